@@ -1,0 +1,1 @@
+"""govkg graph layer: the schema, the stores behind one interface, loading and export."""

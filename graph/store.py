@@ -1,0 +1,154 @@
+"""One interface over both stores (Neo4j and the embedded LadybugDB file).
+
+Shapes every method speaks in:
+- node: dict with "key", "label", "name" and the label's other properties
+  (graph/schema.yaml); keys are global ("place:江苏省/徐州市"), so
+  graph.schema.label_of_key(key) names the label.
+- edge: dict with "type", "source" (key), "target" (key) and the type's
+  properties (provenance lists "articles"/"evidence"/"dates", "title",
+  "amount_cny", "amount_text", "count").
+- Subgraph: nodes + edges (+ truncated when a cap cut it).
+"""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+
+class StoreError(RuntimeError):
+    """A store problem the user can act on; its message is one line."""
+
+
+class ReadOnlyError(StoreError):
+    """A query that would change data was refused."""
+
+
+@dataclass
+class Subgraph:
+    nodes: list[dict] = field(default_factory=list)
+    edges: list[dict] = field(default_factory=list)
+    truncated: bool = False
+
+    def node_keys(self) -> set[str]:
+        return {n["key"] for n in self.nodes}
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+    subgraph: Subgraph  # nodes/relationships found in the rows (may be empty)
+    truncated: bool = False
+
+
+@dataclass
+class LoadStats:
+    articles_read: int = 0
+    articles_loaded: int = 0
+    articles_skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    rels_created: int = 0
+    rels_updated: int = 0
+
+
+Progress = Callable[[int], None]  # called with the number of records just done
+
+
+class GraphStore(ABC):
+    kind: str = "abstract"
+
+    # -- lifecycle --------------------------------------------------------
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create constraints/indexes (Neo4j) or tables (embedded); idempotent."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- writing ----------------------------------------------------------
+    @abstractmethod
+    def load(self, records: Iterable[dict], batch_size: int = 2000,
+             progress: Progress | None = None) -> LoadStats:
+        """Load extraction records (see docs/CONTRACTS.md); idempotent."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Delete everything (tests and benchmarks)."""
+
+    # -- reading ----------------------------------------------------------
+    @abstractmethod
+    def counts(self) -> dict[str, dict[str, int]]:
+        """{"nodes": {label: n}, "relationships": {type: n}} for every schema label/type."""
+
+    @abstractmethod
+    def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
+        """Nodes whose name or an alias contains text (partial Chinese names work)."""
+
+    @abstractmethod
+    def node(self, key: str) -> dict | None: ...
+
+    @abstractmethod
+    def relations(self, key: str) -> list[dict]:
+        """Every relationship touching the node, each an edge dict plus
+        "other" (the node at the other end)."""
+
+    @abstractmethod
+    def ego(self, key: str, depth: int = 1, labels: list[str] | None = None,
+            rel_types: list[str] | None = None, date_from: str | None = None,
+            date_to: str | None = None, limit: int = 300) -> Subgraph: ...
+
+    @abstractmethod
+    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> Subgraph: ...
+
+    @abstractmethod
+    def company_trace(self, key: str) -> tuple[list[dict], Subgraph]:
+        """A company's projects, their hosting places up the PART_OF chain and
+        the officials leading those places; rows for a table, and the graph."""
+
+    @abstractmethod
+    def query(self, cypher: str, params: dict | None = None, limit: int = 1000,
+              timeout: float = 10.0) -> QueryResult:
+        """Run read-only Cypher; writes raise ReadOnlyError."""
+
+    @abstractmethod
+    def iter_nodes(self, labels: list[str] | None = None) -> Iterator[dict]: ...
+
+    @abstractmethod
+    def iter_edges(self, types: list[str] | None = None) -> Iterator[dict]: ...
+
+
+def open_store(kind: str | None = None, db: str | None = None, uri: str | None = None,
+               user: str | None = None, password: str | None = None) -> GraphStore:
+    """The store chosen by arguments, else GOVKG_STORE/GOVKG_DB/NEO4J_* variables."""
+    kind = (kind or os.environ.get("GOVKG_STORE") or "embedded").lower()
+    if kind == "embedded":
+        from graph.embedded import EmbeddedStore
+        return EmbeddedStore(db or os.environ.get("GOVKG_DB") or default_db_path())
+    if kind == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+        return Neo4jStore(uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+                          user or os.environ.get("NEO4J_USER", "neo4j"),
+                          password if password is not None else os.environ.get("NEO4J_PASSWORD", "govkg-dev-password"))
+    raise StoreError(f"unknown store {kind!r}: use 'embedded' or 'neo4j'")
+
+
+def default_db_path() -> str:
+    """data/govkg.lbug under the working directory (documented in the README)."""
+    return os.path.join(os.environ.get("GOVKG_DATA", "data"), "govkg.lbug")
+
+
+def add_store_args(parser) -> None:
+    """The same --store/--db/--uri options on every command."""
+    parser.add_argument("--store", choices=["embedded", "neo4j"], default=None,
+                        help="graph store (default: $GOVKG_STORE or embedded)")
+    parser.add_argument("--db", default=None, help="embedded database file (default: $GOVKG_DB or data/govkg.lbug)")
+    parser.add_argument("--uri", default=None, help="Neo4j URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
