@@ -1,0 +1,266 @@
+"""Extraction: an article in, one record out (docs/CONTRACTS.md).
+
+    python -m ingest.extract PATH...    # one JSON line per article (the scored contract)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ingest import clean, readers
+from ingest import gazetteer as gz
+from ingest.readers import ReadError
+
+
+def extract_text(text: str, name: str = "text", title: str | None = None, date: str | None = None,
+                 source: str | None = None) -> dict:
+    """Extract one article's entities and relations."""
+    from ingest.pipeline import nlp
+    body = clean.strip_boilerplate(text)
+    simple = clean.to_simplified(body)
+    title = title or next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:120]
+    date = date or readers.date_in_text(body)
+    doc = nlp()(simple)
+    return build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
+                        key=clean.article_key(body))
+
+
+def extract_article(art: readers.Article) -> dict:
+    return extract_text(art.text, name=art.name, title=art.title, date=art.date, source=art.source)
+
+
+def extract_file(path) -> dict:
+    """The record of a one-article file; ReadError names the file and the problem."""
+    arts = readers.read_file(path)
+    if len(arts) != 1:
+        raise ReadError(f"{path}: holds {len(arts)} articles; use iter_extract")
+    return extract_article(arts[0])
+
+
+def _extract_one(item):
+    name, art, err = item
+    if err:
+        return name, None, err
+    try:
+        return name, extract_article(art), None
+    except Exception as e:  # one bad article must not stop the batch
+        return name, None, f"{art.source or name}: extraction failed ({type(e).__name__}: {e})"
+
+
+def iter_extract(paths: Iterable, workers: int = 1) -> Iterator[tuple[str, dict | None, str | None]]:
+    """(name, record, None) or (name, None, reason) per article, in input order."""
+    items = readers.iter_articles(paths)
+    if workers <= 1:
+        for item in items:
+            yield _extract_one(item)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(workers, initializer=_warm) as pool:
+        yield from pool.imap(_extract_one, items, chunksize=4)
+
+
+def _warm():
+    from ingest.pipeline import nlp
+    nlp()
+
+
+# ---- record assembly --------------------------------------------------------------------------
+def _place_identity(g: gz.Gazetteer, m) -> tuple[str, str, str | None, list[int]]:
+    """(key identity, level, parent key, ancestor indexes) of a place mention."""
+    if m.place >= 0:
+        path = g.path(m.place)
+        return "/".join(path), g.divisions[m.place].level, None, [m.place, *g.ancestors(m.place)]
+    parent = m.extra.get("parent", -1)
+    if parent is not None and parent >= 0:
+        chain = [parent, *g.ancestors(parent)]
+        ident = "/".join(g.path(parent) + [m.name])
+    else:
+        chain, ident = [], m.name
+    level = "village" if m.place == -3 else "zone" if m.place == -4 or gz.ZONE_SUFFIX.search(m.name) else "county"
+    return ident, level, None, chain
+
+
+def build_record(a, text: str, name: str, title: str, date: str | None, source: str | None, key: str) -> dict:
+    from ingest.rules import Mention
+    g = gz.load()
+    ents: dict[str, dict] = {}
+    mention_key: dict[int, str] = {}
+
+    def entity(label, ident, name, **props):
+        k = f"{ {'Official': 'official', 'Place': 'place', 'Company': 'company', 'Organization': 'org', 'Project': 'project'}[label]}:{ident}"
+        e = ents.get(k)
+        if e is None:
+            e = ents[k] = {"type": label, "key": k, "name": name, "aliases": [], "mentions": 0, **props}
+        return e
+
+    def place_entity(idx):
+        ident = "/".join(g.path(idx))
+        return entity("Place", ident, g.divisions[idx].name, level=g.divisions[idx].level)
+
+    home_pref = a.home.get("prefecture")
+    part_of: set[tuple[str, str]] = set()
+    for m in sorted(a.mentions, key=lambda m: m.start):
+        if m.label == "Place":
+            ident, level, _, chain = _place_identity(g, m)
+            e = entity("Place", ident, m.name, level=level)
+            prev = e
+            for idx in chain:
+                if idx == m.place:
+                    continue
+                anc = place_entity(idx)
+                anc.setdefault("implied", True)
+                part_of.add((prev["key"], anc["key"]))
+                prev = anc
+        elif m.label == "Official":
+            jur = _official_jurisdiction(g, a, m, home_pref)
+            e = entity("Official", f"{m.name}@{jur}" if jur else m.name, m.name)
+        else:
+            e = entity(m.label, m.name, m.name)
+        e["mentions"] += 1
+        e.pop("implied", None)
+        if m.text != e["name"] and m.text not in e["aliases"]:
+            e["aliases"].append(m.text)
+        mention_key[id(m)] = e["key"]
+    # officials seen only by a later bare mention share the titled mention's key
+    by_name = {}
+    for m in a.mentions:
+        if m.label == "Official" and m.extra.get("title"):
+            by_name.setdefault(m.name, mention_key[id(m)])
+    for m in a.mentions:
+        if m.label == "Official" and not m.extra.get("title") and m.name in by_name:
+            k_old = mention_key[id(m)]
+            k_new = by_name[m.name]
+            if k_old != k_new and k_old in ents:
+                ents[k_new]["mentions"] += 1
+                ents[k_old]["mentions"] -= 1
+                if ents[k_old]["mentions"] <= 0:
+                    del ents[k_old]
+                mention_key[id(m)] = k_new
+
+    totals = getattr(a, "totals", {})
+    for e in ents.values():
+        if e["type"] == "Project" and e["name"] in totals:
+            e["total_investment_cny"] = totals[e["name"]].get("amount_cny")
+            e["total_investment_text"] = totals[e["name"]]["amount_text"]
+            if e["total_investment_cny"] is None:
+                del e["total_investment_cny"]
+
+    def sentence(pos):
+        s, e_ = a.sents[a.sent_of(pos)]
+        return text[s:e_].strip() if len(text) == len(a.text) else a.text[s:e_].strip()
+
+    rels, seen = [], set()
+
+    def add_rel(rtype, head_key, tail_key, pos, **props):
+        if head_key not in ents or tail_key not in ents or head_key == tail_key:
+            return
+        sig = (rtype, head_key, tail_key)
+        if sig in seen:
+            return
+        seen.add(sig)
+        rels.append({"type": rtype, "head": ents[head_key]["name"], "tail": ents[tail_key]["name"],
+                     "head_key": head_key, "tail_key": tail_key, **props,
+                     "evidence": sentence(pos) if pos is not None else "gazetteer", "date": date})
+
+    for r in a.relations:
+        head = mention_key.get(id(r["head"]))
+        if r["type"] == "LEADS":
+            if "tail" in r:
+                tail = mention_key.get(id(r["tail"]))
+            else:
+                imp = r["tail_implied"]
+                if isinstance(imp, tuple):  # the article's own zone
+                    _, zname, zidx = imp
+                    tail = next((k for k, e in ents.items() if e["type"] == "Place" and e["name"] == zname), None)
+                else:
+                    tail = place_entity(imp)["key"]
+                    if ents[tail]["mentions"] == 0:
+                        continue  # only implied by the hierarchy: not written in the article
+            add_rel("LEADS", head, tail, r["pos"], title=r["title"])
+        elif r["type"] == "HOSTS":
+            add_rel("HOSTS", head, mention_key.get(id(r["tail"])), r["pos"])
+        elif r["type"] == "INVESTS_IN":
+            props = {}
+            amt = r.get("amount")
+            if amt:
+                props["amount_text"] = amt["amount_text"]
+                if amt.get("amount_cny") is not None:
+                    props["amount_cny"] = amt["amount_cny"]
+            add_rel("INVESTS_IN", head, mention_key.get(id(r["tail"])), r["pos"], **props)
+    for child, parent in sorted(part_of):
+        add_rel("PART_OF", child, parent, None)
+
+    spans = [{"start": m.start, "end": m.end, "label": m.label, "key": mention_key.get(id(m))}
+             for m in sorted(a.mentions, key=lambda m: m.start) if id(m) in mention_key]
+    for e in ents.values():
+        e["aliases"].sort()
+    return {"article": name, "key": key, "title": title, "date": date, "source": source, "text": text,
+            "spans": spans, "entities": list(ents.values()), "relations": rels}
+
+
+def _official_jurisdiction(g, a, m, home_pref) -> str:
+    owner = m.extra.get("owner") or {}
+    idx = None
+    if "mention" in owner and owner["mention"].label == "Place":
+        idx = owner["mention"].place
+        if idx is not None and idx < 0:
+            idx = owner["mention"].extra.get("parent", -1)
+    elif isinstance(owner.get("implied"), int):
+        idx = owner["implied"]
+    if idx is not None and idx >= 0:
+        pref = g.ancestor_at(idx, "prefecture")
+        if pref >= 0:
+            return g.divisions[pref].name
+        return g.divisions[idx].name if g.divisions[idx].level == "province" else g.path(idx)[0]
+    if home_pref is not None:
+        return g.divisions[home_pref].name
+    prov = a.home.get("province")
+    return g.divisions[prov].name if prov is not None else ""
+
+
+def contract_view(record: dict) -> dict:
+    """What SCHEMA.md's "Extraction output" shows: mentioned entities, scored fields."""
+    ents = []
+    for e in record["entities"]:
+        if e.get("mentions", 1) <= 0:
+            continue
+        out = {"type": e["type"], "name": e["name"]}
+        if e.get("aliases"):
+            out["aliases"] = e["aliases"]
+        for k in ("level", "total_investment_cny", "total_investment_text"):
+            if k in e:
+                out[k] = e[k]
+        ents.append(out)
+    rels = [{k: v for k, v in r.items() if k not in ("head_key", "tail_key")}
+            for r in record["relations"] if r["type"] != "PART_OF"]
+    return {"article": record["article"], "key": record["key"], "title": record["title"], "date": record["date"],
+            "entities": ents, "relations": rels}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m ingest.extract", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="+", help="files or folders (.txt .html .md .jsonl)")
+    ap.add_argument("--full", action="store_true", help="print the whole record (text, spans, keys, PART_OF)")
+    ap.add_argument("--workers", type=int, default=1, help="processes to extract with")
+    args = ap.parse_args(argv)
+    skipped = 0
+    out = sys.stdout
+    for name, rec, err in iter_extract(args.paths, workers=args.workers):
+        if err:
+            skipped += 1
+            print(f"skipped {err}", file=sys.stderr)
+            continue
+        view = rec if args.full else contract_view(rec)
+        out.write(json.dumps(view, ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if skipped else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

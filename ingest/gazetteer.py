@@ -1,0 +1,223 @@
+"""China's administrative divisions, read from the data jionlp ships.
+
+jionlp's ``china_location.zip`` is a tab-indented tree: province, prefecture,
+county (with code and short name), town/street, village. We read the zip
+directly (importing jionlp prints a banner on stdout and costs a second) and
+cache the parsed tree as a pickle beside the user's other caches.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import pickle
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CACHE_VERSION = 3
+
+# Suffix variants of functional zones: the long official form and the short
+# forms news writes (徐州经开区 = 徐州经济技术开发区).
+ZONE_VARIANTS = [
+    ("经济技术开发区", ("经开区", "经济开发区", "经济技术开发区")),
+    ("高新技术产业开发区", ("高新区", "高新技术开发区", "高新技术产业开发区")),
+    ("高新技术开发区", ("高新区", "高新技术开发区")),
+    ("经济开发区", ("经开区", "经济开发区")),
+]
+# Bare zone words that mean "the zone of this article" when the article has one.
+GENERIC_ZONES = {
+    "经开区": ("经济技术开发区", "经济开发区"),
+    "经济开发区": ("经济开发区", "经济技术开发区"),
+    "经济技术开发区": ("经济技术开发区",),
+    "高新区": ("高新技术产业开发区", "高新技术开发区", "高新区"),
+    "开发区": ("开发区",),
+}
+TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|镇|乡|苏木)$")
+ZONE_SUFFIX = re.compile(r"(开发区|高新区|园区|示范区|试验区|合作区|工业区|新城|港区|保税区)$")
+# Common surnames missing from the classic 百家姓 table.
+EXTRA_SURNAMES = "信银覃苟冼佘付代兰卿揭粟税操练门种肖闫阎凡巫邝麦黎尉迟"
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "zone": 2, "township": 3, "village": 4}
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str
+    level: str
+    parent: int  # index into Gazetteer.divisions, -1 for provinces
+    short: str
+
+    def rank(self) -> int:
+        return LEVEL_RANK[self.level]
+
+
+class Gazetteer:
+    """Divisions plus the surface forms that name them."""
+
+    def __init__(self, divisions: list[Division], villages: dict[int, tuple[str, ...]]):
+        self.divisions = divisions
+        self.villages = villages  # town index -> its villages/communities
+        # form -> list of (division index, kind); kind: "full", "short", "weak"
+        self.forms: dict[str, list[tuple[int, str]]] = {}
+        for i, d in enumerate(divisions):
+            if d.name in GENERIC_ZONES or len(d.name) < 2:
+                continue
+            self._add(d.name, i, "full")
+            if d.level in ("province", "prefecture", "county", "zone") and d.short and d.short != d.name \
+                    and len(d.short) >= 2:
+                self._add(d.short, i, "short")
+            if d.level == "township":
+                if d.name.endswith("街道办事处"):
+                    self._add(d.name[:-3], i, "full")
+                m = TOWN_SUFFIX.search(d.name)
+                stem = d.name[: m.start()] if m else ""
+                if len(stem) >= 2:
+                    self._add(stem, i, "weak")
+            for long, shorts in ZONE_VARIANTS:
+                if d.name.endswith(long):
+                    stem = d.name[: -len(long)]
+                    if len(stem) < 2:
+                        break
+                    for s in shorts:
+                        if s != long:
+                            self._add(stem + s, i, "full")
+                    # 江苏徐州经济技术开发区 style names: also without the province short form
+                    break
+        by_first: dict[str, set[int]] = {}
+        for form in self.forms:
+            by_first.setdefault(form[0], set()).add(len(form))
+        self.lengths = {c: sorted(v, reverse=True) for c, v in by_first.items()}
+
+    def _add(self, form: str, idx: int, kind: str) -> None:
+        entries = self.forms.setdefault(form, [])
+        if all(e[0] != idx for e in entries):
+            entries.append((idx, kind))
+
+    # -- hierarchy ------------------------------------------------------------
+    def ancestors(self, idx: int) -> list[int]:
+        out = []
+        p = self.divisions[idx].parent
+        while p >= 0:
+            out.append(p)
+            p = self.divisions[p].parent
+        return out
+
+    def path(self, idx: int) -> list[str]:
+        return [self.divisions[i].name for i in reversed(self.ancestors(idx))] + [self.divisions[idx].name]
+
+    def ancestor_at(self, idx: int, level: str) -> int:
+        for i in [idx, *self.ancestors(idx)]:
+            if self.divisions[i].level == level:
+                return i
+        return -1
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """Forward maximum matching: (start, end, form) of every known form."""
+        out = []
+        i, n = 0, len(text)
+        forms, lengths = self.forms, self.lengths
+        while i < n:
+            lens = lengths.get(text[i])
+            if lens:
+                for k in lens:
+                    if text[i:i + k] in forms:
+                        out.append((i, i + k, text[i:i + k]))
+                        i += k
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+
+def _level(depth: int, name: str) -> str:
+    if depth == 0:
+        return "province"
+    if depth == 1:
+        return "prefecture"
+    if depth == 2:
+        return "zone" if ZONE_SUFFIX.search(name) and not name.endswith("新区") else "county"
+    if depth == 3:
+        return "township" if TOWN_SUFFIX.search(name) else ("zone" if ZONE_SUFFIX.search(name) else "township")
+    return "village"
+
+
+def _jionlp_zip() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jionlp is not installed: pip install jionlp==1.5.31 (it ships the gazetteer)")
+    return Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.zip"
+
+
+def parse_tree(lines) -> tuple[list[Division], dict[int, tuple[str, ...]]]:
+    divisions: list[Division] = []
+    villages: dict[int, list[str]] = {}
+    stack: list[int] = []  # division index at each depth
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip("\t"))
+        cols = line.strip("\t").split("\t")
+        name = cols[0].strip()
+        short = cols[2].strip() if len(cols) > 2 else ""
+        del stack[depth:]
+        if depth == 4:
+            if stack and len(stack) == 4:
+                villages.setdefault(stack[3], []).append(name)
+            continue
+        parent = stack[-1] if stack else -1
+        if depth == 1 and parent >= 0 and divisions[parent].name == name:
+            stack.append(parent)  # a municipality repeats itself as its own prefecture
+            continue
+        divisions.append(Division(name, _level(depth, name), parent, short))
+        stack.append(len(divisions) - 1)
+    return divisions, {k: tuple(v) for k, v in villages.items()}
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("GOVKG_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "govkg")
+    return Path(base) / f"gazetteer-v{CACHE_VERSION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    src = _jionlp_zip()
+    cache = _cache_path()
+    stamp = (str(src), src.stat().st_mtime_ns)
+    try:
+        with open(cache, "rb") as f:
+            saved = pickle.load(f)
+        if saved["stamp"] == stamp:
+            return Gazetteer(saved["divisions"], saved["villages"])
+    except (OSError, pickle.PickleError, KeyError, EOFError, TypeError, AttributeError):
+        pass
+    with zipfile.ZipFile(src) as z:
+        name = next(n for n in z.namelist() if n.endswith(".txt"))
+        text = z.read(name).decode("utf-8")
+    divisions, villages = parse_tree(text.splitlines())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump({"stamp": stamp, "divisions": divisions, "villages": villages}, f,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home only costs the parse next time
+    return Gazetteer(divisions, villages)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character, two-character) Chinese surnames from jionlp's rule table."""
+    spec = importlib.util.find_spec("jionlp")
+    path = Path(list(spec.submodule_search_locations)[0]) / "rule" / "rule_pattern.py"
+    src = path.read_text(encoding="utf-8")
+    single = re.search(r"SINGLE_CHINESE_FAMILY_NAME = \\\n((?:\s+'[^']*' \\\n)*\s+'[^']*')", src)
+    double = re.search(r"TWO_CHAR_CHINESE_FAMILY_NAME = \\\n((?:\s+'[^']*' \\\n)*\s+'[^']*')", src)
+    chars = "".join(re.findall(r"'([^']*)'", single.group(1))) + EXTRA_SURNAMES
+    twos = "".join(re.findall(r"'([^']*)'", double.group(1))).split("|")
+    return frozenset(chars), frozenset(t for t in twos if t)

@@ -1,0 +1,89 @@
+"""The spaCy pipeline: a blank Chinese model with jieba segmentation and the
+govkg rule components, described by ingest/pipeline.cfg."""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest import gazetteer as gz
+from ingest import rules
+
+CONFIG = Path(__file__).with_name("pipeline.cfg")
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+
+class _Step:
+    """A component that runs one rule function over doc._.kg."""
+
+    fn = None
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.gazetteer: gz.Gazetteer | None = None
+
+    def initialize(self, get_examples=None, nlp=None):
+        self.gazetteer = gz.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            self.initialize()
+        if doc._.kg is None:
+            doc._.kg = rules.Analysis(doc.text)
+            rules.split(doc._.kg)
+        type(self).fn(doc._.kg, self.gazetteer)
+        return doc
+
+
+def _register(name: str, fn):
+    cls = type(f"Step_{name}", (_Step,), {"fn": staticmethod(fn)})
+
+    @Language.factory(name)
+    def make(nlp: Language, name: str):
+        return cls(nlp, name)
+    return make
+
+
+_register("govkg_amounts", lambda a, g: rules.find_amounts(a))
+_register("govkg_orgs", rules.find_orgs)
+_register("govkg_places", rules.find_places)
+_register("govkg_projects", rules.find_projects)
+_register("govkg_officials", rules.find_officials)
+_register("govkg_relations", rules.find_relations)
+
+
+@Language.component("govkg_spans")
+def govkg_spans(doc: Doc) -> Doc:
+    """Expose mentions as doc.spans["govkg"] (token-aligned, for displaCy and spaCy users)."""
+    spans = []
+    for m in sorted(doc._.kg.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["govkg"] = spans
+    return doc
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The configured pipeline (jieba by default; pkuseg when GOVKG_PKUSEG_MODEL names a model folder)."""
+    from spacy import util
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    config = util.load_config(CONFIG)
+    model = os.environ.get("GOVKG_PKUSEG_MODEL")
+    if model:
+        config["nlp"]["tokenizer"]["segmenter"] = "pkuseg"
+    nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
+    if model:
+        nlp.tokenizer.initialize(pkuseg_model=model)
+    for _, proc in nlp.pipeline:
+        if hasattr(proc, "initialize"):
+            proc.initialize()
+    return nlp
