@@ -100,13 +100,21 @@ NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼
                  "智造 再生 回收 利用 处理 改造 扩建 升级 提升 传感 测控 服务 物流 配送 交易 展示 体验 培训 "
                  "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 建设".split())
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
-SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再")
+SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即")
+SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
 
 
 def _units(tokens: list[str]) -> list[str]:
     """Join single characters to the unknown word after them (中/强茂 -> 中强茂):
     jieba splits out-of-vocabulary names that way."""
     out: list[str] = []
+    split: list[str] = []
+    for t in tokens:  # 及云创 -> 及 / 云创
+        if len(t) >= 3 and t[0] in SINGLE_STOP and _tag(t) == "x":
+            split.extend([t[0], t[1:]])
+        else:
+            split.append(t)
+    tokens = split
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -128,6 +136,9 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     for n, tok in enumerate(reversed(tokens)):
+        if tok in NAME_VERBS and n < 6:
+            start -= len(tok)
+            continue
         if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)
                                                        and not re.fullmatch(r"\d+\.\d+", tok)):
             break
@@ -235,25 +246,47 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     for m in lx.COMPANY_SUFFIX.finditer(text):
         start = walk_left(text, m.start(), limit=20)
         core = text[start:m.start()]
-        if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES:
+        if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
             continue
+        words = _units(jieba.lcut(core))
+        if len(words) == 1 and not _specific(words[0], strict=True):
+            continue  # 软件公司, 投资公司: a kind of company, not a name
         _add(a, start, m.end(), "Company")
     for m in lx.ORG_SUFFIX.finditer(text):
-        start = walk_left(text, m.start(), limit=16)
+        start = walk_left(text, m.start(), limit=16, keep_adj=False)
+        start = _cut_person(text, start, m.start(), g)
         core = text[start:m.start()]
-        if not _valid_name(core) or len(core) < 2:
+        if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue
         _add(a, start, m.end(), "Organization")
     find_enumerated(a, g)
 
 
+def _cut_person(text: str, start: int, end: int, g) -> int:
+    """丁某某江苏省…学校 (a name list): the institution starts at the place."""
+    for off in (2, 3):
+        form_start = start + off
+        if form_start >= end:
+            break
+        for k in range(6, 1, -1):
+            form = text[form_start:form_start + k]
+            if form in g.forms and any(kind != "weak" and g.divisions[i].level in ("province", "prefecture")
+                                       for i, kind in g.forms[form]) or form.startswith(("中国", "国家")):
+                if _person_name(text, start) == text[start:form_start]:
+                    return form_start
+    return start
+
+
 def _enumeration_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Spans of the items of 'A、B、C' ending at e (the position of 等)."""
-    segment = text[s:e]
-    items, pos = [], s
-    for part in segment.split("、"):
-        items.append((pos, pos + len(part)))
-        pos += len(part) + 1
+    items = []
+    for m in re.finditer(r"[^、和及\n]+", text[s:e]):
+        part_s, part_e = s + m.start(), s + m.end()
+        part = text[part_s:part_e]
+        paren = re.search(r"[(（][^)）]*[)）]?$", part)  # 智慧城市产业园(地铁4号线…)
+        if paren:
+            part_e = part_s + paren.start()
+        items.append((part_s, part_e))
     return items
 
 
@@ -261,7 +294,7 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
     """Short names listed before 等…企业 / 等…项目 (来自徐工集团、卡特彼勒等26家企业)."""
     import re
     text = a.text
-    pat = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?(?:家|个|批|一批|多家|多个)?([\u4e00-\u9fff]{0,12}?)(企业|公司|项目|单位)")
+    pat = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?(?:家|个|批|一批|多家|多个)?[“\"]?([\u4e00-\u9fff\d]{0,12}?)[”\"]?(企业|公司|项目|单位)")
     for m in pat.finditer(text):
         kind = m.group(2)
         label = "Project" if kind == "项目" else "Company" if kind in ("企业", "公司") else None
@@ -270,7 +303,17 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
         # the list runs back over 、 separators to the start of its clause
         s = m.start()
         i = s
-        while i > 0 and text[i - 1] not in lx.CLAUSE_BREAK and s - i < 160:
+        while i > 0 and s - i < 200:
+            if text[i - 1] == "\n":
+                j = i - 1
+                while j > 0 and text[j - 1] in "\n \t":
+                    j -= 1
+                if j > 0 and text[j - 1] == "、":  # a list broken over lines
+                    i = j
+                    continue
+                break
+            if text[i - 1] in lx.CLAUSE_BREAK and text[i - 1] not in "()（）":
+                break
             i -= 1
         items = _enumeration_items(text, i, s)
         if not items:
@@ -285,19 +328,44 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
                     surface = surface[: -len(tail)]
             if not (2 <= len(surface) <= 16) or not _valid_name(surface):
                 continue
-            if any(w in surface for w in ("的", "了", "和", "与", "及", "等")):
+            if any(w in surface for w in ("的", "了", "和", "与", "及", "等")) or surface.endswith(("企业", "单位")):
                 continue
-            if label == "Project" and _generic_project(surface):
+            words = _units(jieba.lcut(surface))
+            stop = ("v", "d", "r", "t", "p", "c")
+            if _tag(words[0]).startswith(stop) or any(_tag(w).startswith(stop) and w not in NAME_VERBS
+                                                      for w in words[1:-1]):
                 continue
+            suffixed = label == "Company" and lx.COMPANY_SUFFIX.search(surface)
+            if not suffixed and not any(_specific(w, strict=True) for w in words):
+                continue  # 先进制造、现代物流: kinds of industry, not names
             if label == "Company" and surface in g.forms and any(k != "weak" for _, k in g.forms[surface]):
                 continue  # a place in the list, not a company
             _add(a, s0, s0 + len(surface), label, surface, enumerated=True)
 
 
-def _generic_project(core: str) -> bool:
-    words = jieba.lcut(core)
-    return all(w in lx.PROJECT_GENERIC or w.isdigit() or not lx.CJK.search(w) or
-               (len(w) <= 2 and any(c in "个批项家座条" for c in w)) for w in words)
+def _specific(tok: str, strict: bool = False) -> bool:
+    """A token that names something (an unknown word, a proper noun, a rare noun)."""
+    if tok in lx.PROJECT_GENERIC or tok in lx.STOP_WORDS or not lx.CJK.search(tok):
+        return bool(re.search(r"\d", tok)) and bool(lx.CJK.search(tok))
+    tag = _tag(tok)
+    if tag in SPECIFIC_TAGS:
+        return True
+    if strict:
+        return _freq(tok) < 100 and tag.startswith("n")
+    return tag.startswith("n") and _freq(tok) < 3000 and len(tok) <= 3
+
+
+def _generic_project(core: str, strict: bool = False) -> bool:
+    """True when a project phrase has nothing that names it (优势产业项目, 冲刺项目)."""
+    if re.search(r"[^\u4e00-\u9fff\d.A-Za-z·]", core) or re.search(r"\d+[个件类批项家]", core):
+        return True
+    words = _units(jieba.lcut(core))
+    if len(words) == 1 and len(core) == 2 and _tag(core) == "x" and _tag(core[0]).startswith(("v", "d", "p")):
+        return True  # 谈大, 聚力: a verb glued to a word, not a name
+    if not words or (_tag(words[0]).startswith(("v", "a", "d", "r", "p", "m")) and words[0] not in NAME_VERBS
+                     and _tag(words[0]) != "x"):
+        return True
+    return not any(_specific(w, strict) for w in words)
 
 
 # ---- places ------------------------------------------------------------------------
@@ -508,10 +576,14 @@ def _person_name(text: str, pos: int) -> str | None:
         name = name[:-1]
     if any(not lx.CJK.match(c) for c in name):
         return None
-    if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]):
+    after = text[pos + len(name):pos + len(name) + 1]
+    if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]) and after not in lx.PUNCT:
         return None
-    word_freq = jieba.dt.FREQ.get(name, 0)
-    if word_freq > 500:  # a dictionary word (主要, 相关), not a person
+    # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
+    if len(name) == 2 and len(window) >= 4 and window[3] in "、，,。；" and lx.CJK.match(window[2]) \
+            and window[2] not in "等和与及的了在是":
+        name = window[:3]
+    if _freq(name) > 500 and _tag(name) != "nr":  # a dictionary word (主要, 相关), not a person
         return None
     return name
 
@@ -550,12 +622,22 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
     for m in lx.LEADER_LIST.finditer(text):
         for pos, name in _names_after(text, m.end()):
             _add(a, pos, pos + len(name), "Official", name)
-    # name + post (习近平总书记, 张克常委): only where a break or start precedes the name
-    import re
-    for m in re.finditer(r"(?:^|(?<=[，。、；：！？“”\s（(]))([\u4e00-\u9fff]{2,3}?)(总书记|常委|同志)", text):
-        name = _person_name(text, m.start(1))
-        if name and name == m.group(1):
-            _add(a, m.start(1), m.end(1), "Official", name)
+    # name + post (习近平总书记, 张克常委)
+    for m in re.finditer(r"(?:总书记|常委|同志)", text):
+        for n in (3, 2):
+            s0 = m.start() - n
+            if s0 < 0 or (n == 2 and s0 > 0 and lx.CJK.match(text[s0 - 1]) and text[s0 - 1] not in "，。、；：！？“”"
+                          and _person_name(text, s0 - 1) == text[s0 - 1:m.start()]):
+                continue
+            cand = text[s0:m.start()]
+            if s0 > 0 and _freq(text[s0 - 1:s0 + 1]) > 100:
+                continue  # 相关负责同志: the name would start inside a word
+            if any(c in cand for c in "委市县区省党政府人大协会长记主任书") or not lx.CJK.fullmatch(cand[0]):
+                continue
+            name = _person_name(text, s0)
+            if name == cand:
+                _add(a, s0, m.start(), "Official", name)
+                break
     _spread_official_mentions(a)
 
 
@@ -576,7 +658,8 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
     or implied by the post and the article's home places."""
     text = a.text
     for x in sorted(a.mentions, key=lambda m: -m.end):
-        if x.end == pos or (x.end == pos + 1 and x.name and x.text and text[pos] == x.text[-1]):
+        shared = x.end - pos  # 徐州市委书记: 徐州市 and 市委书记 share 市
+        if x.start < pos <= x.end <= pos + 3 and (shared == 0 or x.text.endswith(text[pos:x.end])):
             if x.label == "Place":
                 return {"label": "Place", "mention": x}
             if x.label == "Organization":
