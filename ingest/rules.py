@@ -98,7 +98,7 @@ def _freq(tok: str) -> int:
 # Verbs that occur inside project and company names (研发制造基地, 封装测试项目).
 NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼 养殖 种植 储能 发电 孵化 仓储 检测 应用 开发 创新 "
                  "智造 再生 回收 利用 处理 改造 扩建 升级 提升 传感 测控 服务 物流 配送 交易 展示 体验 培训 "
-                 "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 建设".split())
+                 "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 维修".split())
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
 SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即")
 SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
@@ -355,7 +355,7 @@ def _specific(tok: str, strict: bool = False) -> bool:
     return tag.startswith("n") and _freq(tok) < 3000 and len(tok) <= 3
 
 
-def _generic_project(core: str, strict: bool = False) -> bool:
+def _generic_project(core: str, strict: bool = False, descriptive: bool = False) -> bool:
     """True when a project phrase has nothing that names it (优势产业项目, 冲刺项目)."""
     if re.search(r"[^\u4e00-\u9fff\d.A-Za-z·]", core) or re.search(r"\d+[个件类批项家]", core):
         return True
@@ -365,6 +365,9 @@ def _generic_project(core: str, strict: bool = False) -> bool:
     if not words or (_tag(words[0]).startswith(("v", "a", "d", "r", "p", "m")) and words[0] not in NAME_VERBS
                      and _tag(words[0]) != "x"):
         return True
+    if descriptive:  # 智能装备产业园: a described park is named by its nouns
+        return not any(_tag(w).startswith("n") and w not in lx.PROJECT_GENERIC for w in words) \
+            and not any(_specific(w, strict) for w in words)
     return not any(_specific(w, strict) for w in words)
 
 
@@ -372,6 +375,11 @@ def _generic_project(core: str, strict: bool = False) -> bool:
 def _common_word(word: str, threshold: int = 2000) -> bool:
     """Frequent dictionary words that are not place names (东方, 老城区…)."""
     return jieba.dt.FREQ.get(word, 0) > threshold and _tag(word) != "ns"
+
+
+def _glued(text: str, s: int, e: int) -> bool:
+    """A short form whose edge characters make a word with their neighbours."""
+    return (s > 0 and _freq(text[s - 1:s + 1]) > 50) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50)
 
 
 def find_places(a: Analysis, g: gz.Gazetteer) -> None:
@@ -409,8 +417,11 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 continue
         elif kind == "short":
             local = sum(support[j] for j in g.ancestors(best) if g.divisions[j].level != "province")
-            if d.level in ("county", "zone", "township") and local <= 0:
+            city = d.level == "county" and d.name.endswith("市") and not ambiguous
+            if d.level in ("county", "zone", "township") and local <= 0 and not city:
                 continue
+            if _glued(text, s, e):
+                continue  # 84项城建: the form is half of another word
             if _common_word(form) and best_score <= 0:
                 continue
             if form in gz.GENERIC_ZONES:
@@ -537,14 +548,17 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         if any(x.start <= m.start() < x.end for x in a.mentions if x.label in ("Company", "Organization")):
             continue
         start = walk_left(text, m.start(), limit=24, stop_places=True, g=g)
+        # leading places are context, not part of the name (吴江区新材料产业园)
+        for p in a.by_label("Place"):
+            if p.start <= start < p.end < m.start():
+                start = p.end
         core = text[start:m.start()]
-        # leading places are context, not part of the name
         for s, e, form in g.scan(core):
             if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]):
                 start += e
                 core = core[e:]
             break
-        if not core or not _valid_name(core) or _generic_project(core):
+        if not core or not _valid_name(core) or _generic_project(core, descriptive=m.group(0) != "项目"):
             continue
         suffix = m.group(0)
         name = core + suffix
@@ -579,6 +593,10 @@ def _person_name(text: str, pos: int) -> str | None:
     after = text[pos + len(name):pos + len(name) + 1]
     if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]) and after not in lx.PUNCT:
         return None
+    # 罗文杰出席: jieba cut 罗文/杰出/席; a following verb after the third character settles it
+    if len(name) == 2 and lx.CJK.match(window[2:3] or "x") and text.startswith(lx.FOLLOW_VERBS, pos + 3) \
+            and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
+        name = window[:3]
     # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
     if len(name) == 2 and len(window) >= 4 and window[3] in "、，,。；" and lx.CJK.match(window[2]) \
             and window[2] not in "等和与及的了在是":
@@ -617,6 +635,13 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
         owner = _post_owner(a, g, m.start(), title)
         if owner and owner.get("company"):
             continue  # a post inside an enterprise
+        if owner and "mention" in owner:
+            shared = owner["mention"].end - m.start()
+            # 盛泽镇党委书记: the post is 党委书记; 徐州市委书记: the post keeps 市 (市委书记)
+            rest = title[shared:]
+            if shared > 0 and (rest.startswith(("党", "人大", "政府", "人民政府", "管委", "政协", "纪"))
+                               or (rest[:1] == title[:1] and lx.TITLE.fullmatch(rest))):
+                title = rest  # 吴江区区长: the post is 区长
         for pos, name in names:
             men = _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
     for m in lx.LEADER_LIST.finditer(text):
@@ -724,6 +749,13 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
     return None
 
 
+def _previous_project(a: Analysis, pos: int) -> list[Mention]:
+    """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
+    ps, _ = a.paras[a.para_of(pos)]
+    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
+    return [max(before, key=lambda p: p.start)] if before else []
+
+
 def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     sent_mentions: dict[int, list[Mention]] = defaultdict(list)
@@ -776,6 +808,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             target = [p for p in in_sent if p.end <= amt["start"]][-1]
         elif in_sent:
             target = in_sent[0]
+        elif re.search(r"(?:该|此|这个|本)项目", text[max(0, amt["start"] - 12):amt["start"]]):
+            target = next(iter(_previous_project(a, amt["start"])), None)
         else:
             later = [p for p in projects if p.start > amt["end"] and a.sent_of(p.start) - si <= 3]
             if later:
@@ -786,6 +820,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     for c in a.by_label("Company"):
         si = a.sent_of(c.start)
         sent_projects = [p for p in sent_mentions[si] if p.label == "Project"]
+        if not sent_projects and re.search(r"(?:该|此|这个|本)项目", text[a.sents[si][0]:a.sents[si][1]]):
+            sent_projects = _previous_project(a, c.start)
         if not sent_projects:
             continue
         after_c = text[c.end:c.end + 8]

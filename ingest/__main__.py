@@ -1,0 +1,100 @@
+"""Extract articles and load them into the graph store.
+
+    python -m ingest PATH... [--store embedded|neo4j] [--db PATH] [--uri URI]
+                             [--workers N] [--batch-size N]
+
+Exit status: 0 when every article was loaded or already present, 1 when some
+input was skipped (the summary names each with its reason), 2 on a store error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from graph.store import LoadStats, StoreError, add_store_args, open_store
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or JSON-lines files")
+    add_store_args(p)
+    p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    p.add_argument("--batch-size", type=int, default=2000, help="articles per store transaction (default 2000)")
+    args = p.parse_args(argv)
+    if args.workers < 1 or args.batch_size < 1:
+        p.error("--workers and --batch-size must be at least 1")
+    return args
+
+
+def run(args) -> tuple[LoadStats, dict]:
+    """Extract and load; returns the summed stats (skipped articles included) and the store's counts."""
+    from tqdm import tqdm
+
+    from graph.loading import RecordError, validate_record
+    from ingest.extract import iter_extract
+
+    total = LoadStats()
+    with open_store(args.store, db=args.db, uri=args.uri) as store:
+        store.ensure_schema()
+        batch: list[dict] = []
+        bar = tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None)
+
+        def flush():
+            if batch:
+                _add(total, store.load(batch, batch_size=len(batch)))
+                bar.update(len(batch))
+                batch.clear()
+
+        for name, record, reason in iter_extract(args.paths, workers=args.workers):
+            if record is not None:
+                try:
+                    validate_record(record)
+                except RecordError as e:
+                    record, reason = None, str(e)
+            if record is None:
+                total.articles_read += 1
+                total.articles_skipped.append((name, reason or "no record"))
+                bar.update(1)
+                continue
+            batch.append(record)
+            if len(batch) >= args.batch_size:
+                flush()
+        flush()
+        bar.close()
+        counts = store.counts()
+    return total, counts
+
+
+def _add(total: LoadStats, s: LoadStats) -> None:
+    for f in ("articles_read", "articles_loaded", "articles_present", "nodes_created", "nodes_updated",
+              "rels_created", "rels_updated"):
+        setattr(total, f, getattr(total, f) + getattr(s, f))
+    total.articles_skipped += s.articles_skipped
+
+
+def summary(s: LoadStats, counts: dict | None = None) -> str:
+    lines = [f"articles read: {s.articles_read}, loaded: {s.articles_loaded}, "
+             f"already present: {s.articles_present}, skipped: {len(s.articles_skipped)}"]
+    for name, reason in s.articles_skipped:
+        lines.append(f"  skipped {name}: {reason}")
+    lines.append(f"nodes created: {s.nodes_created}, updated: {s.nodes_updated}; "
+                 f"relationships created: {s.rels_created}, updated: {s.rels_updated}")
+    if counts:
+        lines.append("in the store: " + ", ".join(f"{k} {v}" for k, v in counts["nodes"].items()))
+        lines.append("              " + ", ".join(f"{k} {v}" for k, v in counts["relationships"].items()))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    try:
+        stats, counts = run(args)
+    except StoreError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(summary(stats, counts))
+    return 1 if stats.articles_skipped else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

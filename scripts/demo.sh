@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up, ingest a folder of articles into the embedded store, open the app.
+#   scripts/demo.sh [FOLDER]     (default: examples/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/python -m ingest "${1:-examples}"
+exec .venv/bin/streamlit run app.py --server.address 127.0.0.1

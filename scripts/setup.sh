@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Set up govkg: a virtualenv with the pinned packages; optionally Neo4j (from
+# Maven Central) and Chromium (from Debian) for the full test suite.
+#   scripts/setup.sh            # Python packages only (what the demo needs)
+#   scripts/setup.sh --all      # plus Neo4j jars and Chromium (what the tests need)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_neo4j=0; want_browser=0
+for arg in "$@"; do
+  case "$arg" in
+    --all) want_neo4j=1; want_browser=1 ;;
+    --neo4j) want_neo4j=1 ;;
+    --browser) want_browser=1 ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "== creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.requirements.sha
+want=$(sha1sum requirements.txt | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "== installing Python packages (requirements.txt)"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -r requirements.txt
+  echo "$want" > "$stamp"
+fi
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Chromium from Debian"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+if [ "$want_neo4j" = 1 ]; then
+  if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+    echo "== installing Java 17 and Maven from Debian"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null
+  fi
+  echo "== installing Neo4j (Maven Central)"
+  .venv/bin/python -m graph.neo4j_server install
+fi
