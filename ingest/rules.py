@@ -100,7 +100,7 @@ NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼
                  "智造 再生 回收 利用 处理 改造 扩建 升级 提升 传感 测控 服务 物流 配送 交易 展示 体验 培训 "
                  "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 维修".split())
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
-SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即")
+SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正")
 SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
 
 
@@ -251,6 +251,11 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         words = _units(jieba.lcut(core))
         if len(words) == 1 and not _specific(words[0], strict=True):
             continue  # 软件公司, 投资公司: a kind of company, not a name
+        if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
+                or core[0] in SINGLE_STOP or "和" in core[1:-1]:
+            continue
+        while words and words[0] in lx.ROLE_NOUNS:
+            start += len(words.pop(0))
         _add(a, start, m.end(), "Company")
     for m in lx.ORG_SUFFIX.finditer(text):
         start = walk_left(text, m.start(), limit=16, keep_adj=False)
@@ -338,8 +343,10 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
             suffixed = label == "Company" and lx.COMPANY_SUFFIX.search(surface)
             if not suffixed and not any(_specific(w, strict=True) for w in words):
                 continue  # 先进制造、现代物流: kinds of industry, not names
-            if label == "Company" and surface in g.forms and any(k != "weak" for _, k in g.forms[surface]):
-                continue  # a place in the list, not a company
+            if surface in g.forms and any(k != "weak" for _, k in g.forms[surface]):
+                continue  # a place in the list (河曲、临汾等项目), not a name
+            if re.search(r"[-—~]", surface):
+                continue
             _add(a, s0, s0 + len(surface), label, surface, enumerated=True)
 
 
@@ -378,8 +385,10 @@ def _common_word(word: str, threshold: int = 2000) -> bool:
 
 
 def _glued(text: str, s: int, e: int) -> bool:
-    """A short form whose edge characters make a word with their neighbours."""
-    return (s > 0 and _freq(text[s - 1:s + 1]) > 50) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50)
+    """A short form that is part of another word (84项城建, 长治久安)."""
+    if (s > 0 and _freq(text[s - 1:s + 1]) > 50) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
+        return True
+    return any(_freq(text[s:e + j]) > 20 and _tag(text[s:e + j]) != "ns" for j in (1, 2) if e + j <= len(text))
 
 
 def find_places(a: Analysis, g: gz.Gazetteer) -> None:
@@ -558,7 +567,13 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
                 start += e
                 core = core[e:]
             break
-        if not core or not _valid_name(core) or _generic_project(core, descriptive=m.group(0) != "项目"):
+        year = re.match(r"(?:\d{4}年|\d{1,2}月)+", core)
+        if year:
+            start += year.end()
+            core = core[year.end():]
+        descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
+        if not core or not _valid_name(core) or "等" in core or "企业" in core or core[0] in SINGLE_STOP \
+                or _generic_project(core, descriptive=descriptive):
             continue
         suffix = m.group(0)
         name = core + suffix
@@ -585,9 +600,9 @@ def _person_name(text: str, pos: int) -> str | None:
         name = first
     if name is None or len(name) > 3 + (sur - 1):
         name = window[:3] if len(window) >= 3 and window[2] not in lx.NAME_END_CHARS else window[:2]
-    # the name ends before a verb/particle (刘雷表示, 王强主持)
-    while len(name) > 2 and (name[-1] in lx.NAME_END_CHARS):
-        name = name[:-1]
+    # the name ends before a verb (刘雷表示): a 3-character guess gives back its last character
+    if len(name) == 3 and sur == 1 and text.startswith(lx.FOLLOW_VERBS, pos + 2) and _tag(name) != "nr":
+        name = name[:2]
     if any(not lx.CJK.match(c) for c in name):
         return None
     after = text[pos + len(name):pos + len(name) + 1]
@@ -747,6 +762,9 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
             if opener:
                 return opener[0] if _specificity(g, opener[0]) >= 4 else None
     return None
+
+
+DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头"}
 
 
 def _previous_project(a: Analysis, pos: int) -> list[Mention]:
