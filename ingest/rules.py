@@ -252,7 +252,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         if len(words) == 1 and not _specific(words[0], strict=True):
             continue  # 软件公司, 投资公司: a kind of company, not a name
         if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
-                or core[0] in SINGLE_STOP or "和" in core[1:-1]:
+                or words[0] in SINGLE_STOP or "和" in core[1:-1]:
             continue
         while words and words[0] in lx.ROLE_NOUNS:
             start += len(words.pop(0))
@@ -412,12 +412,13 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     fulls_in_article = {form for _, _, form, c in raw if any(k == "full" for _, k in c)}
     chosen: list[tuple[int, int, str, int, str]] = []
     for s, e, form, cands in raw:
-        best, best_score, kind = -1, -1.0, ""
+        best, best_score, kind, best_rank = -1, -1.0, "", None
         for idx, k in cands:
-            d = g.divisions[idx]
             score = sum(support[j] for j in g.ancestors(idx)) + 0.5 * support[idx]
-            if score > best_score:
-                best, best_score, kind = idx, score, k
+            # ties go to the stronger form and the higher level (长沙 is 长沙市 before 长沙镇)
+            rank = (score, k != "weak", -g.divisions[idx].rank())
+            if best_rank is None or rank > best_rank:
+                best, best_score, kind, best_rank = idx, score, k, rank
         d = g.divisions[best]
         ambiguous = len(cands) > 1
         if kind == "weak":
@@ -572,7 +573,8 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             start += year.end()
             core = core[year.end():]
         descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
-        if not core or not _valid_name(core) or "等" in core or "企业" in core or core[0] in SINGLE_STOP \
+        if not core or not _valid_name(core) or "等" in core or "企业" in core \
+                or _units(jieba.lcut(core))[0] in SINGLE_STOP \
                 or _generic_project(core, descriptive=descriptive):
             continue
         suffix = m.group(0)
