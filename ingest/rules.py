@@ -656,8 +656,7 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             shared = owner["mention"].end - m.start()
             # 盛泽镇党委书记: the post is 党委书记; 徐州市委书记: the post keeps 市 (市委书记)
             rest = title[shared:]
-            if shared > 0 and (rest.startswith(("党", "人大", "政府", "人民政府", "管委", "政协", "纪"))
-                               or (rest[:1] == title[:1] and lx.TITLE.fullmatch(rest))):
+            if shared > 0 and lx.TITLE.fullmatch(rest):
                 title = rest  # 吴江区区长: the post is 区长
         for pos, name in names:
             men = _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
