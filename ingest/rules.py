@@ -707,6 +707,9 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
                 return {"label": "Organization", "mention": x}
             if x.label == "Company":
                 return {"company": True}
+    dept = _department_before(a, pos)
+    if dept is not None:
+        return {"label": "Organization", "mention": dept}
     # a company a few characters before (某某公司党委书记) owns the post too
     if any(x.label == "Company" and 0 <= pos - x.end <= 2 for x in a.mentions):
         return {"company": True}
@@ -723,6 +726,26 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
                     return {"label": "Place", "implied": idx}
                 break
     return None
+
+
+DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办)$")
+PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
+
+
+def _department_before(a: Analysis, pos: int) -> Mention | None:
+    """A government department written right before a post (市发改委主任, 市商务局局长)."""
+    text = a.text
+    head = text[max(0, pos - 16):pos]
+    if not DEPT_END.search(head) or PARTY_BODY.search(head):
+        return None
+    start = walk_left(text, pos, limit=14, keep_adj=False)
+    if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
+        start = walk_left(text, start - 1, limit=10, keep_adj=False)
+    name = text[start:pos]
+    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES:
+        return None
+    existing = next((m for m in a.mentions if m.start == start and m.end == pos), None)
+    return existing or _add(a, start, pos, "Organization", name)
 
 
 def _home_zone(a: Analysis, g: gz.Gazetteer):
@@ -766,6 +789,31 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
 
 
 DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头"}
+
+
+BUILD_CUE = re.compile(r"投资|出资|注资|建设|兴建|打造|开发|承建|新建|扩建|签约|签订|签署|落户|布局|设立|引进")
+
+
+def _invested_project(a: Analysis, c: Mention, projects: list[Mention]) -> Mention | None:
+    """The project a company invests in or builds, when the sentence ties them:
+    由C投资建设 / C投资…建设P / C拟在…投资建设P / P由C承建."""
+    text = a.text
+    before_c = text[max(0, c.start - 3):c.start]
+    others = [m for m in a.mentions if m.label == "Company" and m is not c]
+    for p in sorted(projects, key=lambda x: abs(x.start - c.start)):
+        if p.start >= c.end:  # C … P
+            between = text[c.end:p.start]
+            if len(between) > 40 or any(c.end <= o.start < p.start for o in others):
+                continue
+            if BUILD_CUE.search(between) or between in ("的", ""):
+                return p
+        else:  # P … C
+            between = text[p.end:c.start]
+            if len(between) > 30 or any(p.end <= o.start < c.start for o in others):
+                continue
+            if "由" in before_c or re.search(r"投资方|建设方|承建方|业主|开发商|投资主体", between):
+                return p
+    return None
 
 
 def _previous_project(a: Analysis, pos: int) -> list[Mention]:
@@ -814,13 +862,18 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     totals: dict[str, dict] = {}
     for amt in a.amounts:
         before = text[max(0, amt["start"] - 10):amt["start"]]
-        if not lx.TOTAL_CUE.search(before) or "固定资产" in text[max(0, amt["start"] - 12):amt["start"]]:
+        if "固定资产" in text[max(0, amt["start"] - 12):amt["start"]]:
             continue
         si = a.sent_of(amt["start"])
         in_sent = [p for p in projects if a.sent_of(p.start) == si]
         target = None
         after = [p for p in in_sent if p.start >= amt["end"] and p.start - amt["end"] <= 3
                  and "的" in text[amt["end"]:p.start + 1]]
+        if not lx.TOTAL_CUE.search(before):
+            # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
+            if after and re.search(r"投资[约达超逾近为共计]*$", before):
+                totals.setdefault(after[0].name, amt)
+            continue
         if after:
             target = after[0]
         elif [p for p in in_sent if p.end <= amt["start"]]:
@@ -843,12 +896,9 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             sent_projects = _previous_project(a, c.start)
         if not sent_projects:
             continue
-        after_c = text[c.end:c.end + 8]
-        before_c = text[max(0, c.start - 3):c.start]
-        if not (lx.INVEST_CUE.match(after_c) or "由" in before_c or lx.INVEST_CUE.search(after_c[:4])
-                or after_c.startswith(("建设", "打造", "开发", "兴建", "承建", "新建"))):
+        p = _invested_project(a, c, sent_projects)
+        if p is None:
             continue
-        p = min(sent_projects, key=lambda x: abs(x.start - c.start))
         rel = {"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start}
         amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
                     and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
