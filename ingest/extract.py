@@ -23,7 +23,7 @@ def extract_text(text: str, name: str = "text", title: str | None = None, date: 
     body = clean.strip_boilerplate(text)
     simple = clean.to_simplified(body)
     title = title or next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:120]
-    date = date or readers.date_in_text(body)
+    date = date or readers.date_in_text(text)  # the raw text: a dateline is page furniture
     doc = nlp()(simple)
     return build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
                         key=clean.article_key(body))

@@ -1,0 +1,1 @@
+"""Pages of the Streamlit explorer (app.py routes to them)."""

@@ -1,0 +1,73 @@
+"""Entity details: properties, aliases, titles held, and the evidence for every relationship."""
+import pandas as pd
+import streamlit as st
+
+from app_pages.widgets import evidence_block, node_caption, pick_entity, read
+from graph import schema
+
+st.title("Entity details")
+
+
+def show(key: str) -> None:
+    """Button callback: open another entity (the search box yields to the link)."""
+    st.session_state.details_text = ""
+    st.query_params["key"] = key
+
+
+picked = pick_entity("Find an entity", "details", labels=schema.node_labels())
+if picked:
+    st.query_params["key"] = picked["key"]
+key = st.query_params.get("key")
+node = picked or (read("node", key) if key else None)
+if node is None:
+    if key:
+        st.warning(f"No entity with key {key!r}.")
+    st.stop()
+
+label = node.get("label") or schema.label_of_key(node["key"])
+st.header(node_caption(node))
+st.caption(node["key"])
+
+props = {k: v for k, v in node.items() if k not in ("key", "label", "name", "aliases", "text")}
+st.dataframe(pd.DataFrame([{"property": k, "value": "" if v is None else str(v)} for k, v in props.items()]),
+             hide_index=True)
+if node.get("aliases"):
+    st.markdown("**Aliases:** " + "、".join(node["aliases"]))
+
+rels = read("relations", node["key"])
+name_of = {node["key"]: node.get("name")} | {r["other"]["key"]: r["other"].get("name") for r in rels}
+
+if label == "Official":
+    held = [{"title": r.get("title"), "in": r["other"].get("name"), "dates": ", ".join(r.get("dates") or []),
+             "articles": len(r.get("articles") or [])} for r in rels if r["type"] == "LEADS"]
+    st.subheader("Titles held")
+    st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles"]), hide_index=True)
+
+ties = [r for r in rels if r["type"] != "MENTIONS"]
+st.subheader(f"Relationships and their evidence ({len(ties)})")
+SHOWN = 100  # per type: a hub's page stays quick; the rest is one query away in the console
+for rtype in schema.rel_types():
+    group = sorted((r for r in ties if r["type"] == rtype), key=lambda r: r["other"].get("name") or "")
+    if not group:
+        continue
+    with st.expander(f"{rtype} ({len(group)})", expanded=len(ties) <= 20):
+        for r in group[:SHOWN]:
+            with st.container(border=True):
+                evidence_block(r, name_of)
+                st.button(f"Open {r['other'].get('name')}", key=f"open_{r['type']}_{r['other']['key']}",
+                          on_click=show, args=(r["other"]["key"],))
+        if len(group) > SHOWN:
+            st.caption(f"Showing {SHOWN} of {len(group)}; the Cypher console lists them all.")
+
+mentions = [r for r in rels if r["type"] == "MENTIONS"]
+if mentions:
+    st.subheader("Articles" if label != "Article" else "Entities mentioned")
+    st.dataframe(pd.DataFrame([{"name": r["other"].get("name"), "label": r["other"].get("label"),
+                                "date": r["other"].get("date"), "count": r.get("count"),
+                                "key": r["other"]["key"]} for r in mentions]), hide_index=True)
+if label == "Article" and node.get("text"):
+    with st.expander("Article text"):
+        st.text(node["text"])
+
+if label != "Article" and st.button("Draw its ego network"):
+    st.switch_page("app_pages/search.py", query_params={"q": node.get("name") or "", "key": node["key"]})

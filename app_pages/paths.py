@@ -1,0 +1,34 @@
+"""Paths: the shortest chain of relationships between two entities, with its evidence."""
+import streamlit as st
+
+from app_pages.widgets import draw, evidence_block, keep_view, pick_entity, read, tables
+
+st.title("Paths")
+st.caption("How are two entities connected? The shortest chain of relationships between them.")
+c1, c2 = st.columns(2)
+with c1:
+    source = pick_entity("From", "path_from", st.query_params.get("from", ""))
+with c2:
+    target = pick_entity("To", "path_to", st.query_params.get("to", ""))
+max_hops = st.slider("At most this many hops", 1, 10, 6)
+if source is None or target is None:
+    st.stop()
+if source["key"] == target["key"]:
+    st.info("Pick two different entities.")
+    st.stop()
+
+sub = read("shortest_path", source["key"], target["key"], max_hops=max_hops)
+if not sub.edges:
+    st.warning(f"No path between {source['name']} and {target['name']} within {max_hops} hops.")
+    st.stop()
+
+keep_view(f"path {source['name']} → {target['name']}", sub)
+st.subheader(f"{len(sub.edges)} hop(s): {source['name']} → {target['name']}")
+draw(sub, key="path_graph", height=420)
+name_of = {n["key"]: n.get("name") for n in sub.nodes}
+st.subheader("Each step and its evidence")
+for e in sub.edges:
+    with st.container(border=True):
+        evidence_block(e, name_of)
+with st.expander("As tables"):
+    tables(sub)

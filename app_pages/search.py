@@ -1,0 +1,90 @@
+"""Search & ego network: find an entity, draw its neighbourhood, expand or open nodes.
+
+Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=concentric."""
+import datetime as dt
+
+import streamlit as st
+
+from app_pages.widgets import (GRAPH_CAP, LAYOUTS, draw, entity_labels, keep_view, merge, node_caption,
+                               pick_entity, read, tables)
+from graph import schema
+from graph.store import Subgraph
+
+st.title("Search & ego network")
+qp = st.query_params
+key_param = qp.get("key")
+default_text = qp.get("q", "")
+if key_param and not default_text:
+    default_text = (read("node", key_param) or {}).get("name", "")
+
+center = pick_entity("Search by name or alias", "ego", default_text, prefer_key=key_param)
+if center is None:
+    st.caption("Type part of a name: 宋乐伟, 徐州, 佰斯拓 … Aliases and partial Chinese names work.")
+    st.stop()
+st.query_params.update({"q": st.session_state["ego_text"].strip(), "key": center["key"]})
+
+with st.expander("Filters", expanded=False):
+    c1, c2 = st.columns(2)
+    depth = c1.slider("Depth (hops)", 1, 3, int(qp["depth"]) if qp.get("depth") in ("1", "2", "3") else 1)
+    cap = c2.number_input("Node cap", 10, 2000, GRAPH_CAP, step=50,
+                          help="Big neighbourhoods are cut at this many nodes.")
+    labels = st.multiselect("Node labels", schema.node_labels(), default=entity_labels())
+    types = st.multiselect("Relationship types", schema.rel_types(),
+                           default=[t for t in schema.rel_types() if t != "MENTIONS"],
+                           help="MENTIONS links articles to entities; add it with Article to see coverage.")
+    layout = st.selectbox("Layout", LAYOUTS, index=LAYOUTS.index(qp.get("layout", "fcose"))
+                          if qp.get("layout") in LAYOUTS else 0)
+    by_date = st.checkbox("Only relationships dated within a range")
+    date_from = date_to = None
+    if by_date:
+        rng = st.date_input("Date range", (dt.date(2000, 1, 1), dt.date.today()))
+        if isinstance(rng, (tuple, list)) and len(rng) == 2:
+            date_from, date_to = rng[0].isoformat(), rng[1].isoformat()
+
+filters = dict(labels=labels or None, rel_types=types or None, date_from=date_from, date_to=date_to)
+# Expanded nodes belong to the entity they were expanded from.
+if st.session_state.get("ego_center") != center["key"]:
+    st.session_state.update(ego_center=center["key"], ego_expanded=[])
+    st.session_state.pop("ego_focus", None)
+
+parts = [read("ego", center["key"], depth=depth, limit=int(cap), **filters)]
+parts += [read("ego", k, depth=1, limit=int(cap), **filters) for k in st.session_state.ego_expanded]
+sub = merge(*parts, cap=int(cap))
+if center["key"] not in sub.node_keys():
+    sub = merge(Subgraph([center]), sub, cap=int(cap))
+keep_view(f"ego network of {center.get('name')}", sub)
+
+st.subheader(f"{node_caption(center)}: {len(sub.nodes)} nodes, {len(sub.edges)} relationships")
+if sub.truncated:
+    st.warning(f"Truncated: showing the first {int(cap)} nodes of a larger neighbourhood. "
+               "Lower the depth, narrow the filters or raise the cap.")
+st.caption("Click a node to select it; double-click (or the expand button) adds its neighbours.")
+event = draw(sub, key="ego_graph", expandable=True, layout=layout)
+
+if event and event.get("timestamp") != st.session_state.get("ego_event_ts"):
+    st.session_state.ego_event_ts = event.get("timestamp")
+    data = event.get("data") or {}
+    if event.get("action") == "expand" and data.get("node_ids"):
+        st.session_state.ego_focus = data["node_ids"][0]
+        if data["node_ids"][0] not in st.session_state.ego_expanded:
+            st.session_state.ego_expanded.append(data["node_ids"][0])
+            st.rerun()
+    elif event.get("action") == "node_click" and data.get("target_id"):
+        st.session_state.ego_focus = data["target_id"]
+
+# The node in focus: the last clicked one, or any node picked from the list.
+by_key = {n["key"]: n for n in sub.nodes}
+options = [center["key"]] + [k for k in by_key if k != center["key"]]
+if st.session_state.get("ego_focus") not in by_key:
+    st.session_state.pop("ego_focus", None)
+c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
+focus = c1.selectbox("Node", options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
+if c2.button("Expand", key="ego_expand", help="Add this node's direct neighbours to the drawing"):
+    if focus not in st.session_state.ego_expanded:
+        st.session_state.ego_expanded.append(focus)
+    st.rerun()
+if c3.button("Open details", key="ego_details"):
+    st.switch_page("app_pages/details.py", query_params={"key": focus})
+
+with st.expander("As tables"):
+    tables(sub)

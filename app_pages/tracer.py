@@ -1,0 +1,28 @@
+"""Company tracer: a company's projects, the places hosting them (up the PART_OF
+chain), the officials leading those places, and the amounts."""
+import pandas as pd
+import streamlit as st
+
+from app_pages.widgets import draw, keep_view, pick_entity, read
+
+st.title("Company tracer")
+st.caption("Follow a company's money: projects → host places and their parents → officials leading them.")
+company = pick_entity("Company", "tracer", st.query_params.get("q", ""), labels=["Company"])
+if company is None:
+    st.stop()
+
+rows, sub = read("company_trace", company["key"])
+keep_view(f"tracer for {company['name']}", sub)
+if not rows:
+    st.info(f"No projects recorded for {company['name']}.")
+    st.stop()
+
+df = pd.DataFrame(rows)
+c1, c2, c3 = st.columns(3)
+for col, name, field in ((c1, "Projects", "project"), (c2, "Places", "place"), (c3, "Officials", "official")):
+    col.metric(name, df[field].nunique() if field in df else 0)
+amount_cols = [c for c in df.columns if c.endswith("_cny")]
+st.dataframe(df, hide_index=True, width="stretch",
+             column_config={c: st.column_config.NumberColumn(c, format="localized") for c in amount_cols}
+             | {c: None for c in df.columns if c.endswith("_key")})
+draw(sub, key="tracer_graph", height=520)

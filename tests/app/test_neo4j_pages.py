@@ -1,0 +1,59 @@
+"""The explorer on Neo4j: the same pages, the other store (GOVKG_STORE=neo4j)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app.test_pages import COMPANY, SONG, XUZHOU, frames_text, view_names
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def neo4j_app(neo4j_store, neo4j_settings, app_records, monkeypatch):
+    """open(page, **query): an AppTest of app.py on Neo4j loaded with the app records."""
+    from streamlit.testing.v1 import AppTest
+
+    neo4j_store.load(app_records)
+    for name, value in (("GOVKG_STORE", "neo4j"), ("NEO4J_URI", neo4j_settings["uri"]),
+                        ("NEO4J_USER", neo4j_settings["user"]), ("NEO4J_PASSWORD", neo4j_settings["password"])):
+        monkeypatch.setenv(name, value)
+    from app_pages.widgets import forget_cached_reads
+    forget_cached_reads()  # answers cached for an earlier Neo4j test's data are stale
+
+    def open_page(page, **query):
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+        at.switch_page(f"app_pages/{page}.py")
+        at.query_params.update(query)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+    return open_page
+
+
+def test_pages_on_neo4j(neo4j_app, neo4j_store):
+    at = neo4j_app("overview")
+    assert {m.label: m.value for m in at.metric}["Official"] == f"{neo4j_store.counts()['nodes']['Official']:,}"
+    assert XUZHOU in frames_text(at)
+
+    assert {SONG, XUZHOU} <= view_names(neo4j_app("search", q="乐伟"))
+    assert {"庆安镇", "睢宁县"} <= view_names(neo4j_app("tracer", q=COMPANY))
+
+    at = neo4j_app("paths")
+    at.text_input(key="path_from_text").input(SONG)
+    at.text_input(key="path_to_text").input("庆安镇").run()
+    assert {SONG, "庆安镇"} <= view_names(at)
+
+    at = neo4j_app("details")
+    at.text_input(key="details_text").input(SONG).run()
+    assert "市委书记" in frames_text(at)
+
+
+def test_console_refuses_writes_on_neo4j(neo4j_app, neo4j_store):
+    before = neo4j_store.counts()
+    at = neo4j_app("console")
+    at.text_area(key="free_cypher").input("MATCH (n) DETACH DELETE n")
+    at.button(key="free_run").click().run()
+    assert any("Refused" in e.value for e in at.error), [e.value for e in at.error]
+    assert neo4j_store.counts() == before
