@@ -468,7 +468,9 @@ def admin_import(home, nodes: list, relationships: list = (), database: str = "n
         raise ServerError(f"Neo4j in {home} is running: stop it before importing "
                           f"(python -m graph.neo4j_server stop --home {home})")
     # the database goes first: --nodes/--relationships take every later non-option word
+    # article text and evidence sentences hold line breaks: multiline fields are on
     args = ["database", "import", "full", database, "--overwrite-destination=true", "--array-delimiter=;",
+            *([] if any(a.startswith("--multiline-fields") for a in extra_args) else ["--multiline-fields=true"]),
             f"--report-file={home / 'logs' / 'import.report'}", f"--max-off-heap-memory={max_off_heap}"]
     args += [*sources, *extra_args]
     began = time.monotonic()
