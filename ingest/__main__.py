@@ -19,9 +19,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or JSON-lines files")
     add_store_args(p)
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
-    p.add_argument("--batch-size", type=int, default=2000, help="articles per store transaction (default 2000)")
+    p.add_argument("--batch-size", type=int, default=None,
+                   help="articles per store transaction (default: embedded 10000, neo4j 1000)")
     args = p.parse_args(argv)
-    if args.workers < 1 or args.batch_size < 1:
+    if args.workers < 1 or (args.batch_size is not None and args.batch_size < 1):
         p.error("--workers and --batch-size must be at least 1")
     return args
 
@@ -36,6 +37,7 @@ def run(args) -> tuple[LoadStats, dict]:
     total = LoadStats()
     with open_store(args.store, db=args.db, uri=args.uri) as store:
         store.ensure_schema()
+        size = args.batch_size or getattr(store, "DEFAULT_BATCH", 2000)
         batch: list[dict] = []
         bar = tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None)
 
@@ -57,7 +59,7 @@ def run(args) -> tuple[LoadStats, dict]:
                 bar.update(1)
                 continue
             batch.append(record)
-            if len(batch) >= args.batch_size:
+            if len(batch) >= size:
                 flush()
         flush()
         bar.close()

@@ -400,21 +400,26 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
         raw.append((s, e, form, g.forms[form]))
     # Anchors: unambiguous province/prefecture/county mentions (with their ancestors).
     support: Counter = Counter()
-    for s, e, form, cands in raw:
+    own: dict[int, set] = {}  # what each mention adds, so it never supports itself
+    for n, (s, e, form, cands) in enumerate(raw):
         full = [c for c in cands if c[1] != "weak"]
         if len(full) == 1 and (g.divisions[full[0][0]].level in ("province", "prefecture", "county", "zone")
                                or (full[0][1] == "full" and gz.TOWN_SUFFIX.search(form) and len(form) >= 3)):
             idx = full[0][0]
             if full[0][1] == "short" and (_common_word(form) or g.divisions[idx].level not in ("province", "prefecture")):
                 continue
-            for j in [idx, *g.ancestors(idx)]:
+            if len(form) == 2 and g.divisions[idx].level not in ("province", "prefecture"):
+                continue  # 和县, 矿区 anchor nothing until the context backs them
+            own[n] = {idx, *g.ancestors(idx)}
+            for j in own[n]:
                 support[j] += 1
     fulls_in_article = {form for _, _, form, c in raw if any(k == "full" for _, k in c)}
     chosen: list[tuple[int, int, str, int, str]] = []
-    for s, e, form, cands in raw:
+    for n, (s, e, form, cands) in enumerate(raw):
         best, best_score, kind, best_rank = -1, -1.0, "", None
+        mine = own.get(n, set())
         for idx, k in cands:
-            score = sum(support[j] for j in g.ancestors(idx)) + 0.5 * support[idx]
+            score = sum(support[j] - (j in mine) for j in g.ancestors(idx)) + 0.5 * (support[idx] - (idx in mine))
             # ties go to the stronger form and the higher level (长沙 is 长沙市 before 长沙镇)
             rank = (score, k != "weak", -g.divisions[idx].rank())
             if best_rank is None or rank > best_rank:
@@ -443,9 +448,15 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 continue
         elif _common_word(form, 20) and best_score <= 0:
             continue  # 老城区, 新城区: words before they are places
+        elif len(form) == 2 and best_score <= 0:
+            continue  # 和县, 矿区: two-character names need the article's context
+        name = d.name
+        if kind == "short" and d.level == "county" and e < len(text) and text[e] in "县市区" \
+                and form + text[e] != d.name:
+            name, e = form + text[e], e + 1  # an old name (旬阳县, now 旬阳市) keeps the article's form
         if ambiguous and best_score <= 0 and d.level in ("county", "zone"):
             best = -2  # name known, parent not: keep the name without a path
-        chosen.append((s, e, form, best, d.name))
+        chosen.append((s, e, form, best, name))
     for s, e, form, idx, name in chosen:
         men = _add(a, s, e, "Place", name)
         if men:
@@ -714,6 +725,9 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
     if any(x.label == "Company" and 0 <= pos - x.end <= 2 for x in a.mentions):
         return {"company": True}
     if text[max(0, pos - 1):pos] in lx.PUNCT or pos == 0 or True:
+        if text[max(0, pos - 2):pos + 1] == "自治区" or title.startswith("自治区"):
+            idx = a.home.get("province")
+            return {"label": "Place", "implied": idx} if idx is not None else None
         for pat, level in lx.BODY_LEVEL:
             if pat.search(title):
                 if level == "zone":
