@@ -400,7 +400,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
         raw.append((s, e, form, g.forms[form]))
     # Anchors: unambiguous province/prefecture/county mentions (with their ancestors).
     support: Counter = Counter()
-    own: dict[int, set] = {}  # what each mention adds, so it never supports itself
+    own: dict[str, Counter] = defaultdict(Counter)  # what each name adds, so it never supports itself
     for n, (s, e, form, cands) in enumerate(raw):
         full = [c for c in cands if c[1] != "weak"]
         if len(full) == 1 and (g.divisions[full[0][0]].level in ("province", "prefecture", "county", "zone")
@@ -410,16 +410,16 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 continue
             if len(form) == 2 and g.divisions[idx].level not in ("province", "prefecture"):
                 continue  # 和县, 矿区 anchor nothing until the context backs them
-            own[n] = {idx, *g.ancestors(idx)}
-            for j in own[n]:
+            for j in (idx, *g.ancestors(idx)):
                 support[j] += 1
+                own[form][j] += 1
     fulls_in_article = {form for _, _, form, c in raw if any(k == "full" for _, k in c)}
     chosen: list[tuple[int, int, str, int, str]] = []
     for n, (s, e, form, cands) in enumerate(raw):
         best, best_score, kind, best_rank = -1, -1.0, "", None
-        mine = own.get(n, set())
+        mine = own.get(form, Counter())
         for idx, k in cands:
-            score = sum(support[j] - (j in mine) for j in g.ancestors(idx)) + 0.5 * (support[idx] - (idx in mine))
+            score = sum(support[j] - mine[j] for j in g.ancestors(idx)) + 0.5 * (support[idx] - mine[idx])
             # ties go to the stronger form and the higher level (长沙 is 长沙市 before 长沙镇)
             rank = (score, k != "weak", -g.divisions[idx].rank())
             if best_rank is None or rank > best_rank:

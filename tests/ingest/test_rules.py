@@ -121,3 +121,39 @@ def test_traditional_text_is_matched_and_kept():
 
 def test_article_key_is_stable_under_whitespace():
     assert clean.article_key("徐州 召开\n会议") == clean.article_key("徐州召开会议")
+
+
+@pytest.mark.parametrize("text, official, org, title", [
+    ("徐州市召开会议,市发改委主任张建国出席。", "张建国", "市发改委", "主任"),
+    ("江苏省住房和城乡建设厅厅长周岚讲话。", "周岚", "江苏省住房和城乡建设厅", "厅长"),
+])
+def test_department_posts_lead_the_department(text, official, org, title):
+    rec = extract_text(text)
+    leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
+    assert leads.get((official, org)) == title
+    assert org in names(rec, "Organization")
+
+
+def test_autonomous_region_chair_leads_the_region():
+    rec = extract_text("宁夏回族自治区召开会议,自治区主席马文出席。")
+    assert ("马文", "宁夏回族自治区") in rels(rec, "LEADS")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("市县两级和县乡政府要加强协调。", "和县"),
+    ("全力营造山清水秀的自然生态。", "清水县"),
+    ("做好84项城建重点工程。", "项城市"),
+])
+def test_words_that_look_like_places_are_not_places(text, absent):
+    assert absent not in names(extract_text(text), "Place")
+
+
+def test_old_county_name_keeps_the_article_form():
+    rec = extract_text("陕西省安康市旬阳县召开会议。")
+    assert "旬阳县" in names(rec, "Place")
+
+
+def test_total_investment_before_the_project():
+    rec = extract_text("投资20亿元的比亚迪新能源汽车零部件项目在襄阳开工。")
+    proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
+    assert proj["比亚迪新能源汽车零部件项目"]["total_investment_cny"] == 2000000000
