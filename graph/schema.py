@@ -61,3 +61,51 @@ def label_of_key(key: str) -> str:
 
 def make_key(label: str, identity: str) -> str:
     return f"{prefix(label)}:{identity}"
+
+
+# -- derived for the stores ---------------------------------------------------
+ENTITY_LABEL_EXCLUDE = ("Article",)
+_LADYBUG_TYPES = {"string": "STRING", "string[]": "STRING[]", "int": "INT64", "float": "DOUBLE"}
+
+
+def entity_labels() -> list[str]:
+    """Labels an extraction record's entities may have (all but Article)."""
+    return [label for label in node_labels() if label not in ENTITY_LABEL_EXCLUDE]
+
+
+def provenance_types() -> list[str]:
+    """Relationship types carrying provenance lists (all but MENTIONS)."""
+    return [t for t in rel_types() if "articles" in rel_props(t)]
+
+
+def pair_allowed(rel_type: str, head_label: str, tail_label: str) -> bool:
+    return (head_label, tail_label) in rel_pairs(rel_type)
+
+
+def ladybug_ddl() -> list[str]:
+    """CREATE NODE/REL TABLE statements for the embedded store (idempotent)."""
+    out = []
+    for label in node_labels():
+        cols = ", ".join(f"{p} {_LADYBUG_TYPES[t]}" for p, t in node_props(label).items())
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({cols}, PRIMARY KEY(key))")
+    for rel_type in rel_types():
+        pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel_pairs(rel_type))
+        cols = "".join(f", {p} {_LADYBUG_TYPES[t]}" for p, t in rel_props(rel_type).items())
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {rel_type}({pairs}{cols})")
+    return out
+
+
+FULLTEXT_INDEX = "govkg_name_fulltext"
+
+
+def neo4j_ddl() -> list[str]:
+    """Uniqueness constraints, name indexes and the cjk full-text index (idempotent)."""
+    out = []
+    for label in node_labels():
+        low = label.lower()
+        out.append(f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE")
+        out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+    labels = "|".join(node_labels())
+    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases] "
+               "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
+    return out

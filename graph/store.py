@@ -12,6 +12,7 @@ Shapes every method speaks in:
 from __future__ import annotations
 
 import os
+import re as _re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -47,6 +48,7 @@ class QueryResult:
 class LoadStats:
     articles_read: int = 0
     articles_loaded: int = 0
+    articles_present: int = 0  # already in the store (skipped, nothing written)
     articles_skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
     nodes_created: int = 0
     nodes_updated: int = 0
@@ -76,9 +78,10 @@ class GraphStore(ABC):
 
     # -- writing ----------------------------------------------------------
     @abstractmethod
-    def load(self, records: Iterable[dict], batch_size: int = 2000,
+    def load(self, records: Iterable[dict], batch_size: int | None = None,
              progress: Progress | None = None) -> LoadStats:
-        """Load extraction records (see docs/CONTRACTS.md); idempotent."""
+        """Load extraction records (see docs/CONTRACTS.md); idempotent. Each batch
+        of batch_size articles (None: the store's default) is one transaction."""
 
     @abstractmethod
     def clear(self) -> None:
@@ -152,3 +155,259 @@ def add_store_args(parser) -> None:
                         help="graph store (default: $GOVKG_STORE or embedded)")
     parser.add_argument("--db", default=None, help="embedded database file (default: $GOVKG_DB or data/govkg.lbug)")
     parser.add_argument("--uri", default=None, help="Neo4j URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
+
+
+# -- shared helpers for both stores ---------------------------------------------
+
+# Clauses/keywords that write, touch files or change the session. Checked outside
+# string literals and comments, as whole words.
+_WRITE_WORDS = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "COPY",
+                "LOAD", "INSTALL", "ATTACH", "EXPORT", "IMPORT", "FOREACH", "USE", "BEGIN", "COMMIT",
+                "ROLLBACK", "CHECKPOINT", "GRANT", "DENY", "REVOKE", "START", "STOP", "TERMINATE",
+                "FINISH", "RENAME", "INSERT", "UPDATE", "FORCE", "COMMENT", "ANALYZE")
+# Procedures a read-only query may CALL (lower case).
+READ_PROCEDURES = {"db.index.fulltext.querynodes", "db.labels", "db.relationshiptypes",
+                   "db.propertykeys", "db.schema.visualization", "db.schema.nodetypeproperties",
+                   "db.schema.reltypeproperties", "show_tables", "table_info", "show_connection",
+                   "current_setting", "db_version"}
+_STRIP = _re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", _re.S)
+
+
+def _code_only(cypher: str) -> str:
+    """The query with string literals, quoted names and comments blanked out
+    (same length, so positions still match the original)."""
+    def blank(m):
+        t = m.group(0)
+        if t[0] == "/":
+            return "".join(c if c == "\n" else " " for c in t)
+        return t[0] + " " * (len(t) - 2) + t[-1]
+    return _STRIP.sub(blank, cypher)
+
+
+def check_read_only(cypher: str) -> str:
+    """Return the query without a trailing ';' or raise ReadOnlyError naming the reason."""
+    code = _code_only(cypher).strip()
+    if not code:
+        raise ReadOnlyError("empty query")
+    if ";" in code.rstrip().rstrip(";"):
+        raise ReadOnlyError("only one statement per query (found ';')")
+    upper = code.upper()
+    for word in _WRITE_WORDS:
+        if _re.search(rf"\b{word}\b", upper):
+            raise ReadOnlyError(f"read-only: {word} is not allowed here")
+    for m in _re.finditer(r"\bCALL\s+([A-Za-z_][\w.]*)", code, _re.I):
+        if m.group(1).lower() not in READ_PROCEDURES:
+            raise ReadOnlyError(f"read-only: CALL {m.group(1)} is not an allowed read procedure")
+    return cypher.strip().rstrip(";").rstrip()
+
+
+_TRAILING_LIMIT = _re.compile(r"\bLIMIT\s+(\d+|\$\w+)\s*$", _re.I)
+
+
+def cap_rows(cypher: str, params: dict, limit: int) -> str:
+    """Make the query itself return at most limit+1 rows (one extra shows truncation)."""
+    code = _code_only(cypher)
+    m = _TRAILING_LIMIT.search(code)
+    cap = limit + 1
+    if m:
+        val = m.group(1)
+        given = params.get(val[1:]) if val.startswith("$") else int(val)
+        try:
+            given = int(given)
+        except (TypeError, ValueError):
+            given = cap
+        return cypher[:m.start()] + f"LIMIT {min(given, cap)}"
+    if not _re.search(r"\bRETURN\b", code, _re.I):
+        return cypher
+    return f"{cypher}\nLIMIT {cap}"
+
+
+def full_node(label: str, props: dict) -> dict:
+    """A node dict with every schema property of its label (missing ones None)."""
+    from graph import schema
+    out = {"key": props.get("key"), "label": label}
+    for p in schema.node_props(label):
+        out[p] = props.get(p)
+    return out
+
+
+def full_edge(rel_type: str, source: str, target: str, props: dict) -> dict:
+    from graph import schema
+    out = {"type": rel_type, "source": source, "target": target}
+    for p in schema.rel_props(rel_type):
+        out[p] = props.get(p)
+    return out
+
+
+def in_dates(edge: dict, date_from: str | None, date_to: str | None, article_dates: dict) -> bool:
+    """Whether an edge has a supporting date in [date_from, date_to]."""
+    if not date_from and not date_to:
+        return True
+    if edge["type"] == "MENTIONS":
+        dates = [article_dates.get(edge["source"])]
+    else:
+        dates = edge.get("dates") or []
+    for d in dates:
+        if d and (not date_from or d >= date_from) and (not date_to or d[:len(date_to)] <= date_to):
+            return True
+    return False
+
+
+class BaseStore(GraphStore):
+    """Reads both stores answer the same way, built on two primitives:
+    _nodes_by_keys(keys) and _adjacent(keys, types) (every edge touching keys)."""
+
+    @abstractmethod
+    def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]: ...
+
+    @abstractmethod
+    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]: ...
+
+    def node(self, key: str) -> dict | None:
+        return self._nodes_by_keys([key]).get(key)
+
+    def _with_endpoints(self, sub: Subgraph) -> Subgraph:
+        """Add the end nodes of edges a query returned without them."""
+        missing = {k for e in sub.edges for k in (e["source"], e["target"]) if k} - sub.node_keys()
+        sub.nodes += list(self._nodes_by_keys(missing).values())
+        return sub
+
+    def relations(self, key: str) -> list[dict]:
+        edges = self._adjacent([key])
+        others = self._nodes_by_keys({e["target"] if e["source"] == key else e["source"] for e in edges})
+        out = []
+        for e in edges:
+            other = e["target"] if e["source"] == key else e["source"]
+            out.append({**e, "other": others.get(other)})
+        return out
+
+    def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300):
+        from graph import schema
+        if not 1 <= int(depth) <= 3:
+            raise StoreError(f"ego depth must be 1-3, not {depth}")
+        _check_names(labels, schema.node_labels(), "label")
+        _check_names(rel_types, schema.rel_types(), "relationship type")
+        center = self.node(key)
+        if center is None:
+            return Subgraph()
+        nodes = {key: center}
+        edges: dict[tuple, dict] = {}
+        frontier, truncated = [key], False
+        for _ in range(int(depth)):
+            adj = sorted(self._adjacent(frontier, rel_types),
+                         key=lambda e: (e["source"], e["type"], e["target"]))
+            art_dates = {}
+            if date_from or date_to:
+                arts = {e["source"] for e in adj if e["type"] == "MENTIONS"}
+                art_dates = {k: n.get("date") for k, n in self._nodes_by_keys(arts).items()}
+            new: list[str] = []
+            seen = set(nodes)
+            for e in adj:
+                if not in_dates(e, date_from, date_to, art_dates):
+                    continue
+                ends_ok = True
+                for end in (e["source"], e["target"]):
+                    if end in seen:
+                        continue
+                    if labels and schema.label_of_key(end) not in labels:
+                        ends_ok = False
+                    elif len(seen) >= limit:
+                        truncated, ends_ok = True, False
+                    else:
+                        seen.add(end)
+                        new.append(end)
+                if ends_ok:
+                    edges[(e["type"], e["source"], e["target"])] = e
+            nodes.update(self._nodes_by_keys(new))
+            frontier = new
+            if not frontier:
+                break
+        return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
+
+    def company_trace(self, key):
+        company = self.node(key)
+        if company is None:
+            return [], Subgraph()
+        edges: dict[tuple, dict] = {}
+
+        def keep(es):
+            for e in es:
+                edges[(e["type"], e["source"], e["target"])] = e
+            return es
+
+        invests = keep(sorted((e for e in self._adjacent([key], ["INVESTS_IN"]) if e["source"] == key),
+                              key=lambda e: e["target"]))
+        projects = [e["target"] for e in invests]
+        hosts = keep([e for e in self._adjacent(projects, ["HOSTS"]) if e["target"] in projects])
+        host_of: dict[str, list[str]] = {}
+        for e in hosts:
+            host_of.setdefault(e["target"], []).append(e["source"])
+        parents: dict[str, list[str]] = {}
+        frontier = sorted({e["source"] for e in hosts})
+        while frontier:  # climb PART_OF hop by hop; the visited set stops cycles
+            for k in frontier:
+                parents.setdefault(k, [])
+            ups = keep([e for e in self._adjacent(frontier, ["PART_OF"]) if e["source"] in frontier])
+            for e in ups:
+                parents[e["source"]].append(e["target"])
+            frontier = sorted({e["target"] for e in ups} - set(parents))
+        leads = keep([e for e in self._adjacent(list(parents), ["LEADS"]) if e["target"] in parents])
+        leaders: dict[str, list[dict]] = {}
+        for e in leads:
+            leaders.setdefault(e["target"], []).append(e)
+        nodes = self._nodes_by_keys({key} | set(projects) | set(parents) | {e["source"] for e in leads})
+
+        def chain(place):
+            out, todo = [], [place]
+            while todo:
+                p = todo.pop(0)
+                if p not in out:
+                    out.append(p)
+                    todo.extend(sorted(parents.get(p, [])))
+            return out
+
+        rows = []
+        for inv in invests:
+            proj = nodes.get(inv["target"], {})
+            for host in sorted(host_of.get(inv["target"], [])):
+                for place in chain(host):
+                    pl = nodes.get(place, {})
+                    base = {"company": company["name"], "company_key": key,
+                            "project": proj.get("name"), "project_key": inv["target"],
+                            "amount_cny": inv.get("amount_cny"), "place": pl.get("name"),
+                            "place_key": place, "place_level": pl.get("level"),
+                            "hosting_place": nodes.get(host, {}).get("name")}
+                    offs = sorted(leaders.get(place, []), key=lambda e: e["source"])
+                    if not offs:
+                        rows.append({**base, "official": None, "official_key": None, "title": None})
+                    for e in offs:
+                        rows.append({**base, "official": nodes.get(e["source"], {}).get("name"),
+                                     "official_key": e["source"], "title": e.get("title")})
+        return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
+
+
+def _check_names(given, allowed, what):
+    for name in given or []:
+        if name not in allowed:
+            raise StoreError(f"unknown {what} {name!r} (known: {', '.join(allowed)})")
+
+
+def check_hops(max_hops) -> int:
+    hops = int(max_hops)
+    if not 1 <= hops <= 10:
+        raise StoreError(f"max_hops must be 1-10, not {max_hops}")
+    return hops
+
+
+def rank_hits(nodes: list[dict], text: str) -> list[dict]:
+    """Exact names first, then prefixes, then by mentions; stable across stores."""
+    uniq = {n["key"]: n for n in nodes}.values()
+
+    def rank(n):
+        name = n.get("name") or ""
+        forms = [name] + list(n.get("aliases") or [])
+        return (0 if text in forms else 1 if any(f.startswith(text) for f in forms) else
+                2 if any(text in f for f in forms) else 3,
+                -(n.get("mention_count") or 0), len(name), n["key"])
+    return sorted(uniq, key=rank)
+

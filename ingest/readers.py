@@ -41,9 +41,12 @@ def decode(data: bytes, name: str) -> str:
     for magic, what in BINARY_MAGIC.items():
         if data.startswith(magic):
             raise ReadError(f"{name}: binary file ({what}), not an article")
-    if b"\x00" in data[:4096]:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
             return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError(f"{name}: broken UTF-16 text (starts with a byte-order mark)") from None
+    if b"\x00" in data[:4096]:
         raise ReadError(f"{name}: binary file (contains NUL bytes), not an article")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

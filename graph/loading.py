@@ -1,0 +1,350 @@
+"""Extraction records → node/edge rows, and the merge rules both stores share.
+
+A store loads a batch inside one transaction:
+  1. `prepare(records)` validates and folds the batch into per-key rows;
+  2. the store fetches the rows already stored for those keys;
+  3. `plan(batch, existing_nodes, existing_rels)` merges them (rules below) into
+     rows to create and rows to update;
+  4. the store writes the plan, Article nodes and MENTIONS last.
+Articles whose Article node exists are skipped, so a reload adds nothing.
+
+Merge rules (order-independent; see docs/CONTRACTS.md):
+- node: aliases = sorted union of every surface form but the name; name = the
+  longest name seen (ties: smallest); mention_count = sum of MENTIONS counts;
+  first_seen/last_seen = min/max article date; level = smallest non-null;
+  total investment = the largest stated amount (with its text).
+- relationship: articles/evidence/dates hold one entry per article, sorted by
+  article key (re-merging an article replaces its entry); title/amount come
+  from the lowest article key that gives any, recorded in value_article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import SimpleNamespace
+
+from graph import schema
+
+VALUE_FIELDS = ("title", "amount_cny", "amount_text")
+
+
+class RecordError(ValueError):
+    """An extraction record that cannot be loaded; the message names the article."""
+
+
+# -- validation -----------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _rules() -> SimpleNamespace:
+    """The schema facts validation and folding need, computed once."""
+    return SimpleNamespace(
+        prefix_label={schema.prefix(l): l for l in schema.node_labels()},
+        entity_labels=frozenset(schema.entity_labels()),
+        pairs={t: frozenset(schema.rel_pairs(t)) for t in schema.provenance_types()},
+        node_extra={l: [p for p in schema.node_props(l) if p not in _NODE_FIXED] for l in schema.node_labels()},
+        values={t: [p for p in VALUE_FIELDS if p in schema.rel_props(t)] for t in schema.rel_types()},
+        node_props={l: list(schema.node_props(l)) for l in schema.node_labels()},
+        rel_props={t: list(schema.rel_props(t)) for t in schema.rel_types()})
+
+
+_NODE_FIXED = ("key", "name", "aliases", "first_seen", "last_seen", "mention_count")
+
+
+def _label(key) -> str | None:
+    head, sep, _ = str(key).partition(":")
+    return _rules().prefix_label.get(head) if sep else None
+
+
+def validate_record(rec: dict) -> None:
+    """Raise RecordError naming the article when rec breaks the contract."""
+    if not isinstance(rec, dict):
+        raise RecordError(f"record is a {type(rec).__name__}, not a dict")
+    name = rec.get("article") or rec.get("key") or "?"
+    rules = _rules()
+
+    def fail(msg):
+        raise RecordError(f"article {name}: {msg}")
+
+    key = rec.get("key")
+    if not key or not isinstance(key, str):
+        fail("missing 'key'")
+    if _label(key) != "Article":
+        fail(f"key {key!r} must start with 'article:'")
+    known: dict[str, str] = {}
+    for i, ent in enumerate(rec.get("entities") or []):
+        etype = ent.get("type")
+        if etype not in rules.entity_labels:
+            fail(f"entity {i} has unknown type {etype!r} (known: {', '.join(sorted(rules.entity_labels))})")
+        ekey = ent.get("key")
+        if not ekey:
+            fail(f"entity {i} ({etype} {ent.get('name')!r}) has no key")
+        if not ent.get("name"):
+            fail(f"entity {i} ({ekey}) has no name")
+        if _label(ekey) != etype:
+            fail(f"entity key {ekey!r} does not match its type {etype} "
+                 f"(expected prefix '{schema.prefix(etype)}:')")
+        known[ekey] = etype
+    for i, rel in enumerate(rec.get("relations") or []):
+        rtype = rel.get("type")
+        if rtype not in rules.pairs:
+            fail(f"relation {i} has unknown type {rtype!r} (known: {', '.join(sorted(rules.pairs))})")
+        for end in ("head_key", "tail_key"):
+            if not rel.get(end):
+                fail(f"relation {i} ({rtype}) has no {end}")
+            if rel[end] not in known:
+                fail(f"relation {i} ({rtype}) {end} {rel[end]!r} is not among the article's entities")
+        head, tail = known[rel["head_key"]], known[rel["tail_key"]]
+        if (head, tail) not in rules.pairs[rtype]:
+            fail(f"relation {i}: {rtype} cannot go from {head} to {tail}")
+
+
+# -- one batch, folded per key ----------------------------------------------------
+@dataclass
+class Batch:
+    articles: list[dict] = field(default_factory=list)       # Article node rows
+    nodes: dict[str, dict] = field(default_factory=dict)      # key -> merged node row (this batch)
+    rels: dict[tuple, dict] = field(default_factory=dict)     # (type, src, dst) -> merged rel row
+    mentions: list[dict] = field(default_factory=list)        # {"source", "target", "count"}
+
+    def node_keys(self, label: str) -> list[str]:
+        return [k for k, n in self.nodes.items() if n["label"] == label]
+
+
+def _s(v) -> str | None:
+    return v if v.__class__ is str and v.strip() else None
+
+
+def article_row(rec: dict) -> dict:
+    return {"label": "Article", "key": rec["key"],
+            "name": _s(rec.get("title")) or rec.get("article") or rec["key"],
+            "date": _s(rec.get("date")), "source": rec.get("source"), "text": rec.get("text")}
+
+
+def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str]]:
+    """Fold records into one row per node and per relationship (the merge rules
+    below, applied inside the batch); returns the batch and its article keys
+    (a record repeated inside the batch counts once)."""
+    rules = _rules()
+    batch = Batch()
+    seen: set[str] = set()
+    acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras]
+    racc: dict[tuple, list] = {}  # (type, src, dst) -> [entries {article: (ev, date)}, value_article, values]
+    for rec in records:
+        if validate:
+            validate_record(rec)
+        akey = rec["key"]
+        if akey in seen:
+            continue
+        seen.add(akey)
+        date = _s(rec.get("date"))
+        batch.articles.append(article_row(rec))
+        counts: dict[str, int] = {}
+        for ent in rec.get("entities") or []:
+            key, label = ent["key"], ent["type"]
+            n = int(ent.get("mentions") or 1)
+            counts[key] = counts.get(key, 0) + n
+            extras = tuple(ent.get(p) for p in rules.node_extra[label])
+            aliases = ent.get("aliases") or ()
+            a = acc.get(key)
+            if a is None:
+                acc[key] = [label, {ent["name"]}, set(aliases), n, date, date, {extras}]
+                continue
+            a[1].add(ent["name"])
+            a[2].update(aliases)
+            a[3] += n
+            if date is not None:
+                a[4] = date if a[4] is None or date < a[4] else a[4]
+                a[5] = date if a[5] is None or date > a[5] else a[5]
+            a[6].add(extras)
+        for target, n in counts.items():
+            batch.mentions.append({"source": akey, "target": target, "count": n})
+        for rel in rec.get("relations") or []:
+            rtype = rel["type"]
+            k = (rtype, rel["head_key"], rel["tail_key"])
+            vals = {p: rel.get(p) for p in rules.values[rtype]}
+            has_value = any(v is not None for v in vals.values())
+            r = racc.get(k)
+            if r is None:
+                r = racc[k] = [{}, None, {}]
+            if akey not in r[0]:  # the same relation twice in one article: the first evidence
+                r[0][akey] = (rel.get("evidence") or "", _s(rel.get("date")) or date or "")
+            if has_value and (r[1] is None or akey < r[1]):
+                r[1], r[2] = akey, vals
+    for key, (label, names, aliases, n, first, last, extras) in acc.items():
+        name = min(names, key=_name_rank) if len(names) > 1 else next(iter(names))
+        forms = {a for a in aliases | names if a.__class__ is str and a.strip()}
+        row = {"label": label, "key": key, "name": name, "aliases": sorted(forms - {name}),
+               "first_seen": first, "last_seen": last, "mention_count": n}
+        if rules.node_extra[label]:
+            row.update(_pick_extras([dict(zip(rules.node_extra[label], e)) for e in extras]))
+        batch.nodes[key] = row
+    for (rtype, src, dst), (entries, value_article, vals) in racc.items():
+        arts = sorted(entries)
+        row = {"type": rtype, "source": src, "target": dst, "articles": arts,
+               "evidence": [entries[x][0] for x in arts], "dates": [entries[x][1] for x in arts],
+               "value_article": value_article}
+        for p in rules.values[rtype]:
+            row[p] = vals.get(p)
+        if row.get("amount_cny") is not None:
+            row["amount_cny"] = float(row["amount_cny"])
+        batch.rels[(rtype, src, dst)] = row
+    return batch, sorted(seen)
+
+
+def _pick_extras(extras: list[dict]) -> dict:
+    """Label-specific node properties from several rows, by merge_node's rules."""
+    extras = sorted(extras, key=repr)  # a fixed order, whatever the input order
+    out = extras[0]
+    for other in extras[1:]:
+        out = _merge_extras(out, other)
+    if out.get("total_investment_cny") is not None:
+        out["total_investment_cny"] = float(out["total_investment_cny"])
+    return out
+
+
+def _merge_extras(a: dict, b: dict) -> dict:
+    out = dict(a)
+    if "level" in a or "level" in b:
+        out["level"] = _min(a.get("level"), b.get("level"))
+    if "total_investment_cny" in a or "total_investment_cny" in b:
+        pick = max((a, b), key=lambda r: (r.get("total_investment_cny") is not None,
+                                          r.get("total_investment_cny") or 0,
+                                          r.get("total_investment_text") is not None,
+                                          r.get("total_investment_text") or ""))
+        out["total_investment_cny"] = pick.get("total_investment_cny")
+        out["total_investment_text"] = pick.get("total_investment_text")
+    for p, v in b.items():  # any other label property: the smallest non-null value
+        if p not in ("level", "total_investment_cny", "total_investment_text"):
+            out[p] = _min(a.get(p), v)
+    return out
+
+
+def drop_articles(batch_records: list[dict], done: set[str]) -> list[dict]:
+    """The records whose Article is not stored yet."""
+    return [r for r in batch_records if r.get("key") not in done]
+
+
+# -- merge rules ------------------------------------------------------------------
+def _name_rank(name: str) -> tuple:
+    return (-len(name), name)
+
+
+def merge_node(a: dict, b: dict) -> dict:
+    """Merge two rows of the same node (commutative and associative)."""
+    names = {a["name"], b["name"]}
+    name = min(names, key=_name_rank)
+    out = dict(a)
+    out["name"] = name
+    out["aliases"] = sorted((set(a.get("aliases") or []) | set(b.get("aliases") or []) | names) - {name})
+    out["mention_count"] = int(a.get("mention_count") or 0) + int(b.get("mention_count") or 0)
+    out["first_seen"] = _min(a.get("first_seen"), b.get("first_seen"))
+    out["last_seen"] = _max(a.get("last_seen"), b.get("last_seen"))
+    extra = _rules().node_extra[a["label"]]
+    if extra:
+        out.update(_merge_extras({p: a.get(p) for p in extra}, {p: b.get(p) for p in extra}))
+    return out
+
+
+def merge_rel(a: dict, b: dict) -> dict:
+    """Merge two rows of the same relationship; an article present in both keeps b's entry."""
+    entries = {art: (art, ev, d) for art, ev, d in zip(a["articles"], a["evidence"], a["dates"])}
+    entries.update({art: (art, ev, d) for art, ev, d in zip(b["articles"], b["evidence"], b["dates"])})
+    ordered = [entries[k] for k in sorted(entries)]
+    out = dict(a)
+    out["articles"] = [e[0] for e in ordered]
+    out["evidence"] = [e[1] for e in ordered]
+    out["dates"] = [e[2] for e in ordered]
+    va, vb = a.get("value_article"), b.get("value_article")
+    winner = a if vb is None or (va is not None and va < vb) else b
+    if va == vb:
+        winner = b  # the same article re-merged: its newer row wins
+    for p in VALUE_FIELDS:
+        if p in a or p in b:
+            out[p] = winner.get(p)
+    out["value_article"] = winner.get("value_article")
+    return out
+
+
+def _min(x, y):
+    if x is None:
+        return y
+    return x if y is None or x <= y else y
+
+
+def _max(x, y):
+    if x is None:
+        return y
+    return x if y is None or x >= y else y
+
+
+# -- plan -------------------------------------------------------------------------
+@dataclass
+class Plan:
+    create_nodes: dict[str, list[dict]] = field(default_factory=dict)   # label -> rows
+    update_nodes: dict[str, list[dict]] = field(default_factory=dict)
+    create_rels: dict[tuple, list[dict]] = field(default_factory=dict)  # (type, from, to) -> rows
+    update_rels: dict[tuple, list[dict]] = field(default_factory=dict)
+    articles: list[dict] = field(default_factory=list)
+    mentions: dict[tuple, list[dict]] = field(default_factory=dict)     # ("MENTIONS", "Article", label) -> rows
+
+    def counts(self) -> tuple[int, int, int, int]:
+        """(nodes created, nodes updated, rels created, rels updated)."""
+        n = lambda d: sum(len(v) for v in d.values())  # noqa: E731
+        return (n(self.create_nodes) + len(self.articles), n(self.update_nodes),
+                n(self.create_rels) + n(self.mentions), n(self.update_rels))
+
+
+def node_props_of(row: dict) -> dict:
+    """The stored properties of a node row (schema order, label dropped)."""
+    return {p: row.get(p) for p in _rules().node_props[row["label"]]}
+
+
+def rel_props_of(row: dict) -> dict:
+    return {p: row.get(p) for p in _rules().rel_props[row["type"]]}
+
+
+def plan(batch: Batch, existing_nodes: dict[str, dict], existing_rels: dict[tuple, dict]) -> Plan:
+    """Merge the batch into what the store holds.
+
+    existing_nodes: key -> stored node row (with "label"); existing_rels:
+    (type, src, dst) -> stored rel row (with "type", "source", "target")."""
+    p = Plan()
+    for key, row in batch.nodes.items():
+        old = existing_nodes.get(key)
+        if old is None:
+            p.create_nodes.setdefault(row["label"], []).append(node_props_of(row))
+            continue
+        merged = node_props_of(merge_node({**old, "label": row["label"]}, row))
+        if merged != node_props_of({**old, "label": row["label"]}):
+            p.update_nodes.setdefault(row["label"], []).append(merged)
+    for k, row in batch.rels.items():
+        pair = (row["type"], _label(row["source"]), _label(row["target"]))
+        old = existing_rels.get(k)
+        if old is None:
+            p.create_rels.setdefault(pair, []).append(
+                {"source": row["source"], "target": row["target"], **rel_props_of(row)})
+            continue
+        merged = rel_props_of(merge_rel({**old, "type": row["type"]}, row))
+        if merged != rel_props_of({**old, "type": row["type"]}):
+            p.update_rels.setdefault(pair, []).append(
+                {"source": row["source"], "target": row["target"], **merged})
+    p.articles = [node_props_of(a) for a in batch.articles]
+    for m in batch.mentions:
+        pair = ("MENTIONS", "Article", _label(m["target"]))
+        p.mentions.setdefault(pair, []).append(m)
+    return p
+
+
+def rel_candidates(batch: Batch, existing_nodes: dict[str, dict]) -> dict[tuple, list[tuple[str, str]]]:
+    """Relationships that may already be stored: both ends existed before this
+    batch. Grouped by (type, from label, to label)."""
+    out: dict[tuple, list[tuple[str, str]]] = {}
+    for (rtype, src, dst) in batch.rels:
+        if src in existing_nodes and dst in existing_nodes:
+            pair = (rtype, _label(src), _label(dst))
+            out.setdefault(pair, []).append((src, dst))
+    return out
+
+
+def chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,382 @@
+"""The Neo4j store: the official driver, managed transactions, parameters only.
+
+A batch of records is one write transaction: read the stored rows for its
+keys, merge in Python (graph/loading.py, the same rules as the embedded
+store), then `UNWIND $rows ... MERGE` on the uniquely constrained keys.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from graph import loading, schema
+from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, StoreError, Subgraph,
+                         cap_rows, check_hops, check_read_only, full_edge, full_node, rank_hits)
+
+ROWS_PER_STATEMENT = 5000
+
+
+class Neo4jStore(BaseStore):
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None):
+        try:
+            import neo4j
+        except ImportError as e:  # pragma: no cover - neo4j is in requirements.txt
+            raise StoreError("the Neo4j store needs the driver: pip install neo4j") from e
+        self._neo4j = neo4j
+        self.uri, self.database = uri, database
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
+                                                      connection_timeout=5, max_transaction_retry_time=10,
+                                                      notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+        except Exception as e:  # noqa: BLE001 - every driver failure becomes one actionable line
+            if getattr(self, "_driver", None) is not None:
+                self._driver.close()
+            raise _store_error(e, uri) from None
+
+    # -- plumbing --------------------------------------------------------------
+    def _session(self, **kw):
+        return self._driver.session(database=self.database, **kw)
+
+    def _read(self, cypher: str, params: dict | None = None) -> list:
+        try:
+            with self._session() as s:
+                return s.execute_read(lambda tx: list(tx.run(cypher, params or {})))
+        except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
+            raise _store_error(e, self.uri) from None
+
+    def _write(self, fn):
+        try:
+            with self._session() as s:
+                return s.execute_write(fn)
+        except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
+            raise _store_error(e, self.uri) from None
+
+    # -- lifecycle ------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        with self._session() as s:
+            for ddl in schema.neo4j_ddl():
+                try:
+                    s.run(ddl).consume()
+                except self._neo4j.exceptions.ClientError:
+                    if "FULLTEXT" not in ddl:
+                        raise
+                    # Servers that index only string properties: fall back to the name.
+                    s.run(ddl.replace("[n.name, n.aliases]", "[n.name]")).consume()
+            s.run("CALL db.awaitIndexes(60)").consume()
+
+    def close(self) -> None:
+        if getattr(self, "_driver", None) is not None:
+            self._driver.close()
+            self._driver = None
+
+    def clear(self) -> None:
+        with self._session() as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+    # -- writing ---------------------------------------------------------------
+    DEFAULT_BATCH = 1000  # articles per transaction: keeps the server's transaction state small
+
+    def load(self, records, batch_size=None, progress=None) -> LoadStats:
+        batch_size = batch_size or self.DEFAULT_BATCH
+        stats = LoadStats()
+        batch: list[dict] = []
+        for rec in records:
+            batch.append(rec)
+            if len(batch) >= batch_size:
+                self._load_batch(batch, stats, progress)
+                batch = []
+        if batch:
+            self._load_batch(batch, stats, progress)
+        return stats
+
+    def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
+        for rec in records:
+            loading.validate_record(rec)
+        stats.articles_read += len(records)
+
+        def work(tx):
+            keys = sorted({r["key"] for r in records})
+            done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key", keys=keys)}
+            batch, fresh = loading.prepare(loading.drop_articles(records, done), validate=False)
+            if not fresh:
+                return None, fresh
+            plan = self._plan(tx, batch)
+            self._write_plan(tx, plan)
+            return plan, fresh
+
+        plan, fresh = self._write(work)
+        stats.articles_present += len(records) - len(fresh)
+        if plan is not None:
+            nc, nu, rc, ru = plan.counts()
+            stats.nodes_created += nc
+            stats.nodes_updated += nu
+            stats.rels_created += rc
+            stats.rels_updated += ru
+            stats.articles_loaded += len(fresh)
+        if progress:
+            progress(len(records))
+
+    def _plan(self, tx, batch: loading.Batch) -> loading.Plan:
+        existing: dict[str, dict] = {}
+        for label in schema.entity_labels():
+            for chunk in loading.chunks(batch.node_keys(label), ROWS_PER_STATEMENT * 4):
+                for rec in tx.run(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN k, properties(n) AS n",
+                                  keys=chunk):
+                    existing[rec["k"]] = {**rec["n"], "label": label}
+        rels: dict[tuple, dict] = {}
+        for (rtype, fl, tl), pairs in loading.rel_candidates(batch, existing).items():
+            for chunk in loading.chunks(pairs, ROWS_PER_STATEMENT * 4):
+                # Index hints on both ends force seek, seek, expand-into; without them
+                # the planner may expand every relationship of a hub node.
+                result = tx.run(f"UNWIND $pairs AS p MATCH (a:{fl} {{key: p.s}})-[r:{rtype}]->(b:{tl} {{key: p.t}}) "
+                                f"USING INDEX a:{fl}(key) USING INDEX b:{tl}(key) "
+                                "RETURN p.s AS s, p.t AS t, properties(r) AS r",
+                                pairs=[{"s": s, "t": t} for s, t in chunk])
+                for rec in result:
+                    rels[(rtype, rec["s"], rec["t"])] = {**rec["r"], "type": rtype,
+                                                         "source": rec["s"], "target": rec["t"]}
+        return loading.plan(batch, existing, rels)
+
+    def _write_plan(self, tx, plan: loading.Plan) -> None:
+        for group in (plan.create_nodes, plan.update_nodes):
+            for label, rows in group.items():
+                self._merge_nodes(tx, label, rows)
+        # The plan read this transaction's view of the stored relationships, so new
+        # ones are CREATEd: MERGE would scan every relationship of a hub node.
+        for (rtype, fl, tl), rows in plan.create_rels.items():
+            self._write_rels(tx, "CREATE", rtype, fl, tl, rows)
+        for (rtype, fl, tl), rows in plan.update_rels.items():
+            self._write_rels(tx, "MATCH", rtype, fl, tl, rows)
+        # Article nodes and their MENTIONS last, in one statement per chunk: each
+        # Article is found once instead of once per mention.
+        mentions: dict[str, dict[str, list]] = {}
+        for (_, _, label), rows in plan.mentions.items():
+            for m in rows:
+                mentions.setdefault(m["source"], {}).setdefault(label, []).append({"k": m["target"], "c": m["count"]})
+        labels = sorted({label for (_, _, label) in plan.mentions})
+        calls = " ".join(f"CALL (a, row) {{ UNWIND row.m.{l} AS m MATCH (b:{l} {{key: m.k}}) "
+                         f"CREATE (a)-[:MENTIONS {{count: m.c}}]->(b) }}" for l in labels)
+        rows = [{"props": art, "m": {l: mentions.get(art["key"], {}).get(l, []) for l in labels}}
+                for art in plan.articles]
+        for chunk in loading.chunks(rows, ROWS_PER_STATEMENT // 5):
+            tx.run("UNWIND $rows AS row MERGE (a:Article {key: row.props.key}) SET a += row.props"
+                   + (f" WITH a, row {calls}" if calls else ""), rows=chunk).consume()
+
+    def _merge_nodes(self, tx, label: str, rows: list[dict]) -> None:
+        for chunk in loading.chunks(rows, ROWS_PER_STATEMENT):
+            tx.run(f"UNWIND $rows AS row MERGE (n:{label} {{key: row.key}}) SET n += row", rows=chunk).consume()
+
+    def _write_rels(self, tx, verb: str, rtype: str, fl: str, tl: str, rows: list[dict]) -> None:
+        sets = ", ".join(f"r.{p} = row.{p}" for p in schema.rel_props(rtype))
+        if verb == "CREATE":
+            text = (f"UNWIND $rows AS row MATCH (a:{fl} {{key: row.source}}) MATCH (b:{tl} {{key: row.target}}) "
+                    f"CREATE (a)-[r:{rtype}]->(b) SET {sets}")
+        else:
+            text = (f"UNWIND $rows AS row MATCH (a:{fl} {{key: row.source}})-[r:{rtype}]->(b:{tl} {{key: row.target}}) "
+                    f"USING INDEX a:{fl}(key) USING INDEX b:{tl}(key) SET {sets}")
+        for chunk in loading.chunks(rows, ROWS_PER_STATEMENT):
+            tx.run(text, rows=chunk).consume()
+
+    # -- reading ---------------------------------------------------------------
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {l: self._read(f"MATCH (n:{l}) RETURN count(n) AS c")[0]["c"] for l in schema.node_labels()}
+        rels = {t: self._read(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c")[0]["c"] for t in schema.rel_types()}
+        return {"nodes": nodes, "relationships": rels}
+
+    def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
+        by_label: dict[str, list[str]] = {}
+        for k in set(keys):
+            try:
+                by_label.setdefault(schema.label_of_key(k), []).append(k)
+            except ValueError:
+                continue
+        out = {}
+        for label, ks in by_label.items():
+            for chunk in loading.chunks(sorted(ks), 20_000):
+                for rec in self._read(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) "
+                                      "RETURN k, properties(n) AS n", {"keys": chunk}):
+                    out[rec["k"]] = full_node(label, rec["n"])
+        return out
+
+    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]:
+        by_label: dict[str, list[str]] = {}
+        for k in set(keys):
+            by_label.setdefault(schema.label_of_key(k), []).append(k)
+        rel = f"r:{'|'.join(types)}" if types else "r"
+        out = {}
+        for label, ks in by_label.items():
+            rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}})-[{rel}]-(b) "
+                              "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, "
+                              "properties(r) AS r", {"keys": sorted(ks)})
+            for rec in rows:
+                out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
+        return list(out.values())
+
+    def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
+        text = (text or "").strip()
+        if not text:
+            return []
+        labels = labels or schema.node_labels()
+        for label in labels:
+            if label not in schema.node_labels():
+                raise StoreError(f"unknown label {label!r}")
+        found = []
+        rows = self._read(f"CALL db.index.fulltext.queryNodes('{schema.FULLTEXT_INDEX}', $q, {{limit: $cap}}) "
+                          "YIELD node RETURN labels(node)[0] AS label, properties(node) AS n",
+                          {"q": _lucene_phrase(text), "cap": limit * 5})
+        found += [full_node(r["label"], r["n"]) for r in rows if r["label"] in labels]
+        for label in labels:  # CONTAINS finds partial names the analyzer splits differently
+            alias = "OR any(a IN n.aliases WHERE a CONTAINS $t) " if "aliases" in schema.node_props(label) else ""
+            rows = self._read(f"MATCH (n:{label}) WHERE n.name CONTAINS $t {alias}"
+                              "RETURN properties(n) AS n LIMIT $cap", {"t": text, "cap": limit * 20})
+            found += [full_node(label, r["n"]) for r in rows]
+        return rank_hits(found, text)[:limit]
+
+    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> Subgraph:
+        hops = check_hops(max_hops)
+        a, b = schema.label_of_key(source), schema.label_of_key(target)
+        if source == target:
+            return Subgraph()
+        rows = self._read(f"MATCH (a:{a} {{key: $s}}) MATCH (b:{b} {{key: $t}}) "
+                          f"MATCH p = shortestPath((a)-[*..{hops}]-(b)) RETURN p LIMIT 1", {"s": source, "t": target})
+        if not rows:
+            return Subgraph()
+        return _subgraph(rows[0]["p"])
+
+    def query(self, cypher, params=None, limit=1000, timeout=10.0) -> QueryResult:
+        neo4j = self._neo4j
+        params = dict(params or {})
+        text = cap_rows(check_read_only(cypher), params, limit)
+
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx):
+            result = tx.run(text, params)
+            rows = []
+            for rec in result:
+                rows.append(list(rec.values()))
+                if len(rows) > limit:
+                    break
+            columns = list(result.keys())
+            result.consume()
+            return columns, rows, _endpoint_keys(tx, rows)
+
+        try:
+            with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
+                columns, rows, keys = s.execute_read(work)
+        except neo4j.exceptions.Neo4jError as e:
+            msg = (e.message or str(e)).splitlines()[0]
+            if "AccessMode" in (e.code or "") or "write" in msg.lower() and "read" in msg.lower():
+                raise ReadOnlyError(f"read-only: {msg}") from None
+            raise StoreError(f"query failed: {msg}") from None
+        except neo4j.exceptions.DriverError as e:
+            raise _store_error(e, self.uri) from None
+        truncated = len(rows) > limit
+        rows = rows[:limit]
+        return QueryResult(columns=columns, rows=[[_plain(v, keys) for v in r] for r in rows],
+                           subgraph=self._with_endpoints(_subgraph(rows, keys)), truncated=truncated)
+
+    def iter_nodes(self, labels=None) -> Iterator[dict]:
+        # A result streams from the server in fetch_size pages: bounded memory.
+        for label in labels or schema.node_labels():
+            with self._session(fetch_size=5000) as s:
+                for rec in s.run(f"MATCH (n:{label}) RETURN properties(n) AS n"):
+                    yield full_node(label, rec["n"])
+
+    def iter_edges(self, types=None) -> Iterator[dict]:
+        for rtype in types or schema.rel_types():
+            with self._session(fetch_size=5000) as s:
+                for rec in s.run(f"MATCH (a)-[r:{rtype}]->(b) RETURN a.key AS s, b.key AS t, properties(r) AS r"):
+                    yield full_edge(rtype, rec["s"], rec["t"], rec["r"])
+
+
+def _lucene_phrase(text: str) -> str:
+    """User text as one quoted Lucene phrase (no query syntax gets through)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _store_error(e: Exception, uri: str) -> StoreError:
+    name = type(e).__name__
+    msg = (getattr(e, "message", None) or str(e) or name).splitlines()[0]
+    if name in ("AuthError",) or "unauthorized" in msg.lower() or "authentication" in msg.lower():
+        return StoreError(f"Neo4j at {uri} refused the credentials ({msg}); check NEO4J_USER/NEO4J_PASSWORD")
+    if name in ("ServiceUnavailable", "SessionExpired") or "connect" in msg.lower():
+        return StoreError(f"cannot reach Neo4j at {uri} ({msg}); start it with "
+                          "`python -m graph.neo4j_server start` or fix --uri/NEO4J_URI")
+    if name in ("ConfigurationError", "ValueError") or "scheme" in msg.lower():
+        return StoreError(f"bad Neo4j URI {uri!r} ({msg}); use e.g. bolt://127.0.0.1:7687")
+    return StoreError(f"Neo4j at {uri}: {name}: {msg}")
+
+
+def _node(n) -> dict:
+    label = next((l for l in n.labels if l in schema.node_labels()), next(iter(n.labels), "?"))
+    return full_node(label, dict(n))
+
+
+def _edge(r, keys: dict | None = None) -> dict:
+    def key(n):
+        return n.get("key") if n is not None and n.get("key") else (keys or {}).get(n.element_id)
+    return full_edge(r.type, key(r.start_node), key(r.end_node), dict(r))
+
+
+def _endpoint_keys(tx, rows) -> dict[str, str]:
+    """Keys of relationship endpoints the result did not carry (element id -> key)."""
+    from neo4j.graph import Relationship
+    missing = set()
+
+    def walk(v):
+        if isinstance(v, Relationship):
+            missing.update(n.element_id for n in (v.start_node, v.end_node) if n is not None and not n.get("key"))
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+    walk(rows)
+    if not missing:
+        return {}
+    return {r["id"]: r["key"] for r in tx.run("MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS id, n.key AS key",
+                                              ids=sorted(missing))}
+
+
+def _plain(v, keys: dict | None = None):
+    """A driver value with Node/Relationship/Path turned into node/edge dicts."""
+    from neo4j.graph import Node, Path, Relationship
+    if isinstance(v, Node):
+        return _node(v)
+    if isinstance(v, Relationship):
+        return _edge(v, keys)
+    if isinstance(v, Path):
+        return {"nodes": [_node(n) for n in v.nodes], "relationships": [_edge(r, keys) for r in v.relationships]}
+    if isinstance(v, list):
+        return [_plain(x, keys) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x, keys) for k, x in v.items()}
+    return v
+
+
+def _subgraph(value, keys: dict | None = None) -> Subgraph:
+    from neo4j.graph import Node, Path, Relationship
+    nodes, edges = {}, {}
+
+    def walk(v):
+        if isinstance(v, Node):
+            nodes[v["key"]] = _node(v)
+        elif isinstance(v, Relationship):
+            e = _edge(v, keys)
+            edges[(e["type"], e["source"], e["target"])] = e
+        elif isinstance(v, Path):
+            for x in list(v.nodes) + list(v.relationships):
+                walk(x)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif hasattr(v, "values") and callable(v.values):  # a driver Record
+            walk(list(v.values()))
+    walk(value)
+    return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
