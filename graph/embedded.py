@@ -188,14 +188,8 @@ class EmbeddedStore(BaseStore):
         return {"nodes": nodes, "relationships": rels}
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
-        by_label: dict[str, list[str]] = {}
-        for k in set(keys):
-            try:
-                by_label.setdefault(schema.label_of_key(k), []).append(k)
-            except ValueError:
-                continue
         out = {}
-        for label, ks in by_label.items():
+        for label, ks in loading.keys_by_label(keys).items():
             for chunk in loading.chunks(sorted(ks), 20_000):
                 for (n,) in self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n", {"keys": chunk}):
                     out[n["key"]] = full_node(label, n)

@@ -20,6 +20,7 @@ Merge rules (order-independent; see docs/CONTRACTS.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -342,6 +343,17 @@ def rel_candidates(batch: Batch, existing_nodes: dict[str, dict]) -> dict[tuple,
         if src in existing_nodes and dst in existing_nodes:
             pair = (rtype, _label(src), _label(dst))
             out.setdefault(pair, []).append((src, dst))
+    return out
+
+
+def keys_by_label(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Global keys grouped by the label their prefix names (unknown prefixes dropped)."""
+    out: dict[str, list[str]] = {}
+    for k in set(keys):
+        try:
+            out.setdefault(schema.label_of_key(k), []).append(k)
+        except ValueError:
+            continue
     return out
 
 

@@ -186,14 +186,8 @@ class Neo4jStore(BaseStore):
         return {"nodes": nodes, "relationships": rels}
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
-        by_label: dict[str, list[str]] = {}
-        for k in set(keys):
-            try:
-                by_label.setdefault(schema.label_of_key(k), []).append(k)
-            except ValueError:
-                continue
         out = {}
-        for label, ks in by_label.items():
+        for label, ks in loading.keys_by_label(keys).items():
             for chunk in loading.chunks(sorted(ks), 20_000):
                 for rec in self._read(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) "
                                       "RETURN k, properties(n) AS n", {"keys": chunk}):
