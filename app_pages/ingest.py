@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.widgets import forget_cached_reads, get_store
+from app_pages.widgets import forget_cached_reads, writable_store
 from graph import schema
 from graph.store import StoreError
 
@@ -74,7 +74,8 @@ elif st.button(f"Commit {len(records)} article(s) to the graph", type="primary",
         bar.progress(min(done[0] / len(records), 1.0), text=f"Loaded {done[0]} of {len(records)} article(s)")
 
     try:
-        stats = get_store().load(records, progress=progress)
+        with writable_store() as store:
+            stats = store.load(records, progress=progress)
     except StoreError as e:
         st.error(f"Nothing more was loaded: {e}")
         st.stop()

@@ -3,6 +3,7 @@ the legend, entity pickers and the "current view" the Export page downloads."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
@@ -38,12 +39,42 @@ def store_name() -> str:
 
 @st.cache_resource(show_spinner="Opening the graph…")
 def _open(kind: str, db: str, uri: str):
-    # One store (and driver) per process and configuration.
+    # One store (and driver) per process and configuration. An existing embedded
+    # file opens read-only, so `python -m ingest` can load it while the app runs.
     if kind == "embedded":
         os.makedirs(os.path.dirname(db) or ".", exist_ok=True)
+        if os.path.exists(db):
+            return open_store(kind, db=db, read_only=True)
     store = open_store(kind, db=db, uri=uri)
     store.ensure_schema()
     return store
+
+
+def _release() -> None:
+    """Close the cached store so the next get_store() opens it afresh."""
+    try:
+        _open(*store_config()).close()
+    except StoreError:
+        pass
+    _open.clear()
+
+
+@contextmanager
+def writable_store():
+    """The store to load into: the embedded file is reopened read-write for the
+    load and read-only again afterwards."""
+    kind, db, uri = store_config()
+    if kind != "embedded":
+        yield get_store()
+        return
+    _release()
+    store = open_store(kind, db=db)
+    try:
+        store.ensure_schema()
+        yield store
+    finally:
+        store.close()
+        reload_data()
 
 
 def get_store():
@@ -73,6 +104,13 @@ def read(method: str, *args, **kwargs):
 def forget_cached_reads() -> None:
     """After the graph changed (ingest, or another writer), cached answers are stale."""
     _cached.clear()
+
+
+def reload_data() -> None:
+    """See what other writers committed: reopen the store and forget cached answers."""
+    if store_config()[0] == "embedded":
+        _release()  # a read-only embedded store sees a snapshot from when it opened
+    forget_cached_reads()
 
 
 # -- labels, colours, legend --------------------------------------------------

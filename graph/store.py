@@ -130,12 +130,13 @@ class GraphStore(ABC):
 
 
 def open_store(kind: str | None = None, db: str | None = None, uri: str | None = None,
-               user: str | None = None, password: str | None = None) -> GraphStore:
-    """The store chosen by arguments, else GOVKG_STORE/GOVKG_DB/NEO4J_* variables."""
+               user: str | None = None, password: str | None = None, read_only: bool = False) -> GraphStore:
+    """The store chosen by arguments, else GOVKG_STORE/GOVKG_DB/NEO4J_* variables.
+    read_only opens the embedded file without its write lock (other processes may load)."""
     kind = (kind or os.environ.get("GOVKG_STORE") or "embedded").lower()
     if kind == "embedded":
         from graph.embedded import EmbeddedStore
-        return EmbeddedStore(db or os.environ.get("GOVKG_DB") or default_db_path())
+        return EmbeddedStore(db or os.environ.get("GOVKG_DB") or default_db_path(), read_only=read_only)
     if kind == "neo4j":
         from graph.neo4j_store import Neo4jStore
         return Neo4jStore(uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),

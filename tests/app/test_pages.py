@@ -241,3 +241,18 @@ def test_ego_date_range_filters_relationships(open_app, handwritten_db):
     assert XUZHOU not in view_names(at)
     at.date_input[0].set_value((dt.date(2023, 1, 1), dt.date(2023, 1, 31))).run()
     assert XUZHOU in view_names(at)
+
+
+def test_command_line_ingest_while_the_app_is_open(open_app, own_db):
+    """The app holds the embedded file read-only, so `python -m ingest` can load into it."""
+    import subprocess
+    import sys
+    from tests.conftest import REPO
+    at = open_app(own_db, "search", q="顾海清")
+    proc = subprocess.run([sys.executable, "-m", "ingest", str(REPO / "examples"), "--db", str(own_db)],
+                          cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    at.sidebar.button(key="reload").click().run()
+    assert not at.exception
+    from app_pages.widgets import read
+    assert any(h["name"] == "顾海清" for h in read("search", "顾海清"))
