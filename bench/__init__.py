@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpora, extraction, stores, exports (see BENCHMARKS.md)."""

@@ -1,0 +1,146 @@
+"""Run every benchmark, write bench/results/*.json and docs/bench-latency.png, print the tables.
+
+    python -m bench.run_all                      # everything: 10k,100k,1M, both stores
+    python -m bench.run_all --sizes 10k,100k     # smaller
+    python -m bench.run_all --tables-only        # just print BENCHMARKS.md's tables from the results
+
+Each benchmark runs in its own process, so one's memory never inflates another's.
+A store that is not reachable (Neo4j not started) is skipped with a message.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bench.common import REPO, RESULTS
+
+
+def _neo4j_up(uri: str) -> bool:
+    u = urlparse(uri)
+    try:
+        with socket.create_connection((u.hostname or "127.0.0.1", u.port or 7687), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def _step(args: list[str]) -> bool:
+    print("$ python -m " + " ".join(args), file=sys.stderr, flush=True)
+    ok = subprocess.run([sys.executable, "-m", *args], cwd=REPO).returncode == 0
+    if not ok:
+        print(f"  (failed: python -m {' '.join(args)})", file=sys.stderr)
+    return ok
+
+
+def _load(results: Path, name: str) -> dict | None:
+    p = results / f"{name}.json"
+    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
+
+
+def _f(x, digits=0) -> str:
+    if x is None:
+        return "—"
+    return f"{x:,.{digits}f}"
+
+
+def tables(results: Path = RESULTS) -> str:
+    """Markdown tables of every result file present (what BENCHMARKS.md shows)."""
+    results = Path(results)
+    out = []
+    ex = _load(results, "extract")
+    if ex:
+        out += ["| workers | articles | chars | seconds | chars/s | chars/s per worker | articles/s |",
+                "|---|---|---|---|---|---|---|"]
+        for r in ex["runs"]:
+            out.append(f"| {r['workers']} | {r['articles']} | {_f(r['chars'])} | {r['seconds']} | "
+                       f"{_f(r['chars_per_s'])} | {_f(r['chars_per_s_per_worker'])} | {r['articles_per_s']} |")
+        if ex.get("baseline"):
+            b = ex["baseline"]
+            out.append(f"| jieba posseg alone | {b['articles']} | {_f(b['chars'])} | {b['seconds']} | "
+                       f"{_f(b['chars_per_s'])} | {_f(b['chars_per_s'])} | — |")
+        out.append("")
+    stores = sorted(results.glob("store-*.json"), key=lambda p: (p.stem.split("-")[1],
+                    json.loads(p.read_text(encoding="utf-8"))["loaded_rels"]))
+    runs = [json.loads(p.read_text(encoding="utf-8")) for p in stores]
+    if runs:
+        out += ["| store | size | articles | nodes | relationships | load s | rels/s | on disk MB |",
+                "|---|---|---|---|---|---|---|---|"]
+        for r in runs:
+            if not r.get("load_complete", True):
+                r["size"] += " (partial load)"
+            out.append(f"| {r['store']} | {r['size']} | {_f(r['load_stats']['articles_loaded'])} | {_f(r['nodes'])} | "
+                       f"{_f(r['loaded_rels'])} | {r['load_s']} | {_f(r['load_rels_per_s'])} | {_f(r['db_mb'], 1)} |")
+        out.append("")
+        kinds = ["ego1", "ego1_hub", "ego2", "ego2_hub", "path", "trace", "trace_hub", "search"]
+        out += ["| store | size | query | n | p50 ms | p95 ms | p99 ms | mean result size | truncated |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        for r in runs:
+            for k in kinds:
+                s = r["latency_ms"].get(k)
+                if s and s.get("n"):
+                    out.append(f"| {r['store']} | {r['size']} | {k} | {s['n']} | {_f(s['p50'], 2)} | "
+                               f"{_f(s['p95'], 2)} | {_f(s['p99'], 2)} | {s['result_sizes_mean']} | "
+                               f"{s['truncated']} |")
+        out.append("")
+    exports = sorted(results.glob("export-*.json"),
+                     key=lambda p: json.loads(p.read_text(encoding="utf-8"))["relationships"])
+    if exports:
+        out += ["| size | format | seconds | items/s | peak RSS MB | output MB |", "|---|---|---|---|---|---|"]
+        for p in exports:
+            e = json.loads(p.read_text(encoding="utf-8"))
+            out.append(f"| {e['size']} | (open store only) | {e['baseline']['seconds']} | — | "
+                       f"{e['baseline']['peak_rss_mb']} | — |")
+            for fmt, r in e["formats"].items():
+                out.append(f"| {e['size']} | {fmt} | {r['seconds']} | {_f(r['items_per_s'])} | "
+                           f"{r['peak_rss_mb']} | {r['output_mb']} |")
+            m = e.get("memory_split")
+            if m:
+                small = m["rss_with_256mb_buffer_pool"]
+                failed = "" if small["returncode"] == 0 else " (failed: buffer pool full)"
+                out.append(f"| {e['size']} | {m['format']}, 256 MB buffer pool{failed} | {small['seconds']} | — | "
+                           f"{small['peak_rss_mb']} | — |")
+                out.append(f"| {e['size']} | {m['format']}, Python heap peak (tracemalloc) | — | — | "
+                           f"{m['python_peak_mb']} | — |")
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run_all", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10k,100k,1M")
+    ap.add_argument("--workers", default="1,2", help="extraction worker counts (default 1,2)")
+    ap.add_argument("--uri", default=None,
+                    help="benchmark this running Neo4j (default: a private server in data/bench/neo4j)")
+    ap.add_argument("--skip", action="append", default=[], choices=["extract", "embedded", "neo4j", "export"],
+                    help="leave a benchmark out (repeatable)")
+    ap.add_argument("--tables-only", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.tables_only:
+        ok = True
+        if "extract" not in args.skip:
+            ok &= _step(["bench.bench_extract", "--workers", args.workers, "--baseline"])
+        if "embedded" not in args.skip:
+            ok &= _step(["bench.bench_store", "--store", "embedded", "--sizes", args.sizes])
+        if "neo4j" not in args.skip:
+            if args.uri is None:
+                ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--private-neo4j"])
+            elif _neo4j_up(args.uri):
+                ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--uri", args.uri])
+            else:
+                print(f"no Neo4j at {args.uri}: skipped (python -m graph.neo4j_server start)", file=sys.stderr)
+        if "export" not in args.skip:
+            ok &= _step(["bench.bench_export", "--sizes", args.sizes])
+        ok &= _step(["bench.plot"])
+        if not ok:
+            print("some benchmarks failed (see above)", file=sys.stderr)
+    print(tables())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
