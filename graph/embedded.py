@@ -42,7 +42,11 @@ class EmbeddedStore(BaseStore):
             raise StoreError("the embedded store needs LadybugDB: pip install ladybug") from e
         self.path = str(path)
         if not read_only:
-            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+            try:
+                os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot create the folder of embedded database {self.path}: "
+                                 f"{e.strerror or e}") from None
         elif not os.path.exists(self.path):
             raise StoreError(f"embedded database {self.path} does not exist (load some articles first)")
         try:
@@ -82,6 +86,13 @@ class EmbeddedStore(BaseStore):
         self.ensure_schema()
 
     # -- low level -------------------------------------------------------------
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open (Ladybug aborts some on error itself)."""
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError:
+            pass
+
     def _rows(self, cypher: str, params: dict | None = None) -> list[list]:
         return self._conn.execute(cypher, params or {}).get_all()
 
@@ -122,7 +133,7 @@ class EmbeddedStore(BaseStore):
                 self._write(plan)
                 self._conn.execute("COMMIT")
             except BaseException as e:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 if isinstance(e, RuntimeError):  # Ladybug's errors: one line, nothing written
                     msg = str(e).splitlines()[0]
                     hint = " (raise GOVKG_BUFFER_POOL_MB)" if "buffer pool" in msg.lower() else ""
@@ -176,6 +187,14 @@ class EmbeddedStore(BaseStore):
         self._copy_nodes("Article", plan.articles)
         for (rtype, fl, tl), rows in plan.mentions.items():
             self._copy_rels(rtype, fl, tl, rows)
+            # mention_count re-derived from the MENTIONS edges rather than old + new: a
+            # process killed inside a checkpoint can leave node rows ahead of the edges,
+            # and the re-run must not count those articles twice.
+            keys = sorted({r["target"] for r in rows})
+            for chunk in loading.chunks(keys, 20_000):
+                self._conn.execute(
+                    f"MATCH (:Article)-[m:MENTIONS]->(n:{tl}) WHERE n.key IN $keys "
+                    f"WITH n, sum(m.count) AS c SET n.mention_count = c", {"keys": chunk})
 
     def _copy_nodes(self, label: str, rows: list[dict]) -> None:
         if rows:
@@ -259,11 +278,13 @@ class EmbeddedStore(BaseStore):
                 while res.has_next() and len(rows) <= limit:
                     rows.append(res.get_next())
             finally:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
         except RuntimeError as e:
             msg = str(e).splitlines()[0]
             if "read-only" in msg.lower() or "read only" in msg.lower():
                 raise ReadOnlyError(f"read-only: {msg}") from None
+            if "interrupt" in msg.lower() or "timeout" in msg.lower():
+                raise StoreError(f"query stopped after the {timeout:g} s timeout ({msg})") from None
             raise StoreError(f"query failed: {msg}") from None
         finally:
             self._conn.set_query_timeout(0)

@@ -141,8 +141,10 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
         counts: dict[str, int] = {}
         for ent in rec.get("entities") or []:
             key, label = ent["key"], ent["type"]
-            n = int(ent.get("mentions") or 1)
-            counts[key] = counts.get(key, 0) + n
+            n = ent.get("mentions")
+            n = 1 if n is None else int(n)  # 0: implied by the hierarchy, not written in the article
+            if n:
+                counts[key] = counts.get(key, 0) + n
             extras = tuple(ent.get(p) for p in rules.node_extra[label])
             aliases = ent.get("aliases") or ()
             a = acc.get(key)

@@ -6,6 +6,7 @@ store), then `UNWIND $rows ... MERGE` on the uniquely constrained keys.
 """
 from __future__ import annotations
 
+import logging
 from typing import Iterable, Iterator
 
 from graph import loading, schema
@@ -13,6 +14,11 @@ from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, Store
                          cap_rows, check_hops, check_read_only, full_edge, full_node, rank_hits)
 
 ROWS_PER_STATEMENT = 5000
+
+# The driver logs retries and routing trouble itself; our errors say it in one line.
+_log = logging.getLogger("neo4j")
+_log.addHandler(logging.NullHandler())
+_log.propagate = False
 
 
 class Neo4jStore(BaseStore):
@@ -25,6 +31,10 @@ class Neo4jStore(BaseStore):
             raise StoreError("the Neo4j store needs the driver: pip install neo4j") from e
         self._neo4j = neo4j
         self.uri, self.database = uri, database
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
+            raise StoreError(f"bad Neo4j URI {uri!r}: use bolt://HOST:7687 or neo4j://HOST:7687 "
+                             f"(neo4j+s:// for Aura)")
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
                                                       connection_timeout=5, max_transaction_retry_time=10,

@@ -94,6 +94,8 @@ def main(argv=None) -> int:
     except StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    for name, reason in stats.articles_skipped:  # problems go to stderr, like ingest.extract
+        print(f"skipped {reason if name in reason else f'{name}: {reason}'}", file=sys.stderr)
     print(summary(stats, counts))
     return 1 if stats.articles_skipped else 0
 

@@ -121,7 +121,7 @@ class Gazetteer:
             lens = lengths.get(text[i])
             if lens:
                 for k in lens:
-                    if text[i:i + k] in forms:
+                    if i + k <= n and text[i:i + k] in forms:  # a slice past the end is shorter
                         out.append((i, i + k, text[i:i + k]))
                         i += k
                         break
