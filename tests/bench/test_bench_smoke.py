@@ -111,7 +111,7 @@ def test_bench_export(tmp_path):
 
 
 def test_bench_extract(tmp_path):
-    from conftest import need_shared
+    from tests.conftest import need_shared
 
     from bench import bench_extract
     corpus = need_shared("corpus", "news_2011.jsonl")
