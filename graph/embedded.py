@@ -101,20 +101,9 @@ class EmbeddedStore(BaseStore):
     # updates to existing rows costs ~1 s; 10 k articles hold ~50 MB of text.
     DEFAULT_BATCH = 10_000
 
-    def load(self, records, batch_size=None, progress=None) -> LoadStats:
-        batch_size = batch_size or self.DEFAULT_BATCH
-        stats = LoadStats()
-        batch: list[dict] = []
-        for rec in records:
-            batch.append(rec)
-            if len(batch) >= batch_size:
-                self._load_batch(batch, stats, progress)
-                batch = []
-        if batch:
-            self._load_batch(batch, stats, progress)
+    def _after_load(self, stats: LoadStats) -> None:
         if stats.articles_loaded:
             self._conn.execute("CHECKPOINT")
-        return stats
 
     def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
         for rec in records:

@@ -88,18 +88,6 @@ class Neo4jStore(BaseStore):
     # -- writing ---------------------------------------------------------------
     DEFAULT_BATCH = 1000  # articles per transaction: keeps the server's transaction state small
 
-    def load(self, records, batch_size=None, progress=None) -> LoadStats:
-        batch_size = batch_size or self.DEFAULT_BATCH
-        stats = LoadStats()
-        batch: list[dict] = []
-        for rec in records:
-            batch.append(rec)
-            if len(batch) >= batch_size:
-                self._load_batch(batch, stats, progress)
-                batch = []
-        if batch:
-            self._load_batch(batch, stats, progress)
-        return stats
 
     def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
         for rec in records:

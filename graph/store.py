@@ -258,6 +258,29 @@ class BaseStore(GraphStore):
     """Reads both stores answer the same way, built on two primitives:
     _nodes_by_keys(keys) and _adjacent(keys, types) (every edge touching keys)."""
 
+    DEFAULT_BATCH = 1000  # articles per transaction; each store sets its own
+
+    def load(self, records, batch_size=None, progress=None) -> LoadStats:
+        batch_size = batch_size or self.DEFAULT_BATCH
+        stats = LoadStats()
+        batch: list[dict] = []
+        for rec in records:
+            batch.append(rec)
+            if len(batch) >= batch_size:
+                self._load_batch(batch, stats, progress)
+                batch = []
+        if batch:
+            self._load_batch(batch, stats, progress)
+        self._after_load(stats)
+        return stats
+
+    @abstractmethod
+    def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
+        """Load one batch in one transaction, adding to stats."""
+
+    def _after_load(self, stats: LoadStats) -> None:
+        """A hook after the last batch (the embedded store checkpoints there)."""
+
     @abstractmethod
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]: ...
 
