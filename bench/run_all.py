@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 from bench.common import REPO, RESULTS
+from graph.neo4j_server import bolt_reachable
 
-
-def _neo4j_up(uri: str) -> bool:
-    u = urlparse(uri)
-    try:
-        with socket.create_connection((u.hostname or "127.0.0.1", u.port or 7687), timeout=2):
-            return True
-    except OSError:
-        return False
 
 
 def _step(args: list[str]) -> bool:
@@ -129,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if "neo4j" not in args.skip:
             if args.uri is None:
                 ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--private-neo4j"])
-            elif _neo4j_up(args.uri):
+            elif bolt_reachable(args.uri):
                 ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--uri", args.uri])
             else:
                 print(f"no Neo4j at {args.uri}: skipped (python -m graph.neo4j_server start)", file=sys.stderr)

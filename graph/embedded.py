@@ -215,12 +215,9 @@ class EmbeddedStore(BaseStore):
         return out
 
     def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]:
-        by_label: dict[str, list[str]] = {}
-        for k in set(keys):
-            by_label.setdefault(schema.label_of_key(k), []).append(k)
         rel = f"r:{'|'.join(types)}" if types else "r"
         out = {}
-        for label, ks in by_label.items():
+        for label, ks in loading.keys_by_label(keys).items():
             for arrow in (f"-[{rel}]->", f"<-[{rel}]-"):
                 for a, b, t, r in self._rows(
                         # `WHERE a.key IN $keys` uses the key index; UNWIND … {key: k} scanned (10x at 1 M rels)

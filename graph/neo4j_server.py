@@ -313,6 +313,17 @@ def is_running(home=None) -> int | None:
     return pid
 
 
+def bolt_reachable(uri: str) -> bool:
+    """True when something accepts TCP connections at the URI's host and port."""
+    from urllib.parse import urlparse
+    u = urlparse(uri)
+    try:
+        with socket.create_connection((u.hostname or "127.0.0.1", u.port or DEFAULT_PORT), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
 def port_free(port: int) -> bool:
     """True when nothing listens on 127.0.0.1:PORT."""
     with socket.socket() as s:

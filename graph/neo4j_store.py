@@ -193,12 +193,9 @@ class Neo4jStore(BaseStore):
         return out
 
     def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]:
-        by_label: dict[str, list[str]] = {}
-        for k in set(keys):
-            by_label.setdefault(schema.label_of_key(k), []).append(k)
         rel = f"r:{'|'.join(types)}" if types else "r"
         out = {}
-        for label, ks in by_label.items():
+        for label, ks in loading.keys_by_label(keys).items():
             rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}})-[{rel}]-(b) "
                               "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, "
                               "properties(r) AS r", {"keys": sorted(ks)})

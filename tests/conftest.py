@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+
+from graph.neo4j_server import bolt_reachable
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("GOVKG_SHARED", REPO.parent / "shared"))
@@ -45,20 +45,12 @@ def examples_dir() -> Path:
     return REPO / "examples"
 
 
-def _bolt_reachable(uri: str) -> bool:
-    u = urlparse(uri)
-    try:
-        with socket.create_connection((u.hostname or "127.0.0.1", u.port or 7687), timeout=2):
-            return True
-    except OSError:
-        return False
-
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> dict:
     """Connection settings of the running Neo4j; CI must have one (never skip there)."""
     uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-    if not _bolt_reachable(uri):
+    if not bolt_reachable(uri):
         msg = f"no Neo4j answering at {uri} (start one: python -m graph.neo4j_server start)"
         if IN_CI:
             pytest.fail(msg)
