@@ -128,12 +128,7 @@ class EmbeddedStore(BaseStore):
                     hint = " (raise GOVKG_BUFFER_POOL_MB)" if "buffer pool" in msg.lower() else ""
                     raise StoreError(f"loading into {self.path} failed: {msg}{hint}") from None
                 raise
-            nc, nu, rc, ru = plan.counts()
-            stats.nodes_created += nc
-            stats.nodes_updated += nu
-            stats.rels_created += rc
-            stats.rels_updated += ru
-            stats.articles_loaded += len(fresh)
+            stats.add_plan(plan, len(fresh))
         if progress:
             progress(len(records))
 

@@ -107,12 +107,7 @@ class Neo4jStore(BaseStore):
         plan, fresh = self._write(work)
         stats.articles_present += len(records) - len(fresh)
         if plan is not None:
-            nc, nu, rc, ru = plan.counts()
-            stats.nodes_created += nc
-            stats.nodes_updated += nu
-            stats.rels_created += rc
-            stats.rels_updated += ru
-            stats.articles_loaded += len(fresh)
+            stats.add_plan(plan, len(fresh))
         if progress:
             progress(len(records))
 

@@ -55,6 +55,15 @@ class LoadStats:
     rels_created: int = 0
     rels_updated: int = 0
 
+    def add_plan(self, plan, articles: int) -> None:
+        """Count what one written batch (a graph.loading.Plan) created and updated."""
+        nc, nu, rc, ru = plan.counts()
+        self.nodes_created += nc
+        self.nodes_updated += nu
+        self.rels_created += rc
+        self.rels_updated += ru
+        self.articles_loaded += articles
+
 
 Progress = Callable[[int], None]  # called with the number of records just done
 
