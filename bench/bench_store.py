@@ -153,17 +153,18 @@ def run(kind: str, rels: int, records: list[dict] | None = None, scale: float = 
         with tqdm(total=len(records), unit="article", desc=f"load {kind} {size_label(rels)}",
                   file=sys.stderr, leave=False) as bar:
             kwargs = {"batch_size": batch_size} if batch_size else {}
-            stats = LoadStats()
-            step = batch_size or 2000
-            done = 0
             t = time.perf_counter()
-            # Slices of one batch each, so a slow store can stop after load_budget_s.
-            while done < len(records) and (load_budget_s is None or time.perf_counter() - t < load_budget_s):
-                part = store.load(records[done:done + step], progress=bar.update, **kwargs)
-                done += step
-                for f in ("articles_loaded", "nodes_created", "rels_created"):
-                    setattr(stats, f, getattr(stats, f) + getattr(part, f))
-                stats.articles_skipped += part.articles_skipped
+            if load_budget_s is None:  # one load() call, as a user's load is
+                stats = store.load(records, progress=bar.update, **kwargs)
+                done = len(records)
+            else:  # slices of one batch each, so a slow store can stop after load_budget_s
+                stats, done, step = LoadStats(), 0, batch_size or store.DEFAULT_BATCH
+                while done < len(records) and time.perf_counter() - t < load_budget_s:
+                    part = store.load(records[done:done + step], progress=bar.update, **kwargs)
+                    done += step
+                    for f in ("articles_loaded", "nodes_created", "rels_created"):
+                        setattr(stats, f, getattr(stats, f) + getattr(part, f))
+                    stats.articles_skipped += part.articles_skipped
             load_s = time.perf_counter() - t
         complete = done >= len(records)
         counts = store.counts()

@@ -1,11 +1,14 @@
 """The embedded store: one LadybugDB file, Cypher, no server.
 
 New rows go in through COPY from Arrow tables (fast); rows that exist are
-updated with UNWIND/MATCH/SET. Each batch is one transaction.
+updated with LOAD FROM/MATCH/SET. Each batch is one transaction, except the
+first batch into an empty database: it is copied straight into the file
+(twice as fast), and a crash there resets the file to empty (_BulkMarker).
 """
 from __future__ import annotations
 
 import os
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 from graph import loading, schema
@@ -22,8 +25,8 @@ def _default_pool_mb() -> int:
 
 
 BUFFER_POOL_MB = int(os.environ.get("GOVKG_BUFFER_POOL_MB") or _default_pool_mb())
-PAGE = 20_000  # nodes per page when streaming nodes
-EDGE_PAGE = 2_000  # source nodes per page when streaming edges (an Article has ~20 MENTIONS)
+PAGE = 5_000  # nodes per page when streaming nodes (and source nodes per degree count when paging edges)
+EDGE_PAGE = 5_000  # relationships per page when streaming edges, each entry of their `articles` lists counting one more
 
 
 def _arrow_type(t: str):
@@ -49,6 +52,8 @@ class EmbeddedStore(BaseStore):
                                  f"{e.strerror or e}") from None
         elif not os.path.exists(self.path):
             raise StoreError(f"embedded database {self.path} does not exist (load some articles first)")
+        if not read_only:
+            _BulkMarker.recover(self.path)
         try:
             # Checkpoint once per load() rather than at every large commit (the WAL
             # keeps committed batches safe in between).
@@ -62,6 +67,7 @@ class EmbeddedStore(BaseStore):
                                  f"({msg}); close that process or pass another --db") from None
             raise StoreError(f"cannot open embedded database {self.path}: {msg}") from None
         self.read_only = read_only
+        self._bulk = False
         self._table_names: dict[int, str] | None = None
 
     # -- lifecycle ------------------------------------------------------------
@@ -97,40 +103,75 @@ class EmbeddedStore(BaseStore):
         return self._conn.execute(cypher, params or {}).get_all()
 
     # -- writing ---------------------------------------------------------------
-    # Bigger transactions are cheaper here: COPY is fast and each commit of
-    # updates to existing rows costs ~1 s; 10 k articles hold ~50 MB of text.
-    DEFAULT_BATCH = 10_000
+    # Bigger transactions are cheaper here: COPY is fast and each commit of updates
+    # to existing rows costs seconds at 1 M relationships; 20 k articles of real news
+    # hold ~60 MB of text.
+    DEFAULT_BATCH = 20_000
+
+    def load(self, records, batch_size=None, progress=None) -> LoadStats:
+        # Into an empty store the first batch is written without a transaction (see
+        # _load_batch): COPY straight into the file is twice as fast as COPY + COMMIT.
+        self._bulk = not self.read_only and self._is_empty()
+        try:
+            return super().load(records, batch_size, progress)
+        finally:
+            self._bulk = False
+
+    def _is_empty(self) -> bool:
+        try:
+            return not any(self._rows(f"MATCH (n:{label}) RETURN n.key LIMIT 1") for label in schema.node_labels())
+        except RuntimeError:  # tables not created yet
+            return False
 
     def _after_load(self, stats: LoadStats) -> None:
         if stats.articles_loaded:
             self._conn.execute("CHECKPOINT")
 
-    def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
-        for rec in records:
-            loading.validate_record(rec)
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
         stats.articles_read += len(records)
-        keys = sorted({r["key"] for r in records})
+        # UNWIND + key lookups: `WHERE a.key IN $keys` with thousands of keys scans the table.
         done = {r[0] for r in self._rows("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
-                                         {"keys": keys})}
-        todo = loading.drop_articles(records, done)
-        batch, fresh = loading.prepare(todo, validate=False)
+                                         {"keys": folded[1]})}
+        batch, fresh = loading.without_done(records, folded, done)
         stats.articles_present += len(records) - len(fresh)
         if fresh:
-            self._conn.execute("BEGIN TRANSACTION")
+            bulk, self._bulk = self._bulk, False
             try:
-                plan = self._plan(batch)
-                self._write(plan)
-                self._conn.execute("COMMIT")
-            except BaseException as e:
-                self._rollback()
-                if isinstance(e, RuntimeError):  # Ladybug's errors: one line, nothing written
-                    msg = str(e).splitlines()[0]
-                    hint = " (raise GOVKG_BUFFER_POOL_MB)" if "buffer pool" in msg.lower() else ""
-                    raise StoreError(f"loading into {self.path} failed: {msg}{hint}") from None
-                raise
+                plan = self._write_bulk(batch) if bulk else self._write_transaction(batch)
+            except RuntimeError as e:  # Ladybug's errors: one line, nothing written
+                msg = str(e).splitlines()[0]
+                hint = " (raise GOVKG_BUFFER_POOL_MB)" if "buffer pool" in msg.lower() else ""
+                raise StoreError(f"loading into {self.path} failed: {msg}{hint}") from None
             stats.add_plan(plan, len(fresh))
         if progress:
             progress(len(records))
+
+    def _write_transaction(self, batch: loading.Batch) -> loading.Plan:
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            plan = self._plan(batch)
+            self._write(plan)
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        return plan
+
+    def _write_bulk(self, batch: loading.Batch) -> loading.Plan:
+        """The first batch into an empty store, outside a transaction. A marker file
+        beside the database, locked while we write, says a crash here left nothing
+        but this batch: the next writer deletes the file and starts again."""
+        plan = loading.plan(batch, {}, {})  # nothing stored yet: every row is new
+        with _BulkMarker(self.path) as marker:
+            try:
+                self._write(plan)
+                self._conn.execute("CHECKPOINT")
+            except BaseException:
+                self.clear()  # back to the empty store we found
+                marker.done()
+                raise
+            marker.done()
+        return plan
 
     def _plan(self, batch: loading.Batch) -> loading.Plan:
         existing: dict[str, dict] = {}
@@ -152,48 +193,38 @@ class EmbeddedStore(BaseStore):
         return loading.plan(batch, existing, rels)
 
     def _write(self, plan: loading.Plan) -> None:
+        with _Pipeline(self._conn) as run:
+            self._write_plan(plan, run)
+
+    def _write_plan(self, plan: loading.Plan, run: "_Pipeline") -> None:
         for label, rows in plan.create_nodes.items():
-            self._copy_nodes(label, rows)
+            run(f"COPY {label} FROM govkg_rows", _arrow(rows, schema.node_props(label)))
         # Updates scan an Arrow table with LOAD FROM: ~7x faster than UNWIND $rows.
         for label, rows in plan.update_nodes.items():
             props = schema.node_props(label)
             sets = ", ".join(f"n.{p} = u_{p}" for p in props if p != "key")
-            self._scan(f"LOAD FROM govkg_rows MATCH (n:{label} {{key: u_key}}) SET {sets}",
-                       _arrow(rows, props, prefix="u_"))
+            run(f"LOAD FROM govkg_rows MATCH (n:{label} {{key: u_key}}) SET {sets}",
+                _arrow(rows, props, prefix="u_"))
         for (rtype, fl, tl), rows in plan.create_rels.items():
-            self._copy_rels(rtype, fl, tl, rows)
+            run(_copy_rels(rtype, fl, tl), _arrow(rows, _rel_columns(rtype)))
         for (rtype, fl, tl), rows in plan.update_rels.items():
-            props = {"source": "string", "target": "string", **schema.rel_props(rtype)}
             sets = ", ".join(f"r.{p} = u_{p}" for p in schema.rel_props(rtype))
-            self._scan(f"LOAD FROM govkg_rows MATCH (a:{fl} {{key: u_source}}) MATCH (b:{tl} {{key: u_target}}) "
-                       f"MATCH (a)-[r:{rtype}]->(b) SET {sets}", _arrow(rows, props, prefix="u_"))
+            run(f"LOAD FROM govkg_rows MATCH (a:{fl} {{key: u_source}}) MATCH (b:{tl} {{key: u_target}}) "
+                f"MATCH (a)-[r:{rtype}]->(b) SET {sets}", _arrow(rows, _rel_columns(rtype), prefix="u_"))
         # Article nodes and MENTIONS last: an Article node marks its article done.
-        self._copy_nodes("Article", plan.articles)
+        if plan.articles:
+            run("COPY Article FROM govkg_rows", _arrow(plan.articles, schema.node_props("Article")))
+        created = {r["key"] for rows in plan.create_nodes.values() for r in rows}
         for (rtype, fl, tl), rows in plan.mentions.items():
-            self._copy_rels(rtype, fl, tl, rows)
-            # mention_count re-derived from the MENTIONS edges rather than old + new: a
-            # process killed inside a checkpoint can leave node rows ahead of the edges,
-            # and the re-run must not count those articles twice.
-            keys = sorted({r["target"] for r in rows})
+            run(_copy_rels(rtype, fl, tl), _arrow(rows, _rel_columns(rtype)))
+            # mention_count of nodes stored before this batch re-derived from the MENTIONS
+            # edges rather than old + new: a process killed inside a checkpoint can leave
+            # node rows ahead of the edges, and the re-run must not count those articles
+            # twice. A node created here has only this batch's mentions: its count is exact.
+            keys = sorted({r["target"] for r in rows} - created)
             for chunk in loading.chunks(keys, 20_000):
-                self._conn.execute(
-                    f"MATCH (:Article)-[m:MENTIONS]->(n:{tl}) WHERE n.key IN $keys "
-                    f"WITH n, sum(m.count) AS c SET n.mention_count = c", {"keys": chunk})
-
-    def _copy_nodes(self, label: str, rows: list[dict]) -> None:
-        if rows:
-            self._scan(f"COPY {label} FROM govkg_rows", _arrow(rows, schema.node_props(label)))
-
-    def _copy_rels(self, rtype: str, fl: str, tl: str, rows: list[dict]) -> None:
-        if not rows:
-            return
-        table = _arrow(rows, {"source": "string", "target": "string", **schema.rel_props(rtype)})
-        opts = f" (from='{fl}', to='{tl}')" if len(schema.rel_pairs(rtype)) > 1 else ""
-        self._scan(f"COPY {rtype} FROM govkg_rows{opts}", table)
-
-    def _scan(self, statement: str, govkg_rows) -> None:
-        # COPY/LOAD FROM find the Arrow table by its variable name in this frame.
-        self._conn.execute(statement)
+                run(f"MATCH (n:{tl})<-[m:MENTIONS]-() WHERE n.key IN $keys "
+                    f"WITH n, sum(m.count) AS c SET n.mention_count = c", params={"keys": chunk})
 
     # -- reading ---------------------------------------------------------------
     def counts(self) -> dict[str, dict[str, int]]:
@@ -275,22 +306,60 @@ class EmbeddedStore(BaseStore):
         return QueryResult(columns=columns, rows=[[_plain(v, self._key_of) for v in r] for r in rows],
                            subgraph=sub, truncated=truncated)
 
+    # Page bounds are written into the query text, not passed as $parameters: the ladybug
+    # package prepares and caches every parameterised query text for the life of the
+    # connection, and each cached statement keeps buffer-pool memory that cannot be evicted
+    # (a whole export then overflowed a 128 MB pool at 1 M relationships).
     def iter_nodes(self, labels=None) -> Iterator[dict]:
         for label in labels or schema.node_labels():
             top = self._rows(f"MATCH (n:{label}) RETURN max(offset(id(n)))")[0][0]
             for lo in range(0, (top if top is not None else -1) + 1, PAGE):
-                for (n,) in self._rows(f"MATCH (n:{label}) WHERE offset(id(n)) >= $lo AND offset(id(n)) < $hi "
-                                       "RETURN n", {"lo": lo, "hi": lo + PAGE}):
+                for (n,) in self._rows(f"MATCH (n:{label}) WHERE offset(id(n)) >= {int(lo)} "
+                                       f"AND offset(id(n)) < {int(lo + PAGE)} RETURN n"):
                     yield full_node(label, n)
 
     def iter_edges(self, types=None) -> Iterator[dict]:
+        # Pages hold about EDGE_PAGE relationships whatever the degrees: a fixed number of
+        # source nodes per page put 77 k of the 99 k INVESTS_IN edges of the 1 M graph (hub
+        # companies) in one page. A node with more than a page is split by target offsets.
+        def pages(rtype: str, fl: str, weight: str) -> Iterator[tuple[str, str]]:
+            """(WHERE clause, target label or "") of each page of rtype from fl."""
+            top = self._rows(f"MATCH (n:{fl}) RETURN max(offset(id(n)))")[0][0]
+            for base in range(0, (top if top is not None else -1) + 1, PAGE):
+                lo, n = base, 0
+                for o, w in sorted(self._rows(
+                        f"MATCH (a:{fl})-[r:{rtype}]->() WHERE offset(id(a)) >= {int(base)} "
+                        f"AND offset(id(a)) < {int(base + PAGE)} RETURN offset(id(a)), {weight}")):
+                    if n and n + w > EDGE_PAGE:
+                        yield f"offset(id(a)) >= {lo} AND offset(id(a)) < {o}", ""
+                        lo, n = o, 0
+                    if w <= EDGE_PAGE:
+                        n += w
+                        continue
+                    for tl in sorted({t for f, t in schema.rel_pairs(rtype) if f == fl}):
+                        k0, m = None, 0
+                        for k, w2 in sorted(self._rows(
+                                f"MATCH (a:{fl})-[r:{rtype}]->(b:{tl}) WHERE offset(id(a)) = {o} "
+                                f"RETURN offset(id(b)) / {int(EDGE_PAGE)}, {weight}")):
+                            if m and m + w2 > EDGE_PAGE:
+                                yield (f"offset(id(a)) = {o} AND offset(id(b)) >= {k0 * EDGE_PAGE} "
+                                       f"AND offset(id(b)) < {k * EDGE_PAGE}", ":" + tl)
+                                k0, m = None, 0
+                            k0 = k if k0 is None else k0
+                            m += w2
+                        if m:
+                            yield f"offset(id(a)) = {o} AND offset(id(b)) >= {k0 * EDGE_PAGE}", ":" + tl
+                    lo, n = o + 1, 0
+                if n:
+                    yield f"offset(id(a)) >= {lo} AND offset(id(a)) < {int(base + PAGE)}", ""
+
         for rtype in types or schema.rel_types():
+            weight = "count(*)" + (" + coalesce(sum(size(r.articles)), 0)" if "articles" in schema.rel_props(rtype) else "")
             for fl in sorted({a for a, _ in schema.rel_pairs(rtype)}):
-                top = self._rows(f"MATCH (n:{fl}) RETURN max(offset(id(n)))")[0][0]
-                for lo in range(0, (top if top is not None else -1) + 1, EDGE_PAGE):
-                    for s, t, r in self._rows(
-                            f"MATCH (a:{fl})-[r:{rtype}]->(b) WHERE offset(id(a)) >= $lo AND offset(id(a)) < $hi "
-                            "RETURN a.key, b.key, r", {"lo": lo, "hi": lo + EDGE_PAGE}):
+                for where, tl in pages(rtype, fl, weight):
+                    # ORDER BY: without it the order across target tables changes between runs
+                    for s, t, r in self._rows(f"MATCH (a:{fl})-[r:{rtype}]->(b{tl}) WHERE {where} "
+                                              "RETURN a.key, b.key, r ORDER BY offset(id(a)), b.key"):
                         yield full_edge(rtype, s, t, r)
 
     # -- result conversion -------------------------------------------------------
@@ -331,6 +400,105 @@ class EmbeddedStore(BaseStore):
         return Subgraph(nodes=[full_node(n["_LABEL"], n) for n in nodes.values()], edges=list(edges.values()))
 
 
+def _rel_columns(rtype: str) -> dict[str, str]:
+    return {"source": "string", "target": "string", **schema.rel_props(rtype)}
+
+
+def _copy_rels(rtype: str, fl: str, tl: str) -> str:
+    opts = f" (from='{fl}', to='{tl}')" if len(schema.rel_pairs(rtype)) > 1 else ""
+    return f"COPY {rtype} FROM govkg_rows{opts}"
+
+
+class _Pipeline:
+    """Runs write statements in order on one worker thread, so Ladybug executes one
+    (it releases the GIL) while the caller builds the next Arrow table. The first
+    failure stops the rest and is raised on leaving the block."""
+
+    def __init__(self, conn):
+        from concurrent.futures import ThreadPoolExecutor
+        self.conn, self.pool, self.last = conn, ThreadPoolExecutor(1, thread_name_prefix="govkg-write"), None
+
+    def __call__(self, statement: str, table=None, params: dict | None = None) -> None:
+        prev, conn = self.last, self.conn
+
+        def job():
+            if prev is not None:
+                prev.result()  # re-raises an earlier failure: nothing after it runs
+            if table is None:
+                conn.execute(statement, params or {})
+            else:
+                govkg_rows = table  # noqa: F841 - COPY/LOAD FROM find the table by this name
+                conn.execute(statement)
+        self.last = self.pool.submit(job)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            if self.last is not None:
+                self.last.result()  # waits even when the caller failed: no statement outlives the block
+        finally:
+            self.pool.shutdown()
+
+
+class _BulkMarker:
+    """`<db>.bulk-load`: exists (and is locked) while a first batch is written into
+    an empty database without a transaction."""
+
+    def __init__(self, db: str):
+        self.path = f"{db}.bulk-load"
+        self.fd: int | None = None
+
+    def __enter__(self):
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        _lock(self.fd)
+        os.write(self.fd, f"{os.getpid()}\n".encode())
+        os.fsync(self.fd)
+        return self
+
+    def done(self) -> None:
+        os.unlink(self.path)
+
+    def __exit__(self, *exc):
+        os.close(self.fd)
+
+    @classmethod
+    def recover(cls, db: str) -> None:
+        """Delete a database whose first bulk batch never finished (its writer died)."""
+        path = f"{db}.bulk-load"
+        if not os.path.exists(path):
+            return
+        fd = os.open(path, os.O_RDWR)
+        try:
+            try:
+                _lock(fd)
+            except OSError:
+                raise StoreError(f"embedded database {db} is in use by another process "
+                                 f"(a load is writing it); close that process or pass another --db") from None
+            for suffix in ("", ".wal", ".shadow", ".tmp"):
+                if os.path.isdir(db + suffix):
+                    import shutil
+                    shutil.rmtree(db + suffix)
+                elif os.path.exists(db + suffix):
+                    os.unlink(db + suffix)
+            os.unlink(path)
+        finally:
+            os.close(fd)
+        import sys
+        print(f"note: {db} held only an interrupted first load; it was deleted and starts empty",
+              file=sys.stderr)
+
+
+def _lock(fd: int) -> None:
+    """An exclusive lock without waiting (OSError when another process holds it)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the database's own lock still stops a second writer
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def _id(internal: dict) -> tuple:
     return internal["table"], internal["offset"]
 
@@ -357,4 +525,4 @@ def _plain(v, key_of):
 def _arrow(rows: list[dict], props: dict[str, str], prefix: str = ""):
     """rows as an Arrow table with the schema's column types (all-null columns keep their type)."""
     import pyarrow as pa
-    return pa.table({prefix + p: pa.array([r.get(p) for r in rows], _arrow_type(t)) for p, t in props.items()})
+    return pa.table({prefix + p: pa.array(list(map(itemgetter(p), rows)), _arrow_type(t)) for p, t in props.items()})

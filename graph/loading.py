@@ -41,8 +41,8 @@ def _rules() -> SimpleNamespace:
         prefix_label={schema.prefix(l): l for l in schema.node_labels()},
         entity_labels=frozenset(schema.entity_labels()),
         pairs={t: frozenset(schema.rel_pairs(t)) for t in schema.provenance_types()},
-        node_extra={l: [p for p in schema.node_props(l) if p not in _NODE_FIXED] for l in schema.node_labels()},
-        values={t: [p for p in VALUE_FIELDS if p in schema.rel_props(t)] for t in schema.rel_types()},
+        node_extra={l: tuple(p for p in schema.node_props(l) if p not in _NODE_FIXED) for l in schema.node_labels()},
+        values={t: tuple(p for p in VALUE_FIELDS if p in schema.rel_props(t)) for t in schema.rel_types()},
         node_props={l: list(schema.node_props(l)) for l in schema.node_labels()},
         rel_props={t: list(schema.rel_props(t)) for t in schema.rel_types()})
 
@@ -125,10 +125,12 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
     below, applied inside the batch); returns the batch and its article keys
     (a record repeated inside the batch counts once)."""
     rules = _rules()
+    node_extra, rel_values = rules.node_extra, rules.values
     batch = Batch()
     seen: set[str] = set()
     acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras]
     racc: dict[tuple, list] = {}  # (type, src, dst) -> [entries {article: (ev, date)}, value_article, values]
+    mentions = batch.mentions
     for rec in records:
         if validate:
             validate_record(rec)
@@ -139,57 +141,69 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
         date = _s(rec.get("date"))
         batch.articles.append(article_row(rec))
         counts: dict[str, int] = {}
-        for ent in rec.get("entities") or []:
+        for ent in rec.get("entities") or ():
             key, label = ent["key"], ent["type"]
             n = ent.get("mentions")
             n = 1 if n is None else int(n)  # 0: implied by the hierarchy, not written in the article
             if n:
                 counts[key] = counts.get(key, 0) + n
-            extras = tuple(ent.get(p) for p in rules.node_extra[label])
+            ex = node_extra[label]
+            extras = tuple(map(ent.get, ex)) if ex else ()
             aliases = ent.get("aliases") or ()
             a = acc.get(key)
             if a is None:
                 acc[key] = [label, {ent["name"]}, set(aliases), n, date, date, {extras}]
                 continue
             a[1].add(ent["name"])
-            a[2].update(aliases)
+            if aliases:
+                a[2].update(aliases)
             a[3] += n
             if date is not None:
-                a[4] = date if a[4] is None or date < a[4] else a[4]
-                a[5] = date if a[5] is None or date > a[5] else a[5]
+                if a[4] is None or date < a[4]:
+                    a[4] = date
+                if a[5] is None or date > a[5]:
+                    a[5] = date
             a[6].add(extras)
-        for target, n in counts.items():
-            batch.mentions.append({"source": akey, "target": target, "count": n})
-        for rel in rec.get("relations") or []:
+        mentions += [{"source": akey, "target": t, "count": n} for t, n in counts.items()]
+        for rel in rec.get("relations") or ():
             rtype = rel["type"]
             k = (rtype, rel["head_key"], rel["tail_key"])
-            vals = {p: rel.get(p) for p in rules.values[rtype]}
-            has_value = any(v is not None for v in vals.values())
             r = racc.get(k)
             if r is None:
-                r = racc[k] = [{}, None, {}]
+                r = racc[k] = [{}, None, None]
             if akey not in r[0]:  # the same relation twice in one article: the first evidence
                 r[0][akey] = (rel.get("evidence") or "", _s(rel.get("date")) or date or "")
-            if has_value and (r[1] is None or akey < r[1]):
-                r[1], r[2] = akey, vals
+            if r[1] is None or akey < r[1]:
+                vals = tuple(map(rel.get, rel_values[rtype]))
+                if vals.count(None) < len(vals):
+                    r[1], r[2] = akey, vals
+    nodes = batch.nodes
     for key, (label, names, aliases, n, first, last, extras) in acc.items():
         name = min(names, key=_name_rank) if len(names) > 1 else next(iter(names))
-        forms = {a for a in aliases | names if a.__class__ is str and a.strip()}
-        row = {"label": label, "key": key, "name": name, "aliases": sorted(forms - {name}),
+        forms = aliases | names
+        forms.discard(name)
+        if any(f.__class__ is not str or not f.strip() for f in forms):
+            forms = {f for f in forms if f.__class__ is str and f.strip()}
+        row = {"label": label, "key": key, "name": name, "aliases": sorted(forms),
                "first_seen": first, "last_seen": last, "mention_count": n}
-        if rules.node_extra[label]:
-            row.update(_pick_extras([dict(zip(rules.node_extra[label], e)) for e in extras]))
-        batch.nodes[key] = row
-    for (rtype, src, dst), (entries, value_article, vals) in racc.items():
+        ex = node_extra[label]
+        if ex:
+            row.update(_pick_extras([dict(zip(ex, e)) for e in extras]))
+        nodes[key] = row
+    rels = batch.rels
+    for k, (entries, value_article, vals) in racc.items():
         arts = sorted(entries)
-        row = {"type": rtype, "source": src, "target": dst, "articles": arts,
+        row = {"type": k[0], "source": k[1], "target": k[2], "articles": arts,
                "evidence": [entries[x][0] for x in arts], "dates": [entries[x][1] for x in arts],
                "value_article": value_article}
-        for p in rules.values[rtype]:
-            row[p] = vals.get(p)
+        fields = rel_values[k[0]]
+        if vals is None:
+            row.update(dict.fromkeys(fields))
+        else:
+            row.update(zip(fields, vals))
         if row.get("amount_cny") is not None:
             row["amount_cny"] = float(row["amount_cny"])
-        batch.rels[(rtype, src, dst)] = row
+        rels[k] = row
     return batch, sorted(seen)
 
 
@@ -224,6 +238,13 @@ def _merge_extras(a: dict, b: dict) -> dict:
 def drop_articles(batch_records: list[dict], done: set[str]) -> list[dict]:
     """The records whose Article is not stored yet."""
     return [r for r in batch_records if r.get("key") not in done]
+
+
+def without_done(records: list[dict], folded: tuple[Batch, list[str]], done: set[str]) -> tuple[Batch, list[str]]:
+    """The fold of records (prepare's result) without the articles already stored."""
+    if not done:
+        return folded
+    return prepare(drop_articles(records, done), validate=False)
 
 
 # -- merge rules ------------------------------------------------------------------
@@ -311,6 +332,7 @@ def plan(batch: Batch, existing_nodes: dict[str, dict], existing_rels: dict[tupl
     existing_nodes: key -> stored node row (with "label"); existing_rels:
     (type, src, dst) -> stored rel row (with "type", "source", "target")."""
     p = Plan()
+    label_of = {k: n["label"] for k, n in batch.nodes.items()}  # every end of the batch's rels
     for key, row in batch.nodes.items():
         old = existing_nodes.get(key)
         if old is None:
@@ -320,7 +342,7 @@ def plan(batch: Batch, existing_nodes: dict[str, dict], existing_rels: dict[tupl
         if merged != node_props_of({**old, "label": row["label"]}):
             p.update_nodes.setdefault(row["label"], []).append(merged)
     for k, row in batch.rels.items():
-        pair = (row["type"], _label(row["source"]), _label(row["target"]))
+        pair = (row["type"], label_of[row["source"]], label_of[row["target"]])
         old = existing_rels.get(k)
         if old is None:
             p.create_rels.setdefault(pair, []).append(
@@ -328,11 +350,13 @@ def plan(batch: Batch, existing_nodes: dict[str, dict], existing_rels: dict[tupl
             continue
         merged = rel_props_of(merge_rel({**old, "type": row["type"]}, row))
         if merged != rel_props_of({**old, "type": row["type"]}):
-            p.update_rels.setdefault(pair, []).append(
-                {"source": row["source"], "target": row["target"], **merged})
+            update = {"source": row["source"], "target": row["target"], **merged}
+            if "_id" in old:  # the store's own id of the stored relationship, when it gave one
+                update["_id"] = old["_id"]
+            p.update_rels.setdefault(pair, []).append(update)
     p.articles = [node_props_of(a) for a in batch.articles]
     for m in batch.mentions:
-        pair = ("MENTIONS", "Article", _label(m["target"]))
+        pair = ("MENTIONS", "Article", label_of[m["target"]])
         p.mentions.setdefault(pair, []).append(m)
     return p
 

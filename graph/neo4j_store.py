@@ -86,18 +86,16 @@ class Neo4jStore(BaseStore):
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
     # -- writing ---------------------------------------------------------------
-    DEFAULT_BATCH = 1000  # articles per transaction: keeps the server's transaction state small
+    DEFAULT_BATCH = 5000  # articles per transaction: ~90 k relationships, ~1 s to commit on a 2 GB heap
 
 
-    def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
-        for rec in records:
-            loading.validate_record(rec)
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
         stats.articles_read += len(records)
 
         def work(tx):
-            keys = sorted({r["key"] for r in records})
-            done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key", keys=keys)}
-            batch, fresh = loading.prepare(loading.drop_articles(records, done), validate=False)
+            done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
+                                         keys=folded[1])}
+            batch, fresh = loading.without_done(records, folded, done)
             if not fresh:
                 return None, fresh
             plan = self._plan(tx, batch)
@@ -120,16 +118,19 @@ class Neo4jStore(BaseStore):
                     existing[rec["k"]] = {**rec["n"], "label": label}
         rels: dict[tuple, dict] = {}
         for (rtype, fl, tl), pairs in loading.rel_candidates(batch, existing).items():
-            for chunk in loading.chunks(pairs, ROWS_PER_STATEMENT * 4):
-                # Index hints on both ends force seek, seek, expand-into; without them
-                # the planner may expand every relationship of a hub node.
-                result = tx.run(f"UNWIND $pairs AS p MATCH (a:{fl} {{key: p.s}})-[r:{rtype}]->(b:{tl} {{key: p.t}}) "
-                                f"USING INDEX a:{fl}(key) USING INDEX b:{tl}(key) "
-                                "RETURN p.s AS s, p.t AS t, properties(r) AS r",
-                                pairs=[{"s": s, "t": t} for s, t in chunk])
-                for rec in result:
-                    rels[(rtype, rec["s"], rec["t"])] = {**rec["r"], "type": rtype,
-                                                         "source": rec["s"], "target": rec["t"]}
+            # Expand from the end with more distinct keys: it has the fewer relationships
+            # each (a project has one host, a province hosts thousands).
+            wanted = set(pairs)
+            by_source = len({s for s, _ in pairs}) >= len({t for _, t in pairs})
+            ends = sorted({s if by_source else t for s, t in pairs})
+            pattern = (f"(a:{fl} {{key: k}})-[r:{rtype}]->(b:{tl})" if by_source
+                       else f"(a:{fl})-[r:{rtype}]->(b:{tl} {{key: k}})")
+            for chunk in loading.chunks(ends, ROWS_PER_STATEMENT * 4):
+                for rec in tx.run(f"UNWIND $keys AS k MATCH {pattern} RETURN a.key AS s, b.key AS t, "
+                                  "elementId(r) AS id, properties(r) AS r", keys=chunk):
+                    if (rec["s"], rec["t"]) in wanted:
+                        rels[(rtype, rec["s"], rec["t"])] = {**rec["r"], "type": rtype, "_id": rec["id"],
+                                                             "source": rec["s"], "target": rec["t"]}
         return loading.plan(batch, existing, rels)
 
     def _write_plan(self, tx, plan: loading.Plan) -> None:
@@ -166,9 +167,8 @@ class Neo4jStore(BaseStore):
         if verb == "CREATE":
             text = (f"UNWIND $rows AS row MATCH (a:{fl} {{key: row.source}}) MATCH (b:{tl} {{key: row.target}}) "
                     f"CREATE (a)-[r:{rtype}]->(b) SET {sets}")
-        else:
-            text = (f"UNWIND $rows AS row MATCH (a:{fl} {{key: row.source}})-[r:{rtype}]->(b:{tl} {{key: row.target}}) "
-                    f"USING INDEX a:{fl}(key) USING INDEX b:{tl}(key) SET {sets}")
+        else:  # by the id read in this transaction: a direct seek, no expansion of hub nodes
+            text = f"UNWIND $rows AS row MATCH ()-[r:{rtype}]->() WHERE elementId(r) = row._id SET {sets}"
         for chunk in loading.chunks(rows, ROWS_PER_STATEMENT):
             tx.run(text, rows=chunk).consume()
 

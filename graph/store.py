@@ -11,9 +11,11 @@ Shapes every method speaks in:
 """
 from __future__ import annotations
 
+import gc
 import os
 import re as _re
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -270,22 +272,31 @@ class BaseStore(GraphStore):
     DEFAULT_BATCH = 1000  # articles per transaction; each store sets its own
 
     def load(self, records, batch_size=None, progress=None) -> LoadStats:
+        from concurrent.futures import ThreadPoolExecutor
+        from itertools import islice
         batch_size = batch_size or self.DEFAULT_BATCH
         stats = LoadStats()
-        batch: list[dict] = []
-        for rec in records:
-            batch.append(rec)
-            if len(batch) >= batch_size:
-                self._load_batch(batch, stats, progress)
-                batch = []
-        if batch:
-            self._load_batch(batch, stats, progress)
+        it = iter(records)
+        # While batch k is written (the store's client releases the GIL while it waits),
+        # a helper thread validates and folds batch k+1. Reading records and writing stay
+        # in the calling thread, so progress callbacks (Streamlit's too) run there.
+        with _gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="govkg-fold") as pool:
+            pending = None
+            while True:
+                chunk = list(islice(it, batch_size))
+                folded = pool.submit(_fold, chunk) if chunk else None
+                if pending is not None:
+                    self._load_batch(pending[0], pending[1].result(), stats, progress)
+                if folded is None:
+                    break
+                pending = (chunk, folded)
         self._after_load(stats)
         return stats
 
     @abstractmethod
-    def _load_batch(self, records: list[dict], stats: LoadStats, progress) -> None:
-        """Load one batch in one transaction, adding to stats."""
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
+        """Load one batch in one transaction, adding to stats. folded is
+        graph.loading.prepare(records) (the records are valid)."""
 
     def _after_load(self, stats: LoadStats) -> None:
         """A hook after the last batch (the embedded store checkpoints there)."""
@@ -417,6 +428,26 @@ class BaseStore(GraphStore):
                         rows.append({**base, "official": nodes.get(e["source"], {}).get("name"),
                                      "official_key": e["source"], "title": e.get("title")})
         return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
+
+
+def _fold(records: list[dict]) -> tuple:
+    from graph import loading
+    for rec in records:
+        loading.validate_record(rec)
+    return loading.prepare(records, validate=False)
+
+
+@contextmanager
+def _gc_paused():
+    """Folding a batch makes millions of acyclic objects; the cyclic collector would
+    rescan every live record each time (a third of the fold's time) and free nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _check_names(given, allowed, what):

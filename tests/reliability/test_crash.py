@@ -88,10 +88,11 @@ def test_sigkill_mid_batch_then_rerun_equals_a_clean_run(tmp_path, corpus_file, 
 
 
 @pytest.mark.xfail(strict=False, reason=(
-    "LadybugDB 0.22 segfaults in 2 of 3 runs when a database killed at an arbitrary moment "
-    "is reopened (seen in Database() recovery and in the re-run loader); the state that "
-    "reopens is consistent (mention counts are re-derived from MENTIONS). Upstream issue; "
-    "kills between batches are covered by the tests above and pass."))
+    "LadybugDB 0.22: a kill that lands inside CHECKPOINT is not recovered atomically - on "
+    "reopen node rows can be ahead of their MENTIONS edges (seen with *.checkpoint.apply.lock "
+    "and *.shadow left behind), and reopening segfaulted in 2 of 3 earlier runs (upstream "
+    "LadybugDB issue #714 reports WAL replay failing after hard kills). Kills between "
+    "batches and inside the first (bulk) load are covered by the tests above and pass."))
 def test_sigkill_at_arbitrary_moments_then_rerun_equals_a_clean_run(tmp_path, corpus_file, clean_embedded):
     """Kills that land wherever they land: start-up, extraction, inside a write."""
     from graph.store import open_store
