@@ -119,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             ok &= _step(["bench.bench_store", "--store", "embedded", "--sizes", args.sizes])
         if "neo4j" not in args.skip:
             if args.uri is None:
-                ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--private-neo4j"])
+                ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--private-neo4j",
+                              "--warmup", "100000"])
             elif bolt_reachable(args.uri):
                 ok &= _step(["bench.bench_store", "--store", "neo4j", "--sizes", args.sizes, "--uri", args.uri])
             else:

@@ -43,7 +43,7 @@ class EmbeddedStore(BaseStore):
             import ladybug
         except ImportError as e:  # pragma: no cover - ladybug is in requirements.txt
             raise StoreError("the embedded store needs LadybugDB: pip install ladybug") from e
-        self.path = str(path)
+        self.path, self.buffer_pool_mb = str(path), buffer_pool_mb
         if not read_only:
             try:
                 os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
@@ -100,7 +100,12 @@ class EmbeddedStore(BaseStore):
             pass
 
     def _rows(self, cypher: str, params: dict | None = None) -> list[list]:
-        return self._conn.execute(cypher, params or {}).get_all()
+        try:
+            return self._conn.execute(cypher, params or {}).get_all()
+        except RuntimeError as e:
+            if "buffer pool is full" in str(e).lower():  # the one Ladybug error a user can fix
+                raise StoreError(_pool_full(self.path, self.buffer_pool_mb, e)) from None
+            raise
 
     # -- writing ---------------------------------------------------------------
     # Bigger transactions are cheaper here: COPY is fast and each commit of updates
@@ -138,10 +143,13 @@ class EmbeddedStore(BaseStore):
             bulk, self._bulk = self._bulk, False
             try:
                 plan = self._write_bulk(batch) if bulk else self._write_transaction(batch)
+            except StoreError:
+                raise
             except RuntimeError as e:  # Ladybug's errors: one line, nothing written
                 msg = str(e).splitlines()[0]
-                hint = " (raise GOVKG_BUFFER_POOL_MB)" if "buffer pool" in msg.lower() else ""
-                raise StoreError(f"loading into {self.path} failed: {msg}{hint}") from None
+                if "buffer pool is full" in msg.lower():
+                    msg = _pool_full(self.path, self.buffer_pool_mb, e)
+                raise StoreError(f"loading into {self.path} failed: {msg}") from None
             stats.add_plan(plan, len(fresh))
         if progress:
             progress(len(records))
@@ -398,6 +406,11 @@ class EmbeddedStore(BaseStore):
             if s and t:
                 edges[(r["_LABEL"], s, t)] = full_edge(r["_LABEL"], s, t, r)
         return Subgraph(nodes=[full_node(n["_LABEL"], n) for n in nodes.values()], edges=list(edges.values()))
+
+
+def _pool_full(path: str, pool_mb: int, e: Exception) -> str:
+    return (f"{path}: {str(e).splitlines()[0]} (LadybugDB's buffer pool is {pool_mb} MB; "
+            f"raise GOVKG_BUFFER_POOL_MB)")
 
 
 def _rel_columns(rtype: str) -> dict[str, str]:

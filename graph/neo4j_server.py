@@ -5,6 +5,7 @@
     python -m graph.neo4j_server status | stop
     python -m graph.neo4j_server admin-import --home DIR --nodes [LABEL=]FILE... \\
         [--relationships [TYPE=]FILE...] [--database neo4j]
+    python -m graph.neo4j_server admin-import --folder EXPORT_DIR   # a graph.export neo4j-admin folder
 
 HOME is `--home`, else $GOVKG_NEO4J_HOME, else <repo>/.neo4j. The Bolt port is
 `--port`, else $NEO4J_BOLT_PORT, else 7687; the password of user "neo4j" is
@@ -529,8 +530,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=60, help="seconds before SIGKILL")
     sub.add_parser("status", parents=[common], help="exit 0 if running, 3 if not")
     p = sub.add_parser("admin-import", parents=[common], help="neo4j-admin database import full")
-    p.add_argument("--nodes", nargs="+", action="extend", required=True, metavar="[LABEL=]FILE")
+    p.add_argument("--nodes", nargs="+", action="extend", default=[], metavar="[LABEL=]FILE")
     p.add_argument("--relationships", nargs="+", action="extend", default=[], metavar="[TYPE=]FILE")
+    p.add_argument("--folder", default=None, metavar="DIR",
+                   help="every non-empty file of a `graph.export --format neo4j-admin` folder")
     p.add_argument("--database", default="neo4j")
     args = parser.parse_args(argv)
     try:
@@ -566,6 +569,16 @@ def _run(args) -> int:
             return 3
         print(f"Neo4j {s['version']} running: pid {s['pid']}, {s['uri']}, home {home}")
     elif args.command == "admin-import":
+        if args.folder:
+            from graph.export.neo4j_admin import import_files
+            if not os.path.isdir(args.folder):
+                raise ServerError(f"{args.folder} is not a folder (unzip a .zip export first)")
+            try:
+                nodes, rels = import_files(args.folder)
+            except ValueError as e:  # ExportError: a file of the export is missing
+                raise ServerError(str(e)) from None
+            args.nodes += [str(p) for p in nodes]
+            args.relationships += [str(p) for p in rels]
         for source in args.nodes + args.relationships:
             _import_source(source)  # name a missing file before installing anything
         install(home)

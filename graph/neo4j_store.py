@@ -88,6 +88,9 @@ class Neo4jStore(BaseStore):
     # -- writing ---------------------------------------------------------------
     DEFAULT_BATCH = 5000  # articles per transaction: ~90 k relationships, ~1 s to commit on a 2 GB heap
 
+    def _after_load(self, stats: LoadStats) -> None:
+        if stats.articles_loaded:  # searches right after load() see every new name
+            self._read("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()")
 
     def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
         stats.articles_read += len(records)

@@ -435,3 +435,21 @@ def test_seed_records_round_trip(any_store, seed_records, tmp_path):
     assert Counter(edges_df["type"]) == rels
     names = {n["key"]: n["name"] for n in any_store.iter_nodes()}
     assert all(g.nodes[k]["name"] == v for k, v in names.items())
+
+
+def test_cli_store_running_out_of_memory_is_one_line(tmp_path):
+    """A buffer pool too small for the export: a one-line error naming the variable, no traceback."""
+    import os
+    from bench import synth
+    from graph.store import open_store
+    path = tmp_path / "big.lbug"
+    with open_store("embedded", db=str(path)) as s:
+        s.ensure_schema()
+        s.load(synth.generate(100_000))
+    r = subprocess.run([sys.executable, "-m", "graph.export", "--store", "embedded", "--db", str(path),
+                        "--format", "csv", "-o", str(tmp_path / "out.zip")], cwd=REPO, capture_output=True,
+                       timeout=300, env={**os.environ, "GOVKG_BUFFER_POOL_MB": "8"})
+    err = r.stderr.decode().strip().splitlines()
+    assert r.returncode == 1, err
+    assert err[-1].startswith("error: ") and "GOVKG_BUFFER_POOL_MB" in err[-1], err
+    assert not any("Traceback" in line for line in err), err

@@ -131,3 +131,17 @@ def test_seed_graph_imports_whole(embedded_store, seed_records, home, tmp_path):
     result = _import(home, tmp_path / "seed")
     assert result["nodes"] == sum(counts["nodes"].values()) > 0
     assert result["relationships"] == sum(counts["relationships"].values()) > 0
+
+
+def test_cli_imports_an_export_folder(embedded_store, home, tmp_path):
+    import subprocess
+    import sys
+    embedded_store.load(cases.RECORDS)
+    export_scope(embedded_store, "neo4j-admin", tmp_path / "dump")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    run = [sys.executable, "-m", "graph.neo4j_server", "admin-import", "--home", str(home)]
+    r = subprocess.run(run + ["--folder", str(tmp_path / "dump")], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert f"imported {cases.N_NODES} nodes, {cases.N_EDGES} relationships" in r.stdout
+    r = subprocess.run(run + ["--folder", str(tmp_path / "nowhere")], capture_output=True, text=True, env=env)
+    assert r.returncode == 1 and r.stderr.strip().startswith("error: ") and "nowhere" in r.stderr
