@@ -283,7 +283,12 @@ class BaseStore(GraphStore):
         with _gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="govkg-fold") as pool:
             pending = None
             while True:
-                chunk = list(islice(it, batch_size))
+                try:
+                    chunk = list(islice(it, batch_size))
+                except Exception:  # the records' source failed: keep what was read before it
+                    if pending is not None:
+                        self._load_batch(pending[0], pending[1].result(), stats, progress)
+                    raise
                 folded = pool.submit(_fold, chunk) if chunk else None
                 if pending is not None:
                     self._load_batch(pending[0], pending[1].result(), stats, progress)

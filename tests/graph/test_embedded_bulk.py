@@ -128,3 +128,19 @@ def test_sigkill_inside_the_first_load_then_rerun_equals_a_clean_load(tmp_path):
         assert store.counts()["nodes"]["Article"] == 0
         store.load(records)
         assert snapshot(store) == reference
+
+
+def test_a_failing_record_source_keeps_the_batches_read_before_it(tmp_path):
+    recs = many_records(120)
+
+    def source():
+        yield from recs[:100]
+        raise OSError("the input file went away")
+
+    with open_store("embedded", db=str(tmp_path / "e.lbug")) as store:
+        store.ensure_schema()
+        with pytest.raises(OSError, match="went away"):
+            store.load(source(), batch_size=50)
+        assert store.counts()["nodes"]["Article"] == 100  # both full batches were written
+        store.load(recs, batch_size=50)
+        assert snapshot(store) == expected_snapshot(recs)
