@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,36 @@ def need_shared(*parts: str) -> Path:
             pytest.fail(f"{path} is missing: CI must have ../shared/ beside the checkout")
         pytest.skip(f"{path} not present (tests read the seed articles from ../shared/)")
     return path
+
+
+class _LockHolder:
+    """Another process holding an embedded database open for writing (its file lock)."""
+
+    def __init__(self, db):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "import sys, time; from graph.store import open_store; "
+             "s = open_store('embedded', db=sys.argv[1]); s.ensure_schema(); print('ready', flush=True); "
+             "time.sleep(60)", str(db)],
+            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert self.proc.stdout.readline().strip() == "ready"
+
+    def release(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+@pytest.fixture
+def hold_embedded():
+    """hold_embedded(db) starts a _LockHolder; every holder is released at the end."""
+    holders = []
+
+    def start(db) -> _LockHolder:
+        holders.append(_LockHolder(db))
+        return holders[-1]
+    yield start
+    for holder in holders:
+        holder.release()
 
 
 @pytest.fixture(scope="session")

@@ -67,18 +67,11 @@ def test_store_errors_exit_2_with_one_line(tmp_path, examples_dir):
     assert len(lines) == 1 and lines[0].startswith("error: cannot reach Neo4j"), res.stderr
 
 
-def test_locked_database_exits_2(tmp_path, examples_dir):
+def test_locked_database_exits_2(tmp_path, examples_dir, hold_embedded):
     db = tmp_path / "locked.lbug"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from graph.store import open_store; "
-         "s = open_store('embedded', db=sys.argv[1]); s.ensure_schema(); print('ready', flush=True); time.sleep(60)",
-         str(db)], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        res = run_cli(examples_dir / "01_wujiang_project.txt", "--db", db)
-    finally:
-        holder.kill()
-        holder.wait()
+    holder = hold_embedded(db)
+    res = run_cli(examples_dir / "01_wujiang_project.txt", "--db", db)
+    holder.release()
     assert res.returncode == 2
     assert "in use by another process" in res.stderr and "Traceback" not in res.stderr
 

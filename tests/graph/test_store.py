@@ -314,20 +314,13 @@ def _err(case) -> str:
     return ""
 
 
-def test_locked_embedded_file_is_a_clear_error(tmp_path):
+def test_locked_embedded_file_is_a_clear_error(tmp_path, hold_embedded):
     db = tmp_path / "locked.lbug"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from graph.store import open_store; "
-         "s = open_store('embedded', db=sys.argv[1]); s.ensure_schema(); print('ready', flush=True); time.sleep(60)",
-         str(db)], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError) as err:
-            open_store("embedded", db=str(db))
-        assert "in use by another process" in str(err.value) and "\n" not in str(err.value)
-    finally:
-        holder.kill()
-        holder.wait()
+    holder = hold_embedded(db)
+    with pytest.raises(StoreError) as err:
+        open_store("embedded", db=str(db))
+    assert "in use by another process" in str(err.value) and "\n" not in str(err.value)
+    holder.release()
     time.sleep(0.1)
     with open_store("embedded", db=str(db)) as store:  # usable again once the holder is gone
         assert store.counts()["nodes"]["Place"] == 0
