@@ -132,7 +132,8 @@ class EmbeddedStore(BaseStore):
         if stats.articles_loaded:
             self._conn.execute("CHECKPOINT")
 
-    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress, fold_next) -> None:
+        fold_next()  # Ladybug releases the GIL in its reads too: overlap the whole batch
         stats.articles_read += len(records)
         # UNWIND + key lookups: `WHERE a.key IN $keys` with thousands of keys scans the table.
         done = {r[0] for r in self._rows("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",

@@ -63,8 +63,8 @@ BASE_SETTINGS = {
     "server.https.enabled": "false",
     "dbms.routing.enabled": "false",  # no second listener (7688) to clash between homes
     "dbms.security.auth_enabled": "true",
-    "server.memory.heap.initial_size": "1g",
-    "server.memory.heap.max_size": "1g",
+    "server.memory.heap.initial_size": "2g",  # 10,000-article load transactions fit (graph/neo4j_store.py)
+    "server.memory.heap.max_size": "2g",
     "server.memory.pagecache.size": "1g",
     "dbms.usage_report.enabled": "false",
     "db.transaction.timeout": "15m",  # guard against a runaway query holding the server

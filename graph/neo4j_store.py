@@ -7,6 +7,7 @@ store), then `UNWIND $rows ... MERGE` on the uniquely constrained keys.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Iterable, Iterator
 
 from graph import loading, schema
@@ -14,6 +15,9 @@ from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, Store
                          cap_rows, check_hops, check_read_only, full_edge, full_node, rank_hits)
 
 ROWS_PER_STATEMENT = 5000
+# The server's transaction memory limit (dbms.memory.transaction.total.max, db.memory.transaction.max).
+MEMORY_ERROR = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+RETRY_SECONDS = 10  # transient errors (a lost leader, a deadlock) are retried this long
 
 # The driver logs retries and routing trouble itself; our errors say it in one line.
 _log = logging.getLogger("neo4j")
@@ -57,11 +61,22 @@ class Neo4jStore(BaseStore):
             raise _store_error(e, self.uri) from None
 
     def _write(self, fn):
-        try:
-            with self._session() as s:
-                return s.execute_write(fn)
-        except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
-            raise _store_error(e, self.uri) from None
+        """fn(tx) in one write transaction, retried on transient errors (as the driver's
+        execute_write does) except the memory limit, which no retry lifts: _TooBig."""
+        exc, delay, deadline = self._neo4j.exceptions, 0.5, time.monotonic() + RETRY_SECONDS
+        while True:
+            try:
+                with self._session() as s, s.begin_transaction() as tx:
+                    result = fn(tx)
+                    tx.commit()
+                    return result
+            except (exc.DriverError, exc.Neo4jError) as e:
+                if getattr(e, "code", None) == MEMORY_ERROR:
+                    raise _TooBig(str(getattr(e, "message", None) or e).splitlines()[0]) from None
+                if not e.is_retryable() or time.monotonic() + delay > deadline:
+                    raise _store_error(e, self.uri) from None
+            time.sleep(delay)
+            delay *= 2
 
     # -- lifecycle ------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -82,35 +97,63 @@ class Neo4jStore(BaseStore):
             self._driver = None
 
     def clear(self) -> None:
-        with self._session() as s:
-            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        # Relationships first, in chunks: DETACH DELETE of 10,000 nodes takes their hubs'
+        # relationships (and provenance lists) into one transaction, past the server's
+        # transaction memory limit on a 1 M-relationship graph. A server with a smaller
+        # limit gets smaller chunks; what was deleted before stays deleted.
+        rows = 10000
+        while True:
+            try:
+                with self._session() as s:
+                    s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF $rows ROWS",
+                          rows=rows).consume()
+                    s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $rows ROWS",
+                          rows=rows).consume()
+                return
+            except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
+                if getattr(e, "code", None) != MEMORY_ERROR or rows <= 10:
+                    raise _store_error(e, self.uri) from None
+                rows //= 10
 
     # -- writing ---------------------------------------------------------------
-    DEFAULT_BATCH = 5000  # articles per transaction: ~90 k relationships, ~1 s to commit on a 2 GB heap
+    # Articles per transaction: ~175 k relationships, 0.3-0.8 GB of transaction memory.
+    # A server that allows less makes _load_batch split the batch (MEMORY_ERROR).
+    DEFAULT_BATCH = 10000
 
     def _after_load(self, stats: LoadStats) -> None:
         if stats.articles_loaded:  # searches right after load() see every new name
             self._read("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()")
 
-    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress, fold_next) -> None:
+        try:
+            plan, fresh = self._write(lambda tx: self._batch_work(tx, records, folded, fold_next))
+        except _TooBig as e:
+            if len(records) < 2:
+                raise StoreError(f"Neo4j at {self.uri}: article {records[0].get('key')} alone needs more "
+                                 f"transaction memory than the server allows ({e})") from None
+            half = len(records) // 2  # each half is its own transaction: nothing was written
+            for part in (records[:half], records[half:]):
+                self._load_batch(part, loading.prepare(part, validate=False), stats, progress, fold_next)
+            return
         stats.articles_read += len(records)
-
-        def work(tx):
-            done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
-                                         keys=folded[1])}
-            batch, fresh = loading.without_done(records, folded, done)
-            if not fresh:
-                return None, fresh
-            plan = self._plan(tx, batch)
-            self._write_plan(tx, plan)
-            return plan, fresh
-
-        plan, fresh = self._write(work)
         stats.articles_present += len(records) - len(fresh)
         if plan is not None:
             stats.add_plan(plan, len(fresh))
         if progress:
             progress(len(records))
+
+    def _batch_work(self, tx, records, folded, fold_next):
+        done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
+                                     keys=folded[1])}
+        batch, fresh = loading.without_done(records, folded, done)
+        if not fresh:
+            return None, fresh
+        plan = self._plan(tx, batch)
+        # Fold the next batch only now: while it runs, every network read of the
+        # result streams above waits up to a GIL switch interval (5 ms) to resume.
+        fold_next()
+        self._write_plan(tx, plan)
+        return plan, fresh
 
     def _plan(self, tx, batch: loading.Batch) -> loading.Plan:
         existing: dict[str, dict] = {}
@@ -281,6 +324,10 @@ class Neo4jStore(BaseStore):
 def _lucene_phrase(text: str) -> str:
     """User text as one quoted Lucene phrase (no query syntax gets through)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _TooBig(Exception):
+    """A batch exceeded the server's transaction memory limit (and was rolled back)."""
 
 
 def _store_error(e: Exception, uri: str) -> StoreError:

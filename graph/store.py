@@ -278,8 +278,9 @@ class BaseStore(GraphStore):
         stats = LoadStats()
         it = iter(records)
         # While batch k is written (the store's client releases the GIL while it waits),
-        # a helper thread validates and folds batch k+1. Reading records and writing stay
-        # in the calling thread, so progress callbacks (Streamlit's too) run there.
+        # a helper thread validates and folds batch k+1; the store says when to start it
+        # (fold_next). Reading records and writing stay in the calling thread, so
+        # progress callbacks (Streamlit's too) run there.
         with _gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="govkg-fold") as pool:
             pending = None
             while True:
@@ -287,11 +288,12 @@ class BaseStore(GraphStore):
                     chunk = list(islice(it, batch_size))
                 except Exception:  # the records' source failed: keep what was read before it
                     if pending is not None:
-                        self._load_batch(pending[0], pending[1].result(), stats, progress)
+                        self._load_batch(pending[0], pending[1].result(), stats, progress, lambda: None)
                     raise
-                folded = pool.submit(_fold, chunk) if chunk else None
+                nxt = _NextFold(pool, chunk)
                 if pending is not None:
-                    self._load_batch(pending[0], pending[1].result(), stats, progress)
+                    self._load_batch(pending[0], pending[1].result(), stats, progress, nxt.start)
+                folded = nxt.start()
                 if folded is None:
                     break
                 pending = (chunk, folded)
@@ -299,9 +301,12 @@ class BaseStore(GraphStore):
         return stats
 
     @abstractmethod
-    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress) -> None:
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress,
+                    fold_next: Callable[[], object]) -> None:
         """Load one batch in one transaction, adding to stats. folded is
-        graph.loading.prepare(records) (the records are valid)."""
+        graph.loading.prepare(records) (the records are valid); fold_next() starts
+        folding the next batch (call it where the store mostly waits; calls after
+        the first do nothing)."""
 
     def _after_load(self, stats: LoadStats) -> None:
         """A hook after the last batch (the embedded store checkpoints there)."""
@@ -433,6 +438,18 @@ class BaseStore(GraphStore):
                         rows.append({**base, "official": nodes.get(e["source"], {}).get("name"),
                                      "official_key": e["source"], "title": e.get("title")})
         return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
+
+
+class _NextFold:
+    """The next batch's fold in the helper thread, started once."""
+
+    def __init__(self, pool, chunk: list[dict]):
+        self.pool, self.chunk, self.future = pool, chunk, None
+
+    def start(self):
+        if self.future is None and self.chunk:
+            self.future = self.pool.submit(_fold, self.chunk)
+        return self.future
 
 
 def _fold(records: list[dict]) -> tuple:

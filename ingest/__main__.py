@@ -20,7 +20,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     add_store_args(p)
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--batch-size", type=int, default=None,
-                   help="articles per store transaction (default: embedded 20000, neo4j 5000)")
+                   help="articles per store transaction (default: embedded 20000, neo4j 10000)")
     args = p.parse_args(argv)
     if args.workers < 1 or (args.batch_size is not None and args.batch_size < 1):
         p.error("--workers and --batch-size must be at least 1")
