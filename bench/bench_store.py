@@ -26,7 +26,7 @@ SAMPLES = {"ego1": 200, "ego1_hub": 20, "ego2": 100, "ego2_hub": 20, "path": 50,
            "trace_hub": 10, "search": 100}
 
 
-WARMUP_ROUNDS = 3
+WARMUP_ROUNDS = 5
 
 
 def degrees(records: list[dict]) -> Counter:
