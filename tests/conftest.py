@@ -25,6 +25,21 @@ def need_shared(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def neo4j_home_factory(tmp_path_factory):
+    """make(name): a fresh Neo4j home (small heap) sharing the installed jars; fails in CI without them."""
+    from graph import neo4j_server as ns
+
+    def make(name: str) -> Path:
+        if not ns.jars_complete(ns.default_home()):
+            msg = f"no Neo4j jars in {ns.default_home()} (run: python -m graph.neo4j_server install)"
+            if IN_CI:
+                pytest.fail(msg)
+            pytest.skip(msg)
+        return ns.install(tmp_path_factory.mktemp(name), heap="512m", pagecache="128m", quiet=True)
+    return make
+
+
 class _LockHolder:
     """Another process holding an embedded database open for writing (its file lock)."""
 

@@ -19,18 +19,12 @@ cases = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(cases)
 
 pytestmark = pytest.mark.slow
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
+def home(neo4j_home_factory):
     from graph import neo4j_server as ns
-    if not ns.jars_complete(ns.default_home()):
-        msg = f"no Neo4j jars in {ns.default_home()} (run: python -m graph.neo4j_server install)"
-        if IN_CI:
-            pytest.fail(msg)
-        pytest.skip(msg)
-    home = ns.install(tmp_path_factory.mktemp("neo4j-import"), heap="512m", pagecache="128m")
+    home = neo4j_home_factory("neo4j-import")
     yield home
     ns.stop(home)
 
