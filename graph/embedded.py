@@ -133,7 +133,7 @@ class EmbeddedStore(BaseStore):
             self._conn.execute("CHECKPOINT")
 
     def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress, fold_next) -> None:
-        fold_next()  # Ladybug releases the GIL in its reads too: overlap the whole batch
+        fold_next()  # at once: Ladybug's reads take the GIL back once per query, not per network read
         stats.articles_read += len(records)
         # UNWIND + key lookups: `WHERE a.key IN $keys` with thousands of keys scans the table.
         done = {r[0] for r in self._rows("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",

@@ -116,7 +116,8 @@ class Neo4jStore(BaseStore):
                 rows //= 10
 
     # -- writing ---------------------------------------------------------------
-    # Articles per transaction: ~175 k relationships, 0.3-0.8 GB of transaction memory.
+    # Articles per transaction: ~175 k relationships; up to 0.8 GB of transaction memory at
+    # 1 M stored (a 2 GB heap allows 1.4 GB).
     # A server that allows less makes _load_batch split the batch (MEMORY_ERROR).
     DEFAULT_BATCH = 10000
 
