@@ -71,7 +71,7 @@ class Neo4jStore(BaseStore):
                     tx.commit()
                     return result
             except (exc.DriverError, exc.Neo4jError) as e:
-                if getattr(e, "code", None) == MEMORY_ERROR:
+                if _over_memory_limit(e):
                     raise _TooBig(str(getattr(e, "message", None) or e).splitlines()[0]) from None
                 if not e.is_retryable() or time.monotonic() + delay > deadline:
                     raise _store_error(e, self.uri) from None
@@ -111,7 +111,7 @@ class Neo4jStore(BaseStore):
                           rows=rows).consume()
                 return
             except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
-                if getattr(e, "code", None) != MEMORY_ERROR or rows <= 10:
+                if not _over_memory_limit(e) or rows <= 10:
                     raise _store_error(e, self.uri) from None
                 rows //= 10
 
@@ -329,6 +329,10 @@ def _lucene_phrase(text: str) -> str:
 
 class _TooBig(Exception):
     """A batch exceeded the server's transaction memory limit (and was rolled back)."""
+
+
+def _over_memory_limit(e: Exception) -> bool:
+    return getattr(e, "code", None) == MEMORY_ERROR
 
 
 def _store_error(e: Exception, uri: str) -> StoreError:
