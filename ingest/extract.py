@@ -86,7 +86,7 @@ def _place_identity(g: gz.Gazetteer, m) -> tuple[str, str, str | None, list[int]
 
 
 def build_record(a, text: str, name: str, title: str, date: str | None, source: str | None, key: str) -> dict:
-    from ingest.rules import Mention
+    from ingest.analysis import Mention
     g = gz.load()
     ents: dict[str, dict] = {}
     mention_key: dict[int, str] = {}

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest import rules
+from ingest import amounts, analysis, officials, orgs, places, projects, relations
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
 
@@ -35,8 +35,8 @@ class _Step:
         if self.gazetteer is None:
             self.initialize()
         if doc._.kg is None:
-            doc._.kg = rules.Analysis(doc.text)
-            rules.split(doc._.kg)
+            doc._.kg = analysis.Analysis(doc.text)
+            analysis.split(doc._.kg)
         type(self).fn(doc._.kg, self.gazetteer)
         return doc
 
@@ -50,12 +50,12 @@ def _register(name: str, fn):
     return make
 
 
-_register("govkg_amounts", lambda a, g: rules.find_amounts(a))
-_register("govkg_orgs", rules.find_orgs)
-_register("govkg_places", rules.find_places)
-_register("govkg_projects", rules.find_projects)
-_register("govkg_officials", rules.find_officials)
-_register("govkg_relations", rules.find_relations)
+_register("govkg_amounts", lambda a, g: amounts.find_amounts(a))
+_register("govkg_orgs", orgs.find_orgs)
+_register("govkg_places", places.find_places)
+_register("govkg_projects", projects.find_projects)
+_register("govkg_officials", officials.find_officials)
+_register("govkg_relations", relations.find_relations)
 
 
 @Language.component("govkg_spans")

@@ -1,0 +1,191 @@
+"""The state every rule reads and extends (``Analysis``, carried on ``doc._.kg``),
+and the segmentation and name-phrase helpers the rule modules share."""
+from __future__ import annotations
+
+import bisect
+import re
+import logging
+from dataclasses import dataclass, field
+
+import jieba
+
+from ingest import lexicon as lx
+
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+
+
+@dataclass
+class Mention:
+    """A character span, so the evidence sentence and the displaCy view come from the same offsets."""
+    start: int
+    end: int
+    label: str          # Official, Place, Company, Organization, Project
+    name: str           # canonical name
+    text: str           # surface form
+    place: int = -1     # gazetteer index for places
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    text: str           # the text matched against (Simplified)
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    paras: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    home: dict[str, int] = field(default_factory=dict)   # level -> gazetteer index
+    zones: dict[str, tuple[str, int]] = field(default_factory=dict)  # zone name -> (canonical, parent idx)
+
+    def by_label(self, label: str) -> list[Mention]:
+        return [m for m in self.mentions if m.label == label]
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([s for s, _ in self.sents], pos) - 1)
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([s for s, _ in self.paras], pos) - 1)
+
+    def covered(self, start: int, end: int, labels=("Company", "Organization", "Project")) -> bool:
+        return any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end)
+                   for m in self.mentions if m.label in labels)
+
+
+# ---- segmentation --------------------------------------------------------------
+def split(a: Analysis) -> None:
+    text = a.text
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            a.paras.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for m in lx.SENT_SPLIT.finditer(text):
+        if m.end() > m.start() and text[m.start():m.end()].strip():
+            a.sents.append((m.start(), m.end()))
+    if not a.sents:
+        a.sents.append((0, len(text)))
+
+
+def clause_start(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    while i > 0 and pos - i < limit and text[i - 1] not in lx.CLAUSE_BREAK and text[i - 1] != "、":
+        i -= 1
+    return i
+
+
+_TAGS = None
+
+
+def _tag(tok: str) -> str:
+    global _TAGS
+    if _TAGS is None:
+        import jieba.posseg
+        jieba.initialize()
+        _TAGS = jieba.posseg.dt.word_tag_tab
+    return _TAGS.get(tok, "x")
+
+
+def _freq(tok: str) -> int:
+    return jieba.dt.FREQ.get(tok, 0)
+
+
+# Verbs that occur inside project and company names (研发制造基地, 封装测试项目).
+NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼 养殖 种植 储能 发电 孵化 仓储 检测 应用 开发 创新 "
+                 "智造 再生 回收 利用 处理 改造 扩建 升级 提升 传感 测控 服务 物流 配送 交易 展示 体验 培训 "
+                 "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 维修".split())
+STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
+SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正")
+SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
+
+
+def _units(tokens: list[str]) -> list[str]:
+    """Join single characters to the unknown word after them (中/强茂 -> 中强茂):
+    jieba splits out-of-vocabulary names that way."""
+    out: list[str] = []
+    split: list[str] = []
+    for t in tokens:  # 及云创 -> 及 / 云创
+        if len(t) >= 3 and t[0] in SINGLE_STOP and _tag(t) == "x":
+            split.extend([t[0], t[1:]])
+        else:
+            split.append(t)
+    tokens = split
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if len(t) == 1 and t not in SINGLE_STOP and i + 1 < len(tokens) and _tag(tokens[i + 1]) == "x" \
+                and lx.CJK.match(t) and lx.CJK.match(tokens[i + 1][:1]):
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g=None,
+              keep_adj: bool = True) -> int:
+    """Start of the name phrase that ends at ``end``: tokens leftwards until a
+    stop word, a function word or verb, a break, or the limit."""
+    s = clause_start(text, end, limit)
+    tokens = _units(jieba.lcut(text[s:end], HMM=True))
+    start = end
+    for n, tok in enumerate(reversed(tokens)):
+        if tok in NAME_VERBS and n < 6:
+            start -= len(tok)
+            continue
+        if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)
+                                                       and not re.fullmatch(r"\d+\.\d+", tok)):
+            break
+        tag = _tag(tok)
+        if tok not in NAME_VERBS and tag != "x":
+            if tag.startswith(STOP_TAGS) and not (tag == "vn" and n == 0):
+                if not (tag == "t" or (tag == "m" and n > 0)):
+                    break
+            if tag == "a" and n > 0 and not keep_adj:
+                break
+            if tag == "m" and n == 0:
+                break
+        if len(tok) == 1 and tok in SINGLE_STOP:
+            break
+        if stop_places and g is not None and tok in g.forms and start != end:
+            kinds = {k for _, k in g.forms[tok]}
+            if kinds & {"full", "short"}:
+                break
+        start -= len(tok)
+    # an address before the name (中山南路142号…) is not part of it
+    m = re.search(r"\d+号", text[start:end])
+    if m:
+        start += m.end()
+    return start
+
+
+def _add(a: Analysis, start: int, end: int, label: str, name: str | None = None, **extra) -> Mention | None:
+    surface = a.text[start:end]
+    name = name or surface
+    if len(name) < 2 or name in lx.GENERIC_NAMES:
+        return None
+    for m in a.mentions:  # an overlapping longer mention wins
+        if m.start < end and start < m.end:
+            if m.end - m.start >= end - start:
+                return None
+    a.mentions = [m for m in a.mentions if not (m.start < end and start < m.end)]
+    men = Mention(start, end, label, name, surface, extra=extra)
+    a.mentions.append(men)
+    return men
+
+
+def _valid_name(core: str) -> bool:
+    return bool(core) and lx.CJK.search(core) is not None and not core.isdigit()
+
+
+def _specific(tok: str, strict: bool = False) -> bool:
+    """A token that names something (an unknown word, a proper noun, a rare noun)."""
+    if tok in lx.PROJECT_GENERIC or tok in lx.STOP_WORDS or not lx.CJK.search(tok):
+        return bool(re.search(r"\d", tok)) and bool(lx.CJK.search(tok))
+    tag = _tag(tok)
+    if tag in SPECIFIC_TAGS:
+        return True
+    if strict:
+        return _freq(tok) < 100 and tag.startswith("n")
+    return tag.startswith("n") and _freq(tok) < 3000 and len(tok) <= 3

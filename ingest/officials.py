@@ -1,0 +1,189 @@
+"""Officials: a post next to a person's name, and the place or body the post belongs to."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import jieba
+
+from ingest import gazetteer as gz
+from ingest import lexicon as lx
+from ingest.analysis import Analysis, Mention, _add, _freq, _tag, walk_left
+
+
+def _person_name(text: str, pos: int) -> str | None:
+    """A 2–3 character Chinese name starting at pos, or None."""
+    single, double = gz.surnames()
+    window = text[pos:pos + 6]
+    if len(window) < 2 or not lx.CJK.match(window[0]):
+        return None
+    sur = 2 if window[:2] in double else 1 if window[0] in single else 0
+    if not sur:
+        return None
+    toks = jieba.lcut(window)
+    first = toks[0]
+    name = None
+    if len(first) == 1 and len(toks) > 1 and 1 <= len(toks[1]) <= 2 and lx.CJK.fullmatch(toks[1][0]):
+        name = first + toks[1]
+    elif 2 <= len(first) <= 3:
+        name = first
+    if name is None or len(name) > 3 + (sur - 1):
+        name = window[:3] if len(window) >= 3 and window[2] not in lx.NAME_END_CHARS else window[:2]
+    # the name ends before a verb (刘雷表示): a 3-character guess gives back its last character
+    if len(name) == 3 and sur == 1 and text.startswith(lx.FOLLOW_VERBS, pos + 2) and _tag(name) != "nr":
+        name = name[:2]
+    if any(not lx.CJK.match(c) for c in name):
+        return None
+    after = text[pos + len(name):pos + len(name) + 1]
+    if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]) and after not in lx.PUNCT:
+        return None
+    # 罗文杰出席: jieba cut 罗文/杰出/席; a following verb after the third character settles it
+    if len(name) == 2 and lx.CJK.match(window[2:3] or "x") and text.startswith(lx.FOLLOW_VERBS, pos + 3) \
+            and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
+        name = window[:3]
+    # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
+    if len(name) == 2 and len(window) >= 4 and window[3] in "、，,。；" and lx.CJK.match(window[2]) \
+            and window[2] not in "等和与及的了在是":
+        name = window[:3]
+    if _freq(name) > 500 and _tag(name) != "nr":  # a dictionary word (主要, 相关), not a person
+        return None
+    return name
+
+
+def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
+    """Names at pos, and after it joined by 、 (市领导李欣、姚桂梅、戴雷)."""
+    out = []
+    while True:
+        name = _person_name(text, pos)
+        if not name:
+            break
+        out.append((pos, name))
+        nxt = pos + len(name)
+        if nxt < len(text) and text[nxt] in "、和及":
+            pos = nxt + 1
+            continue
+        break
+    return out
+
+
+def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
+    text = a.text
+    for m in lx.TITLE.finditer(text):
+        title = m.group(0)
+        before = text[max(0, m.start() - 4):m.start()]
+        if any(before.endswith(w) for w in lx.NOT_OFFICIAL_BEFORE):
+            continue
+        names = _names_after(text, m.end())
+        if not names:
+            continue
+        owner = _post_owner(a, g, m.start(), title)
+        if owner and owner.get("company"):
+            continue  # a post inside an enterprise
+        if owner and "mention" in owner:
+            shared = owner["mention"].end - m.start()
+            # 盛泽镇党委书记: the post is 党委书记; 徐州市委书记: the post keeps 市 (市委书记)
+            rest = title[shared:]
+            if shared > 0 and lx.TITLE.fullmatch(rest):
+                title = rest  # 吴江区区长: the post is 区长
+        for pos, name in names:
+            men = _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
+    for m in lx.LEADER_LIST.finditer(text):
+        for pos, name in _names_after(text, m.end()):
+            _add(a, pos, pos + len(name), "Official", name)
+    # name + post (习近平总书记, 张克常委)
+    for m in re.finditer(r"(?:总书记|常委|同志)", text):
+        for n in (3, 2):
+            s0 = m.start() - n
+            if s0 < 0 or (n == 2 and s0 > 0 and lx.CJK.match(text[s0 - 1]) and text[s0 - 1] not in "，。、；：！？“”"
+                          and _person_name(text, s0 - 1) == text[s0 - 1:m.start()]):
+                continue
+            cand = text[s0:m.start()]
+            if s0 > 0 and _freq(text[s0 - 1:s0 + 1]) > 100:
+                continue  # 相关负责同志: the name would start inside a word
+            if any(c in cand for c in "委市县区省党政府人大协会长记主任书") or not lx.CJK.fullmatch(cand[0]):
+                continue
+            name = _person_name(text, s0)
+            if name == cand:
+                _add(a, s0, m.start(), "Official", name)
+                break
+    _spread_official_mentions(a)
+
+
+def _spread_official_mentions(a: Analysis) -> None:
+    """Count later bare mentions of a known official's name (宋乐伟指出…)."""
+    known = {m.name for m in a.by_label("Official")}
+    taken = {(m.start, m.end) for m in a.mentions}
+    for name in known:
+        i = a.text.find(name)
+        while i >= 0:
+            if (i, i + len(name)) not in taken and not any(x.start < i + len(name) and i < x.end for x in a.mentions):
+                a.mentions.append(Mention(i, i + len(name), "Official", name, name))
+            i = a.text.find(name, i + len(name))
+
+
+def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | None:
+    """The place or organization a post belongs to: written right before it,
+    or implied by the post and the article's home places."""
+    text = a.text
+    for x in sorted(a.mentions, key=lambda m: -m.end):
+        shared = x.end - pos  # 徐州市委书记: 徐州市 and 市委书记 share 市
+        if x.start < pos <= x.end <= pos + 3 and (shared == 0 or x.text.endswith(text[pos:x.end])):
+            if x.label == "Place":
+                return {"label": "Place", "mention": x}
+            if x.label == "Organization":
+                return {"label": "Organization", "mention": x}
+            if x.label == "Company":
+                return {"company": True}
+    dept = _department_before(a, pos)
+    if dept is not None:
+        return {"label": "Organization", "mention": dept}
+    # a company a few characters before (某某公司党委书记) owns the post too
+    if any(x.label == "Company" and 0 <= pos - x.end <= 2 for x in a.mentions):
+        return {"company": True}
+    if text[max(0, pos - 1):pos] in lx.PUNCT or pos == 0 or True:
+        if text[max(0, pos - 2):pos + 1] == "自治区" or title.startswith("自治区"):
+            idx = a.home.get("province")
+            return {"label": "Place", "implied": idx} if idx is not None else None
+        for pat, level in lx.BODY_LEVEL:
+            if pat.search(title):
+                if level == "zone":
+                    idx = _home_zone(a, g)
+                    if idx is not None:
+                        return {"label": "Place", "implied": idx}
+                    level = "county"
+                idx = a.home.get(level)
+                if idx is not None:
+                    return {"label": "Place", "implied": idx}
+                break
+    return None
+
+
+DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办)$")
+PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
+
+
+def _department_before(a: Analysis, pos: int) -> Mention | None:
+    """A government department written right before a post (市发改委主任, 市商务局局长)."""
+    text = a.text
+    head = text[max(0, pos - 16):pos]
+    if not DEPT_END.search(head) or PARTY_BODY.search(head):
+        return None
+    start = walk_left(text, pos, limit=14, keep_adj=False)
+    if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
+        start = walk_left(text, start - 1, limit=10, keep_adj=False)
+    name = text[start:pos]
+    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES:
+        return None
+    existing = next((m for m in a.mentions if m.start == start and m.end == pos), None)
+    return existing or _add(a, start, pos, "Organization", name)
+
+
+def _home_zone(a: Analysis, g: gz.Gazetteer):
+    zones = Counter()
+    for m in a.by_label("Place"):
+        if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == -4:
+            zones[(m.name, m.place)] += 1
+    if zones:
+        (name, idx), _ = zones.most_common(1)[0]
+        return ("zone", name, idx)
+    return None

@@ -1,0 +1,193 @@
+"""Places: gazetteer matches resolved by the article's context, villages and functional zones."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import jieba
+
+from ingest import gazetteer as gz
+from ingest import lexicon as lx
+from ingest.analysis import Analysis, Mention, _add, _freq, _tag
+
+
+def _common_word(word: str, threshold: int = 2000) -> bool:
+    """Frequent dictionary words that are not place names (东方, 老城区…)."""
+    return jieba.dt.FREQ.get(word, 0) > threshold and _tag(word) != "ns"
+
+
+def _glued(text: str, s: int, e: int) -> bool:
+    """A short form that is part of another word (84项城建, 长治久安)."""
+    if (s > 0 and _freq(text[s - 1:s + 1]) > 50) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
+        return True
+    return any(_freq(text[s:e + j]) > 20 and _tag(text[s:e + j]) != "ns" for j in (1, 2) if e + j <= len(text))
+
+
+def find_places(a: Analysis, g: gz.Gazetteer) -> None:
+    text = a.text
+    raw = []
+    for s, e, form in g.scan(text):
+        if a.covered(s, e):
+            continue
+        raw.append((s, e, form, g.forms[form]))
+    # Anchors: unambiguous province/prefecture/county mentions (with their ancestors).
+    support: Counter = Counter()
+    own: dict[str, Counter] = defaultdict(Counter)  # what each name adds, so it never supports itself
+    for n, (s, e, form, cands) in enumerate(raw):
+        full = [c for c in cands if c[1] != "weak"]
+        if len(full) == 1 and (g.divisions[full[0][0]].level in ("province", "prefecture", "county", "zone")
+                               or (full[0][1] == "full" and gz.TOWN_SUFFIX.search(form) and len(form) >= 3)):
+            idx = full[0][0]
+            if full[0][1] == "short" and (_common_word(form) or g.divisions[idx].level not in ("province", "prefecture")):
+                continue
+            if len(form) == 2 and g.divisions[idx].level not in ("province", "prefecture"):
+                continue  # 和县, 矿区 anchor nothing until the context backs them
+            for j in (idx, *g.ancestors(idx)):
+                support[j] += 1
+                own[form][j] += 1
+    fulls_in_article = {form for _, _, form, c in raw if any(k == "full" for _, k in c)}
+    chosen: list[tuple[int, int, str, int, str]] = []
+    for n, (s, e, form, cands) in enumerate(raw):
+        best, best_score, kind, best_rank = -1, -1.0, "", None
+        mine = own.get(form, Counter())
+        for idx, k in cands:
+            score = sum(support[j] - mine[j] for j in g.ancestors(idx)) + 0.5 * (support[idx] - mine[idx])
+            # ties go to the stronger form and the higher level (长沙 is 长沙市 before 长沙镇)
+            rank = (score, k != "weak", -g.divisions[idx].rank())
+            if best_rank is None or rank > best_rank:
+                best, best_score, kind, best_rank = idx, score, k, rank
+        d = g.divisions[best]
+        ambiguous = len(cands) > 1
+        if kind == "weak":
+            full = d.name
+            if full not in fulls_in_article:
+                continue
+        elif kind == "short":
+            local = sum(support[j] for j in g.ancestors(best) if g.divisions[j].level != "province")
+            city = d.level == "county" and d.name.endswith("市") and not ambiguous
+            if d.level in ("county", "zone", "township") and local <= 0 and not city:
+                continue
+            if _glued(text, s, e):
+                continue  # 84项城建: the form is half of another word
+            if _common_word(form) and best_score <= 0:
+                continue
+            if form in gz.GENERIC_ZONES:
+                continue  # resolved below against the article's own zones
+        elif d.level == "township":
+            if (ambiguous or len(d.name) < 3) and best_score <= 0:
+                continue
+            if not gz.TOWN_SUFFIX.search(d.name):
+                continue
+        elif _common_word(form, 20) and best_score <= 0:
+            continue  # 老城区, 新城区: words before they are places
+        elif len(form) == 2 and best_score <= 0:
+            continue  # 和县, 矿区: two-character names need the article's context
+        name = d.name
+        if kind == "short" and d.level == "county" and e < len(text) and text[e] in "县市区" \
+                and form + text[e] != d.name:
+            name, e = form + text[e], e + 1  # an old name (旬阳县, now 旬阳市) keeps the article's form
+        if ambiguous and best_score <= 0 and d.level in ("county", "zone"):
+            best = -2  # name known, parent not: keep the name without a path
+        chosen.append((s, e, form, best, name))
+    for s, e, form, idx, name in chosen:
+        men = _add(a, s, e, "Place", name)
+        if men:
+            men.place = idx
+    _home(a, g)
+    find_villages(a, g)
+    find_zones(a, g)
+    resolve_generic_zones(a, g)
+
+
+def _home(a: Analysis, g: gz.Gazetteer) -> None:
+    """The article's home division at each level: the most mentioned one."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for m in a.by_label("Place"):
+        if m.place < 0:
+            continue
+        for j in [m.place, *g.ancestors(m.place)]:
+            counts[g.divisions[j].level][j] += 1 if j != m.place else 2
+    for level, c in counts.items():
+        (idx, n), *rest = c.most_common(2) + [(None, 0)]
+        if idx is not None and (not rest or rest[0][1] < n):
+            a.home[level] = idx
+
+
+def find_villages(a: Analysis, g: gz.Gazetteer) -> None:
+    import re
+    towns = {m.place for m in a.by_label("Place") if m.place >= 0 and g.divisions[m.place].level == "township"}
+    if not towns:
+        return
+    names = {}
+    for t in towns:
+        for v in g.villages.get(t, ()):
+            names.setdefault(v, t)
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:村|社区)", a.text):
+        # try every start so 大庙街道孤山村 finds 孤山村
+        for s in range(m.start(), m.end() - 1):
+            name = a.text[s:m.end()]
+            if name in names and not a.covered(s, m.end(), ("Company", "Organization", "Project", "Place")):
+                men = _add(a, s, m.end(), "Place", name)
+                if men:
+                    men.place = -3
+                    men.extra["parent"] = names[name]
+                break
+
+
+def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
+    """Functional zones the gazetteer lacks: a place name + modifiers + a zone suffix."""
+    text = a.text
+    places = sorted(a.by_label("Place"), key=lambda m: m.start)
+    for m in lx.ZONE_NAME_SUFFIX.finditer(text):
+        end = m.end()
+        if any(p.start < end and m.start() < p.end and p.end >= end for p in places):
+            continue  # already a known division
+        # the nearest place mention that ends within 8 characters before the suffix
+        prev = [p for p in places if p.end <= m.start() and m.start() - p.end <= 8]
+        if not prev:
+            continue
+        p = prev[-1]
+        mid = text[p.end:m.start()]
+        if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是")):
+            continue
+        if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
+            continue
+        name = text[p.start:end]
+        if p.text != p.name and not mid:
+            # 徐州经开区 style forms are in the gazetteer already; here keep the written form
+            pass
+        parent = p.place
+        a.mentions = [x for x in a.mentions if x is not p]
+        men = _add(a, p.start, end, "Place", name)
+        if men:
+            men.place = -4
+            men.extra["parent"] = parent
+            a.zones[name] = (name, parent)
+        places = sorted(a.by_label("Place"), key=lambda m: m.start)
+
+
+def resolve_generic_zones(a: Analysis, g: gz.Gazetteer) -> None:
+    """经开区/开发区/高新区 alone mean the article's own zone of that kind."""
+    import re
+    zones = [m for m in a.by_label("Place")
+             if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == -4]
+    for m in a.by_label("Place"):
+        if m.place >= 0:
+            for j in g.ancestors(m.place):
+                if g.divisions[j].level == "zone":
+                    zones.append(Mention(-1, -1, "Place", g.divisions[j].name, g.divisions[j].name, place=j))
+    if not zones:
+        return
+    pat = re.compile("|".join(sorted(gz.GENERIC_ZONES, key=len, reverse=True)))
+    for m in pat.finditer(a.text):
+        if any(x.start <= m.start() and m.end() <= x.end for x in a.mentions):
+            continue
+        # 高新区 after a place name is a zone of that place, handled by find_zones
+        wants = gz.GENERIC_ZONES[m.group(0)]
+        cands = {z.name: z for z in zones if any(z.name.endswith(w) for w in wants)
+                 and not (m.group(0) == "开发区" and z.name.endswith("高新技术产业开发区"))}
+        if len(cands) == 1:
+            z = next(iter(cands.values()))
+            men = _add(a, m.start(), m.end(), "Place", z.name)
+            if men:
+                men.place = z.place
+                men.extra.update(z.extra)

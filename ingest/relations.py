@@ -1,0 +1,160 @@
+"""Relations between mentions: LEADS, HOSTS, INVESTS_IN and project totals."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ingest import gazetteer as gz
+from ingest import lexicon as lx
+from ingest.analysis import Analysis, Mention
+
+
+def _specificity(g: gz.Gazetteer, m: Mention) -> int:
+    if m.place >= 0:
+        return gz.LEVEL_RANK[g.divisions[m.place].level] * 2 + (1 if g.divisions[m.place].level == "zone" else 0)
+    return {-3: 8, -4: 5, -2: 4}.get(m.place, 3)
+
+
+def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
+    """The place a section is about: a heading line that is just a place name,
+    or the place that opens the paragraph (大庙街道党工委书记…)."""
+    pi = a.para_of(pos)
+    ps, pe = a.paras[pi]
+    places = a.by_label("Place")
+    opener = [m for m in places if ps <= m.start < ps + 2]
+    if opener and _specificity(g, opener[0]) >= 4:
+        return opener[0]
+    for j in range(pi - 1, max(-1, pi - 8), -1):
+        s, e = a.paras[j]
+        line = a.text[s:e].strip()
+        heads = [m for m in places if s <= m.start and m.end <= e]
+        if heads and len(line) <= len(heads[0].text) + 2 and heads[0].start - s <= 1:
+            return heads[0] if _specificity(g, heads[0]) >= 4 else None
+        if len(line) > 60:  # a body paragraph without a place opener ends the search
+            opener = [m for m in places if s <= m.start < s + 2]
+            if opener:
+                return opener[0] if _specificity(g, opener[0]) >= 4 else None
+    return None
+
+
+BUILD_CUE = re.compile(r"投资|出资|注资|建设|兴建|打造|开发|承建|新建|扩建|签约|签订|签署|落户|布局|设立|引进")
+
+
+def _invested_project(a: Analysis, c: Mention, projects: list[Mention]) -> Mention | None:
+    """The project a company invests in or builds, when the sentence ties them:
+    由C投资建设 / C投资…建设P / C拟在…投资建设P / P由C承建."""
+    text = a.text
+    before_c = text[max(0, c.start - 3):c.start]
+    others = [m for m in a.mentions if m.label == "Company" and m is not c]
+    for p in sorted(projects, key=lambda x: abs(x.start - c.start)):
+        if p.start >= c.end:  # C … P
+            between = text[c.end:p.start]
+            if len(between) > 40 or any(c.end <= o.start < p.start for o in others):
+                continue
+            if BUILD_CUE.search(between) or between in ("的", ""):
+                return p
+        else:  # P … C
+            between = text[p.end:c.start]
+            if len(between) > 30 or any(p.end <= o.start < c.start for o in others):
+                continue
+            if "由" in before_c or re.search(r"投资方|建设方|承建方|业主|开发商|投资主体", between):
+                return p
+    return None
+
+
+def _previous_project(a: Analysis, pos: int) -> list[Mention]:
+    """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
+    ps, _ = a.paras[a.para_of(pos)]
+    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
+    return [max(before, key=lambda p: p.start)] if before else []
+
+
+def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
+    text = a.text
+    sent_mentions: dict[int, list[Mention]] = defaultdict(list)
+    for m in sorted(a.mentions, key=lambda m: m.start):
+        sent_mentions[a.sent_of(m.start)].append(m)
+    # LEADS
+    for m in a.by_label("Official"):
+        owner = m.extra.get("owner")
+        if not owner or "title" not in m.extra:
+            continue
+        rel = {"type": "LEADS", "head": m, "title": m.extra["title"], "pos": m.start}
+        if "mention" in owner:
+            rel["tail"] = owner["mention"]
+        elif "implied" in owner:
+            rel["tail_implied"] = owner["implied"]
+        else:
+            continue
+        a.relations.append(rel)
+    # HOSTS
+    projects = a.by_label("Project")
+    seen_hosts = set()
+    for p in projects:
+        si = a.sent_of(p.start)
+        places = [x for x in sent_mentions[si] if x.label == "Place" and _specificity(g, x) >= 2
+                  and not (x.place >= 0 and g.divisions[x.place].level == "province")]
+        host = None
+        if places:
+            best = max(_specificity(g, x) for x in places)
+            cands = [x for x in places if _specificity(g, x) == best]
+            host = min(cands, key=lambda x: abs(x.start - p.start))
+        else:
+            host = _section_place(a, g, p.start)
+        if host and (host.name, p.name) not in seen_hosts:
+            seen_hosts.add((host.name, p.name))
+            a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start})
+    # INVESTS_IN and project totals
+    totals: dict[str, dict] = {}
+    for amt in a.amounts:
+        before = text[max(0, amt["start"] - 10):amt["start"]]
+        if "固定资产" in text[max(0, amt["start"] - 12):amt["start"]]:
+            continue
+        si = a.sent_of(amt["start"])
+        in_sent = [p for p in projects if a.sent_of(p.start) == si]
+        target = None
+        after = [p for p in in_sent if p.start >= amt["end"] and p.start - amt["end"] <= 3
+                 and "的" in text[amt["end"]:p.start + 1]]
+        if not lx.TOTAL_CUE.search(before):
+            # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
+            if after and re.search(r"投资[约达超逾近为共计]*$", before):
+                totals.setdefault(after[0].name, amt)
+            continue
+        if after:
+            target = after[0]
+        elif [p for p in in_sent if p.end <= amt["start"]]:
+            target = [p for p in in_sent if p.end <= amt["start"]][-1]
+        elif in_sent:
+            target = in_sent[0]
+        elif re.search(r"(?:该|此|这个|本)项目", text[max(0, amt["start"] - 12):amt["start"]]):
+            target = next(iter(_previous_project(a, amt["start"])), None)
+        else:
+            later = [p for p in projects if p.start > amt["end"] and a.sent_of(p.start) - si <= 3]
+            if later:
+                target = later[0]
+        if target and target.name not in totals:
+            totals[target.name] = amt
+    a.totals = totals
+    for c in a.by_label("Company"):
+        si = a.sent_of(c.start)
+        sent_projects = [p for p in sent_mentions[si] if p.label == "Project"]
+        if not sent_projects and re.search(r"(?:该|此|这个|本)项目", text[a.sents[si][0]:a.sents[si][1]]):
+            sent_projects = _previous_project(a, c.start)
+        if not sent_projects:
+            continue
+        p = _invested_project(a, c, sent_projects)
+        if p is None:
+            continue
+        rel = {"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start}
+        amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
+                    and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
+                    and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
+        if amt:
+            rel["amount"] = amt
+        a.relations.append(rel)
+    # a single investor's stake is the project's total
+    investors = Counter(r["tail"].name for r in a.relations if r["type"] == "INVESTS_IN")
+    for r in a.relations:
+        if r["type"] == "INVESTS_IN" and "amount" not in r and investors[r["tail"].name] == 1 \
+                and r["tail"].name in totals:
+            r["amount"] = totals[r["tail"].name]

@@ -1,0 +1,58 @@
+"""Officials: posts and names, leader lists, the body a post belongs to."""
+import pytest
+
+from ingest.extract import extract_text
+from tests.ingest.record_sets import names, rels
+
+
+@pytest.mark.parametrize("text, official, place, title", [
+    ("苏州市委书记顾海清出席会议。", "顾海清", "苏州市", "市委书记"),
+    ("盛泽镇党委书记陆文斌表示,将全力服务项目。", "陆文斌", "盛泽镇", "党委书记"),
+    ("会议由苏州市吴江区区长沈立新主持。", "沈立新", "吴江区", "区长"),
+    ("合肥市委副书记、市长罗文杰出席开工仪式。", "罗文杰", "合肥市", "市委副书记、市长"),
+    ("成都市双流区委书记唐志远,双流区区长冯清扬出席。", "唐志远", "双流区", "区委书记"),
+    ("平顶山派出所所长王建国介绍了情况。", "王建国", "平顶山派出所", "所长"),
+])
+def test_title_splitting(text, official, place, title):
+    rec = extract_text(text)
+    assert official in names(rec, "Official")
+    leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
+    assert (official, place) in leads
+    assert leads[(official, place)] == title
+
+
+def test_leader_lists_and_implied_place():
+    text = ("南京市召开项目推进会。南京市委书记韩立明出席,市委副书记、市长陈志强主持会议,"
+            "市领导周文、吴海峰、郑小川参加。")
+    rec = extract_text(text)
+    assert {"韩立明", "陈志强", "周文", "吴海峰", "郑小川"} <= names(rec, "Official")
+    assert ("陈志强", "南京市") in rels(rec, "LEADS")  # 市长 with no place: the article's city
+    assert not any(h == "周文" for h, _ in rels(rec, "LEADS"))  # a bare 市领导 is no post
+
+
+@pytest.mark.parametrize("text", [
+    "本报记者 张伟 通讯员 李强\n扬州市广陵区召开会议。",
+    "扬州市广陵区召开会议。\n责任编辑:刘洋",
+    "扬州市广陵区召开会议。(记者 王芳)",
+    "扬州市广陵区召开会议。\n遗失声明:赵磊遗失身份证一张,声明作废。",
+])
+def test_boilerplate_people_are_not_officials(text):
+    rec = extract_text(text)
+    assert names(rec, "Official") == set()
+    assert "广陵区" in names(rec, "Place")
+
+
+@pytest.mark.parametrize("text, official, org, title", [
+    ("徐州市召开会议,市发改委主任张建国出席。", "张建国", "市发改委", "主任"),
+    ("江苏省住房和城乡建设厅厅长周岚讲话。", "周岚", "江苏省住房和城乡建设厅", "厅长"),
+])
+def test_department_posts_lead_the_department(text, official, org, title):
+    rec = extract_text(text)
+    leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
+    assert leads.get((official, org)) == title
+    assert org in names(rec, "Organization")
+
+
+def test_autonomous_region_chair_leads_the_region():
+    rec = extract_text("宁夏回族自治区召开会议,自治区主席马文出席。")
+    assert ("马文", "宁夏回族自治区") in rels(rec, "LEADS")

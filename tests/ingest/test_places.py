@@ -1,0 +1,42 @@
+"""Places: canonical names, homonyms, and words that only look like places."""
+import pytest
+
+from ingest.extract import extract_text
+from tests.ingest.record_sets import names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("徐州召开大会,徐州市委书记出席。", {"徐州市"}),
+    ("邳州召开工作例会。", {"邳州市"}),
+    ("南京市鼓楼区召开会议。", {"南京市", "鼓楼区"}),
+    ("苏州市吴江区盛泽镇举行签约仪式。", {"苏州市", "吴江区", "盛泽镇"}),
+    ("合肥高新区召开招商大会。", {"合肥高新技术产业开发区"}),
+])
+def test_places_resolve_to_canonical_names(text, expected):
+    assert expected <= names(extract_text(text), "Place")
+
+
+def test_homonym_takes_the_article_context():
+    rec = extract_text("福州市召开会议。鼓楼区区长发言。")
+    keys = {e["key"] for e in rec["entities"] if e["name"] == "鼓楼区"}
+    assert keys == {"place:福建省/福州市/鼓楼区"}
+
+
+def test_place_inside_a_company_name_is_not_a_place():
+    rec = extract_text("项目由昆山佰斯拓机械设备有限公司投资建设。")
+    assert "昆山市" not in names(rec, "Place")
+    assert "昆山佰斯拓机械设备有限公司" in names(rec, "Company")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("市县两级和县乡政府要加强协调。", "和县"),
+    ("全力营造山清水秀的自然生态。", "清水县"),
+    ("做好84项城建重点工程。", "项城市"),
+])
+def test_words_that_look_like_places_are_not_places(text, absent):
+    assert absent not in names(extract_text(text), "Place")
+
+
+def test_old_county_name_keeps_the_article_form():
+    rec = extract_text("陕西省安康市旬阳县召开会议。")
+    assert "旬阳县" in names(rec, "Place")
