@@ -37,6 +37,7 @@ class Analysis:
     relations: list[dict] = field(default_factory=list)
     home: dict[str, int] = field(default_factory=dict)   # level -> gazetteer index
     zones: dict[str, tuple[str, int]] = field(default_factory=dict)  # zone name -> (canonical, parent idx)
+    priors: dict[str, float] = field(default_factory=dict)  # measured precision of rule-made items, by type
 
     def by_label(self, label: str) -> list[Mention]:
         return [m for m in self.mentions if m.label == label]

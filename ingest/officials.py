@@ -86,7 +86,8 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             if shared > 0 and lx.TITLE.fullmatch(rest):
                 title = rest  # 吴江区区长: the post is 区长
         for pos, name in names:
-            men = _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
+            _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
+    _appointments(a, g)
     for m in lx.LEADER_LIST.finditer(text):
         for pos, name in _names_after(text, m.end()):
             _add(a, pos, pos + len(name), "Official", name)
@@ -107,6 +108,31 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
                 _add(a, s0, m.start(), "Official", name)
                 break
     _spread_official_mentions(a)
+
+
+def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
+    """The name before the post: 任命张三为某省人民政府副省长, 提名李四担任某县县长."""
+    text = a.text
+    for m in lx.APPOINT.finditer(text):
+        name = _person_name(text, m.end())
+        if not name:
+            continue
+        after = m.end() + len(name)
+        link = next((w for w in ("为", "担任") if text.startswith(w, after)), None)
+        if link is None:
+            continue
+        tm = lx.TITLE.search(text, after + len(link), after + len(link) + 20)
+        if tm is None or any(c in lx.CLAUSE_BREAK for c in text[after:tm.start()]):
+            continue
+        owner = _post_owner(a, g, tm.start(), tm.group(0))
+        if owner and owner.get("company"):
+            continue
+        title = tm.group(0)
+        if owner and "mention" in owner:
+            rest = title[owner["mention"].end - tm.start():]
+            if owner["mention"].end > tm.start() and lx.TITLE.fullmatch(rest):
+                title = rest
+        _add(a, m.end(), after, "Official", name, title=title, owner=owner)
 
 
 def _spread_official_mentions(a: Analysis) -> None:

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest import amounts, analysis, officials, orgs, places, projects, relations
+from ingest import amounts, analysis, infrastructure, officials, orgs, places, projects, relations
+from ingest.learn import components  # noqa: F401  (registers the learned components)
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
 
@@ -54,6 +55,7 @@ _register("govkg_amounts", lambda a, g: amounts.find_amounts(a))
 _register("govkg_orgs", orgs.find_orgs)
 _register("govkg_places", places.find_places)
 _register("govkg_projects", projects.find_projects)
+_register("govkg_infrastructure", infrastructure.find_infrastructure)
 _register("govkg_officials", officials.find_officials)
 _register("govkg_relations", relations.find_relations)
 
@@ -72,11 +74,16 @@ def govkg_spans(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    """The configured pipeline (jieba by default; pkuseg when GOVKG_PKUSEG_MODEL names a model folder)."""
+    """The configured pipeline (jieba by default; pkuseg when GOVKG_PKUSEG_MODEL names a model folder;
+    the learned stage from ingest/model/, or GOVKG_MODEL's folder; GOVKG_NO_MODEL=1: rules alone)."""
     from spacy import util
     import jieba
     jieba.setLogLevel(logging.WARNING)
     config = util.load_config(CONFIG)
+    learned = os.environ.get("GOVKG_MODEL")  # a model folder from `python -m ingest.train --out DIR`
+    if learned:
+        for name in ("govkg_span_tagger", "govkg_pair_classifier"):
+            config["components"][name]["model"] = str(Path(learned).resolve())
     model = os.environ.get("GOVKG_PKUSEG_MODEL")
     if model:
         config["nlp"]["tokenizer"]["segmenter"] = "pkuseg"

@@ -145,16 +145,29 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         p = _invested_project(a, c, sent_projects)
         if p is None:
             continue
-        rel = {"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start}
-        amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
-                    and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
-                    and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
-        if amt:
-            rel["amount"] = amt
-        a.relations.append(rel)
-    # a single investor's stake is the project's total
-    investors = Counter(r["tail"].name for r in a.relations if r["type"] == "INVESTS_IN")
-    for r in a.relations:
-        if r["type"] == "INVESTS_IN" and "amount" not in r and investors[r["tail"].name] == 1 \
-                and r["tail"].name in totals:
-            r["amount"] = totals[r["tail"].name]
+        a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})
+    fill_amounts(a)
+
+
+def fill_amounts(a: Analysis) -> None:
+    """The amount of each INVESTS_IN without one: an investment amount after a mention of the
+    investor in a sentence that names the project, else the project's total when it has a
+    single investor."""
+    text = a.text
+    rels = [r for r in a.relations if r["type"] == "INVESTS_IN"]
+    for r in rels:
+        if "amount" in r:
+            continue
+        project_sents = {a.sent_of(m.start) for m in a.mentions if m.name == r["tail"].name}
+        for c in (m for m in a.mentions if m.name == r["head"].name):
+            si = a.sent_of(c.start)
+            amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
+                        and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
+                        and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
+            if amt and si in project_sents:
+                r["amount"] = amt
+                break
+    investors = Counter(r["tail"].name for r in rels)
+    for r in rels:
+        if "amount" not in r and investors[r["tail"].name] == 1 and r["tail"].name in a.totals:
+            r["amount"] = a.totals[r["tail"].name]

@@ -1,0 +1,47 @@
+"""The model card written beside the model files (ingest/model/MODEL_CARD.md)."""
+from __future__ import annotations
+
+from ingest.learn import evaluate
+
+
+def render(meta: dict) -> str:
+    cv = meta.get("cv")
+    scores = (f"{meta['folds']}-fold cross-validation on the {meta['articles']} gold articles (no article "
+              f"scored by a model that saw it; `shared/eval/score.py`):\n\n{evaluate.format_table(cv)}\n"
+              if cv else "No cross-validated scores: trained with `--folds 0`.\n")
+    public = (f"the public-corpus tagger is trained on {', '.join(meta['public_corpora'])} (shared/ner, "
+              f"CLUENER2020 train as copied from github.com/StanleySun233/ChineseNER at commit dc3c5cd2; "
+              f"its own ten labels; {'all' if meta['public_limit'] < 0 else meta['public_limit']} sentences)"
+              if meta.get("public_corpora") else "no public-corpus tagger")
+    return f"""# govkg extraction model
+
+What it is: the learned stage of `ingest/pipeline.cfg`.
+- `spans.crfsuite`: a linear-chain CRF over characters (python-crfsuite) that tags Company,
+  Organization and Project spans. Features: the characters around, the jieba word and tag, the
+  nearest head noun to the right and cue word to the left, the label the rules gave, and the
+  labels of the public-corpus tagger (`public.crfsuite`). Its spans replace the rules' spans of
+  those three types; confidence = mean marginal probability of the span's tags.
+- `pairs.json`: two logistic regressions (HOSTS: place → project; INVESTS_IN: company or
+  organization → project) over every pair in an article: distance, order, cue words between,
+  rival mentions, place level, whether the rules linked them. Plain weights, no pickles.
+  Thresholds {meta.get('train', {}).get('thresholds')} chosen by inner cross-validation.
+- `meta.json`: everything below, plus the rule priors: the measured precision of what the rules
+  alone make (officials, places, LEADS), used as their confidence: {meta.get('priors')}.
+
+Data: the gold in `{meta['gold']}` ({meta['articles']} articles, read from shared/, never copied);
+{public}.
+
+Reproduce (offline, deterministic for a seed): `{meta['command']}` — commit {meta['created_from_commit']},
+seed {meta['seed']}, {meta.get('seconds')} s on the machine that made it.
+
+Display threshold: relations at confidence ≥ {meta.get('display_min_confidence', 'n/a')} were at least 0.9
+precise under cross-validation.
+
+## Scores
+
+{scores}
+## Limits
+
+Trained on 48 articles: company short names without a suffix, project names without a head noun
+and relations across sentences are where it errs most. Never trained on the hidden set.
+"""

@@ -1,0 +1,90 @@
+"""Training data: gold articles projected onto character spans, and the public NER corpora."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest import clean
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+LEARNED = ("Company", "Organization", "Project")
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str                                   # cleaned, simplified: what the rules read
+    gold: dict                                  # the gold line (SCHEMA.md format)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def prepare_text(raw: str) -> str:
+    """The text the pipeline analyses (the same steps as ingest.extract)."""
+    return clean.to_simplified(clean.strip_boilerplate(raw))
+
+
+def _norm(s: str) -> str:
+    return clean.to_simplified(clean.strip_boilerplate(s)) if s else s
+
+
+def project_spans(text: str, gold: dict, labels=LEARNED) -> list[tuple[int, int, str]]:
+    """Every occurrence of every gold name and alias of the given types, longest first,
+    non-overlapping. A form claimed by two types keeps the required one."""
+    forms: dict[str, tuple[int, str]] = {}
+    for e in gold.get("entities", []):
+        if e["type"] not in labels:
+            continue
+        rank = 0 if not e.get("optional") else 1
+        for f in [e["name"], *e.get("aliases", [])]:
+            f = _norm(f)
+            if len(f) >= 2 and (f not in forms or rank < forms[f][0]):
+                forms[f] = (rank, e["type"])
+    taken = [False] * len(text)
+    spans = []
+    for f in sorted(forms, key=len, reverse=True):
+        i = text.find(f)
+        while i >= 0:
+            j = i + len(f)
+            if not any(taken[i:j]):
+                spans.append((i, j, forms[f][1]))
+                for k in range(i, j):
+                    taken[k] = True
+            i = text.find(f, i + 1)
+    return sorted(spans)
+
+
+def read_gold(gold_path: Path, texts_dir: Path) -> list[GoldDoc]:
+    """Gold lines with their texts (read from shared/, never copied)."""
+    docs = []
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        g = json.loads(line)
+        text = prepare_text((texts_dir / g["article"]).read_text(encoding="utf-8"))
+        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g)))
+    return docs
+
+
+def dev_docs() -> list[GoldDoc]:
+    return read_gold(SHARED / "dev" / "gold.jsonl", SHARED / "dev" / "texts")
+
+
+# CLUENER/MSRA/People's Daily labels -> ours (None: not a span we learn)
+NER_MAP = {"company": "Company", "government": "Organization", "organization": "Organization",
+           "ORG": "Organization"}
+
+
+def read_ner(path: Path, limit: int | None = None, mapping: dict | None = NER_MAP
+             ) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Sentences of a public NER corpus with the labels mapped to ours (mapping=None: as they are)."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if limit is not None and n >= limit:
+                break
+            d = json.loads(line)
+            spans = [(s, e, lab if mapping is None else mapping[lab]) for s, e, lab in d["spans"]
+                     if mapping is None or lab in mapping]
+            out.append((d["text"], spans))
+    return out

@@ -1,0 +1,80 @@
+"""Scoring contract lines against gold with the project's scorer (shared/eval/score.py),
+and what the scores set: rule priors and the display threshold for relations."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from ingest.learn import data
+
+SCORED = ("LEADS", "HOSTS", "INVESTS_IN")
+
+
+@lru_cache(maxsize=1)
+def scorer():
+    path = data.SHARED / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("govkg_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def table(gold: dict[str, dict], pred: list[dict]) -> dict:
+    """The scorer's summary: per type precision, recall, F1, counts; amounts."""
+    sc = scorer()
+    tallies, amounts, _ = sc.score(gold, {p["article"]: p for p in pred})
+    return sc.summary(tallies, amounts)
+
+
+def format_table(rows: dict) -> str:
+    lines = [f"| {'type':22} | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+    for name, r in rows.items():
+        if name != "amounts":
+            lines.append(f"| {name:22} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
+                         f"| {r['tp']} | {r['fp']} | {r['fn']} |")
+    a = rows["amounts"]
+    lines.append(f"\namounts right: {a['right']}/{a['asked']}")
+    return "\n".join(lines)
+
+
+def priors(rows: dict) -> dict[str, float]:
+    """Precision of what the rules alone make, as their confidence."""
+    out = {}
+    for t, row in (("Official", "entity:Official"), ("Place", "entity:Place"), ("LEADS", "relation:LEADS")):
+        r = rows.get(row)
+        if r and r["tp"] + r["fp"]:
+            out[t] = round(r["precision"], 3)
+    out["PART_OF"] = out.get("Place", 1.0)
+    return out
+
+
+def judged_relations(gold: dict[str, dict], pred: list[dict]) -> list[tuple[float, bool]]:
+    """(confidence, right) of every scored predicted relation that the gold does not call optional."""
+    sc = scorer()
+    out = []
+    for p in pred:
+        g = gold.get(p["article"])
+        if g is None:
+            continue
+        names = sc.alias_map(g)
+
+        def key(r):
+            return r["type"], sc.resolve(names, r["head"]), sc.resolve(names, r["tail"])
+        want = {key(r) for r in g.get("relations", []) if not r.get("optional")}
+        maybe = {key(r) for r in g.get("relations", []) if r.get("optional")}
+        seen = set()
+        for r in p.get("relations", []):
+            k = key(r)
+            if r["type"] in SCORED and k not in seen and (k not in maybe or k in want):
+                seen.add(k)
+                out.append((float(r.get("confidence", 1.0)), k in want))
+    return out
+
+
+def display_threshold(judged: list[tuple[float, bool]], precision: float = 0.9) -> float:
+    """The lowest confidence at which the relations shown are at least `precision` right."""
+    for cut in sorted({round(c, 2) for c, _ in judged}):
+        shown = [ok for c, ok in judged if c >= cut]
+        if shown and sum(shown) / len(shown) >= precision:
+            return cut
+    return 1.0

@@ -1,0 +1,136 @@
+"""Character features for the span tagger: the characters around, the jieba word
+and its tag, and the label the rules gave (the CRF learns when to trust them)."""
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from ingest.analysis import _tag
+from ingest.lexicon import CLAUSE_BREAK
+
+# Head nouns that end names, and verbs that come before them: the tagger sees the
+# nearest one on each side, so it can find a name's boundaries beyond its window.
+HEADS = re.compile("|".join(sorted(
+    "项目 工程 基地 产业园 园区 工业园 科技园 产业城 公路 高速公路 高速 铁路 高铁 城际 轨道交通 地铁 线 隧道 大桥 桥 "
+    "机场 港 港口 码头 航道 电站 电厂 水库 管道 生产线 厂 工厂 矿 煤矿 矿山 中心 综合体 小镇 基础设施 "
+    "公司 有限公司 集团 银行 大学 学院 研究院 研究所 医院 局 委员会 委 厅 部 办 协会 学会 中学 小学 "
+    "枢纽 立交 改造 扩建 一期 二期 三期".split(), key=len, reverse=True)))
+CUES = re.compile("|".join(sorted(
+    "建设 投资 签约 签订 签署 落户 开工 动工 奠基 竣工 投产 实施 推进 启动 新建 扩建 改建 兴建 承建 引进 规划 "
+    "建成 通车 开通 完成 总投资 计划 拟 由 与 和 及 在 位于 为 的 是 将 对 把".split(), key=len, reverse=True)))
+
+
+def _kind(c: str) -> str:
+    if "\u4e00" <= c <= "\u9fff":
+        return "h"
+    if c.isdigit():
+        return "d"
+    if c.isascii() and c.isalpha():
+        return "a"
+    return "p"
+
+
+def word_layer(text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Per character: its word, B/M/E/S position, the word's tag, and the previous
+    and next words (as one string 'prev|next')."""
+    n = len(text)
+    word, pos, tag, ctx = [""] * n, [""] * n, [""] * n, [""] * n
+    words = jieba.lcut(text, HMM=True)
+    i = 0
+    for k, w in enumerate(words):
+        t = _tag(w)
+        prev = words[k - 1] if k else "^"
+        nxt = words[k + 1] if k + 1 < len(words) else "$"
+        for j in range(len(w)):
+            word[i + j] = w
+            tag[i + j] = t
+            pos[i + j] = "S" if len(w) == 1 else "B" if j == 0 else "E" if j == len(w) - 1 else "M"
+            ctx[i + j] = prev + "|" + nxt
+        i += len(w)
+    return word, pos, tag, ctx
+
+
+def _bucket(d: int) -> str:
+    return str(d) if d < 4 else "4-7" if d < 8 else "8-15" if d < 16 else "far"
+
+
+def reach_layer(text: str) -> list[str]:
+    """Per character: the next head noun to the right and the last cue to the left in its clause."""
+    n = len(text)
+    right, left = ["nk=-"] * n, ["pc=-"] * n
+    heads = [(m.start(), m.group()) for m in HEADS.finditer(text)]
+    cues = [(m.end(), m.group()) for m in CUES.finditer(text)]
+    nxt = None
+    j = len(heads) - 1
+    for i in range(n - 1, -1, -1):
+        if text[i] in CLAUSE_BREAK:
+            nxt = None
+        while j >= 0 and heads[j][0] >= i:
+            nxt = heads[j]
+            j -= 1
+        if nxt is not None and nxt[0] - i < 16:
+            right[i] = f"nk={nxt[1]}:{_bucket(nxt[0] - i)}"
+    last = None
+    j = 0
+    for i in range(n):
+        if text[i] in CLAUSE_BREAK:
+            last = None
+        while j < len(cues) and cues[j][0] <= i:
+            last = cues[j]
+            j += 1
+        if last is not None and i - last[0] < 16:
+            left[i] = f"pc={last[1]}:{_bucket(i - last[0])}"
+    return [r + "|" + l for r, l in zip(right, left)]
+
+
+def rule_layer(n: int, mentions) -> list[str]:
+    """Per character: the rules' label with B/I (O where they found nothing)."""
+    lab = ["O"] * n
+    for m in mentions:
+        for k in range(m.start, min(m.end, n)):
+            lab[k] = ("B-" if k == m.start else "I-") + m.label
+    return lab
+
+
+def sequence(text: str, start: int, end: int, layers) -> list[list[str]]:
+    """The feature lists of the characters text[start:end]."""
+    word, pos, tag, ctx, rule, reach = layers
+    out = []
+    for i in range(start, end):
+        c = text[i]
+        p1 = text[i - 1] if i > start else "^"
+        p2 = text[i - 2] if i - 1 > start else "^"
+        n1 = text[i + 1] if i + 1 < end else "$"
+        n2 = text[i + 2] if i + 2 < end else "$"
+        w = word[i]
+        prev, _, nxt = ctx[i].partition("|")
+        out.append([
+            "c=" + c, "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
+            "p1c=" + p1 + c, "cn1=" + c + n1, "p2p1=" + p2 + p1, "n1n2=" + n1 + n2,
+            "k=" + _kind(c) + _kind(p1) + _kind(n1),
+            "w=" + w, "wp=" + pos[i], "t=" + tag[i] + pos[i], "pw=" + prev, "nw=" + nxt,
+            "pt=" + _tag(prev), "nt=" + _tag(nxt),
+            *reach[i].split("|"),
+            "r=" + rule[i], "rp=" + (rule[i - 1] if i > start else "^"), "rn=" + (rule[i + 1] if i + 1 < end else "$"),
+        ])
+    return out
+
+
+def layers(text: str, mentions) -> tuple:
+    return (*word_layer(text), rule_layer(len(text), mentions), reach_layer(text))
+
+
+RULE_FEATURES = ("r=", "rp=", "rn=")
+
+
+def public_view(seq: list[list[str]]) -> list[list[str]]:
+    """The features the public-corpus tagger reads: no rule labels (its corpora have none)."""
+    return [[f for f in feats if not f.startswith(RULE_FEATURES)] for feats in seq]
+
+
+def with_public(seq: list[list[str]], tags: list[str]) -> list[list[str]]:
+    """Add the public-corpus tagger's labels around each character as features."""
+    n = len(tags)
+    return [feats + ["pub=" + tags[i], "pubp=" + (tags[i - 1] if i else "^"),
+                     "pubn=" + (tags[i + 1] if i + 1 < n else "$")] for i, feats in enumerate(seq)]

@@ -1,0 +1,33 @@
+"""Running the pipeline in stages, so training and cross-validation can swap in
+gold spans or a fold's models between the rule components."""
+from __future__ import annotations
+
+from ingest import gazetteer as gz
+from ingest import relations
+from ingest.analysis import Analysis
+from ingest.learn import stage
+
+RULES_BEFORE = ("govkg_amounts", "govkg_orgs", "govkg_places", "govkg_projects", "govkg_infrastructure",
+                "govkg_officials")
+
+
+def rule_analysis(text: str) -> Analysis:
+    """The rules' mentions before relations are read (what the span tagger sees)."""
+    from ingest.pipeline import nlp
+    pipe = nlp()
+    doc = pipe.make_doc(text)
+    for name in RULES_BEFORE:
+        doc = pipe.get_pipe(name)(doc)
+    return doc._.kg
+
+
+def finish(a: Analysis, spans=None, pair_model=None) -> Analysis:
+    """Spans (if given) replace the learned types, the rule relations run, and the
+    pair model (if given) decides HOSTS / INVESTS_IN."""
+    g = gz.load()
+    if spans is not None:
+        stage.replace_spans(a, spans)
+    relations.find_relations(a, g)
+    if pair_model is not None:
+        stage.apply_pairs(a, g, pair_model)
+    return a

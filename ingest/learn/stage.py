@@ -1,0 +1,109 @@
+"""Applying the learned models to an ``Analysis``: spans replace the rules'
+company/organization/project mentions; the pair model decides HOSTS and INVESTS_IN."""
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _tag, _units
+from ingest.relations import fill_amounts
+from ingest.learn import pairs
+
+LEARNED = ("Company", "Organization", "Project")
+PAIR_TYPES = tuple(pairs.PAIR_TYPES)
+
+
+OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
+CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "】": "【", "》": "《", ")": "(", "）": "（"}
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The name inside a tagged span: no clause break in it, nothing before an
+    unopened closing quote, no leading function word (由该平台公司对”万盛… -> 万盛…)."""
+    if CLAUSE.search(text[s:e]):
+        return None
+    for k in range(e - 1, s - 1, -1):
+        c = text[k]
+        if c in PAIRS and PAIRS[c] not in text[s:k]:
+            s = k + 1
+            break
+    while s < e and text[s] in "“‘「『【《\"' ":
+        s += 1
+    while s < e:
+        words = _units(jieba.lcut(text[s:e]))
+        first = words[0]
+        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP) or _tag(first).startswith(OPENERS)):
+            s += len(first)
+            continue
+        break
+    return (s, e) if e - s >= 2 else None
+
+
+LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
+PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
+
+
+def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
+    """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
+    parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司)."""
+    m = PARENT.match(a.text, s, e)
+    if m and e - m.end() >= 4:
+        return m.end(), e
+    if LEGAL.search(a.text[s:e]):
+        for p in a.mentions:
+            if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
+                return p.start, e
+    return s, e
+
+
+def replace_spans(a: Analysis, spans) -> None:
+    """spans: (start, end, label, confidence). Rule mentions of the learned types go;
+    a place inside a learned span goes too (昆山 in a company name). Officials and the
+    places and bodies their posts belong to stay, and spans over them are dropped."""
+    text = a.text
+    owners = {id(m.extra["owner"]["mention"]) for m in a.mentions
+              if m.label == "Official" and "mention" in (m.extra.get("owner") or {})}
+    protected = [m for m in a.mentions if m.label == "Official" or id(m) in owners]
+    keep = [m for m in a.mentions if m.label not in LEARNED or id(m) in owners]
+    new = []
+    for s, e, lab, conf in spans:
+        cut = trim(text, s, e)
+        if cut is None:
+            continue
+        s, e = company_bounds(a, *cut) if lab == "Company" else cut
+        name = text[s:e]
+        if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
+            continue
+        if any(m.start < s + len(name) and s < m.end for m in protected):
+            continue
+        new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
+    keep = [m for m in keep if not any(n.start <= m.start and m.end <= n.end for n in new)]
+    new = [n for n in new if not any(m.start < n.end and n.start < m.end for m in keep)]
+    a.mentions = sorted(keep + new, key=lambda m: m.start)
+
+
+def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
+    """Rule HOSTS / INVESTS_IN relations are replaced by the model's decisions;
+    each keeps the mention pair that stands closest as its evidence."""
+    cands = pairs.candidates(a, g)
+    rule_rel = {}
+    for r in a.relations:  # of two rule relations for one pair, the one with an amount
+        if r["type"] in PAIR_TYPES and "tail" in r:
+            k = (r["type"], r["head"].name, r["tail"].name)
+            if k not in rule_rel or "amount" in r and "amount" not in rule_rel[k]:
+                rule_rel[k] = r
+    out = [r for r in a.relations if r["type"] not in PAIR_TYPES]
+    for key, (feats, h, p) in cands.items():
+        prob = model.prob(key[0], feats)
+        if prob < model.thresholds.get(key[0], 0.5):
+            continue
+        old = rule_rel.get(key)
+        rel = dict(old) if old else {"type": key[0], "head": h, "tail": p, "pos": min(h.start, p.start)}
+        rel["confidence"] = round(prob, 3)
+        out.append(rel)
+    a.relations = out
+    fill_amounts(a)

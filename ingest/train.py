@@ -1,0 +1,98 @@
+"""Train the learned stage: python -m ingest.train
+
+    python -m ingest.train                  # 5-fold cross-validation on the dev gold, then the
+                                            # final models from all of it into ingest/model/
+    python -m ingest.train --folds 0        # the final models only (no cross-validated scores)
+    python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200   # other data
+
+Deterministic: the same data, seed and package versions give the same model files.
+Reads the gold, the texts and the public NER corpora from ../shared; copies none of them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ingest.learn import card, data, evaluate, train
+from ingest.learn.components import MODEL_DIR
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=Path(__file__).parent, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def run(args) -> dict:
+    os.environ["GOVKG_NO_MODEL"] = "1"  # the rules' own output is what the models are stacked on
+    t0 = time.time()
+    docs = data.read_gold(Path(args.gold), Path(args.texts))
+    items = [train.Prepared(d) for d in tqdm(docs, desc="rules over the gold texts", unit="article")]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    public = None
+    if args.public_limit != 0:
+        print("training the public-corpus tagger (CLUENER) ...", file=sys.stderr)
+        limit = None if args.public_limit < 0 else args.public_limit
+        train.train_public(out, files=[Path(args.public_corpus)], limit=limit)
+        public = out / train.PUBLIC_FILE
+    meta = {"created_from_commit": _commit(), "command": "python -m " + " ".join(["ingest.train", *args.argv]),
+            "gold": str(args.gold), "articles": len(items), "seed": args.seed,
+            "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit}
+    if args.folds > 1:
+        with tempfile.TemporaryDirectory() as work:
+            pred = train.cross_validate(items, args.folds, Path(work), public=public, seed=args.seed,
+                                        progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
+        gold = {it.doc.name: it.doc.gold for it in items}
+        rows = evaluate.table(gold, pred)
+        priors = evaluate.priors(rows)
+        for p in pred:  # rule-made relations carry their measured precision, as they will at run time
+            for r in p["relations"]:
+                r.setdefault("confidence", priors.get(r["type"], 1.0))
+        meta.update(folds=args.folds, cv=rows, priors=priors,
+                    display_min_confidence=evaluate.display_threshold(evaluate.judged_relations(gold, pred)))
+        print(f"\n{args.folds}-fold cross-validated scores ({len(items)} articles):\n" + evaluate.format_table(rows))
+    stats = train.train(items, out, public=public, seed=args.seed)
+    meta.update(train=stats, seconds=round(time.time() - t0, 1))
+    (out / train.META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                       encoding="utf-8")
+    (out / "MODEL_CARD.md").write_text(card.render(meta), encoding="utf-8")
+    print(f"model written to {out} in {meta['seconds']} s", file=sys.stderr)
+    return meta
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    ap = argparse.ArgumentParser(prog="python -m ingest.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", default=str(data.SHARED / "dev" / "gold.jsonl"), help="gold lines (SCHEMA.md format)")
+    ap.add_argument("--texts", default=str(data.SHARED / "dev" / "texts"), help="folder of the gold articles")
+    ap.add_argument("--out", default=str(MODEL_DIR), help="where the model files go")
+    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none)")
+    ap.add_argument("--public-limit", type=int, default=-1,
+                    help="sentences of the public corpus to use (-1: all, 0: no public-corpus tagger)")
+    ap.add_argument("--public-corpus", default=str(data.SHARED / "ner" / train.PUBLIC_CORPORA[0]),
+                    help="the public NER corpus (JSON lines: text, spans)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    args.argv = argv
+    for p in (args.gold, args.texts) + ((args.public_corpus,) if args.public_limit else ()):
+        if not Path(p).exists():
+            print(f"python -m ingest.train: {p} does not exist", file=sys.stderr)
+            return 2
+    run(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The training path end to end on a tiny set written for the test: train, cross-validate,
+write the model and its card, load it in the pipeline, extract."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ingest import train as train_cli
+from ingest.pipeline import nlp
+from tests.ingest.tiny_corpus import write
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tiny")
+    texts, gold, ner = write(folder)
+    out = folder / "model"
+    argv = ["--gold", str(gold), "--texts", str(texts), "--out", str(out), "--folds", "2",
+            "--public-corpus", str(ner), "--public-limit", "6"]
+    assert train_cli.main(argv) == 0
+    return out, argv
+
+
+def test_training_writes_model_meta_and_card(tiny_model):
+    out, _ = tiny_model
+    for f in ("spans.crfsuite", "public.crfsuite", "pairs.json", "meta.json", "MODEL_CARD.md"):
+        assert (out / f).stat().st_size > 0, f
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["articles"] == 6 and meta["folds"] == 2
+    assert set(meta["cv"]) >= {"entity:ALL", "relation:ALL", "amounts"}
+    assert 0 <= meta["display_min_confidence"] <= 1
+    assert "--folds 2" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
+def test_training_is_deterministic(tiny_model, tmp_path):
+    out, argv = tiny_model
+    again = tmp_path / "again"
+    argv = [a if a != str(out) else str(again) for a in argv]
+    assert train_cli.main(argv) == 0
+    for f in ("spans.crfsuite", "public.crfsuite", "pairs.json"):
+        assert (again / f).read_bytes() == (out / f).read_bytes(), f
+
+
+def test_trained_model_runs_in_the_pipeline(tiny_model, monkeypatch):
+    out, _ = tiny_model
+    monkeypatch.setenv("GOVKG_MODEL", str(out))
+    monkeypatch.delenv("GOVKG_NO_MODEL", raising=False)
+    nlp.cache_clear()
+    try:
+        from ingest.extract import extract_text
+        rec = extract_text("东辰光电有限公司投资9亿元在肥西县建设光学镜头生产基地项目。"
+                           "该项目由东辰光电有限公司负责建设。", name="new.txt")
+    finally:
+        nlp.cache_clear()
+    names = {(e["type"], e["name"]) for e in rec["entities"]}
+    assert ("Company", "东辰光电有限公司") in names
+    assert any(t == "Project" and n.endswith("生产基地项目") for t, n in names)
+    assert all(0 < e["confidence"] <= 1 for e in rec["entities"])
+    rels = {(r["type"], r["head"]): r for r in rec["relations"]}
+    assert ("HOSTS", "肥西县") in rels and ("INVESTS_IN", "东辰光电有限公司") in rels
+    assert rels[("INVESTS_IN", "东辰光电有限公司")]["amount_cny"] == 900000000
+    assert all(0 < r["confidence"] <= 1 for r in rec["relations"])
+
+
+def test_missing_gold_is_a_clear_error(tmp_path, capsys):
+    assert train_cli.main(["--gold", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m")]) == 2
+    assert "none.jsonl does not exist" in capsys.readouterr().err
