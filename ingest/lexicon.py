@@ -29,7 +29,7 @@ POST_AFTER_NAME = re.compile(r"^(总书记|常委|书记|副书记|主席|总理
 # Verbs that put a name before its post (任命张三为…副省长).
 APPOINT = re.compile(r"(?:任命|提名|推选|选举|决定由)")
 # Words that introduce a list of officials without a specific post.
-LEADER_LIST = re.compile(r"(?:相关领导|市领导|省领导|县领导|区领导|镇领导|街道领导|领导同志|负责同志|嘉宾)[：:]?")
+LEADER_LIST = re.compile(r"(?:相关领导|(?:省|市|县|区|镇|州|旗|盟|街道|自治区)(?:党政军|党政)?领导|(?:党政军|党政)领导|领导同志|负责同志|嘉宾)[：:]?")
 # Posts inside an enterprise: never an Official (SCHEMA.md).
 COMPANY_POSTS = ("董事长", "总经理", "总裁", "副总裁", "经理", "董事", "监事", "创始人", "首席")
 NOT_OFFICIAL_BEFORE = ("记者", "通讯员", "编辑", "责编", "摄影", "实习生", "市民", "村民", "居民", "网友", "患者",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,13 +42,18 @@ def run(args) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     public = None
-    if args.public_limit != 0:
+    if args.public_model:  # an existing public-corpus tagger (it never sees the gold, so reuse is safe)
+        public = out / train.PUBLIC_FILE
+        if Path(args.public_model).resolve() != public.resolve():
+            shutil.copy(args.public_model, public)
+    elif args.public_limit != 0:
         print("training the public-corpus tagger (CLUENER) ...", file=sys.stderr)
         limit = None if args.public_limit < 0 else args.public_limit
         train.train_public(out, files=[Path(args.public_corpus)], limit=limit)
         public = out / train.PUBLIC_FILE
     meta = {"created_from_commit": _commit(), "command": "python -m " + " ".join(["ingest.train", *args.argv]),
-            "gold": str(args.gold), "articles": len(items), "seed": args.seed,
+            "gold": os.path.relpath(args.gold, Path(__file__).resolve().parents[1]), "articles": len(items),
+            "seed": args.seed,
             "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit}
     if args.folds > 1:
         with tempfile.TemporaryDirectory() as work:
@@ -59,8 +65,11 @@ def run(args) -> dict:
         for p in pred:  # rule-made relations carry their measured precision, as they will at run time
             for r in p["relations"]:
                 r.setdefault("confidence", priors.get(r["type"], 1.0))
-        meta.update(folds=args.folds, cv=rows, priors=priors,
-                    display_min_confidence=evaluate.display_threshold(evaluate.judged_relations(gold, pred)))
+        judged = evaluate.judged_relations(gold, pred)
+        cut = evaluate.display_threshold(judged)
+        shown_p, shown_n = evaluate.precision_at(judged, cut)
+        meta.update(folds=args.folds, cv=rows, priors=priors, display_min_confidence=cut,
+                    display_precision=round(shown_p, 3), display_shown=[shown_n, len(judged)])
         print(f"\n{args.folds}-fold cross-validated scores ({len(items)} articles):\n" + evaluate.format_table(rows))
     stats = train.train(items, out, public=public, seed=args.seed)
     meta.update(train=stats, seconds=round(time.time() - t0, 1))
@@ -83,6 +92,7 @@ def main(argv=None) -> int:
                     help="sentences of the public corpus to use (-1: all, 0: no public-corpus tagger)")
     ap.add_argument("--public-corpus", default=str(data.SHARED / "ner" / train.PUBLIC_CORPORA[0]),
                     help="the public NER corpus (JSON lines: text, spans)")
+    ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
     args.argv = argv

@@ -71,10 +71,22 @@ def judged_relations(gold: dict[str, dict], pred: list[dict]) -> list[tuple[floa
     return out
 
 
-def display_threshold(judged: list[tuple[float, bool]], precision: float = 0.9) -> float:
-    """The lowest confidence at which the relations shown are at least `precision` right."""
-    for cut in sorted({round(c, 2) for c, _ in judged}):
+def display_threshold(judged: list[tuple[float, bool]], precision: float = 0.9, min_shown: float = 0.25) -> float:
+    """The lowest confidence at which the relations shown are at least `precision` right; when
+    no cut reaches it, the most precise cut that still shows `min_shown` of them."""
+    cuts = sorted({round(c, 2) for c, _ in judged})
+    best, best_p = 1.0, -1.0
+    for cut in cuts:
         shown = [ok for c, ok in judged if c >= cut]
-        if shown and sum(shown) / len(shown) >= precision:
+        p = sum(shown) / len(shown) if shown else 0.0
+        if shown and p >= precision:
             return cut
-    return 1.0
+        if len(shown) >= min_shown * len(judged) and p > best_p:
+            best, best_p = cut, p
+    return best
+
+
+def precision_at(judged: list[tuple[float, bool]], cut: float) -> tuple[float, int]:
+    """(precision, count) of the relations at or above cut."""
+    shown = [ok for c, ok in judged if c >= cut]
+    return (sum(shown) / len(shown) if shown else 0.0), len(shown)

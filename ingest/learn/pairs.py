@@ -39,6 +39,7 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
     rule_pairs = {(r["type"], r["head"].name, r["tail"].name) for r in a.relations
                   if r["type"] in PAIR_TYPES and "tail" in r}
     place_count = sum(1 for k in by_name if k[0] == "Place")
+    place_sents = {a.sent_of(m.start) for m in a.mentions if m.label == "Place"}
     top_place = max((k for k in by_name if k[0] == "Place"), key=lambda k: len(by_name[k]), default=None)
     title_end = a.paras[0][1] if a.paras else 0
     out = {}
@@ -55,13 +56,21 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                 if (rtype, hk[1], pk[1]) in rule_pairs:
                     f["rule"] = 1
                 if rtype == "HOSTS":
-                    f["lvl=" + _level(g, by_name[hk][0])] = 1
+                    lvl = _level(g, by_name[hk][0])
+                    f["lvl=" + lvl] = 1
+                    f["lvl_same=" + lvl + str(f["same_sent"])] = 1
                     f["top_place"] = int(hk == top_place)
+                    # a project named where no place is: the article's place hosts it
+                    alone = not any(a.sent_of(m.start) in place_sents for m in by_name[pk])
+                    f["proj_placeless"] = int(alone)
+                    f["top_placeless"] = int(alone and hk == top_place)
                     f["n_places=" + _bucket(place_count)] = 1
                     f["home"] = int(by_name[hk][0].place in a.home.values())
                 else:
                     f["head=" + hk[0]] = 1
                 f["in_title"] = int(any(m.start < title_end for m in by_name[hk]))
+                if rtype == "HOSTS":
+                    f["title_placeless"] = f["in_title"] * f["proj_placeless"]
                 f["head_mentions=" + _bucket(len(by_name[hk]))] = 1
                 f["inside"] = int(_core(hk[1]) in pk[1])
                 out[(rtype, hk[1], pk[1])] = (f, h, p)

@@ -31,7 +31,13 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         if c in PAIRS and PAIRS[c] not in text[s:k]:
             s = k + 1
             break
-    while s < e and text[s] in "“‘「『【《\"' ":
+    opens = {v: k for k, v in PAIRS.items()}
+    for k in range(e - 1, s - 1, -1):  # an opening quote never closed in the span: the name is inside
+        c = text[k]
+        if c in opens and opens[c] not in text[k:e]:
+            s = k + 1
+            break
+    while s < e and text[s] in "\"' ":
         s += 1
     while s < e:
         words = _units(jieba.lcut(text[s:e]))
@@ -43,6 +49,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e - s >= 2 else None
 
 
+# Institution names are head-final: a learned organization ends with the kind of institution it
+# is (party and government bodies come from the rules, as the owners of posts)
+ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|研究院|研究所|研究中心|科学院|工程院|设计院|实验室|"
+                      r"医院|卫生院|法院|检察院|派出所|公安局|公安分局|中心|协会|学会|基金会|联合会|商会|工商联|"
+                      r"银行|工作站|博物馆|图书馆|研究会|促进会)$")
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
 
@@ -76,6 +87,8 @@ def replace_spans(a: Analysis, spans) -> None:
             continue
         s, e = company_bounds(a, *cut) if lab == "Company" else cut
         name = text[s:e]
+        if lab == "Organization" and not ORG_HEAD.search(name):
+            continue
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue
         if any(m.start < s + len(name) and s < m.end for m in protected):

@@ -1,0 +1,40 @@
+"""Infrastructure names: routes between places, numbered roads, named lines and sites
+(sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import nlp
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+
+
+def projects(text: str) -> set[str]:
+    return {m.text for m in nlp()(text)._.kg.mentions if m.label == "Project"}
+
+
+def test_route_between_two_places():
+    assert "阜阳至淮南高速公路" in projects("省交通厅表示，阜阳至淮南高速公路将于年底建成通车。")
+
+
+def test_dashed_routes_in_a_list_of_highways():
+    got = projects("今年开工的高速公路有宜宾-泸州、南充-达州等5个项目。")
+    assert {"宜宾-泸州", "南充-达州"} <= got
+
+
+def test_numbered_roads_keep_their_section_and_works():
+    got = projects("国道318线林芝至拉萨段和105国道改线工程同时开工，省道207也在改造。")
+    assert {"国道318线林芝至拉萨段", "105国道改线工程", "省道207"} <= got
+
+
+def test_named_mine_drops_the_county_before_it():
+    got = projects("近日，灵石县双龙沟煤矿和石门庄煤矿正式复工。")
+    assert {"双龙沟煤矿", "石门庄煤矿"} <= got
+
+
+def test_generic_lines_are_not_names():
+    assert projects("全省高速公路通车里程突破六千公里，这条铁路全长两百公里。") == set()
+    assert projects("长沙至北京的航班今天起恢复。") == set()

@@ -1,0 +1,92 @@
+"""The learned stage's parts: span decoding, span clean-up, company bounds, pair features,
+the display threshold (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest import gazetteer as gz
+from ingest.analysis import Analysis, Mention, split
+from ingest.learn import crf, evaluate, pairs, stage
+
+
+def test_bio_round_trip():
+    spans = [(2, 5, "Company"), (7, 10, "Project")]
+    tags = crf.bio(12, spans)
+    assert tags[2] == "B-Company" and tags[4] == "I-Company" and tags[6] == "O"
+    assert crf.decode(tags) == spans
+    assert crf.decode(["I-Project", "I-Project", "O"]) == [(0, 2, "Project")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("由该公司对“清河湾湿地公园项目", "清河湾湿地公园项目"),
+    ("和长丰新材料有限公司", "长丰新材料有限公司"),
+    ("格力电器(重庆)有限公司", "格力电器(重庆)有限公司"),
+    ("江门至湛江高速，开平段", None),
+])
+def test_trim(text, want):
+    cut = stage.trim(text, 0, len(text))
+    assert (text[cut[0]:cut[1]] if cut else None) == want
+
+
+def _analysis(text: str, mentions: list[tuple[str, str, int]]) -> Analysis:
+    a = Analysis(text)
+    split(a)
+    for surface, label, place in mentions:
+        s = text.index(surface)
+        a.mentions.append(Mention(s, s + len(surface), label, surface, surface, place=place))
+    return a
+
+
+def test_company_keeps_its_place_and_drops_its_parent():
+    text = "蓝鲸集团全资子公司苏州蓝鲸精工有限公司在相城区投资。"
+    a = _analysis(text, [("苏州", "Place", -1)])
+    s = text.index("蓝鲸精工")
+    got = stage.company_bounds(a, s, s + len("蓝鲸精工有限公司"))
+    assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
+    s = text.index("蓝鲸集团")
+    got = stage.company_bounds(a, s, text.index("在"))
+    assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
+
+
+def test_replace_spans_keeps_officials_and_drops_places_inside_names():
+    text = "昆山佰瑞机械有限公司负责人介绍，县长王立新出席。"
+    a = _analysis(text, [("昆山", "Place", -1), ("王立新", "Official", -1)])
+    s = text.index("昆山佰瑞")
+    stage.replace_spans(a, [(s, text.index("负责人"), "Company", 0.9),
+                            (text.index("县长"), text.index("出席"), "Organization", 0.6)])
+    got = {(m.label, m.name) for m in a.mentions}
+    assert got == {("Company", "昆山佰瑞机械有限公司"), ("Official", "王立新")}
+
+
+def test_pair_features_see_the_cue_between():
+    text = "启明电子有限公司投资建设智能终端产业园项目。"
+    a = _analysis(text, [("启明电子有限公司", "Company", -1), ("智能终端产业园项目", "Project", -1)])
+    cands = pairs.candidates(a, gz.load())
+    feats, head, tail = cands[("INVESTS_IN", "启明电子有限公司", "智能终端产业园项目")]
+    assert feats["same_sent"] == 1 and feats["btw=投资"] == 1 and feats["order=hp"] == 1
+    assert head.name == "启明电子有限公司" and tail.name == "智能终端产业园项目"
+
+
+def test_pair_model_round_trips_through_json():
+    m = pairs.PairModel({"HOSTS": {"same_sent": 2.0, "__intercept__": -1.0}}, {"HOSTS": 0.5})
+    again = pairs.PairModel.from_json(m.to_json())
+    assert again.prob("HOSTS", {"same_sent": 1}) == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert again.prob("HOSTS", {}) < 0.5
+
+
+def test_display_threshold_reaches_the_precision_asked():
+    judged = [(0.95, True)] * 9 + [(0.9, False)] + [(0.6, True), (0.5, False), (0.4, False)]
+    cut = evaluate.display_threshold(judged, 0.9)
+    shown = [ok for c, ok in judged if c >= cut]
+    assert sum(shown) / len(shown) >= 0.9 and cut == 0.6  # 10 of 11 right; at 0.5, 10 of 12
+    # no cut reaches 0.9: the most precise one that still shows a quarter of them
+    judged = [(0.8, True), (0.8, False), (0.6, True), (0.6, False), (0.6, False), (0.3, False)] * 2
+    assert evaluate.display_threshold(judged, 0.9) == 0.8
+
+
+def test_organizations_end_with_what_kind_of_body_they_are():
+    text = "东江理工大学与中部地区合作，副县长李海出席。"
+    a = _analysis(text, [])
+    stage.replace_spans(a, [(0, text.index("与"), "Organization", 0.8),
+                            (text.index("中部"), text.index("合作"), "Organization", 0.7)])
+    assert [m.name for m in a.mentions] == ["东江理工大学"]
