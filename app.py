@@ -1,7 +1,7 @@
 """govkg explorer: `streamlit run app.py` (store from GOVKG_STORE/GOVKG_DB/NEO4J_*)."""
 import streamlit as st
 
-from app_pages.widgets import reload_data, store_id, store_name
+from app_pages.widgets import confidence_slider, reload_data, store_id, store_name
 
 st.set_page_config(page_title="govkg explorer", page_icon=":material/hub:", layout="wide")
 
@@ -25,4 +25,5 @@ with st.sidebar:
     st.caption(f"Graph: `{store_name()}`", help=store_id())
     st.button("Reload data", key="reload", on_click=reload_data,
               help="Forget cached answers (after another program wrote to the graph)")
+    confidence_slider()
 page.run()

@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import evidence_block, node_caption, pick_entity, read
-from graph import schema
+from app_pages.widgets import confidence_note, evidence_block, min_confidence, node_caption, pick_entity, read
+from graph import confidence, schema
 
 st.title("Entity details")
 
@@ -26,7 +26,11 @@ if node is None:
 
 label = node.get("label") or schema.label_of_key(node["key"])
 st.header(node_caption(node))
-st.caption(node["key"])
+st.caption(node["key"] + confidence_note(node))
+hidden = not confidence.keeps(node, min_confidence())
+if hidden:
+    st.warning(f"This entity's confidence is below the minimum ({min_confidence():g}): "
+               "its relationships are hidden. Lower the minimum in the sidebar to see them.")
 
 props = {k: v for k, v in node.items() if k not in ("key", "label", "name", "aliases", "text")}
 st.dataframe(pd.DataFrame([{"property": k, "value": "" if v is None else str(v)} for k, v in props.items()]),
@@ -34,14 +38,15 @@ st.dataframe(pd.DataFrame([{"property": k, "value": "" if v is None else str(v)}
 if node.get("aliases"):
     st.markdown("**Aliases:** " + "、".join(node["aliases"]))
 
-rels = read("relations", node["key"])
+rels = [] if hidden else read("relations", node["key"], min_confidence=min_confidence())
 name_of = {node["key"]: node.get("name")} | {r["other"]["key"]: r["other"].get("name") for r in rels}
 
 if label == "Official":
     held = [{"title": r.get("title"), "in": r["other"].get("name"), "dates": ", ".join(r.get("dates") or []),
-             "articles": len(r.get("articles") or [])} for r in rels if r["type"] == "LEADS"]
+             "articles": len(r.get("articles") or []), "confidence": r.get("confidence")}
+            for r in rels if r["type"] == "LEADS"]
     st.subheader("Titles held")
-    st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles"]), hide_index=True)
+    st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles", "confidence"]), hide_index=True)
 
 ties = [r for r in rels if r["type"] != "MENTIONS"]
 st.subheader(f"Relationships and their evidence ({len(ties)})")

@@ -4,7 +4,7 @@ import re
 
 import streamlit as st
 
-from app_pages.widgets import current_view, get_store, read
+from app_pages.widgets import current_view, get_store, min_confidence, read
 
 st.title("Export")
 try:
@@ -29,12 +29,16 @@ if not view:
     st.caption("Draw an ego network, path, company trace or query result to export just that view.")
 fmt = st.selectbox("Format", list(export.FORMATS), key="export_format",
                    format_func=lambda f: f"{f} — {getattr(export.FORMATS[f], 'description', '')}")
+threshold = min_confidence()
+st.caption(f"Entities and relationships with a confidence below {threshold:g} (the sidebar's minimum) are "
+           "left out; set it to 0 to export everything." if threshold > 0 else
+           "Every confidence is exported (the sidebar's minimum is 0).")
 
 if st.button("Prepare file", type="primary", key="export_prepare"):
     buf = io.BytesIO()
     if scope == "Current view":
         sub, title = view["subgraph"], view["title"]
-        export.write(fmt, sub.nodes, sub.edges, buf)
+        export.write(fmt, sub.nodes, sub.edges, buf, min_confidence=threshold)
     else:
         counts = read("counts")
         total = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
@@ -46,7 +50,7 @@ if st.button("Prepare file", type="primary", key="export_prepare"):
             bar.progress(min(done[0] / max(total, 1), 1.0), text=f"{done[0]:,} of {total:,} items")
 
         store, title = get_store(), "govkg"
-        export.write(fmt, store.iter_nodes(), store.iter_edges(), buf, progress=progress)
+        export.write(fmt, store.iter_nodes(), store.iter_edges(), buf, progress=progress, min_confidence=threshold)
         bar.progress(1.0, text="Done")
     stem = re.sub(r"[^\w\-]+", "_", title).strip("_") or "govkg"
     st.session_state.export_file = {"name": f"{stem}{info(fmt, 'extension')}", "mime": info(fmt, "mime"),

@@ -1,7 +1,7 @@
 """Paths: the shortest chain of relationships between two entities, with its evidence."""
 import streamlit as st
 
-from app_pages.widgets import draw, evidence_block, keep_view, pick_entity, read, tables
+from app_pages.widgets import draw, evidence_block, keep_view, min_confidence, pick_entity, read, tables
 
 st.title("Paths")
 st.caption("How are two entities connected? The shortest chain of relationships between them.")
@@ -17,9 +17,10 @@ if source["key"] == target["key"]:
     st.info("Pick two different entities.")
     st.stop()
 
-sub = read("shortest_path", source["key"], target["key"], max_hops=max_hops)
+sub = read("shortest_path", source["key"], target["key"], max_hops=max_hops, min_confidence=min_confidence())
 if not sub.edges:
-    st.warning(f"No path between {source['name']} and {target['name']} within {max_hops} hops.")
+    st.warning(f"No path between {source['name']} and {target['name']} within {max_hops} hops "
+               f"through what reaches the minimum confidence ({min_confidence():g}).")
     st.stop()
 
 keep_view(f"path {source['name']} → {target['name']}", sub)

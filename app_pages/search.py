@@ -5,8 +5,8 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages.widgets import (GRAPH_CAP, LAYOUTS, draw, entity_labels, keep_view, merge, node_caption,
-                               pick_entity, read, tables)
+from app_pages.widgets import (GRAPH_CAP, LAYOUTS, draw, entity_labels, keep_view, merge, min_confidence,
+                               node_caption, pick_entity, read, tables)
 from graph import schema
 from graph.store import Subgraph
 
@@ -41,7 +41,8 @@ with st.expander("Filters", expanded=False):
         if isinstance(rng, (tuple, list)) and len(rng) == 2:
             date_from, date_to = rng[0].isoformat(), rng[1].isoformat()
 
-filters = dict(labels=labels or None, rel_types=types or None, date_from=date_from, date_to=date_to)
+filters = dict(labels=labels or None, rel_types=types or None, date_from=date_from, date_to=date_to,
+               min_confidence=min_confidence())
 # Expanded nodes belong to the entity they were expanded from.
 if st.session_state.get("ego_center") != center["key"]:
     st.session_state.update(ego_center=center["key"], ego_expanded=[])

@@ -3,7 +3,7 @@ chain), the officials leading those places, and the amounts."""
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import draw, keep_view, pick_entity, read
+from app_pages.widgets import draw, keep_view, min_confidence, pick_entity, read
 
 st.title("Company tracer")
 st.caption("Follow a company's money: projects → host places and their parents → officials leading them.")
@@ -11,7 +11,7 @@ company = pick_entity("Company", "tracer", st.query_params.get("q", ""), labels=
 if company is None:
     st.stop()
 
-rows, sub = read("company_trace", company["key"])
+rows, sub = read("company_trace", company["key"], min_confidence=min_confidence())
 keep_view(f"tracer for {company['name']}", sub)
 if not rows:
     st.info(f"No projects recorded for {company['name']}.")

@@ -1,5 +1,6 @@
-"""Shared pieces of the explorer: the store, cached reads, the graph widget,
-the legend, entity pickers and the "current view" the Export page downloads."""
+"""Shared pieces of the explorer: the store, cached reads, the confidence slider,
+the graph widget, the legend, entity pickers and the "current view" the Export
+page downloads."""
 from __future__ import annotations
 
 import os
@@ -8,7 +9,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from graph import schema
+from graph import confidence, schema
 from graph.store import StoreError, Subgraph, default_db_path, open_store
 
 GRAPH_CAP = 300  # default node cap of drawn subgraphs
@@ -113,6 +114,30 @@ def reload_data() -> None:
     forget_cached_reads()
 
 
+# -- minimum confidence (one slider in the sidebar, read by every page that draws
+# the graph or lists relationships) ---------------------------------------------------
+CONFIDENCE_KEY = "min_confidence"
+
+
+def confidence_slider() -> None:
+    """The sidebar slider (app.py draws it on every page, so its value survives page switches)."""
+    st.slider("Minimum confidence", 0.0, 1.0, schema.confidence_default_min(), step=0.01,
+              key=CONFIDENCE_KEY,
+              help="Hide entities and relationships the extractor is less sure of (search, ego network, "
+                   "details, paths, tracer, export). 0 shows everything.")
+
+
+def min_confidence() -> float:
+    """The slider's value (the schema's default before the slider is drawn)."""
+    return float(st.session_state.get(CONFIDENCE_KEY, schema.confidence_default_min()))
+
+
+def confidence_note(item: dict) -> str:
+    """" · confidence 0.62" for what carries one, "" otherwise."""
+    c = item.get(confidence.PROP)
+    return f" · confidence {c:.2f}" if c is not None else ""
+
+
 # -- labels, colours, legend --------------------------------------------------
 def entity_labels() -> list[str]:
     """Node labels a user searches for (everything but Article)."""
@@ -139,9 +164,12 @@ def pick_entity(label: str, key: str, default_text: str = "",
                          placeholder="a name or part of one, e.g. 宋乐伟 or 佰斯拓")
     if not text.strip():
         return None
-    hits = read("search", text.strip(), labels=labels or entity_labels(), limit=50)
+    found = read("search", text.strip(), labels=labels or entity_labels(), limit=50)
+    hits = [h for h in found if confidence.keeps(h, min_confidence())]
     if not hits:
-        st.info(f"Nothing in the graph matches “{text.strip()}”.")
+        below = f" at or above the minimum confidence ({min_confidence():g}; lower it in the sidebar)" \
+            if found else ""
+        st.info(f"Nothing in the graph matches “{text.strip()}”{below}.")
         return None
     exact = [i for i, h in enumerate(hits) if h["key"] == prefer_key] or \
         [i for i, h in enumerate(hits) if h.get("name") == text.strip()]
@@ -167,8 +195,9 @@ def elements(sub: Subgraph) -> dict:
     for i, e in enumerate(sub.edges):
         if e["source"] in keys and e["target"] in keys:
             data = {"id": f"e{i}", "source": e["source"], "target": e["target"], "label": e["type"]}
-            if e.get("title"):
-                data["title"] = e["title"]
+            for k in ("title", confidence.PROP):
+                if e.get(k) is not None:
+                    data[k] = e[k]
             edges.append({"data": data})
     return {"nodes": nodes, "edges": edges}
 
@@ -209,13 +238,14 @@ def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, l
 def tables(sub: Subgraph, names: dict[str, str] | None = None) -> None:
     """The drawn subgraph as two tables (readable, searchable, copyable)."""
     name = {n["key"]: n.get("name") for n in sub.nodes} | (names or {})
-    st.dataframe(pd.DataFrame([{"name": n.get("name"), "label": n.get("label"), "key": n["key"]}
-                               for n in sub.nodes], columns=["name", "label", "key"]),
+    conf = confidence.PROP
+    st.dataframe(pd.DataFrame([{"name": n.get("name"), "label": n.get("label"), conf: n.get(conf),
+                                "key": n["key"]} for n in sub.nodes], columns=["name", "label", conf, "key"]),
                  hide_index=True, width="stretch")
     st.dataframe(pd.DataFrame([{"from": name.get(e["source"], e["source"]), "type": e["type"],
                                 "to": name.get(e["target"], e["target"]), "title": e.get("title"),
-                                "amount_cny": e.get("amount_cny")} for e in sub.edges],
-                              columns=["from", "type", "to", "title", "amount_cny"]),
+                                "amount_cny": e.get("amount_cny"), conf: e.get(conf)} for e in sub.edges],
+                              columns=["from", "type", "to", "title", "amount_cny", conf]),
                  hide_index=True, width="stretch")
 
 
@@ -270,7 +300,7 @@ def evidence_block(edge: dict, name_of: dict[str, str]) -> None:
     head = f"**{name_of.get(edge['source'], edge['source'])}** —{edge['type']}→ " \
            f"**{name_of.get(edge['target'], edge['target'])}**"
     extra = [f"{k}: {edge[k]}" for k in ("title", "amount_text") if edge.get(k)]
-    st.markdown(head + (f" ({'; '.join(extra)})" if extra else ""))
+    st.markdown(head + (f" ({'; '.join(extra)})" if extra else "") + confidence_note(edge))
     if edge["type"] == "MENTIONS":
         info = article_info(edge["source"])
         st.caption(f"mentioned {edge.get('count') or 1} time(s) in “{info['article']}” ({info['date'] or 'undated'})")

@@ -11,9 +11,10 @@ import os
 from operator import itemgetter
 from typing import Iterable, Iterator
 
-from graph import loading, schema
+from graph import confidence, loading, schema
 from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, StoreError, Subgraph,
-                         cap_rows, check_hops, check_read_only, full_edge, full_node, rank_hits)
+                         cap_rows, check_hops, check_min_confidence, check_read_only, full_edge, full_node,
+                         rank_hits)
 
 def _default_pool_mb() -> int:
     """A quarter of RAM, 1–8 GB: a 1 M-relationship load overflowed a fixed 1 GB pool."""
@@ -69,6 +70,8 @@ class EmbeddedStore(BaseStore):
         self.read_only = read_only
         self._bulk = False
         self._table_names: dict[int, str] | None = None
+        self._has_confidence: bool | None = None
+        self._columns: dict[str, list[str]] = {}  # table -> its stored columns, in order
 
     # -- lifecycle ------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -76,6 +79,39 @@ class EmbeddedStore(BaseStore):
             return
         for ddl in schema.ladybug_ddl():
             self._conn.execute(ddl)
+        # A file made before a property was declared (confidence) gets the column, last;
+        # confidence's default is the schema's absent value, as for records without one.
+        for table, props in _tables():
+            have = self._table_columns(table)
+            for p, t in props.items():
+                if p not in have:
+                    default = f" DEFAULT {schema.confidence_absent()!r}" if p == confidence.PROP else ""
+                    self._conn.execute(f"ALTER TABLE {table} ADD {p} {schema.LADYBUG_TYPES[t]}{default}")
+                    have.append(p)
+            self._columns[table] = have
+        self._has_confidence = None
+
+    def _table_columns(self, table: str) -> list[str]:
+        return [r[1] for r in self._rows(f"CALL table_info('{table}') RETURN *")]
+
+    def _in_table_order(self, table: str, props: dict[str, str]) -> dict[str, str]:
+        """props (and source/target first) in the order of the table's columns: COPY
+        matches columns by position, and a column added to an older file comes last."""
+        rank = {c: i for i, c in enumerate(self._columns[table])}
+        return dict(sorted(props.items(), key=lambda kv: rank.get(kv[0], -1)))
+
+    def _stores_confidence(self) -> bool:
+        """Whether the file has confidence columns (one made before them, opened
+        read-only, has none: every row then counts as absent, which no filter drops)."""
+        if self._has_confidence is None:
+            label = next(l for l in schema.entity_labels() if confidence.PROP in schema.node_props(l))
+            self._has_confidence = confidence.PROP in self._table_columns(label)
+        return self._has_confidence
+
+    def _confidence_conditions(self, label, types, direction, min_confidence) -> list[str]:
+        if min_confidence <= 0 or not self._stores_confidence():
+            return []
+        return super()._confidence_conditions(label, types, direction, min_confidence)
 
     def close(self) -> None:
         if getattr(self, "_conn", None) is not None:
@@ -202,12 +238,14 @@ class EmbeddedStore(BaseStore):
         return loading.plan(batch, existing, rels)
 
     def _write(self, plan: loading.Plan) -> None:
+        if not self._columns:  # read here: the pipeline's thread uses the connection next
+            self._columns = {table: self._table_columns(table) for table, _ in _tables()}
         with _Pipeline(self._conn) as run:
             self._write_plan(plan, run)
 
     def _write_plan(self, plan: loading.Plan, run: "_Pipeline") -> None:
         for label, rows in plan.create_nodes.items():
-            run(f"COPY {label} FROM govkg_rows", _arrow(rows, schema.node_props(label)))
+            run(f"COPY {label} FROM govkg_rows", _arrow(rows, self._in_table_order(label, schema.node_props(label))))
         # Updates scan an Arrow table with LOAD FROM: ~7x faster than UNWIND $rows.
         for label, rows in plan.update_nodes.items():
             props = schema.node_props(label)
@@ -215,17 +253,18 @@ class EmbeddedStore(BaseStore):
             run(f"LOAD FROM govkg_rows MATCH (n:{label} {{key: u_key}}) SET {sets}",
                 _arrow(rows, props, prefix="u_"))
         for (rtype, fl, tl), rows in plan.create_rels.items():
-            run(_copy_rels(rtype, fl, tl), _arrow(rows, _rel_columns(rtype)))
+            run(_copy_rels(rtype, fl, tl), _arrow(rows, self._in_table_order(rtype, _rel_columns(rtype))))
         for (rtype, fl, tl), rows in plan.update_rels.items():
             sets = ", ".join(f"r.{p} = u_{p}" for p in schema.rel_props(rtype))
             run(f"LOAD FROM govkg_rows MATCH (a:{fl} {{key: u_source}}) MATCH (b:{tl} {{key: u_target}}) "
                 f"MATCH (a)-[r:{rtype}]->(b) SET {sets}", _arrow(rows, _rel_columns(rtype), prefix="u_"))
         # Article nodes and MENTIONS last: an Article node marks its article done.
         if plan.articles:
-            run("COPY Article FROM govkg_rows", _arrow(plan.articles, schema.node_props("Article")))
+            run("COPY Article FROM govkg_rows",
+                _arrow(plan.articles, self._in_table_order("Article", schema.node_props("Article"))))
         created = {r["key"] for rows in plan.create_nodes.values() for r in rows}
         for (rtype, fl, tl), rows in plan.mentions.items():
-            run(_copy_rels(rtype, fl, tl), _arrow(rows, _rel_columns(rtype)))
+            run(_copy_rels(rtype, fl, tl), _arrow(rows, self._in_table_order(rtype, _rel_columns(rtype))))
             # mention_count of nodes stored before this batch re-derived from the MENTIONS
             # edges rather than old + new: a process killed inside a checkpoint can leave
             # node rows ahead of the edges, and the re-run must not count those articles
@@ -249,15 +288,19 @@ class EmbeddedStore(BaseStore):
                     out[n["key"]] = full_node(label, n)
         return out
 
-    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]:
+    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None,
+                  min_confidence: float = 0.0) -> list[dict]:
         rel = f"r:{'|'.join(types)}" if types else "r"
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
             for arrow in (f"-[{rel}]->", f"<-[{rel}]-"):
+                conds = self._confidence_conditions(label, types, "out" if arrow.endswith(">") else "in",
+                                                    min_confidence)
                 for a, b, t, r in self._rows(
                         # `WHERE a.key IN $keys` uses the key index; UNWIND … {key: k} scanned (10x at 1 M rels)
-                        f"MATCH (a:{label}){arrow}(b) WHERE a.key IN $keys RETURN a.key, b.key, label(r), r",
-                        {"keys": sorted(ks)}):
+                        f"MATCH (a:{label}){arrow}(b) WHERE a.key IN $keys{''.join(' AND ' + c for c in conds)} "
+                        "RETURN a.key, b.key, label(r), r",
+                        {"keys": sorted(ks), **(confidence.params(min_confidence) if conds else {})}):
                     s, d = (a, b) if arrow.endswith(">") else (b, a)
                     out[(t, s, d)] = full_edge(t, s, d, r)
         return list(out.values())
@@ -277,11 +320,18 @@ class EmbeddedStore(BaseStore):
             found += [full_node(label, n) for (n,) in rows]
         return rank_hits(found, text)[:limit]
 
-    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> Subgraph:
+    def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0) -> Subgraph:
         hops = check_hops(max_hops)
         a, b = schema.label_of_key(source), schema.label_of_key(target)
-        rows = self._rows(f"MATCH p = (a:{a} {{key: $s}})-[* SHORTEST 1..{hops}]-(b:{b} {{key: $t}}) "
-                          "RETURN nodes(p), rels(p) LIMIT 1", {"s": source, "t": target})
+        params, steps, ends = {"s": source, "t": target}, "", []
+        if check_min_confidence(min_confidence) > 0 and self._stores_confidence():
+            # every step's relationship and node; the two ends, when their labels have one
+            params |= confidence.params(min_confidence)
+            steps = f" (e, n | WHERE {confidence.condition('e')} AND {confidence.condition('n')})"
+            ends = [confidence.condition(v) for v, l in (("a", a), ("b", b)) if confidence.PROP in schema.node_props(l)]
+        where = f"WHERE {' AND '.join(ends)} " if ends else ""
+        rows = self._rows(f"MATCH p = (a:{a} {{key: $s}})-[* SHORTEST 1..{hops}{steps}]-(b:{b} {{key: $t}}) "
+                          f"{where}RETURN nodes(p), rels(p) LIMIT 1", params)
         if not rows:
             return Subgraph()
         return self._to_subgraph(rows[0])
@@ -412,6 +462,12 @@ class EmbeddedStore(BaseStore):
 def _pool_full(path: str, pool_mb: int, e: Exception) -> str:
     return (f"{path}: {str(e).splitlines()[0]} (LadybugDB's buffer pool is {pool_mb} MB; "
             f"raise GOVKG_BUFFER_POOL_MB)")
+
+
+def _tables() -> list[tuple[str, dict[str, str]]]:
+    """(table, its schema properties) for every node label and relationship type."""
+    return [*((l, schema.node_props(l)) for l in schema.node_labels()),
+            *((t, schema.rel_props(t)) for t in schema.rel_types())]
 
 
 def _rel_columns(rtype: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ Merge rules (order-independent; see docs/CONTRACTS.md):
 - relationship: articles/evidence/dates hold one entry per article, sorted by
   article key (re-merging an article replaces its entry); title/amount come
   from the lowest article key that gives any, recorded in value_article.
+- both: confidence = the largest any article gave (none: `confidence.absent`).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from typing import Iterable
 from functools import lru_cache
 from types import SimpleNamespace
 
-from graph import schema
+from graph import confidence, schema
 
 VALUE_FIELDS = ("title", "amount_cny", "amount_text")
 
@@ -43,11 +44,15 @@ def _rules() -> SimpleNamespace:
         pairs={t: frozenset(schema.rel_pairs(t)) for t in schema.provenance_types()},
         node_extra={l: tuple(p for p in schema.node_props(l) if p not in _NODE_FIXED) for l in schema.node_labels()},
         values={t: tuple(p for p in VALUE_FIELDS if p in schema.rel_props(t)) for t in schema.rel_types()},
+        node_conf={l: CONF in schema.node_props(l) for l in schema.node_labels()},
+        rel_conf={t: CONF in schema.rel_props(t) for t in schema.rel_types()},
+        absent=schema.confidence_absent(),
         node_props={l: list(schema.node_props(l)) for l in schema.node_labels()},
         rel_props={t: list(schema.rel_props(t)) for t in schema.rel_types()})
 
 
-_NODE_FIXED = ("key", "name", "aliases", "first_seen", "last_seen", "mention_count")
+CONF = confidence.PROP
+_NODE_FIXED = ("key", "name", "aliases", "first_seen", "last_seen", "mention_count", CONF)
 
 
 def _label(key) -> str | None:
@@ -83,6 +88,8 @@ def validate_record(rec: dict) -> None:
         if _label(ekey) != etype:
             fail(f"entity key {ekey!r} does not match its type {etype} "
                  f"(expected prefix '{schema.prefix(etype)}:')")
+        if ent.get(CONF) is not None and confidence.problem(ent[CONF]):
+            fail(f"entity {i} ({ekey}): {confidence.problem(ent[CONF])}")
         known[ekey] = etype
     for i, rel in enumerate(rec.get("relations") or []):
         rtype = rel.get("type")
@@ -96,6 +103,8 @@ def validate_record(rec: dict) -> None:
         head, tail = known[rel["head_key"]], known[rel["tail_key"]]
         if (head, tail) not in rules.pairs[rtype]:
             fail(f"relation {i}: {rtype} cannot go from {head} to {tail}")
+        if rel.get(CONF) is not None and confidence.problem(rel[CONF]):
+            fail(f"relation {i} ({rtype}): {confidence.problem(rel[CONF])}")
 
 
 # -- one batch, folded per key ----------------------------------------------------
@@ -125,11 +134,11 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
     below, applied inside the batch); returns the batch and its article keys
     (a record repeated inside the batch counts once)."""
     rules = _rules()
-    node_extra, rel_values = rules.node_extra, rules.values
+    node_extra, rel_values, absent = rules.node_extra, rules.values, rules.absent
     batch = Batch()
     seen: set[str] = set()
-    acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras]
-    racc: dict[tuple, list] = {}  # (type, src, dst) -> [entries {article: (ev, date)}, value_article, values]
+    acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras, confidence]
+    racc: dict[tuple, list] = {}  # (type, src, dst) -> [{article: (ev, date)}, value_article, values, confidence]
     mentions = batch.mentions
     for rec in records:
         if validate:
@@ -150,10 +159,13 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
             ex = node_extra[label]
             extras = tuple(map(ent.get, ex)) if ex else ()
             aliases = ent.get("aliases") or ()
+            conf = absent if (c := ent.get(CONF)) is None else float(c)
             a = acc.get(key)
             if a is None:
-                acc[key] = [label, {ent["name"]}, set(aliases), n, date, date, {extras}]
+                acc[key] = [label, {ent["name"]}, set(aliases), n, date, date, {extras}, conf]
                 continue
+            if conf > a[7]:
+                a[7] = conf
             a[1].add(ent["name"])
             if aliases:
                 a[2].update(aliases)
@@ -168,9 +180,12 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
         for rel in rec.get("relations") or ():
             rtype = rel["type"]
             k = (rtype, rel["head_key"], rel["tail_key"])
+            conf = absent if (c := rel.get(CONF)) is None else float(c)
             r = racc.get(k)
             if r is None:
-                r = racc[k] = [{}, None, None]
+                r = racc[k] = [{}, None, None, conf]
+            elif conf > r[3]:  # the same relation twice in one article or in several: the largest
+                r[3] = conf
             if akey not in r[0]:  # the same relation twice in one article: the first evidence
                 r[0][akey] = (rel.get("evidence") or "", _s(rel.get("date")) or date or "")
             if r[1] is None or akey < r[1]:
@@ -178,7 +193,8 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
                 if vals.count(None) < len(vals):
                     r[1], r[2] = akey, vals
     nodes = batch.nodes
-    for key, (label, names, aliases, n, first, last, extras) in acc.items():
+    node_conf, rel_conf = rules.node_conf, rules.rel_conf
+    for key, (label, names, aliases, n, first, last, extras, conf) in acc.items():
         name = min(names, key=_name_rank) if len(names) > 1 else next(iter(names))
         forms = aliases | names
         forms.discard(name)
@@ -186,16 +202,20 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
             forms = {f for f in forms if f.__class__ is str and f.strip()}
         row = {"label": label, "key": key, "name": name, "aliases": sorted(forms),
                "first_seen": first, "last_seen": last, "mention_count": n}
+        if node_conf[label]:
+            row[CONF] = conf
         ex = node_extra[label]
         if ex:
             row.update(_pick_extras([dict(zip(ex, e)) for e in extras]))
         nodes[key] = row
     rels = batch.rels
-    for k, (entries, value_article, vals) in racc.items():
+    for k, (entries, value_article, vals, conf) in racc.items():
         arts = sorted(entries)
         row = {"type": k[0], "source": k[1], "target": k[2], "articles": arts,
                "evidence": [entries[x][0] for x in arts], "dates": [entries[x][1] for x in arts],
                "value_article": value_article}
+        if rel_conf[k[0]]:
+            row[CONF] = conf
         fields = rel_values[k[0]]
         if vals is None:
             row.update(dict.fromkeys(fields))
@@ -262,6 +282,8 @@ def merge_node(a: dict, b: dict) -> dict:
     out["mention_count"] = int(a.get("mention_count") or 0) + int(b.get("mention_count") or 0)
     out["first_seen"] = _min(a.get("first_seen"), b.get("first_seen"))
     out["last_seen"] = _max(a.get("last_seen"), b.get("last_seen"))
+    if _rules().node_conf[a["label"]]:
+        out[CONF] = max(confidence.value(a), confidence.value(b))  # a stored row without one: absent
     extra = _rules().node_extra[a["label"]]
     if extra:
         out.update(_merge_extras({p: a.get(p) for p in extra}, {p: b.get(p) for p in extra}))
@@ -285,6 +307,8 @@ def merge_rel(a: dict, b: dict) -> dict:
         if p in a or p in b:
             out[p] = winner.get(p)
     out["value_article"] = winner.get("value_article")
+    if CONF in a or CONF in b:
+        out[CONF] = max(confidence.value(a), confidence.value(b))
     return out
 
 

@@ -10,9 +10,10 @@ import logging
 import time
 from typing import Iterable, Iterator
 
-from graph import loading, schema
+from graph import confidence, loading, schema
 from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, StoreError, Subgraph,
-                         cap_rows, check_hops, check_read_only, full_edge, full_node, rank_hits)
+                         cap_rows, check_hops, check_min_confidence, check_read_only, full_edge, full_node,
+                         rank_hits)
 
 ROWS_PER_STATEMENT = 5000
 # The server's transaction memory limit (dbms.memory.transaction.total.max, db.memory.transaction.max).
@@ -234,13 +235,16 @@ class Neo4jStore(BaseStore):
                     out[rec["k"]] = full_node(label, rec["n"])
         return out
 
-    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]:
+    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None,
+                  min_confidence: float = 0.0) -> list[dict]:
         rel = f"r:{'|'.join(types)}" if types else "r"
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
-            rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}})-[{rel}]-(b) "
+            conds = self._confidence_conditions(label, types, "both", min_confidence)
+            where = f"WHERE {' AND '.join(conds)} " if conds else ""
+            rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}})-[{rel}]-(b) {where}"
                               "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, "
-                              "properties(r) AS r", {"keys": sorted(ks)})
+                              "properties(r) AS r", {"keys": sorted(ks), **confidence.params(min_confidence)})
             for rec in rows:
                 out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
         return list(out.values())
@@ -265,13 +269,18 @@ class Neo4jStore(BaseStore):
             found += [full_node(label, r["n"]) for r in rows]
         return rank_hits(found, text)[:limit]
 
-    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> Subgraph:
+    def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0) -> Subgraph:
         hops = check_hops(max_hops)
         a, b = schema.label_of_key(source), schema.label_of_key(target)
         if source == target:
             return Subgraph()
+        where = ""
+        if check_min_confidence(min_confidence) > 0:  # every relationship and node of the path, its ends too
+            where = (f" WHERE all(r IN relationships(p) WHERE {confidence.condition('r')})"
+                     f" AND all(n IN nodes(p) WHERE {confidence.condition('n')})")
         rows = self._read(f"MATCH (a:{a} {{key: $s}}) MATCH (b:{b} {{key: $t}}) "
-                          f"MATCH p = shortestPath((a)-[*..{hops}]-(b)) RETURN p LIMIT 1", {"s": source, "t": target})
+                          f"MATCH p = shortestPath((a)-[*..{hops}]-(b)){where} RETURN p LIMIT 1",
+                          {"s": source, "t": target, **confidence.params(min_confidence)})
         if not rows:
             return Subgraph()
         return _subgraph(rows[0]["p"])

@@ -63,9 +63,20 @@ def make_key(label: str, identity: str) -> str:
     return f"{prefix(label)}:{identity}"
 
 
+# -- confidence (graph/confidence.py applies it) ------------------------------------
+def confidence_default_min() -> float:
+    """The threshold the app hides below by default (schema.yaml `confidence.default_min`)."""
+    return float(schema()["confidence"]["default_min"])
+
+
+def confidence_absent() -> float:
+    """The confidence of a record or stored row that has none (`confidence.absent`)."""
+    return float(schema()["confidence"]["absent"])
+
+
 # -- derived for the stores ---------------------------------------------------
 ENTITY_LABEL_EXCLUDE = ("Article",)
-_LADYBUG_TYPES = {"string": "STRING", "string[]": "STRING[]", "int": "INT64", "float": "DOUBLE"}
+LADYBUG_TYPES = {"string": "STRING", "string[]": "STRING[]", "int": "INT64", "float": "DOUBLE"}
 
 
 def entity_labels() -> list[str]:
@@ -86,11 +97,11 @@ def ladybug_ddl() -> list[str]:
     """CREATE NODE/REL TABLE statements for the embedded store (idempotent)."""
     out = []
     for label in node_labels():
-        cols = ", ".join(f"{p} {_LADYBUG_TYPES[t]}" for p, t in node_props(label).items())
+        cols = ", ".join(f"{p} {LADYBUG_TYPES[t]}" for p, t in node_props(label).items())
         out.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({cols}, PRIMARY KEY(key))")
     for rel_type in rel_types():
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel_pairs(rel_type))
-        cols = "".join(f", {p} {_LADYBUG_TYPES[t]}" for p, t in rel_props(rel_type).items())
+        cols = "".join(f", {p} {LADYBUG_TYPES[t]}" for p, t in rel_props(rel_type).items())
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel_type}({pairs}{cols})")
     return out
 

@@ -6,8 +6,11 @@ Shapes every method speaks in:
   graph.schema.label_of_key(key) names the label.
 - edge: dict with "type", "source" (key), "target" (key) and the type's
   properties (provenance lists "articles"/"evidence"/"dates", "title",
-  "amount_cny", "amount_text", "count").
+  "amount_cny", "amount_text", "confidence", "count").
 - Subgraph: nodes + edges (+ truncated when a cap cut it).
+- min_confidence (relations, ego, shortest_path, company_trace): leave out
+  entity nodes and relationships whose confidence is below it (graph/confidence.py;
+  a missing confidence counts as the schema's `confidence.absent`); 0 keeps all.
 """
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
+
+from graph import confidence
 
 
 class StoreError(RuntimeError):
@@ -111,20 +116,21 @@ class GraphStore(ABC):
     def node(self, key: str) -> dict | None: ...
 
     @abstractmethod
-    def relations(self, key: str) -> list[dict]:
+    def relations(self, key: str, min_confidence: float = 0.0) -> list[dict]:
         """Every relationship touching the node, each an edge dict plus
         "other" (the node at the other end)."""
 
     @abstractmethod
     def ego(self, key: str, depth: int = 1, labels: list[str] | None = None,
             rel_types: list[str] | None = None, date_from: str | None = None,
-            date_to: str | None = None, limit: int = 300) -> Subgraph: ...
+            date_to: str | None = None, limit: int = 300, min_confidence: float = 0.0) -> Subgraph: ...
 
     @abstractmethod
-    def shortest_path(self, source: str, target: str, max_hops: int = 6) -> Subgraph: ...
+    def shortest_path(self, source: str, target: str, max_hops: int = 6,
+                      min_confidence: float = 0.0) -> Subgraph: ...
 
     @abstractmethod
-    def company_trace(self, key: str) -> tuple[list[dict], Subgraph]:
+    def company_trace(self, key: str, min_confidence: float = 0.0) -> tuple[list[dict], Subgraph]:
         """A company's projects, their hosting places up the PART_OF chain and
         the officials leading those places; rows for a table, and the graph."""
 
@@ -267,7 +273,8 @@ def in_dates(edge: dict, date_from: str | None, date_to: str | None, article_dat
 
 class BaseStore(GraphStore):
     """Reads both stores answer the same way, built on two primitives:
-    _nodes_by_keys(keys) and _adjacent(keys, types) (every edge touching keys)."""
+    _nodes_by_keys(keys) and _adjacent(keys, types, min_confidence) (every edge
+    touching keys, whose far node and itself reach min_confidence)."""
 
     DEFAULT_BATCH = 1000  # articles per transaction; each store sets its own
 
@@ -315,7 +322,21 @@ class BaseStore(GraphStore):
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]: ...
 
     @abstractmethod
-    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None) -> list[dict]: ...
+    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None,
+                  min_confidence: float = 0.0) -> list[dict]: ...
+
+    def _confidence_conditions(self, label: str, types: list[str] | None, direction: str,
+                               min_confidence: float) -> list[str]:
+        """Cypher conditions keeping the relationship r and far node b of a pattern from
+        label at or above min_confidence (their parameters: graph.confidence.params);
+        none when nothing is to filter."""
+        if min_confidence <= 0:
+            return []
+        return confidence.pattern_conditions(label, types, direction)
+
+    def _node_if_confident(self, key: str, min_confidence: float) -> dict | None:
+        node = self.node(key)
+        return node if node is not None and confidence.keeps(node, min_confidence) else None
 
     def node(self, key: str) -> dict | None:
         return self._nodes_by_keys([key]).get(key)
@@ -326,8 +347,8 @@ class BaseStore(GraphStore):
         sub.nodes += list(self._nodes_by_keys(missing).values())
         return sub
 
-    def relations(self, key: str) -> list[dict]:
-        edges = self._adjacent([key])
+    def relations(self, key: str, min_confidence: float = 0.0) -> list[dict]:
+        edges = self._adjacent([key], min_confidence=check_min_confidence(min_confidence))
         others = self._nodes_by_keys({e["target"] if e["source"] == key else e["source"] for e in edges})
         out = []
         for e in edges:
@@ -335,20 +356,22 @@ class BaseStore(GraphStore):
             out.append({**e, "other": others.get(other)})
         return out
 
-    def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300):
+    def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300,
+            min_confidence=0.0):
         from graph import schema
         if not 1 <= int(depth) <= 3:
             raise StoreError(f"ego depth must be 1-3, not {depth}")
         _check_names(labels, schema.node_labels(), "label")
         _check_names(rel_types, schema.rel_types(), "relationship type")
-        center = self.node(key)
+        min_confidence = check_min_confidence(min_confidence)
+        center = self._node_if_confident(key, min_confidence)
         if center is None:
             return Subgraph()
         nodes = {key: center}
         edges: dict[tuple, dict] = {}
         frontier, truncated = [key], False
         for _ in range(int(depth)):
-            adj = sorted(self._adjacent(frontier, rel_types),
+            adj = sorted(self._adjacent(frontier, rel_types, min_confidence),
                          key=lambda e: (e["source"], e["type"], e["target"]))
             art_dates = {}
             if date_from or date_to:
@@ -378,8 +401,9 @@ class BaseStore(GraphStore):
                 break
         return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
 
-    def company_trace(self, key):
-        company = self.node(key)
+    def company_trace(self, key, min_confidence=0.0):
+        min_confidence = check_min_confidence(min_confidence)
+        company = self._node_if_confident(key, min_confidence)
         if company is None:
             return [], Subgraph()
         edges: dict[tuple, dict] = {}
@@ -389,10 +413,10 @@ class BaseStore(GraphStore):
                 edges[(e["type"], e["source"], e["target"])] = e
             return es
 
-        invests = keep(sorted((e for e in self._adjacent([key], ["INVESTS_IN"]) if e["source"] == key),
+        invests = keep(sorted((e for e in self._adjacent([key], ["INVESTS_IN"], min_confidence) if e["source"] == key),
                               key=lambda e: e["target"]))
         projects = [e["target"] for e in invests]
-        hosts = keep([e for e in self._adjacent(projects, ["HOSTS"]) if e["target"] in projects])
+        hosts = keep([e for e in self._adjacent(projects, ["HOSTS"], min_confidence) if e["target"] in projects])
         host_of: dict[str, list[str]] = {}
         for e in hosts:
             host_of.setdefault(e["target"], []).append(e["source"])
@@ -401,11 +425,11 @@ class BaseStore(GraphStore):
         while frontier:  # climb PART_OF hop by hop; the visited set stops cycles
             for k in frontier:
                 parents.setdefault(k, [])
-            ups = keep([e for e in self._adjacent(frontier, ["PART_OF"]) if e["source"] in frontier])
+            ups = keep([e for e in self._adjacent(frontier, ["PART_OF"], min_confidence) if e["source"] in frontier])
             for e in ups:
                 parents[e["source"]].append(e["target"])
             frontier = sorted({e["target"] for e in ups} - set(parents))
-        leads = keep([e for e in self._adjacent(list(parents), ["LEADS"]) if e["target"] in parents])
+        leads = keep([e for e in self._adjacent(list(parents), ["LEADS"], min_confidence) if e["target"] in parents])
         leaders: dict[str, list[dict]] = {}
         for e in leads:
             leaders.setdefault(e["target"], []).append(e)
@@ -476,6 +500,10 @@ def _check_names(given, allowed, what):
     for name in given or []:
         if name not in allowed:
             raise StoreError(f"unknown {what} {name!r} (known: {', '.join(allowed)})")
+
+
+def check_min_confidence(min_confidence) -> float:
+    return confidence.check_min(min_confidence, StoreError)
 
 
 def check_hops(max_hops) -> int:

@@ -66,27 +66,43 @@ def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
     return out
 
 
+def _own_title(title: str, start: int, owner: dict | None) -> str:
+    """盛泽镇党委书记: the post is 党委书记; 徐州市委书记: the post keeps 市 (市委书记);
+    吴江区区长: the post is 区长."""
+    if owner and "mention" in owner:
+        shared = owner["mention"].end - start
+        rest = title[shared:]
+        if shared > 0 and lx.TITLE.fullmatch(rest):
+            return rest
+    return title
+
+
 def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
+    pending = []  # posts written before another place's post (保山市委常委、腾冲市委书记某某)
     for m in lx.TITLE.finditer(text):
         title = m.group(0)
         before = text[max(0, m.start() - 4):m.start()]
         if any(before.endswith(w) for w in lx.NOT_OFFICIAL_BEFORE):
+            pending = []
             continue
         names = _names_after(text, m.end())
-        if not names:
-            continue
         owner = _post_owner(a, g, m.start(), title)
         if owner and owner.get("company"):
+            pending = []
             continue  # a post inside an enterprise
-        if owner and "mention" in owner:
-            shared = owner["mention"].end - m.start()
-            # 盛泽镇党委书记: the post is 党委书记; 徐州市委书记: the post keeps 市 (市委书记)
-            rest = title[shared:]
-            if shared > 0 and lx.TITLE.fullmatch(rest):
-                title = rest  # 吴江区区长: the post is 区长
+        title = _own_title(title, m.start(), owner)
+        if not names:
+            nxt = m.end() + 1
+            place = next((x for x in a.mentions if x.label == "Place" and x.start == nxt), None)
+            chained = text[m.end():nxt] in ("、", "，") and place is not None and owner and "mention" in owner
+            pending = pending + [(title, owner)] if chained else []
+            continue
         for pos, name in names:
-            _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
+            men = _add(a, pos, pos + len(name), "Official", name, title=title, owner=owner)
+            if men is not None and pending:
+                men.extra["also"] = list(pending)
+        pending = []
     _appointments(a, g)
     for m in lx.LEADER_LIST.finditer(text):
         for pos, name in _names_after(text, m.end()):

@@ -62,6 +62,18 @@ def _invested_project(a: Analysis, c: Mention, projects: list[Mention]) -> Menti
     return None
 
 
+def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | None:
+    """The project a sentence is about: named first (X项目是…) or by 该项目 at its start."""
+    s, e = a.sents[si]
+    head = a.text[s:s + 6]
+    if re.match(r"\s*(?:该|此|这个|本)项目", head):
+        return next(iter(_previous_project(a, s)), None)
+    first = min(in_sent, key=lambda p: p.start, default=None)
+    if first is not None and first.start - s <= 2:
+        return first
+    return None
+
+
 def _previous_project(a: Analysis, pos: int) -> list[Mention]:
     """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
     ps, _ = a.paras[a.para_of(pos)]
@@ -87,6 +99,9 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         else:
             continue
         a.relations.append(rel)
+        for title, other in m.extra.get("also", ()):  # the earlier posts of a chain
+            a.relations.append({"type": "LEADS", "head": m, "title": title, "pos": m.start,
+                                "tail": other["mention"]})
     # HOSTS
     projects = a.by_label("Project")
     seen_hosts = set()
@@ -94,16 +109,16 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         si = a.sent_of(p.start)
         places = [x for x in sent_mentions[si] if x.label == "Place" and _specificity(g, x) >= 2
                   and not (x.place >= 0 and g.divisions[x.place].level == "province")]
-        host = None
+        host, via = None, "sentence"
         if places:
             best = max(_specificity(g, x) for x in places)
             cands = [x for x in places if _specificity(g, x) == best]
             host = min(cands, key=lambda x: abs(x.start - p.start))
         else:
-            host = _section_place(a, g, p.start)
+            host, via = _section_place(a, g, p.start), "section"
         if host and (host.name, p.name) not in seen_hosts:
             seen_hosts.add((host.name, p.name))
-            a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start})
+            a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start, "via": via})
     # INVESTS_IN and project totals
     totals: dict[str, dict] = {}
     for amt in a.amounts:
@@ -115,13 +130,25 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         target = None
         after = [p for p in in_sent if p.start >= amt["end"] and p.start - amt["end"] <= 3
                  and "的" in text[amt["end"]:p.start + 1]]
+        plain = re.search(r"投资[约达超逾近为共计]*$", before)
+        # X项目(总)投资20亿元: the project written right before the cue
+        right_before = [p for p in in_sent if p.end <= amt["start"] and amt["start"] - p.end <= 8
+                        and re.fullmatch(r"(?:总|计划|预计|拟|概算)?(?:总)?投资(?:总额)?[约达超逾近为共计]*",
+                                         text[p.end:amt["start"]])]
+        subject = _subject_project(a, si, in_sent)
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
-            if after and re.search(r"投资[约达超逾近为共计]*$", before):
+            if after and plain:
                 totals.setdefault(after[0].name, amt)
+            elif right_before and plain:
+                totals.setdefault(right_before[-1].name, amt)
             continue
         if after:
             target = after[0]
+        elif right_before:
+            target = right_before[-1]
+        elif subject is not None:
+            target = subject
         elif [p for p in in_sent if p.end <= amt["start"]]:
             target = [p for p in in_sent if p.end <= amt["start"]][-1]
         elif in_sent:

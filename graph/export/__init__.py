@@ -5,10 +5,12 @@ neo4j-admin import CSV, node-link JSON or Cytoscape.js JSON.
     write("gexf", subgraph.nodes, subgraph.edges, "view.gexf")
     export_scope(store, "graphml", "ego.graphml", ego="宋乐伟", depth=2)
 
-`write(fmt, nodes, edges, out, progress=None)` takes node and edge dicts
-(the shapes of graph/store.py), nodes first, and streams them: only node
-keys stay in memory, and edges whose ends are not among the nodes are
-dropped (counted in the returned ExportStats). `out` is a path, "-" (stdout)
+`write(fmt, nodes, edges, out, progress=None, min_confidence=0.0)` takes node
+and edge dicts (the shapes of graph/store.py), nodes first, and streams them:
+only node keys stay in memory, and edges whose ends are not among the nodes are
+dropped (counted in the returned ExportStats). min_confidence leaves out
+entity nodes and relationships below it (and the edges of such nodes); the
+default 0 writes everything. `out` is a path, "-" (stdout)
 or a binary file object. Multi-file formats (csv, neo4j-admin) fill a folder,
 or write a zip when `out` ends in .zip, is "-" or is a file object.
 
@@ -44,11 +46,11 @@ EGO_LIMIT = 100_000  # an export wants the whole neighbourhood, not the app's 30
 
 
 def write(fmt: str, nodes: Iterable[dict], edges: Iterable[dict], out,
-          progress: Progress | None = None) -> ExportStats:
+          progress: Progress | None = None, min_confidence: float = 0.0) -> ExportStats:
     """Write nodes then edges in format fmt to out (see the module docstring)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return FORMATS[fmt]().write(nodes, edges, out, progress)
+    return FORMATS[fmt]().write(nodes, edges, out, progress, min_confidence)
 
 
 def resolve_node(store, text: str, labels: list[str] | None = None) -> str:
@@ -76,14 +78,17 @@ def export_scope(store, fmt: str, out, ego: str | None = None, depth: int = 1,
                  labels: list[str] | None = None, types: list[str] | None = None,
                  date_from: str | None = None, date_to: str | None = None,
                  query: str | None = None, params: dict | None = None,
-                 progress: Progress | None = None, limit: int = EGO_LIMIT) -> ExportStats:
+                 progress: Progress | None = None, limit: int = EGO_LIMIT,
+                 min_confidence: float = 0.0) -> ExportStats:
     """Export the whole graph (labels/types filter it), the ego network of a
     name or key (store.ego with the same filters), or the nodes and
     relationships a named query (graph/named.py) returns; `limit` caps the
-    ego network and the query's rows."""
+    ego network and the query's rows; min_confidence leaves out what is below
+    it (the ego network does not reach past it either)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    from graph import schema
+    from graph import confidence, schema
+    min_confidence = confidence.check_min(min_confidence, ExportError)
     for given, known, what in ((labels, schema.node_labels(), "label"), (types, schema.rel_types(), "type")):
         bad = [x for x in given or [] if x not in known]
         if bad:
@@ -95,8 +100,8 @@ def export_scope(store, fmt: str, out, ego: str | None = None, depth: int = 1,
             raise ExportError(f"depth must be at least 1, not {depth}")
         key = resolve_node(store, ego)
         sg = store.ego(key, depth=depth, labels=labels, rel_types=types,
-                       date_from=date_from, date_to=date_to, limit=limit)
-        stats = write(fmt, sg.nodes, sg.edges, out, progress)
+                       date_from=date_from, date_to=date_to, limit=limit, min_confidence=min_confidence)
+        stats = write(fmt, sg.nodes, sg.edges, out, progress, min_confidence)
         stats.truncated = sg.truncated
         return stats
     if date_from or date_to:
@@ -106,7 +111,7 @@ def export_scope(store, fmt: str, out, ego: str | None = None, depth: int = 1,
             raise ExportError("--label/--type do not apply to a named query")
         from graph import named
         result = named.run(store, query, params or {}, limit=limit, timeout=120.0)
-        stats = write(fmt, result.subgraph.nodes, result.subgraph.edges, out, progress)
+        stats = write(fmt, result.subgraph.nodes, result.subgraph.edges, out, progress, min_confidence)
         stats.truncated = result.truncated or result.subgraph.truncated
         return stats
-    return write(fmt, store.iter_nodes(labels), store.iter_edges(types), out, progress)
+    return write(fmt, store.iter_nodes(labels), store.iter_edges(types), out, progress, min_confidence)

@@ -2,7 +2,8 @@
 
 Scopes: the whole graph (default; --label/--type filter it), an entity's ego
 network (--ego NAME_OR_KEY --depth N, with --label/--type/--from/--to), or a
-named query's subgraph (--query NAME --param k=v ...).
+named query's subgraph (--query NAME --param k=v ...). --min-confidence X
+leaves out entities and relationships whose confidence is below X (default: none).
 """
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--param", action="append", default=[], metavar="K=V", help="named query parameter")
     ap.add_argument("--limit", type=int, default=EGO_LIMIT,
                     help=f"cap on the ego network / query rows (default {EGO_LIMIT})")
+    ap.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                    help="leave out entities and relationships whose confidence is below X, 0-1 "
+                         "(default 0: everything)")
     args = ap.parse_args(argv)
 
     store = None
@@ -66,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             stats = export_scope(store, args.format, args.output, ego=args.ego, depth=args.depth,
                                  labels=args.label, types=args.type, date_from=args.date_from,
                                  date_to=args.date_to, query=args.query, params=params, limit=args.limit,
-                                 progress=progress if total is not None else None)
+                                 progress=progress if total is not None else None,
+                                 min_confidence=args.min_confidence)
         finally:
             if bar is not None:
                 bar.close()
@@ -80,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         if store is not None:
             store.close()
     notes = [f"{stats.dropped_edges} edges to nodes outside the scope left out"] if stats.dropped_edges else []
+    if stats.below_confidence:
+        notes.append(f"{stats.below_confidence} nodes and edges below --min-confidence "
+                     f"{args.min_confidence:g} left out")
     if stats.truncated:
         notes.append(f"cut at --limit {args.limit}: raise it for the whole neighbourhood")
     where = "stdout" if args.output == "-" else args.output

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from graph import schema
+from graph import confidence, schema
 
 Progress = Callable[[int], None]
 PROGRESS_EVERY = 1000  # items between progress callbacks: cheap enough for 1 M edges
@@ -30,6 +30,7 @@ class ExportStats:
     nodes: int = 0
     edges: int = 0
     dropped_edges: int = 0  # edges whose source or target was not among the nodes
+    below_confidence: int = 0  # nodes and edges left out by min_confidence (edges of such nodes too)
     truncated: bool = False  # the ego network or query hit its limit
 
 
@@ -136,6 +137,8 @@ class Exporter:
     end_nodes, edge and finish. Single-file formats get self.text (a text
     stream); multi-file formats get self.folder (a directory to fill).
     Only node keys are kept in memory (to drop edges that would dangle).
+    min_confidence leaves out nodes and edges below it (graph/confidence.py),
+    and the edges of nodes left out; 0 writes everything.
     """
 
     name = "abstract"
@@ -145,22 +148,24 @@ class Exporter:
     description = ""
 
     def write(self, nodes: Iterable[dict], edges: Iterable[dict], out,
-              progress: Progress | None = None) -> ExportStats:
+              progress: Progress | None = None, min_confidence: float = 0.0) -> ExportStats:
+        min_confidence = confidence.check_min(min_confidence, ExportError)
         if self.multi_file:
             with _folder_target(out) as folder:
                 self.folder = folder
-                return self._stream(nodes, edges, progress)
+                return self._stream(nodes, edges, progress, min_confidence)
         with _binary_target(out) as raw:
             self.text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             try:
-                return self._stream(nodes, edges, progress)
+                return self._stream(nodes, edges, progress, min_confidence)
             finally:
                 self.text.flush()
                 self.text.detach()  # the caller's file object stays open
 
-    def _stream(self, nodes, edges, progress) -> ExportStats:
+    def _stream(self, nodes, edges, progress, min_confidence) -> ExportStats:
         stats = ExportStats()
         seen: set[str] = set()
+        hidden: set[str] = set()  # keys of nodes below min_confidence
         pending = 0
 
         def tick():
@@ -175,7 +180,12 @@ class Exporter:
             key = n.get("key")
             if key is None:
                 raise ExportError(f"node without a key: {n!r:.120}")
-            if key in seen:
+            if key in seen or key in hidden:
+                continue
+            if not confidence.keeps(n, min_confidence):
+                hidden.add(key)
+                stats.below_confidence += 1
+                tick()
                 continue
             seen.add(key)
             self.node(n, node_label(n))
@@ -183,7 +193,9 @@ class Exporter:
             tick()
         self.end_nodes()
         for e in edges:
-            if e.get("source") not in seen or e.get("target") not in seen:
+            if not confidence.keeps(e, min_confidence) or e.get("source") in hidden or e.get("target") in hidden:
+                stats.below_confidence += 1
+            elif e.get("source") not in seen or e.get("target") not in seen:
                 stats.dropped_edges += 1
             else:
                 if not e.get("type"):

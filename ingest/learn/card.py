@@ -21,8 +21,8 @@ What it is: the learned stage of `ingest/pipeline.cfg`.
   nearest head noun to the right and cue word to the left, the label the rules gave, and the
   labels of the public-corpus tagger (`public.crfsuite`). Its spans replace the rules' spans of
   those three types; confidence = mean marginal probability of the span's tags.
-- `pairs.json`: two logistic regressions (HOSTS: place → project; INVESTS_IN: company or
-  organization → project) over every pair in an article: distance, order, cue words between,
+- `pairs.json`: two logistic regressions (HOSTS: place → project; INVESTS_IN: company
+  → project) over every pair in an article: distance, order, cue words between,
   rival mentions, place level, whether the rules linked them. Plain weights, no pickles.
   Thresholds {meta.get('train', {}).get('thresholds')} chosen by inner cross-validation.
 - `meta.json`: everything below, plus the rule priors: the measured precision of what the rules

@@ -70,7 +70,7 @@ class SpanTaggerStep(_ModelStep):
         self.tagger = crf.SpanTagger(path / CRF_FILE, public if public.exists() else None)
 
     def apply(self, a):
-        stage.replace_spans(a, self.tagger.spans(a.text, a.sents, a.mentions))
+        stage.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions))
 
 
 class PairStep(_ModelStep):

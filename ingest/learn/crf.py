@@ -59,12 +59,16 @@ class SpanTagger:
         self.public = _open(public_path) if public_path is not None else None
 
     def features(self, text: str, s: int, e: int, lay) -> list[list[str]]:
-        seq = ft.sequence(text, s, e, lay)
-        return ft.with_public(seq, self.public.tag(ft.public_view(seq))) if self.public else seq
+        return ft.stacked(text, s, e, lay, self.public.tag) if self.public else ft.sequence(text, s, e, lay)
 
     def spans(self, text: str, sents, mentions) -> list[tuple[int, int, str, float]]:
+        return self.read(text, sents, mentions)[0]
+
+    def read(self, text: str, sents, mentions, labels=("Company", "Organization", "Project")):
+        """(spans, beliefs): the tagged spans, and for each rule mention of the given labels
+        the tagger's mean marginal probability of that very span ((start, end, label) -> p)."""
         lay = ft.layers(text, mentions)
-        out = []
+        out, beliefs = [], {}
         for s, e in sents:
             if e - s < 2 or not text[s:e].strip():
                 continue
@@ -72,4 +76,10 @@ class SpanTagger:
             for a, b, lab in decode(tags):
                 conf = sum(self.tagger.marginal(tags[k], k) for k in range(a, b)) / (b - a)
                 out.append((s + a, s + b, lab, conf))
-        return out
+            for m in mentions:
+                if m.label in labels and s <= m.start and m.end <= e:
+                    k0 = m.start - s
+                    p = self.tagger.marginal("B-" + m.label, k0) + sum(
+                        self.tagger.marginal("I-" + m.label, k) for k in range(k0 + 1, m.end - s))
+                    beliefs[(m.start, m.end, m.label)] = p / (m.end - m.start)
+        return out, beliefs

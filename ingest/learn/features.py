@@ -93,28 +93,58 @@ def rule_layer(n: int, mentions) -> list[str]:
     return lab
 
 
-def sequence(text: str, start: int, end: int, layers) -> list[list[str]]:
-    """The feature lists of the characters text[start:end]."""
+def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], list[list[str]]]:
+    """The features of text[start:end] as columns (one list per feature, one entry per
+    character): the 19 the public-corpus tagger reads too, and the 3 rule labels.
+    Built a column at a time; a word's context features once per word."""
     word, pos, tag, ctx, rule, reach = layers
-    out = []
-    for i in range(start, end):
-        c = text[i]
-        p1 = text[i - 1] if i > start else "^"
-        p2 = text[i - 2] if i - 1 > start else "^"
-        n1 = text[i + 1] if i + 1 < end else "$"
-        n2 = text[i + 2] if i + 2 < end else "$"
-        w = word[i]
-        prev, _, nxt = ctx[i].partition("|")
-        out.append([
-            "c=" + c, "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
-            "p1c=" + p1 + c, "cn1=" + c + n1, "p2p1=" + p2 + p1, "n1n2=" + n1 + n2,
-            "k=" + _kind(c) + _kind(p1) + _kind(n1),
-            "w=" + w, "wp=" + pos[i], "t=" + tag[i] + pos[i], "pw=" + prev, "nw=" + nxt,
-            "pt=" + _tag(prev), "nt=" + _tag(nxt),
-            *reach[i].split("|"),
-            "r=" + rule[i], "rp=" + (rule[i - 1] if i > start else "^"), "rn=" + (rule[i + 1] if i + 1 < end else "$"),
-        ])
-    return out
+    n = end - start
+    chars = list(text[start:end])
+    pad = ["^", "^", *chars, "$", "$"]          # pad[j + 2] is text[start + j]
+    pairs = [a + b for a, b in zip(pad, pad[1:])]  # pairs[j] = pad[j] + pad[j + 1]
+    kinds = [_kind(c) for c in pad]
+    contexts: dict[str, tuple[str, str, str, str]] = {}  # a word's 'prev|next' -> its four features
+
+    def context(c: str) -> tuple[str, str, str, str]:
+        prev, _, nxt = c.partition("|")
+        return "pw=" + prev, "nw=" + nxt, "pt=" + _tag(prev), "nt=" + _tag(nxt)
+
+    around = [contexts.get(c) or contexts.setdefault(c, context(c)) for c in ctx[start:end]]
+    pws, nws, pts, nts = map(list, zip(*around)) if around else ([], [], [], [])
+    wps = ["wp=" + p for p in pos[start:end]]
+    ts = ["t=" + t + p for t, p in zip(tag[start:end], pos[start:end])]
+    words = ["w=" + w for w in word[start:end]]
+    split: dict[str, list[str]] = {}
+    reaches = [split.get(r) or split.setdefault(r, r.split("|")) for r in reach[start:end]]
+    base = [
+        ["c=" + c for c in chars], ["p1=" + c for c in pad[1:n + 1]], ["p2=" + c for c in pad[:n]],
+        ["n1=" + c for c in pad[3:n + 3]], ["n2=" + c for c in pad[4:n + 4]],
+        ["p1c=" + b for b in pairs[1:n + 1]], ["cn1=" + b for b in pairs[2:n + 2]],
+        ["p2p1=" + b for b in pairs[:n]], ["n1n2=" + b for b in pairs[3:n + 3]],
+        ["k=" + k + k1 + k2 for k, k1, k2 in zip(kinds[2:n + 2], kinds[1:n + 1], kinds[3:n + 3])],
+        words, wps, ts, pws, nws, pts, nts,
+        [r[0] for r in reaches], [r[1] for r in reaches],
+    ]
+    labels = rule[start:end]
+    rules = [["r=" + r for r in labels], ["rp=" + r for r in ["^", *labels[:-1]]],
+             ["rn=" + r for r in [*labels[1:], "$"]]]
+    return base, rules
+
+
+def sequence(text: str, start: int, end: int, layers, rules: bool = True) -> list[list[str]]:
+    """The feature lists of the characters text[start:end] (rules=False: without the
+    rule labels, i.e. public_view of the same)."""
+    base, rule_cols = _columns(text, start, end, layers)
+    return list(map(list, zip(*base, *rule_cols))) if rules else list(map(list, zip(*base)))
+
+
+def stacked(text: str, start: int, end: int, layers, public_tag) -> list[list[str]]:
+    """with_public(sequence(...), public_tag(public_view(sequence(...)))), each list built once."""
+    base, rule_cols = _columns(text, start, end, layers)
+    tags = public_tag(list(zip(*base)))
+    pub = [["pub=" + t for t in tags], ["pubp=" + t for t in ["^", *tags[:-1]]],
+           ["pubn=" + t for t in [*tags[1:], "$"]]]
+    return list(map(list, zip(*base, *rule_cols, *pub)))
 
 
 def layers(text: str, mentions) -> tuple:

@@ -11,7 +11,7 @@ CUES = ("落户", "位于", "选址", "境内", "坐落", "建设", "建成", "�
         "签约", "签订", "签署", "承建", "施工", "项目部", "由", "在", "于", "的", "将", "拟", "与", "和", "、",
         "总投资", "引进", "入驻", "开发", "打造", "合作", "控股", "子公司", "旗下", "收购", "获批", "批复",
         "通车", "竣工", "投产", "全长", "途经", "连接", "起于", "止于", "经过", "穿越", "所在地", "举行", "仪式")
-PAIR_TYPES = {"HOSTS": ("Place",), "INVESTS_IN": ("Company", "Organization")}
+PAIR_TYPES = {"HOSTS": ("Place",), "INVESTS_IN": ("Company",)}  # SCHEMA.md: a company invests
 LEVELS = {-3: "village", -4: "zone", -2: "other"}
 
 
@@ -56,6 +56,7 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                 if (rtype, hk[1], pk[1]) in rule_pairs:
                     f["rule"] = 1
                 if rtype == "HOSTS":
+                    _place_context(a, g, f, hk, by_name[pk])
                     lvl = _level(g, by_name[hk][0])
                     f["lvl=" + lvl] = 1
                     f["lvl_same=" + lvl + str(f["same_sent"])] = 1
@@ -75,6 +76,22 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                 f["inside"] = int(_core(hk[1]) in pk[1])
                 out[(rtype, hk[1], pk[1])] = (f, h, p)
     return out
+
+
+def _place_context(a, g, f: dict, hk, pms) -> None:
+    """What the rules look at: the section a project is listed under, the most specific
+    place in its sentence."""
+    from ingest.relations import _section_place, _specificity
+    for p in pms:
+        sec = _section_place(a, g, p.start)
+        if sec is not None and sec.name == hk[1]:
+            f["section"] = 1
+        s, e = a.sents[a.sent_of(p.start)]
+        here = [m for m in a.mentions if m.label == "Place" and s <= m.start < e]
+        if here:
+            top = max(_specificity(g, m) for m in here)
+            if any(m.name == hk[1] and _specificity(g, m) == top for m in here):
+                f["most_specific"] = 1
 
 
 def _pair(a, hms, pms) -> tuple[dict, object, object] | None:
@@ -110,6 +127,7 @@ def _pair(a, hms, pms) -> tuple[dict, object, object] | None:
         f["pre=" + text[max(s0, h.start - 2):h.start]] = 1
         f["post=" + text[h.end:min(e0, h.end + 2)]] = 1
         f["p_pre=" + text[max(s0, p.start - 2):p.start]] = 1
+    listed = 0
     for x, y in co:
         order = "hp" if x.end <= y.start else "ph"
         lo, hi = (x.end, y.start) if order == "hp" else (y.end, x.start)
@@ -132,9 +150,17 @@ def _pair(a, hms, pms) -> tuple[dict, object, object] | None:
                 f[f"none_btw_{lab}_{order}"] = 1
         if len(between) <= 1:
             f[f"adjacent_{order}=" + between] = 1
+        bare = list(between)  # what lies between once the names listed there are taken out
+        for m in inner:
+            bare[m.start - lo:m.end - lo] = [""] * (m.end - m.start)
+        if re.fullmatch(r"[、，,和及与\s]+", "".join(bare)):
+            f["list_sibling"] = 1  # named side by side in a list: peers, not investor and project
+            listed += 1
         rivals = {m.name for m in a.mentions if m.label == x.label and s <= m.start < e and m.name != x.name}
         if not rivals:
             f["alone_in_sent"] = 1
+    if co and listed == len(co):
+        f["only_listed"] = 1
     return f, h, p
 
 

@@ -21,12 +21,12 @@ def rule_analysis(text: str) -> Analysis:
     return doc._.kg
 
 
-def finish(a: Analysis, spans=None, pair_model=None) -> Analysis:
+def finish(a: Analysis, spans=None, pair_model=None, beliefs=None) -> Analysis:
     """Spans (if given) replace the learned types, the rule relations run, and the
     pair model (if given) decides HOSTS / INVESTS_IN."""
     g = gz.load()
     if spans is not None:
-        stage.replace_spans(a, spans)
+        stage.replace_spans(a, spans, beliefs)
     relations.find_relations(a, g)
     if pair_model is not None:
         stage.apply_pairs(a, g, pair_model)

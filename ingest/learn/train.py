@@ -129,9 +129,11 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
     out = []
     for it in items:
         a = it.analysis()
-        spans = ([(s, e, lab, 1.0) for s, e, lab in it.doc.spans] if oracle_spans
-                 else tagger.spans(a.text, a.sents, a.mentions))
-        a = run.finish(a, spans=spans, pair_model=pm if use_pairs else None)
+        if oracle_spans:
+            spans, beliefs = [(s, e, lab, 1.0) for s, e, lab in it.doc.spans], None
+        else:
+            spans, beliefs = tagger.read(a.text, a.sents, a.mentions)
+        a = run.finish(a, spans=spans, beliefs=beliefs, pair_model=pm if use_pairs else None)
         rec = build_record(a, it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
         out.append(contract_view(rec))
     return out

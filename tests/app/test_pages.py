@@ -137,6 +137,7 @@ def test_export_current_view_as_graphml(app):
 
 def test_export_whole_graph(app, seeded_db, app_store):
     at = app("export")
+    at.sidebar.slider(key="min_confidence").set_value(0.0).run()  # everything, whatever the extractor's confidences
     at.selectbox(key="export_format").set_value("graphml")
     at.button(key="export_prepare").click().run()
     g = nx.read_graphml(io.BytesIO(at.session_state["export_file"]["data"]))
@@ -256,3 +257,36 @@ def test_command_line_ingest_while_the_app_is_open(open_app, own_db):
     assert not at.exception
     from app_pages.widgets import read
     assert any(h["name"] == "顾海清" for h in read("search", "顾海清"))
+
+
+def test_min_confidence_hides_a_weak_relationship_until_lowered(open_app, tmp_path):
+    """The sidebar slider starts at the schema's default_min: a relationship below it is
+    hidden from the ego network, the details, paths and the export until the slider is at 0."""
+    from graph import schema
+    from tests.app.conftest import build_db
+    from tests.app.records import records
+    recs = records()
+    recs[0]["relations"][0]["confidence"] = schema.confidence_default_min() / 2  # 宋乐伟 LEADS 徐州市
+    db = build_db(tmp_path / "uncertain.lbug", recs)
+
+    at = open_app(db, "search", q=SONG)
+    slider = at.sidebar.slider(key="min_confidence")
+    assert slider.value == schema.confidence_default_min()
+    assert XUZHOU not in view_names(at)
+    slider.set_value(0.0).run()
+    assert XUZHOU in view_names(at)
+
+    at = open_app(db, "details", key="official:宋乐伟@徐州市")
+    assert "市委书记" not in frames_text(at)
+    at.sidebar.slider(key="min_confidence").set_value(0.0).run()
+    assert "市委书记" in frames_text(at)
+
+    at = open_app(db, "export")
+    at.selectbox(key="export_format").set_value("graphml")
+    at.button(key="export_prepare").click().run()
+    g = nx.read_graphml(io.BytesIO(at.session_state["export_file"]["data"]))
+    assert not any(d["type"] == "LEADS" and "宋乐伟" in u for u, _, d in g.edges(data=True))
+    at.sidebar.slider(key="min_confidence").set_value(0.0).run()
+    at.button(key="export_prepare").click().run()
+    g = nx.read_graphml(io.BytesIO(at.session_state["export_file"]["data"]))
+    assert any(d["type"] == "LEADS" and "宋乐伟" in u for u, _, d in g.edges(data=True))

@@ -285,6 +285,69 @@ def test_whole_graph_label_filter_drops_dangling_edges(store, tmp_path):
     assert stats.dropped_edges == 2  # the HOSTS edges end at projects, which are outside
 
 
+# -- minimum confidence -------------------------------------------------------------------
+def _uncertain() -> list[dict]:
+    """RECORDS with confidences: two items below 0.5, the rest at or above it (or none: 1.0)."""
+    recs = json.loads(json.dumps(RECORDS))
+    recs[0]["relations"][0]["confidence"] = 0.9   # LEADS 宋乐伟 → 徐州市 (a2 gives 0.6)
+    recs[1]["relations"][1]["confidence"] = 0.6
+    recs[0]["relations"][1]["confidence"] = 0.2   # LEADS 王明 → 徐州医科大学: below
+    recs[1]["entities"][2]["confidence"] = 0.3    # 邳州经济开发区: below, and its 3 edges with it
+    return recs
+
+
+def test_min_confidence_leaves_out_what_is_below(any_store, tmp_path):
+    any_store.load(_uncertain())
+    everything = export_scope(any_store, "graphml", tmp_path / "all.graphml")
+    assert (everything.nodes, everything.edges, everything.below_confidence) == (N_NODES, N_EDGES, 0)
+    stats = export_scope(any_store, "graphml", tmp_path / "cut.graphml", min_confidence=0.5)
+    assert (stats.nodes, stats.edges, stats.below_confidence, stats.dropped_edges) == \
+        (N_NODES - 1, N_EDGES - 4, 5, 0)
+    g = nx.read_graphml(tmp_path / "cut.graphml")
+    assert PZKF in nx.read_graphml(tmp_path / "all.graphml") and PZKF not in g
+    assert (WM, XYD) not in g.edges and {WM, XYD} <= set(g.nodes)  # the edge goes, its ends stay
+    assert [d["confidence"] for u, v, d in g.edges(data=True) if (u, v) == (SLW, XZ)] == [0.9]
+    assert g.nodes[XZ]["confidence"] == 1.0 and "confidence" not in g.nodes[A1]  # Articles carry none
+    assert all(d.get("confidence", 1.0) >= 0.5 for *_, d in g.edges(data=True))
+    ego = export_scope(any_store, "json", tmp_path / "ego.json", ego="王明", min_confidence=0.5)
+    assert set(nx.node_link_graph(json.loads((tmp_path / "ego.json").read_text()), edges="links")) == {WM, A1}
+    assert ego.edges == 1  # MENTIONS only: LEADS 王明 → 徐州医科大学 is below
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_confidence_is_a_column_of_every_format(fmt, tmp_path):
+    nodes = [{"key": XZ, "label": "Place", "name": "徐州市", "confidence": 0.75},
+             {"key": SN, "label": "Place", "name": "睢宁县", "confidence": 0.25}]
+    edges = [{"type": "PART_OF", "source": SN, "target": XZ, "articles": [A1], "confidence": 0.625}]
+    buf = io.BytesIO()
+    write(fmt, nodes, edges, buf)
+    if FORMATS[fmt].multi_file:
+        with zipfile.ZipFile(buf) as z:
+            text = {n: z.read(n).decode("utf-8") for n in z.namelist()}
+        if fmt == "csv":
+            assert list(pd.read_csv(io.StringIO(text["nodes.csv"]))["confidence"]) == [0.75, 0.25]
+            assert list(pd.read_csv(io.StringIO(text["edges.csv"]))["confidence"]) == [0.625]
+        else:  # neo4j-admin: a typed column
+            assert "confidence:double" in text["nodes_Place.csv"].splitlines()[0]
+            assert text["rels_PART_OF.csv"].splitlines()[1].endswith(",0.625")
+        return
+    data = buf.getvalue()
+    if fmt in ("graphml", "gexf"):
+        g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(data))
+        assert g.nodes[SN]["confidence"] == 0.25 and next(iter(g.edges(data=True)))[2]["confidence"] == 0.625
+    else:
+        doc = json.loads(data)
+        items = doc["elements"]["nodes"] + doc["elements"]["edges"] if fmt == "cytoscape" else \
+            doc["nodes"] + doc["links"]
+        assert [i.get("data", i)["confidence"] for i in items] == [0.75, 0.25, 0.625]
+
+
+def test_min_confidence_bad_values_are_refused(tmp_path):
+    for bad in (-0.5, 1.5):
+        with pytest.raises(ExportError, match="not a number from 0 to 1"):
+            write("json", [], [], tmp_path / "x.json", min_confidence=bad)
+
+
 # -- the app's in-memory download -------------------------------------------------------
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_write_to_bytesio(store, fmt):
@@ -410,8 +473,23 @@ def test_cli_named_query(db_file, tmp_path):
     assert set(g.nodes) == {PZ, XZ, PZKF, LH, A2}
 
 
+def test_cli_min_confidence(tmp_path):
+    from graph.store import open_store
+    db = tmp_path / "uncertain.lbug"
+    with open_store("embedded", db=str(db)) as s:
+        s.ensure_schema()
+        s.load(_uncertain())
+    r = _cli("--db", str(db), "--format", "graphml", "--min-confidence", "0.5", "-o", str(tmp_path / "g.graphml"))
+    assert r.returncode == 0, r.stderr.decode()
+    assert "5 nodes and edges below --min-confidence 0.5 left out" in r.stderr.decode()
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    assert (g.number_of_nodes(), g.number_of_edges()) == (N_NODES - 1, N_EDGES - 4)
+    r = _cli("--db", str(db), "--format", "graphml", "-o", str(tmp_path / "all.graphml"))
+    assert nx.read_graphml(tmp_path / "all.graphml").number_of_edges() == N_EDGES  # default: no filter
+
+
 def test_cli_errors_are_one_line(db_file, tmp_path):
-    for args in (["--ego", "不存在的人"], ["--param", "novalue"], ["--label", "Person"],
+    for args in (["--ego", "不存在的人"], ["--param", "novalue"], ["--label", "Person"], ["--min-confidence", "2"],
                  ["--query", "no_such_query"], ["--ego", "徐州", "--query", "ego"]):
         r = _cli("--db", str(db_file), "--format", "graphml", "-o", str(tmp_path / "x.graphml"), *args)
         err = r.stderr.decode().strip()

@@ -98,6 +98,11 @@ def _broken(change) -> dict:
     (lambda r: r["relations"][3].update(head_key=BST), "HOSTS cannot go from Company to Project"),
     (lambda r: r.pop("key"), "missing 'key'"),
     (lambda r: r.update(key="place:x"), "must start with 'article:'"),
+    (lambda r: r["entities"][0].update(confidence=1.5), "confidence 1.5 is not a number from 0 to 1"),
+    (lambda r: r["entities"][0].update(confidence=float("nan")), "confidence nan is not a number"),
+    (lambda r: r["relations"][0].update(confidence=-0.1), "relation 0 (LEADS): confidence -0.1 is not"),
+    (lambda r: r["relations"][0].update(confidence="high"), "confidence 'high' is not a number"),
+    (lambda r: r["relations"][0].update(confidence=True), "confidence True is not a number"),
 ])
 def test_invalid_records_name_the_article(change, words):
     with pytest.raises(RecordError) as err:
@@ -177,13 +182,17 @@ def test_reloading_changes_nothing():
 @given(st.permutations(range(3)), st.lists(st.integers(1, 3), min_size=1, max_size=3))
 def test_any_order_and_batching_gives_identical_properties(order, cuts):
     recs = records()
+    assert _load_sequence(_batched(recs, order, cuts)) == _load_sequence([recs])
+
+
+def _batched(recs: list[dict], order, cuts) -> list[list[dict]]:
+    """recs in the given order, cut into batches of the given sizes (the rest last)."""
     shuffled = [recs[i] for i in order]
     batches, i = [], 0
     for n in cuts:
         batches.append(shuffled[i:i + n])
         i += n
-    batches.append(shuffled[i:])
-    assert _load_sequence(batches) == _load_sequence([recs])
+    return batches + [shuffled[i:]]
 
 
 def test_merge_rel_re_merging_an_article_replaces_its_entry():
@@ -192,3 +201,58 @@ def test_merge_rel_re_merging_an_article_replaces_its_entry():
     again = dict(row, evidence=["corrected sentence"])
     merged = loading.merge_rel(row, again)
     assert merged["articles"] == row["articles"] and merged["evidence"] == ["corrected sentence"]
+
+
+# -- confidence ----------------------------------------------------------------------------
+def confident_records() -> list[dict]:
+    """records() with confidences: some items give one, others (as older records) none."""
+    a1, a2, a3 = records()
+    a1["relations"][0]["confidence"] = 0.3   # LEADS 宋乐伟 → 徐州市 ...
+    a2["relations"][0]["confidence"] = 0.8   # ... better supported by a2
+    a1["relations"][3]["confidence"] = 0.1   # HOSTS 庆安镇 → the project, a1 only
+    a3["relations"][0]["confidence"] = 0.7   # INVESTS_IN, also in a1 without a confidence
+    a1["entities"][0]["confidence"] = 0.9    # 徐州市 ...
+    a2["entities"][0]["confidence"] = 0.6    # ... and again
+    a1["entities"][2]["confidence"] = 0.2    # 庆安镇, a1 only
+    return [a1, a2, a3]
+
+
+def test_confidence_is_the_largest_an_article_gave():
+    batch, _ = loading.prepare(confident_records())
+    rels = batch.rels
+    assert rels[("LEADS", SONG, XZ)]["confidence"] == 0.8
+    assert rels[("HOSTS", QA, PROJ)]["confidence"] == 0.1
+    assert rels[("INVESTS_IN", BST, PROJ)]["confidence"] == 1.0  # a1 gave none: 1.0 wins
+    assert (batch.nodes[XZ]["confidence"], batch.nodes[QA]["confidence"]) == (0.9, 0.2)
+
+
+def test_records_without_confidence_count_as_one():
+    batch, _ = loading.prepare(records())
+    assert {n["confidence"] for n in batch.nodes.values()} == {1.0}
+    assert {r["confidence"] for r in batch.rels.values()} == {1.0}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(range(3)), st.lists(st.integers(1, 3), min_size=1, max_size=3))
+def test_confidence_ignores_load_order_and_batching(order, cuts):
+    recs = confident_records()
+    nodes, rels = _load_sequence(_batched(recs, order, cuts))
+    assert (nodes, rels) == _load_sequence([recs])
+    assert rels[("LEADS", SONG, XZ)]["confidence"] == 0.8 and nodes[QA]["confidence"] == 0.2
+
+
+@given(st.lists(st.one_of(st.none(), st.floats(0, 1)), min_size=2, max_size=4))
+def test_merge_takes_the_max_in_any_order(confidences):
+    batch, _ = loading.prepare(records()[:1])
+    rel, node = batch.rels[("LEADS", SONG, XZ)], batch.nodes[XZ]
+    rels = [dict(rel, confidence=c) for c in confidences]
+    nodes = [dict(node, confidence=c) for c in confidences]
+    want = max(1.0 if c is None else c for c in confidences)  # none stored: counts as 1.0
+    for merge, rows in ((loading.merge_rel, rels), (loading.merge_node, nodes)):
+        forward, backward = rows[0], rows[-1]
+        for r in rows[1:]:
+            forward = merge(forward, r)
+        for r in reversed(rows[:-1]):
+            backward = merge(backward, r)
+        assert forward["confidence"] == backward["confidence"] == want
+        assert merge(forward, forward)["confidence"] == want  # idempotent

@@ -90,3 +90,18 @@ def test_organizations_end_with_what_kind_of_body_they_are():
     stage.replace_spans(a, [(0, text.index("与"), "Organization", 0.8),
                             (text.index("中部"), text.index("合作"), "Organization", 0.7)])
     assert [m.name for m in a.mentions] == ["东江理工大学"]
+
+
+def test_a_chain_of_places_is_no_project():
+    text = "线路经过宜宾—泸州—永川，全长三百公里。"
+    a = _analysis(text, [("宜宾", "Place", -1), ("泸州", "Place", -1), ("永川", "Place", -1)])
+    stage.replace_spans(a, [(text.index("宜宾"), text.index("，"), "Project", 0.7)])
+    assert sorted(m.name for m in a.mentions) == ["宜宾", "永川", "泸州"]
+
+
+@pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西水厂", "沿江铁路项目部"])
+def test_clauses_and_site_offices_are_no_project_names(phrase):
+    text = phrase + "。"
+    a = _analysis(text, [])
+    stage.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
+    assert a.mentions == []

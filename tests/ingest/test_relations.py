@@ -19,3 +19,24 @@ def test_total_investment_before_the_project():
     rec = extract_text("投资20亿元的比亚迪新能源汽车零部件项目在襄阳开工。")
     proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
     assert proj["比亚迪新能源汽车零部件项目"]["total_investment_cny"] == 2000000000
+
+
+def test_total_of_the_project_a_sentence_is_about(monkeypatch):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("记者了解到，东湖隧道项目是全省重点工程。该项目东接三环线，终点接二环路高架，"
+                       "全长9公里，概算总投资42亿元。")
+    proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
+    assert proj["东湖隧道项目"]["total_investment_cny"] == 4200000000
+
+
+def test_total_written_right_after_the_project(monkeypatch):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("年内开工的滨湖大道改造工程投资15亿元，全长12公里。")
+    proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
+    assert proj["滨湖大道改造工程"]["total_investment_cny"] == 1500000000
+
+
+def test_every_post_of_a_chain_leads_somewhere(monkeypatch):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("中共宜昌市委常委、夷陵区委书记王立群出席开工仪式。")
+    assert {("王立群", "宜昌市"), ("王立群", "夷陵区")} <= rels(rec, "LEADS")
