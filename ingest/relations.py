@@ -40,6 +40,9 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
 BUILD_CUE = re.compile(r"投资|出资|注资|建设|兴建|打造|开发|承建|新建|扩建|签约|签订|签署|落户|布局|设立|引进")
 
 
+SITE_CUE = re.compile(r"(?:在|落户|落户于|位于|选址|落地|坐落于|布局)$")
+
+
 def _invested_project(a: Analysis, c: Mention, projects: list[Mention]) -> Mention | None:
     """The project a company invests in or builds, when the sentence ties them:
     由C投资建设 / C投资…建设P / C拟在…投资建设P / P由C承建."""
@@ -114,6 +117,11 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             best = max(_specificity(g, x) for x in places)
             cands = [x for x in places if _specificity(g, x) == best]
             host = min(cands, key=lambda x: abs(x.start - p.start))
+            chain = host.start  # 在睢宁县庆安镇: the cue stands before the places that contain the host
+            while any(x.label == "Place" and x.end == chain for x in sent_mentions[si]):
+                chain = next(x.start for x in sent_mentions[si] if x.label == "Place" and x.end == chain)
+            if SITE_CUE.search(text[max(0, chain - 3):chain]):
+                via = "site"  # 在/落户/位于 + the place: where the project is, said outright
         else:
             host, via = _section_place(a, g, p.start), "section"
         if host and (host.name, p.name) not in seen_hosts:

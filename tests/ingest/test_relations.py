@@ -31,9 +31,14 @@ def test_total_of_the_project_a_sentence_is_about(monkeypatch):
 
 def test_total_written_right_after_the_project(monkeypatch):
     monkeypatch.setenv("GOVKG_NO_MODEL", "1")
-    rec = extract_text("年内开工的滨湖大道改造工程投资15亿元，全长12公里。")
+    rec = extract_text("年内开工的白沙洲大桥项目投资15亿元，全长12公里。")
     proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
-    assert proj["滨湖大道改造工程"]["total_investment_cny"] == 1500000000
+    assert proj["白沙洲大桥项目"]["total_investment_cny"] == 1500000000
+
+
+def test_a_site_said_outright_hosts_the_project():
+    rec = extract_text("3月2日上午，在宜昌市夷陵区龙泉镇政府，青松生物医药研发中心项目成功签约。")
+    assert ("龙泉镇", "青松生物医药研发中心项目") in rels(rec, "HOSTS")
 
 
 def test_every_post_of_a_chain_leads_somewhere(monkeypatch):
