@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest.learn import crf, pairs, stage
+from ingest.learn import crf, pairs, spans, stage
 from ingest.learn.train import CRF_FILE, META_FILE, PAIRS_FILE, PUBLIC_FILE
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -70,7 +70,7 @@ class SpanTaggerStep(_ModelStep):
         self.tagger = crf.SpanTagger(path / CRF_FILE, public if public.exists() else None)
 
     def apply(self, a):
-        stage.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions))
+        spans.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions))
 
 
 class PairStep(_ModelStep):

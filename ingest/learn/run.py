@@ -6,6 +6,7 @@ from ingest import gazetteer as gz
 from ingest import relations
 from ingest.analysis import Analysis
 from ingest.learn import stage
+from ingest.learn.spans import replace_spans
 
 RULES_BEFORE = ("govkg_amounts", "govkg_orgs", "govkg_places", "govkg_projects", "govkg_infrastructure",
                 "govkg_officials")
@@ -26,7 +27,7 @@ def finish(a: Analysis, spans=None, pair_model=None, beliefs=None) -> Analysis:
     pair model (if given) decides HOSTS / INVESTS_IN."""
     g = gz.load()
     if spans is not None:
-        stage.replace_spans(a, spans, beliefs)
+        replace_spans(a, spans, beliefs)
     relations.find_relations(a, g)
     if pair_model is not None:
         stage.apply_pairs(a, g, pair_model)

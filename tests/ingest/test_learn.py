@@ -6,7 +6,7 @@ import pytest
 
 from ingest import gazetteer as gz
 from ingest.analysis import Analysis, Mention, split
-from ingest.learn import crf, evaluate, pairs, stage
+from ingest.learn import crf, evaluate, pairs, spans
 
 
 def test_bio_round_trip():
@@ -24,7 +24,7 @@ def test_bio_round_trip():
     ("江门至湛江高速，开平段", None),
 ])
 def test_trim(text, want):
-    cut = stage.trim(text, 0, len(text))
+    cut = spans.trim(text, 0, len(text))
     assert (text[cut[0]:cut[1]] if cut else None) == want
 
 
@@ -41,10 +41,10 @@ def test_company_keeps_its_place_and_drops_its_parent():
     text = "蓝鲸集团全资子公司苏州蓝鲸精工有限公司在相城区投资。"
     a = _analysis(text, [("苏州", "Place", -1)])
     s = text.index("蓝鲸精工")
-    got = stage.company_bounds(a, s, s + len("蓝鲸精工有限公司"))
+    got = spans.company_bounds(a, s, s + len("蓝鲸精工有限公司"))
     assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
     s = text.index("蓝鲸集团")
-    got = stage.company_bounds(a, s, text.index("在"))
+    got = spans.company_bounds(a, s, text.index("在"))
     assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
 
 
@@ -52,7 +52,7 @@ def test_replace_spans_keeps_officials_and_drops_places_inside_names():
     text = "昆山佰瑞机械有限公司负责人介绍，县长王立新出席。"
     a = _analysis(text, [("昆山", "Place", -1), ("王立新", "Official", -1)])
     s = text.index("昆山佰瑞")
-    stage.replace_spans(a, [(s, text.index("负责人"), "Company", 0.9),
+    spans.replace_spans(a, [(s, text.index("负责人"), "Company", 0.9),
                             (text.index("县长"), text.index("出席"), "Organization", 0.6)])
     got = {(m.label, m.name) for m in a.mentions}
     assert got == {("Company", "昆山佰瑞机械有限公司"), ("Official", "王立新")}
@@ -87,7 +87,7 @@ def test_display_threshold_reaches_the_precision_asked():
 def test_organizations_end_with_what_kind_of_body_they_are():
     text = "东江理工大学与中部地区合作，副县长李海出席。"
     a = _analysis(text, [])
-    stage.replace_spans(a, [(0, text.index("与"), "Organization", 0.8),
+    spans.replace_spans(a, [(0, text.index("与"), "Organization", 0.8),
                             (text.index("中部"), text.index("合作"), "Organization", 0.7)])
     assert [m.name for m in a.mentions] == ["东江理工大学"]
 
@@ -95,7 +95,7 @@ def test_organizations_end_with_what_kind_of_body_they_are():
 def test_a_chain_of_places_is_no_project():
     text = "线路经过宜宾—泸州—永川，全长三百公里。"
     a = _analysis(text, [("宜宾", "Place", -1), ("泸州", "Place", -1), ("永川", "Place", -1)])
-    stage.replace_spans(a, [(text.index("宜宾"), text.index("，"), "Project", 0.7)])
+    spans.replace_spans(a, [(text.index("宜宾"), text.index("，"), "Project", 0.7)])
     assert sorted(m.name for m in a.mentions) == ["宜宾", "永川", "泸州"]
 
 
@@ -103,5 +103,5 @@ def test_a_chain_of_places_is_no_project():
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = _analysis(text, [])
-    stage.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
+    spans.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
     assert a.mentions == []
