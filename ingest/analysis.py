@@ -95,6 +95,9 @@ def _freq(tok: str) -> int:
 NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼 养殖 种植 储能 发电 孵化 仓储 检测 应用 开发 创新 "
                  "智造 再生 回收 利用 处理 改造 扩建 升级 提升 传感 测控 服务 物流 配送 交易 展示 体验 培训 "
                  "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 维修".split())
+# Verbs that are part of a government body's name (发展和改革委员会, 市场监督管理局, 自然资源和规划局).
+BODY_VERBS = set("发展 改革 管理 监督 规划 保护 促进 建设 执法 审计 监察 统计 招商 合作 服务 运输 应急 投资".split())
+LEVEL_CHARS = set("省市县区州盟旗乡镇")  # 县 + 市场监督管理局
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
 SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正")
 SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
@@ -106,7 +109,7 @@ def _units(tokens: list[str]) -> list[str]:
     out: list[str] = []
     split: list[str] = []
     for t in tokens:  # 及云创 -> 及 / 云创
-        if len(t) >= 3 and t[0] in SINGLE_STOP and _tag(t) == "x":
+        if len(t) >= 2 and t[0] in SINGLE_STOP and _tag(t) == "x":
             split.extend([t[0], t[1:]])
         else:
             split.append(t)
@@ -125,14 +128,15 @@ def _units(tokens: list[str]) -> list[str]:
 
 
 def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g=None,
-              keep_adj: bool = True) -> int:
+              keep_adj: bool = True, body: bool = False) -> int:
     """Start of the name phrase that ends at ``end``: tokens leftwards until a
-    stop word, a function word or verb, a break, or the limit."""
+    stop word, a function word or verb, a break, or the limit (body: the name of a
+    government body, whose verbs are part of it)."""
     s = clause_start(text, end, limit)
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     for n, tok in enumerate(reversed(tokens)):
-        if tok in NAME_VERBS and n < 6:
+        if (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
             start -= len(tok)
             continue
         if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)
@@ -140,7 +144,7 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
             break
         tag = _tag(tok)
         if tok not in NAME_VERBS and tag != "x":
-            if tag.startswith(STOP_TAGS) and not (tag == "vn" and n == 0):
+            if tag.startswith(STOP_TAGS) and not (tag == "vn" and (n == 0 or body)):
                 if not (tag == "t" or (tag == "m" and n > 0)):
                     break
             if tag == "a" and n > 0 and not keep_adj:
@@ -159,6 +163,19 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     if m:
         start += m.end()
     return start
+
+
+def bracket_start(text: str, start: int) -> int:
+    """A legal name with its place in brackets inside it (锦辉(荆州)硅能科技有限公司): given the
+    start found after the bracket, the start of the whole name."""
+    if start < 4 or text[start - 1] not in ")）":
+        return start
+    m = re.search(r"[(（]([\u4e00-\u9fff]{2,6})$", text[max(0, start - 9):start - 1])
+    if not m:
+        return start
+    opening = start - 1 - len(m.group(0))
+    head = walk_left(text, opening, limit=8)
+    return head if opening - head >= 2 else start
 
 
 def _add(a: Analysis, start: int, end: int, label: str, name: str | None = None, **extra) -> Mention | None:

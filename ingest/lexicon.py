@@ -48,6 +48,9 @@ FOLLOW_VERBS = ("出席", "主持", "表示", "指出", "强调", "讲话", "介
 COMPANY_SUFFIX = re.compile(
     r"(?:(?:[（(][\u4e00-\u9fff]{2,6}[)）])?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|"
     r"集团公司|股份公司|公司)|集团)")
+# The engineering bureaus of the state construction groups are companies (中铁隧道局, 中建八局, 中交二航局)
+SOE_BUREAU = re.compile(r"(?:中铁|中建|中交|中冶|中水|中电建|中能建|中核|中化|中煤|水电)[\u4e00-\u9fff]{0,4}?局(?!长)"
+                        r"(?:集团有限公司|集团|有限公司|有限责任公司)?")
 # Institutions; 局/厅/委 bodies come only through an official's post.
 ORG_SUFFIX = re.compile(
     r"(?:医科大学|大学|学院|研究院|研究所|科学院|工程院|医院|卫生院|派出所|公安分局|公安局|公安厅|"
@@ -57,6 +60,7 @@ GENERIC_NAMES = {
     "公司", "子公司", "分公司", "该公司", "本公司", "集团", "该集团", "母公司", "总公司", "科技公司", "投资公司",
     "有限公司", "平台公司", "国有公司", "国企", "民营企业", "外资企业", "企业", "大学", "学院", "医院", "中学", "小学",
     "研究院", "研究所", "派出所", "实验室", "公安派出所", "公安局", "人民医院", "人民法院", "人民检察院",
+    "委员会", "管委会", "董事会", "董事局", "监事会", "监管中心", "服务中心", "工作站",
 }
 # Words that end a name when walking left from its suffix.
 STOP_WORDS = {

@@ -210,9 +210,9 @@ def _department_before(a: Analysis, pos: int) -> Mention | None:
     head = text[max(0, pos - 16):pos]
     if not DEPT_END.search(head) or PARTY_BODY.search(head):
         return None
-    start = walk_left(text, pos, limit=14, keep_adj=False)
+    start = walk_left(text, pos, limit=14, keep_adj=False, body=True)
     if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
-        start = walk_left(text, start - 1, limit=10, keep_adj=False)
+        start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
     name = text[start:pos]
     if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES:
         return None

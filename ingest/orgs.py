@@ -8,14 +8,16 @@ import jieba
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
-                             walk_left)
+                             bracket_start, walk_left)
 from ingest.officials import _person_name
 
 
 def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
+    for m in lx.SOE_BUREAU.finditer(text):
+        _add(a, m.start(), m.end(), "Company", sure=True)
     for m in lx.COMPANY_SUFFIX.finditer(text):
-        start = walk_left(text, m.start(), limit=20)
+        start = bracket_start(text, walk_left(text, m.start(), limit=20))
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
             continue

@@ -15,9 +15,19 @@ def _common_word(word: str, threshold: int = 2000) -> bool:
     return jieba.dt.FREQ.get(word, 0) > threshold and _tag(word) != "ns"
 
 
+# what follows a place inside the name of an event, a landform or an idea (北京奥运会, 四川盆地,
+# 大庆精神): the place is part of that name, not a mention of its own
+NAMED_AFTER = ("奥运会", "世博会", "世园会", "园博会", "博览会", "亚运会", "运动会", "精神", "盆地", "平原", "模式",
+               "经验", "片区")
+
+
 def _glued(text: str, s: int, e: int) -> bool:
-    """A short form that is part of another word (84项城建, 长治久安)."""
+    """A short form that is part of another word (84项城建, 长治久安, 金佛山) or name (北京奥运会)."""
     if (s > 0 and _freq(text[s - 1:s + 1]) > 50) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
+        return True
+    if text.startswith(NAMED_AFTER, e):
+        return True
+    if s > 0 and _freq(text[s - 1:e]) > 20 and _tag(text[s - 1:e]) != "ns":
         return True
     return any(_freq(text[s:e + j]) > 20 and _tag(text[s:e + j]) != "ns" for j in (1, 2) if e + j <= len(text))
 

@@ -84,6 +84,18 @@ def _previous_project(a: Analysis, pos: int) -> list[Mention]:
     return [max(before, key=lambda p: p.start)] if before else []
 
 
+def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> bool:
+    """The place stands right before the project, or before the list of projects it ends."""
+    if place.end > p.start or a.text[p.start:p.start + 1] in "至到—-":  # 武汉至上海: a route
+        return False
+    between = list(a.text[place.end:p.start])
+    listed = [x for x in sent if x.label == "Project" and place.end <= x.start and x.end <= p.start]
+    for x in listed:
+        between[x.start - place.end:x.end - place.end] = [""] * (x.end - x.start)
+    rest = "".join(between)
+    return rest == "" or (bool(listed) and re.fullmatch(r"[、和及与]+", rest) is not None)
+
+
 def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     sent_mentions: dict[int, list[Mention]] = defaultdict(list)
@@ -120,7 +132,10 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             chain = host.start  # 在睢宁县庆安镇: the cue stands before the places that contain the host
             while any(x.label == "Place" and x.end == chain for x in sent_mentions[si]):
                 chain = next(x.start for x in sent_mentions[si] if x.label == "Place" and x.end == chain)
-            if SITE_CUE.search(text[max(0, chain - 3):chain]):
+            front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None)
+            if front is not None:  # 蒲县豹子沟煤矿和万家庄煤矿: the place written before the names
+                host, via = front, "site"
+            elif SITE_CUE.search(text[max(0, chain - 3):chain]):
                 via = "site"  # 在/落户/位于 + the place: where the project is, said outright
         else:
             host, via = _section_place(a, g, p.start), "section"

@@ -6,7 +6,7 @@ import re
 
 import jieba
 
-from ingest.analysis import SINGLE_STOP, Analysis, Mention, _tag, _units
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, bracket_start
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -52,6 +52,9 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
 # a clause, not a name: a copula or a linking verb inside (成渝客运专线是…, 汶九高速起于…),
 # a list (甲、乙), or a project's site office (…项目部, an organization)
 NOT_A_NAME = re.compile(r"是|起于|止于|[东南西北][接连]|中的|、|项目部$")
+# a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
+COUNTED = re.compile(r"^(?:这|该|此|各|本|上述)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
+KIND_HEADS = ("项目", "工程")
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
 
@@ -62,6 +65,7 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     m = PARENT.match(a.text, s, e)
     if m and e - m.end() >= 4:
         return m.end(), e
+    s = bracket_start(a.text, s)
     if LEGAL.search(a.text[s:e]):
         for p in a.mentions:
             if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
@@ -75,7 +79,34 @@ RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stay
 def _name_like(label: str, name: str) -> bool:
     if label == "Organization":
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name)
-    return not (label == "Project" and NOT_A_NAME.search(name))
+    if label == "Project":
+        return not (NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name))
+    return not _kind_of_company(name)
+
+
+KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())
+
+
+def _kind_of_company(name: str) -> bool:
+    """军工集团公司, 上市公司, 安徽上市公司: a kind of company (one common noun, or a place and
+    a modifier, before the suffix), not a name. A place and a trade is one (沈阳旅游集团)."""
+    core = re.sub(r"(?:集团公司|集团|公司)$", "", name)
+    if core == name:
+        return False
+    words = _units(jieba.lcut(core))
+    rest = [w for w in words if w not in KIND_MODIFIERS]
+    if len(rest) <= 1 and not any(_specific(w, strict=True) for w in rest):
+        return True
+    return len(rest) < len(words) and all(_tag(w) == "ns" for w in rest)
+
+
+def _kind_of_project(name: str) -> bool:
+    """景区项目, 地产项目, 高质量项目: one common noun before the head names a kind of project."""
+    head = next((h for h in KIND_HEADS if name.endswith(h)), None)
+    if head is None:
+        return False
+    words = _units(jieba.lcut(name[:-len(head)]))
+    return len(words) == 1 and _tag(words[0]) in ("n", "vn", "a", "an", "b")
 
 
 def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
@@ -98,7 +129,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     believed = {k: p for k, p in (beliefs or {}).items() if p >= RULE_BELIEF}
     keep = [m for m in a.mentions if m.label not in LEARNED or id(m) in owners]
     # companies the text itself lists as such (甲、乙等18家企业) stay whatever the tagger thinks
-    listed = {(m.start, m.end, m.label) for m in a.mentions if m.label == "Company" and m.extra.get("enumerated")}
+    listed = {(m.start, m.end, m.label) for m in a.mentions
+              if m.label == "Company" and (m.extra.get("enumerated") or m.extra.get("sure"))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
                  and _name_like(m.label, m.name)]
@@ -128,4 +160,23 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     keep = [m for m in keep if not any(n.start <= m.start and m.end <= n.end for n in new)]
     new = [n for n in new if not any(m.start < n.end and n.start < m.end for m in keep)]
     keep += [m for m in kept_rule if not any(n.start < m.end and m.start < n.end for n in new + keep)]
-    a.mentions = sorted(keep + new, key=lambda m: m.start)
+    roads = {}
+    for m in keep + new:
+        if m.label == "Project" and ROAD.search(m.name):
+            roads[m.name] = roads.get(m.name, True) and _referred_to(text, m)
+    a.mentions = sorted((m for m in keep + new if not roads.get(m.name if m.label == "Project" else None)),
+                        key=lambda m: m.start)
+
+
+# a road or bridge that is only a landmark for another (终点接青银高速, 与威青高速相交, 济青高速收费站):
+# it exists already; the project is what connects to it
+ROAD = re.compile(r"(?:高速|公路|铁路|国道|省道|立交|立交桥|大桥|隧道)$")
+REFERRED_BEFORE = re.compile(r"(?:接|经|沿|至|连接|途经|减轻|穿过|跨越)$")
+MEETS = re.compile(r"^[^，,。；;]{0,12}?(?:相交|相连|相接|交汇|交叉|互通|衔接)")
+REFERRED_AFTER = re.compile(r"^(?:相交|相连|相接|交汇|交叉|收费站|互通|通车里程|沿线|以[东南西北])")
+
+
+def _referred_to(text: str, m: Mention) -> bool:
+    before = text[max(0, m.start - 2):m.start]
+    return bool(REFERRED_BEFORE.search(before) or REFERRED_AFTER.match(text[m.end:m.end + 4])
+                or (before.endswith("与") and MEETS.match(text[m.end:m.end + 16])))

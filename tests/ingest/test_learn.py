@@ -99,9 +99,31 @@ def test_a_chain_of_places_is_no_project():
     assert sorted(m.name for m in a.mentions) == ["宜宾", "永川", "泸州"]
 
 
-@pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西水厂", "沿江铁路项目部"])
+@pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西水厂", "沿江铁路项目部",
+                                    # counted or pointed at, or a kind of project: not a name
+                                    "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = _analysis(text, [])
     spans.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
     assert a.mentions == []
+
+
+@pytest.mark.parametrize("text, road", [
+    ("新建的滨湖大道向北延伸，终点接云岭高速，全长十二公里。", "云岭高速"),
+    ("枢纽建成后与沿海高速公路相交，形成互通。", "沿海高速公路"),
+    ("收费站将迁至东郊，以减轻北环立交桥的交通压力。", "北环立交桥"),
+])
+def test_a_road_named_only_as_a_landmark_is_no_project(text, road):
+    a = _analysis(text, [])
+    s = text.index(road)
+    spans.replace_spans(a, [(s, s + len(road), "Project", 0.8)])
+    assert a.mentions == []
+
+
+def test_a_road_built_beside_a_landmark_stays_a_project():
+    text = "东山隧道与西岭铁路一起开工建设，年内完工。"
+    a = _analysis(text, [])
+    s = text.index("西岭铁路")
+    spans.replace_spans(a, [(s, s + 4, "Project", 0.8)])
+    assert [m.name for m in a.mentions] == ["西岭铁路"]

@@ -45,12 +45,21 @@ def test_boilerplate_people_are_not_officials(text):
 @pytest.mark.parametrize("text, official, org, title", [
     ("徐州市召开会议,市发改委主任张建国出席。", "张建国", "市发改委", "主任"),
     ("江苏省住房和城乡建设厅厅长周岚讲话。", "周岚", "江苏省住房和城乡建设厅", "厅长"),
+    # verbs that belong to a body's name (发展, 改革, 监督, 管理) do not cut it short
+    ("座谈会上，市发展和改革委员会主任钱立群作了发言。", "钱立群", "市发展和改革委员会", "主任"),
+    ("座谈会上，县市场监督管理局局长孙文涛作了发言。", "孙文涛", "县市场监督管理局", "局长"),
+    ("会议由省文化和旅游发展委员会主任郑海燕主持。", "郑海燕", "省文化和旅游发展委员会", "主任"),
 ])
 def test_department_posts_lead_the_department(text, official, org, title):
     rec = extract_text(text)
     leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
     assert leads.get((official, org)) == title
     assert org in names(rec, "Organization")
+
+
+def test_a_bare_committee_is_no_organization():
+    rec = extract_text("委员会主任周庆和介绍了情况。")
+    assert "委员会" not in names(rec, "Organization")
 
 
 def test_autonomous_region_chair_leads_the_region():

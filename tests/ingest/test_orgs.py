@@ -1,5 +1,9 @@
 """Companies: names listed before 等…企业, and generic phrases that are not names."""
+import pytest
+
+from ingest.analysis import Analysis, split
 from ingest.extract import extract_text
+from ingest.learn import spans
 from tests.ingest.record_sets import names
 
 
@@ -8,3 +12,30 @@ def test_enumerated_companies_and_generic_phrases():
                        "要紧抓先进制造、总部经济、现代物流等优势产业项目。")
     assert {"恒远集团", "天纺科技", "锦程纺织"} <= names(rec, "Company")
     assert names(rec, "Project") == set()
+
+
+def test_engineering_bureaus_of_state_groups_are_companies():
+    rec = extract_text("滨江大桥由中铁十二局集团承建，中建三局负责主塔施工，市交通局局长到场检查。")
+    assert {"中铁十二局集团", "中建三局"} <= names(rec, "Company")
+    assert not any(n.endswith("交通局") for n in names(rec, "Company"))
+
+
+def test_a_legal_name_keeps_the_place_in_its_brackets():
+    rec = extract_text("由锦华(宜昌)电池科技有限公司投资建设的蓄电池项目昨日开工。")
+    assert "锦华(宜昌)电池科技有限公司" in names(rec, "Company")
+
+
+@pytest.mark.parametrize("phrase", ["上市公司", "军工集团公司", "安徽上市公司", "软件公司"])
+def test_kinds_of_company_are_no_names(phrase):
+    a = Analysis(phrase + "。")
+    split(a)
+    spans.replace_spans(a, [(0, len(phrase), "Company", 0.9)])
+    assert a.mentions == []
+
+
+@pytest.mark.parametrize("name", ["沈阳旅游集团", "国家电网公司", "格力集团", "宁夏石化公司"])
+def test_a_place_and_a_trade_or_a_brand_is_a_name(name):
+    a = Analysis(name + "。")
+    split(a)
+    spans.replace_spans(a, [(0, len(name), "Company", 0.9)])
+    assert [m.name for m in a.mentions] == [name]

@@ -40,3 +40,10 @@ def test_words_that_look_like_places_are_not_places(text, absent):
 def test_old_county_name_keeps_the_article_form():
     rec = extract_text("陕西省安康市旬阳县召开会议。")
     assert "旬阳县" in names(rec, "Place")
+
+
+def test_a_place_inside_an_event_or_landform_name_is_no_mention():
+    rec = extract_text("该企业曾是北京奥运会和广州亚运会的指定供应商，并在四川盆地勘探天然气，总部设在苏州。")
+    places = names(rec, "Place")
+    assert "苏州市" in places
+    assert not {"北京市", "广州市", "四川省"} & places

@@ -45,3 +45,15 @@ def test_every_post_of_a_chain_leads_somewhere(monkeypatch):
     monkeypatch.setenv("GOVKG_NO_MODEL", "1")
     rec = extract_text("中共宜昌市委常委、夷陵区委书记王立群出席开工仪式。")
     assert {("王立群", "宜昌市"), ("王立群", "夷陵区")} <= rels(rec, "LEADS")
+
+
+def test_a_place_written_before_the_projects_hosts_them():
+    rec = extract_text("近日，沁源县青石岭煤矿和黄泥沟煤矿正式开工奠基，两矿设计产能各90万吨。")
+    hosts = {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "HOSTS"}
+    assert {("沁源县", "青石岭煤矿"), ("沁源县", "黄泥沟煤矿")} <= hosts
+
+
+def test_a_route_from_a_place_is_not_hosted_by_it():
+    rec = extract_text("规划中的长沙至赣州高速铁路将于明年开工。")
+    hosts = {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "HOSTS"}
+    assert not any(h == "长沙市" for h, _ in hosts)
