@@ -122,7 +122,8 @@ NODE_TYPE, REL_TYPE = "node_type", "rel_type"  # the schema label / relationship
 def edge_id(edge: dict) -> str:
     """A stable edge id derived from (type, source, target): the same in every
     export and format, so two exports merged in one viewer keep every edge."""
-    triple = _json_list([edge["type"], edge["source"], edge["target"]])
+    # NUL joins: keys never hold it; 64 bits: a collision in 10^6 edges has odds ~3e-8
+    triple = f'{edge["type"]}\x00{edge["source"]}\x00{edge["target"]}'
     return "e" + hashlib.blake2b(triple.encode("utf-8"), digest_size=8).hexdigest()
 
 
