@@ -260,13 +260,13 @@ _NOISE = re.compile(r"[-.]{10} |\s+at |\s*\.\.\. \d+ more")
 
 
 def _admin_tool(home: Path, args: list[str], heap: str = "1g",
-                echo: bool = False) -> str:
-    """Run neo4j-admin (org.neo4j.cli.AdminTool) on HOME from its lib/; return its output."""
+                echo: bool = False, cwd=None) -> str:
+    """Run neo4j-admin (org.neo4j.cli.AdminTool) on HOME from its lib/, in cwd (default HOME); return its output."""
     _need_jars(home)
     cmd = [_java(), f"-Xmx{heap}", *JVM_FLAGS, "-cp", _classpath(home), "org.neo4j.cli.AdminTool", *args]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=home)
+                            env=env, cwd=cwd or home)
     lines = []
     for line in proc.stdout:
         lines.append(line)
@@ -481,8 +481,10 @@ def admin_import(home, nodes: list, relationships: list = (), database: str = "n
                           f"(python -m graph.neo4j_server stop --home {home})")
     # the database goes first: --nodes/--relationships take every later non-option word
     # article text and evidence sentences hold line breaks: multiline fields are on
-    args = ["database", "import", "full", database, "--overwrite-destination=true", "--array-delimiter=;",
-            *([] if any(a.startswith("--multiline-fields") for a in extra_args) else ["--multiline-fields=true"]),
+    # extra_args may set these two (a graph.export folder does: IMPORT_ARGS); an option twice is refused
+    defaults = [d for d in ("--array-delimiter=;", "--multiline-fields=true")
+                if not any(a.startswith(d.split("=")[0] + "=") for a in extra_args)]
+    args = ["database", "import", "full", database, "--overwrite-destination=true", *defaults,
             f"--report-file={home / 'logs' / 'import.report'}", f"--max-off-heap-memory={max_off_heap}"]
     args += [*sources, *extra_args]
     began = time.monotonic()
@@ -569,8 +571,10 @@ def _run(args) -> int:
             return 3
         print(f"Neo4j {s['version']} running: pid {s['pid']}, {s['uri']}, home {home}")
     elif args.command == "admin-import":
+        extra = []
         if args.folder:
-            from graph.export.neo4j_admin import import_files
+            from graph.export.neo4j_admin import IMPORT_ARGS, import_files
+            extra = IMPORT_ARGS
             if not os.path.isdir(args.folder):
                 raise ServerError(f"{args.folder} is not a folder (unzip a .zip export first)")
             try:
@@ -582,7 +586,7 @@ def _run(args) -> int:
         for source in args.nodes + args.relationships:
             _import_source(source)  # name a missing file before installing anything
         install(home)
-        counts = admin_import(home, args.nodes, args.relationships, args.database, echo=True)
+        counts = admin_import(home, args.nodes, args.relationships, args.database, extra_args=extra, echo=True)
         print(f"imported {counts['nodes']} nodes, {counts['relationships']} relationships, "
               f"{counts['properties']} properties into {args.database} in {home} ({counts['seconds']} s)")
     return 0

@@ -1,5 +1,7 @@
-"""Network files: the whole graph or any subgraph as GraphML, GEXF, CSV,
-neo4j-admin import CSV, node-link JSON or Cytoscape.js JSON.
+"""Network files: the whole graph or any subgraph as GraphML, GEXF (static or
+dynamic), CSV, neo4j-admin import CSV, node-link JSON or Cytoscape.js JSON.
+Every format names a node's schema label `node_type`, a relationship's type
+`rel_type`, and gives each edge the same stable id (base.edge_id).
 
     from graph.export import FORMATS, write, export_scope
     write("gexf", subgraph.nodes, subgraph.edges, "view.gexf")
@@ -32,6 +34,7 @@ from graph.export.base import ExportError, Exporter, ExportStats, Progress
 from graph.export.csv import CSVExporter
 from graph.export.cytoscape import CytoscapeExporter
 from graph.export.gexf import GEXFExporter
+from graph.export.gexf_dynamic import DynamicGEXFExporter
 from graph.export.graphml import GraphMLExporter
 from graph.export.json import NodeLinkExporter
 from graph.export.neo4j_admin import Neo4jAdminExporter
@@ -40,7 +43,7 @@ __all__ = ["FORMATS", "EGO_LIMIT", "ExportError", "ExportStats", "Exporter",
            "write", "export_scope", "resolve_node"]
 
 FORMATS: dict[str, type[Exporter]] = {cls.name: cls for cls in (
-    GraphMLExporter, GEXFExporter, CSVExporter, Neo4jAdminExporter, NodeLinkExporter, CytoscapeExporter)}
+    GraphMLExporter, GEXFExporter, DynamicGEXFExporter, CSVExporter, Neo4jAdminExporter, NodeLinkExporter, CytoscapeExporter)}
 
 EGO_LIMIT = 100_000  # an export wants the whole neighbourhood, not the app's 300
 
