@@ -88,9 +88,10 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         names = _names_after(text, m.end())
         owner = _post_owner(a, g, m.start(), title)
-        if owner and owner.get("company"):
+        if (owner and owner.get("company")) or (not (owner and owner.get("label") == "Place" and "mention" in owner)
+                                                 and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
             pending = []
-            continue  # a post inside an enterprise
+            continue  # a post inside an enterprise, an association, a market or a research centre
         title = _own_title(title, m.start(), owner)
         if not names:
             nxt = m.end() + 1
@@ -200,7 +201,10 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
     return None
 
 
-DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办)$")
+# what owns a post that is not public (中国电梯协会副秘书长, 北大…研究中心主任, 周谷堆市场信息部副主任)
+NON_PUBLIC = re.compile(r"(?:协会|学会|商会|联合会|研究会|促进会|基金会|联盟|[模奶钢]协|市场(?!监)|公司|集团|研究中心|商务中心|"
+                        r"研究院|研究所|大学|学院|医院|报社|杂志社|事务所)[^，。、；：“”]{0,8}$")
+DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^采销购售营业目]部|司)$")  # 财政部, 价格司
 PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
 
 

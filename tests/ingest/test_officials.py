@@ -49,12 +49,24 @@ def test_boilerplate_people_are_not_officials(text):
     ("座谈会上，市发展和改革委员会主任钱立群作了发言。", "钱立群", "市发展和改革委员会", "主任"),
     ("座谈会上，县市场监督管理局局长孙文涛作了发言。", "孙文涛", "县市场监督管理局", "局长"),
     ("会议由省文化和旅游发展委员会主任郑海燕主持。", "郑海燕", "省文化和旅游发展委员会", "主任"),
+    # ministries and their departments
+    ("交通运输部部长韩振国出席会议。", "韩振国", "交通运输部", "部长"),
+    ("国家发改委价格司司长林志远接受采访。", "林志远", "国家发改委价格司", "司长"),
 ])
 def test_department_posts_lead_the_department(text, official, org, title):
     rec = extract_text(text)
     leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
     assert leads.get((official, org)) == title
     assert org in names(rec, "Organization")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("中国机床协会副秘书长郑立文介绍了行业情况。", "郑立文"),
+    ("北方农贸市场信息部副主任高洪亮预计，菜价将回落。", "高洪亮"),
+    ("江海大学城市研究中心主任吴启明认为，房价仍将上涨。", "吴启明"),
+])
+def test_posts_in_associations_markets_and_research_centres_are_not_public(text, person):
+    assert person not in names(extract_text(text), "Official")
 
 
 def test_a_bare_committee_is_no_organization():
