@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import draw, get_store, keep_view
+from app_pages.graphview import draw
+from app_pages.widgets import get_store, keep_view
 from graph.store import ReadOnlyError
 
 st.title("Cypher console")

@@ -1,7 +1,8 @@
 """Paths: the shortest chain of relationships between two entities, with its evidence."""
 import streamlit as st
 
-from app_pages.widgets import draw, evidence_block, keep_view, min_confidence, pick_entity, read, tables
+from app_pages.graphview import draw, tables
+from app_pages.widgets import evidence_block, keep_view, min_confidence, pick_entity, read
 
 st.title("Paths")
 st.caption("How are two entities connected? The shortest chain of relationships between them.")
@@ -25,7 +26,7 @@ if not sub.edges:
 
 keep_view(f"path {source['name']} → {target['name']}", sub)
 st.subheader(f"{len(sub.edges)} hop(s): {source['name']} → {target['name']}")
-draw(sub, key="path_graph", height=420)
+draw(sub, key="path_graph", height=420, center=source["key"])
 name_of = {n["key"]: n.get("name") for n in sub.nodes}
 st.subheader("Each step and its evidence")
 for e in sub.edges:

@@ -5,8 +5,8 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages.widgets import (GRAPH_CAP, LAYOUTS, draw, entity_labels, keep_view, merge, min_confidence,
-                               node_caption, pick_entity, read, tables)
+from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
+from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
 from graph import schema
 from graph.store import Subgraph
 
@@ -17,7 +17,10 @@ default_text = qp.get("q", "")
 if key_param and not default_text:
     default_text = (read("node", key_param) or {}).get("name", "")
 
-center = pick_entity("Search by name or alias", "ego", default_text, prefer_key=key_param)
+# The linked key counts only while the box still holds the linked text (a new search drops it).
+typed = st.session_state.get("ego_text", default_text).strip()
+center = pick_entity("Search by name or alias", "ego", default_text,
+                     prefer_key=key_param if typed == qp.get("q", typed) else None)
 if center is None:
     st.caption("Type part of a name: 宋乐伟, 徐州, 佰斯拓 … Aliases and partial Chinese names work.")
     st.stop()
@@ -60,7 +63,7 @@ if sub.truncated:
     st.warning(f"Truncated: showing the first {int(cap)} nodes of a larger neighbourhood. "
                "Lower the depth, narrow the filters or raise the cap.")
 st.caption("Click a node to select it; double-click (or the expand button) adds its neighbours.")
-event = draw(sub, key="ego_graph", expandable=True, layout=layout)
+event = draw(sub, key="ego_graph", expandable=True, layout=layout, center=center["key"])
 
 if event and event.get("timestamp") != st.session_state.get("ego_event_ts"):
     st.session_state.ego_event_ts = event.get("timestamp")

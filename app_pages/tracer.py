@@ -3,7 +3,8 @@ chain), the officials leading those places, and the amounts."""
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import draw, keep_view, min_confidence, pick_entity, read
+from app_pages.graphview import draw
+from app_pages.widgets import keep_view, min_confidence, pick_entity, read
 
 st.title("Company tracer")
 st.caption("Follow a company's money: projects → host places and their parents → officials leading them.")
@@ -25,4 +26,4 @@ amount_cols = [c for c in df.columns if c.endswith("_cny")]
 st.dataframe(df, hide_index=True, width="stretch",
              column_config={c: st.column_config.NumberColumn(c, format="localized") for c in amount_cols}
              | {c: None for c in df.columns if c.endswith("_key")})
-draw(sub, key="tracer_graph", height=520)
+draw(sub, key="tracer_graph", height=520, center=company["key"])
