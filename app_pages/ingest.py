@@ -21,7 +21,9 @@ def extract(name: str, data: bytes) -> list[tuple[str, dict | None, str | None]]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / Path(name).name  # the extension picks the reader
         path.write_bytes(data)
-        return list(iter_extract([str(path)]))
+        # The upload's own name is the source to cite: the temporary folder is gone after this.
+        return [(n, rec and rec | {"source": Path(name).name}, err and err.replace(str(path), Path(name).name))
+                for n, rec, err in iter_extract([str(path)])]
 
 
 def highlighted(record: dict) -> str:

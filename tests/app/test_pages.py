@@ -292,3 +292,11 @@ def test_min_confidence_hides_a_weak_relationship_until_lowered(open_app, tmp_pa
     at.button(key="export_prepare").click().run()
     g = nx.read_graphml(io.BytesIO(at.session_state["export_file"]["data"]))
     assert any(d["type"] == "LEADS" and "宋乐伟" in u for u, _, d in g.edges(data=True))
+
+
+def test_upload_keeps_its_own_name_as_source(open_app, empty_db, app_store):
+    at = open_app(empty_db, "ingest")
+    at.file_uploader(key="ingest_files").set_value(("visit.txt", SAMPLE, "text/plain")).run()
+    at.button(key="ingest_commit").click().run()
+    res = app_store(empty_db).query("MATCH (a:Article) RETURN a.source AS source", {})
+    assert [r[0] for r in res.rows] == ["visit.txt"]
