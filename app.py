@@ -12,6 +12,7 @@ PAGES = {
         st.Page("app_pages/details.py", title="Entity details", icon=":material/badge:", url_path="details"),
         st.Page("app_pages/paths.py", title="Paths", icon=":material/route:", url_path="paths"),
         st.Page("app_pages/tracer.py", title="Company tracer", icon=":material/factory:", url_path="tracer"),
+        st.Page("app_pages/article.py", title="Article", icon=":material/article:", url_path="article"),
     ],
     "Work with data": [
         st.Page("app_pages/console.py", title="Cypher console", icon=":material/terminal:", url_path="cypher"),

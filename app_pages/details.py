@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import confidence_note, evidence_block, min_confidence, node_caption, pick_entity, read
+from app_pages.evidence import article_link, evidence_block
+from app_pages.widgets import confidence_note, min_confidence, node_caption, pick_entity, read
 from graph import confidence, schema
 
 st.title("Entity details")
@@ -69,10 +70,12 @@ if mentions:
     st.subheader("Articles" if label != "Article" else "Entities mentioned")
     st.dataframe(pd.DataFrame([{"name": r["other"].get("name"), "label": r["other"].get("label"),
                                 "date": r["other"].get("date"), "count": r.get("count"),
-                                "key": r["other"]["key"]} for r in mentions]), hide_index=True)
-if label == "Article" and node.get("text"):
-    with st.expander("Article text"):
-        st.text(node["text"])
+                                "read": article_link(r["other"]["key"]) if label != "Article" else None,
+                                "key": r["other"]["key"]} for r in mentions]), hide_index=True,
+                 column_config={"read": st.column_config.LinkColumn("read", display_text="read") if label != "Article"
+                                else None})
+if label == "Article" and st.button("Read it, with its evidence highlighted", key="details_read"):
+    st.switch_page("app_pages/article.py", query_params={"key": node["key"]})
 
 if label != "Article" and st.button("Draw its ego network"):
     st.switch_page("app_pages/search.py", query_params={"q": node.get("name") or "", "key": node["key"]})

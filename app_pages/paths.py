@@ -2,7 +2,8 @@
 import streamlit as st
 
 from app_pages.graphview import draw, tables
-from app_pages.widgets import evidence_block, keep_view, min_confidence, pick_entity, read
+from app_pages.evidence import evidence_block
+from app_pages.widgets import keep_view, min_confidence, pick_entity, read
 
 st.title("Paths")
 st.caption("How are two entities connected? The shortest chain of relationships between them.")

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import quote
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ POSITIONS = """() => { const cy = document.getElementById("cy")?._cyreg?.cy;
                        return cy ? cy.nodes().map(n => [n.data("name"), Math.round(n.position("x")),
                                                         Math.round(n.position("y"))]) : []; }"""
 # Every page, by its url path, for the screenshots in docs/ (the README links them).
-PAGES = {"overview": "", "ego": "ego?q=宋乐伟", "details": "details?key=official:宋乐伟@徐州市",
+PAGES = {"overview": "", "ego": "ego?q=宋乐伟&depth=2", "details": "details?key=official:宋乐伟@徐州市",
          "paths": "paths?from=宋乐伟&to=庆安镇", "tracer": "tracer?q=昆山佰斯拓机械设备有限公司",
          "cypher": "cypher", "ingest": "ingest", "export": "export"}
 
@@ -153,21 +154,49 @@ def test_second_search_is_laid_out_and_named(served_app):
             browser.close()
 
 
-def test_screenshot_of_every_page(served_app):
-    """One picture per page in docs/ (linked from the README)."""
+def _song_article(records) -> str:
+    """The key of the seed article that says 宋乐伟 leads 徐州市."""
+    return next(r["key"] for r in records
+                if any(x["type"] == "LEADS" and x["head"] == "宋乐伟" for x in r["relations"]))
+
+
+def test_article_page_highlights_the_evidence(served_app, app_records):
     sync_api = _need_browser()
-    shots = {}
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            for name, path in PAGES.items():
+            page.goto(f"{served_app}/article?key={quote(_song_article(app_records), safe='')}",
+                      wait_until="domcontentloaded")
+            page.wait_for_selector("mark.govkg-evidence", timeout=90_000)
+            marks = page.locator("mark.govkg-evidence").all_inner_texts()
+            assert any("宋乐伟" in m for m in marks), marks
+            # Each mark is a whole sentence of the article (ends at a full stop).
+            assert all(m.rstrip().endswith(("。", "！", "？", "”")) for m in marks), marks
+        finally:
+            browser.close()
+
+
+def test_screenshot_of_every_page(served_app, app_records):
+    """One picture per page in docs/ (linked from the README)."""
+    sync_api = _need_browser()
+    shots = {}
+    pages = PAGES | {"article": f"article?key={quote(_song_article(app_records), safe='')}"}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for name, path in pages.items():
                 page.goto(f"{served_app}/{path}", wait_until="domcontentloaded")
                 page.wait_for_selector("h1", timeout=90_000)
                 page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')",
                                        timeout=90_000)  # the script has finished running
+                page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')",
+                                       timeout=90_000)  # every element is drawn
                 if page.locator("iframe[title*='st_link_analysis']").count():
-                    page.wait_for_timeout(1500)  # let the layout settle before the picture
+                    frame = next(f for f in page.frames if "st_link_analysis" in f.url)
+                    frame.wait_for_function(f"({DRAWN_NAMES})().length > 0", timeout=90_000)
+                page.wait_for_timeout(1500)  # let layouts and charts settle before the picture
                 assert not page.locator("[data-testid='stException']").count(), name
                 shots[name] = REPO / "docs" / f"page-{name}.png"
                 page.screenshot(path=str(shots[name]), full_page=True)
