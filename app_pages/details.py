@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.evidence import article_link, evidence_block
+from app_pages.timeline import show_timeline
 from app_pages.widgets import confidence_note, min_confidence, node_caption, pick_entity, read
 from graph import confidence, schema
 
@@ -64,6 +65,10 @@ for rtype in schema.rel_types():
                           on_click=show, args=(r["other"]["key"],))
         if len(group) > SHOWN:
             st.caption(f"Showing {SHOWN} of {len(group)}; the Cypher console lists them all.")
+
+if ties:
+    with st.expander("Timeline: relationships by month, with evidence", expanded=False):
+        show_timeline(ties, name_of)
 
 mentions = [r for r in rels if r["type"] == "MENTIONS"]
 if mentions:

@@ -1,11 +1,10 @@
 """Search & ego network: find an entity, draw its neighbourhood, expand or open nodes.
 
 Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=concentric."""
-import datetime as dt
-
 import streamlit as st
 
 from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
+from app_pages.timeline import time_filter
 from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
 from graph import schema
 from graph.store import Subgraph
@@ -37,15 +36,8 @@ with st.expander("Filters", expanded=False):
                            help="MENTIONS links articles to entities; add it with Article to see coverage.")
     layout = st.selectbox("Layout", LAYOUTS, index=LAYOUTS.index(qp.get("layout", "fcose"))
                           if qp.get("layout") in LAYOUTS else 0)
-    by_date = st.checkbox("Only relationships dated within a range")
-    date_from = date_to = None
-    if by_date:
-        rng = st.date_input("Date range", (dt.date(2000, 1, 1), dt.date.today()))
-        if isinstance(rng, (tuple, list)) and len(rng) == 2:
-            date_from, date_to = rng[0].isoformat(), rng[1].isoformat()
 
-filters = dict(labels=labels or None, rel_types=types or None, date_from=date_from, date_to=date_to,
-               min_confidence=min_confidence())
+filters = dict(labels=labels or None, rel_types=types or None, min_confidence=min_confidence())
 # Expanded nodes belong to the entity they were expanded from.
 if st.session_state.get("ego_center") != center["key"]:
     st.session_state.update(ego_center=center["key"], ego_expanded=[])
@@ -56,6 +48,7 @@ parts += [read("ego", k, depth=1, limit=int(cap), **filters) for k in st.session
 sub = merge(*parts, cap=int(cap))
 if center["key"] not in sub.node_keys():
     sub = merge(Subgraph([center]), sub, cap=int(cap))
+sub = time_filter(sub, center["key"], "ego")  # after the reads: undated relationships are counted, not lost
 keep_view(f"ego network of {center.get('name')}", sub)
 
 st.subheader(f"{node_caption(center)}: {len(sub.nodes)} nodes, {len(sub.edges)} relationships")

@@ -235,17 +235,6 @@ def test_export_multi_file_format_comes_as_zip(app):
     assert "庆安镇" in text and COMPANY in text
 
 
-def test_ego_date_range_filters_relationships(open_app, handwritten_db):
-    import datetime as dt
-    at = open_app(handwritten_db, "search", q=SONG)
-    assert XUZHOU in view_names(at)  # 宋乐伟 LEADS 徐州市, dated 2023-01-30
-    at.checkbox[0].check().run()
-    at.date_input[0].set_value((dt.date(2024, 1, 1), dt.date(2024, 12, 31))).run()
-    assert XUZHOU not in view_names(at)
-    at.date_input[0].set_value((dt.date(2023, 1, 1), dt.date(2023, 1, 31))).run()
-    assert XUZHOU in view_names(at)
-
-
 def test_command_line_ingest_while_the_app_is_open(open_app, own_db):
     """The app holds the embedded file read-only, so `python -m ingest` can load into it."""
     import subprocess
