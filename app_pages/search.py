@@ -4,7 +4,7 @@ Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=con
 import streamlit as st
 
 from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
-from app_pages.timeline import time_filter
+from app_pages.timeline import connected, time_filter
 from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
 from graph import schema
 from graph.store import Subgraph
@@ -40,7 +40,7 @@ with st.expander("Filters", expanded=False):
 filters = dict(labels=labels or None, rel_types=types or None, min_confidence=min_confidence())
 # Expanded nodes belong to the entity they were expanded from.
 if st.session_state.get("ego_center") != center["key"]:
-    st.session_state.update(ego_center=center["key"], ego_expanded=[])
+    st.session_state.update(ego_center=center["key"], ego_expanded=[], ego_hidden=[])
     st.session_state.pop("ego_focus", None)
 
 parts = [read("ego", center["key"], depth=depth, limit=int(cap), **filters)]
@@ -49,6 +49,10 @@ sub = merge(*parts, cap=int(cap))
 if center["key"] not in sub.node_keys():
     sub = merge(Subgraph([center]), sub, cap=int(cap))
 sub = time_filter(sub, center["key"], "ego")  # after the reads: undated relationships are counted, not lost
+hidden = set(st.session_state.setdefault("ego_hidden", [])) - {center["key"]}
+if hidden:  # what hangs only on a hidden node goes with it
+    sub = connected(Subgraph([n for n in sub.nodes if n["key"] not in hidden], sub.edges, sub.truncated),
+                    center["key"])
 keep_view(f"ego network of {center.get('name')}", sub)
 
 st.subheader(f"{node_caption(center)}: {len(sub.nodes)} nodes, {len(sub.edges)} relationships")
@@ -74,14 +78,30 @@ by_key = {n["key"]: n for n in sub.nodes}
 options = [center["key"]] + [k for k in by_key if k != center["key"]]
 if st.session_state.get("ego_focus") not in by_key:
     st.session_state.pop("ego_focus", None)
-c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
+c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 focus = c1.selectbox("Node", options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
-if c2.button("Expand", key="ego_expand", help="Add this node's direct neighbours to the drawing"):
-    if focus not in st.session_state.ego_expanded:
-        st.session_state.ego_expanded.append(focus)
+around = {r["other"]["key"] for r in read("relations", focus, min_confidence=min_confidence())
+          if r.get("other") and (not types or r["type"] in types)}
+drawn = {e["target"] if e["source"] == focus else e["source"] for e in sub.edges if focus in (e["source"], e["target"])}
+c1.caption(f"{len(around)} neighbour(s) of the chosen types; {len(around - drawn)} not drawn yet.")
+if focus in st.session_state.ego_expanded:
+    if c2.button("Collapse", key="ego_collapse", help="Take back the neighbours this node's expansion added"):
+        st.session_state.ego_expanded.remove(focus)
+        st.rerun()
+elif c2.button(f"Expand (+{len(around - drawn)})", key="ego_expand",
+               help="Add this node's direct neighbours to the drawing"):
+    st.session_state.ego_expanded.append(focus)
     st.rerun()
-if c3.button("Open details", key="ego_details"):
+if c3.button("Hide", key="ego_hide", disabled=focus == center["key"], help="Leave this node out of the drawing"):
+    st.session_state.ego_hidden.append(focus)
+    st.session_state.pop("ego_focus", None)
+    st.rerun()
+if c4.button("Open details", key="ego_details"):
     st.switch_page("app_pages/details.py", query_params={"key": focus})
+if st.session_state.ego_hidden and st.button(f"Show the {len(st.session_state.ego_hidden)} hidden node(s)",
+                                             key="ego_unhide"):
+    st.session_state.ego_hidden = []
+    st.rerun()
 
 with st.expander("As tables"):
     tables(sub)

@@ -97,3 +97,22 @@ def test_paths_and_tracer_boxes_follow_new_searches(app):
     at.text_input(key="tracer_text").input(COMPANY).run()
     assert COMPANY in at.selectbox(key="tracer_hit").value
     assert COMPANY in view_names(at)
+
+
+def test_neighbour_counts_collapse_and_hide(app):
+    at = app("search", q=SONG)
+    xuzhou = next(n["key"] for n in at.session_state["view"]["subgraph"].nodes if n["name"] == XUZHOU)
+    at.selectbox(key="ego_focus").set_value(xuzhou).run()
+    expand = at.button(key="ego_expand")
+    new = int(expand.label.split("+")[1].rstrip(")"))
+    assert new > 0 and any(f"{new} not drawn yet" in c.value for c in at.caption)
+    before = len(view_names(at))
+    expand.click().run()
+    assert len(view_names(at)) == before + new  # the count said how many the expansion adds
+    at.button(key="ego_collapse").click().run()
+    assert len(view_names(at)) == before
+    at.selectbox(key="ego_focus").set_value(xuzhou).run()
+    at.button(key="ego_hide").click().run()
+    assert XUZHOU not in view_names(at) and XUZHOU not in drawn_names(at)
+    at.button(key="ego_unhide").click().run()
+    assert XUZHOU in view_names(at)
