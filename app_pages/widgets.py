@@ -153,6 +153,12 @@ def node_caption(node: dict) -> str:
 
 
 # -- picking an entity ---------------------------------------------------------
+def is_pinyin(text: str) -> bool:
+    """Latin letters (spaces and apostrophes allowed): read as pinyin."""
+    bare = text.replace("'", "").replace(" ", "")
+    return bare.isascii() and bare.isalpha()
+
+
 def pick_entity(label: str, key: str, default_text: str = "",
                 labels: list[str] | None = None, prefer_key: str | None = None) -> dict | None:
     """A search box plus a choice among the hits; returns the chosen node.
@@ -161,10 +167,14 @@ def pick_entity(label: str, key: str, default_text: str = "",
     else the first hit) whenever the search text or `prefer_key` changes, so the
     box always names the entity the page goes on to show."""
     text = st.text_input(label, value=default_text, key=f"{key}_text",
-                         placeholder="a name or part of one, e.g. 宋乐伟 or 佰斯拓").strip()
+                         placeholder="a name or part of one, or its pinyin: 宋乐伟, 佰斯拓, songlewei, slw").strip()
     if not text:
         return None
     found = read("search", text, labels=labels or entity_labels(), limit=50)
+    if is_pinyin(text):  # songlewei, slw: names by their pinyin (beside any Latin alias found above)
+        from app_pages import pinyin
+        seen = {h["key"] for h in found}
+        found += [h for h in pinyin.search(text, labels or entity_labels()) if h["key"] not in seen]
     hits = {h["key"]: h for h in found if confidence.keeps(h, min_confidence())}
     if not hits:
         below = f" at or above the minimum confidence ({min_confidence():g}; lower it in the sidebar)" \

@@ -85,3 +85,4 @@ def test_new_explorer_items_on_neo4j(neo4j_app, neo4j_store):
     check_article(neo4j_app("article", key=KEY))
     check_timeline(neo4j_app("details", key="place:江苏省/徐州市"))
     check_console(neo4j_app("console"))
+    assert SONG in neo4j_app("search", q="slw").selectbox(key="ego_hit").value  # pinyin initials
