@@ -6,9 +6,10 @@ import streamlit as st
 
 from app_pages.evidence import citation, claims, heading, highlighted
 from app_pages.widgets import pick_entity, read
+from app_pages.i18n import t
 
-st.title("Article")
-picked = pick_entity("Find an article by its title", "article", labels=["Article"])
+st.title(t("Article"))
+picked = pick_entity(t("Find an article by its title"), "article", labels=["Article"])
 if picked:
     st.query_params["key"] = picked["key"]
 key = st.query_params.get("key")
@@ -34,18 +35,18 @@ for r in found:
 
 text_col, claim_col = st.columns([3, 2])
 with text_col:
-    st.subheader("Text")
-    st.caption("Highlighted: the sentences the claims on the right were read from.")
+    st.subheader(t("Text"))
+    st.caption(t("Highlighted: the sentences the claims on the right were read from."))
     st.html(highlighted(node.get("text") or "", [r["sentence"] for r in found]))
 with claim_col:
-    st.subheader(f"Claims read from it ({len(found)})")
+    st.subheader(f"{t('Claims read from it')} ({len(found)})")
     if not found:
         st.caption("No relationship in the graph rests on this article (at the minimum confidence).")
     for i, r in enumerate(found):
         with st.container(border=True):
             st.markdown(heading(r, name_of))
             st.markdown(f"> {r['sentence']}" if r["sentence"] else "_no evidence sentence recorded_")
-            if st.button("Cite", key=f"cite_{i}", help="A citation to copy"):
+            if st.button(t("Cite"), key=f"cite_{i}", help="A citation to copy"):
                 st.session_state.article_cite = (node["key"], i)
             if st.session_state.get("article_cite") == (node["key"], i):
                 st.code(citation(r["sentence"], info), language=None, wrap_lines=True)

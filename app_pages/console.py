@@ -9,10 +9,11 @@ import streamlit as st
 
 from app_pages.graphview import draw
 from app_pages.widgets import get_store, keep_view, pick_entity, read
+from app_pages.i18n import t
 from graph import schema
 from graph.store import ReadOnlyError
 
-st.title("Cypher console")
+st.title(t("Cypher console"))
 store = get_store()
 dialect = "LadybugDB (Kuzu-style Cypher)" if store.kind == "embedded" else "Neo4j Cypher"
 st.caption(f"Read-only. The store speaks {dialect}; pass values as `$parameters`. "
@@ -55,10 +56,10 @@ def field(query: str, p) -> object:
 
 
 c1, c2 = st.columns(2)
-limit = c1.number_input("Row limit", 1, 100000, 1000, key="console_limit")
-timeout = c2.number_input("Timeout (s)", 1.0, 600.0, 10.0, key="console_timeout")
+limit = c1.number_input(t("Row limit"), 1, 100000, 1000, key="console_limit")
+timeout = c2.number_input(t("Timeout (s)"), 1.0, 600.0, 10.0, key="console_timeout")
 request = None  # (cypher, params, title) when a Run button was pressed in this run
-tab_named, tab_free = st.tabs(["Named queries", "Free-form Cypher"])
+tab_named, tab_free = st.tabs([t("Named queries"), t("Free-form Cypher")])
 with tab_named:
     from graph import named
     try:
@@ -68,7 +69,7 @@ with tab_named:
         st.error(f"Named queries unavailable: {e}")
     if queries:
         by_name = {q.name: q for q in queries}
-        name = st.selectbox("Query", list(by_name), format_func=lambda n: by_name[n].title or n,
+        name = st.selectbox(t("Query"), list(by_name), format_func=lambda n: by_name[n].title or n,
                             key="named_query")
         q = by_name[name]
         if q.description:
@@ -77,7 +78,7 @@ with tab_named:
         values = {p.name: entity_field(name, p) for p in q.params if is_entity_param(p)}
         with st.form(f"named_form_{name}"):
             values |= {p.name: field(name, p) for p in q.params if not is_entity_param(p)}
-            run_named = st.form_submit_button("Run", key="named_run")
+            run_named = st.form_submit_button(t("Run"), key="named_run")
         cypher = q.cypher_for(store.kind)
         with st.expander("Cypher"):
             st.code(cypher, language="cypher")
@@ -95,7 +96,7 @@ with tab_free:
     with st.form("free_form"):
         cypher = st.text_area("Cypher", height=140, key="free_cypher",
                               value="MATCH (o:Official)-[r:LEADS]->(p:Place)\nRETURN o, r, p LIMIT 50")
-        if st.form_submit_button("Run", key="free_run"):
+        if st.form_submit_button(t("Run"), key="free_run"):
             request = (cypher, {}, "free-form query")
 
 
@@ -145,7 +146,7 @@ if job and not job["future"].done():
             st.rerun()
         st.info(f"Running “{job['title']}”… {time.monotonic() - job['started']:.1f} s",
                 icon=":material/hourglass_top:")
-        st.button("Cancel", key="console_cancel", on_click=cancel, type="primary")
+        st.button(t("Cancel"), key="console_cancel", on_click=cancel, type="primary")
     running()
     st.stop()
 if job:

@@ -6,10 +6,11 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.widgets import forget_cached_reads, writable_store
+from app_pages.i18n import t
 from graph import schema
 from graph.store import StoreError
 
-st.title("Ingest")
+st.title(t("Ingest"))
 st.caption("Upload news articles (.txt, .html, .md, or .jsonl with one article per line). "
            "Check the highlighted entities, then commit them to the graph.")
 

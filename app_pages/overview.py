@@ -3,9 +3,10 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.widgets import entity_labels, get_store, legend, read, store_id
+from app_pages.i18n import t
 from graph import named
 
-st.title("Overview")
+st.title(t("Overview"))
 st.caption(f"Store: `{store_id()}`")
 counts = read("counts")
 
@@ -20,7 +21,7 @@ if not any(counts["nodes"].values()):
     st.info("The graph is empty: add articles on the **Ingest** page or with `python -m ingest PATH…`.")
     st.stop()
 
-st.subheader("Most connected")
+st.subheader(t("Most connected"))
 st.caption("Relationships other than MENTIONS (named query `top_connected`). Click a row to open the entity.")
 top = named.get("top_connected")
 cols = st.columns(3)
@@ -34,7 +35,7 @@ for col, label in zip(cols, ["Official", "Place", "Company"]):
     if rows:
         st.switch_page("app_pages/details.py", query_params={"key": df["key"].iloc[rows[0]]})
 
-st.subheader("Mentions over time")
+st.subheader(t("Mentions over time"))
 res = read("query", "MATCH (a:Article)-[m:MENTIONS]->() WHERE a.date IS NOT NULL "
                     "RETURN a.date AS date, sum(m.count) AS mentions", {}, limit=100000)
 df = pd.DataFrame(res.rows, columns=res.columns)

@@ -6,10 +6,11 @@ import streamlit as st
 from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
 from app_pages.timeline import connected, time_filter
 from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
+from app_pages.i18n import t
 from graph import schema
 from graph.store import Subgraph
 
-st.title("Search & ego network")
+st.title(t("Search & ego network"))
 qp = st.query_params
 key_param = qp.get("key")
 default_text = qp.get("q", "")
@@ -18,23 +19,23 @@ if key_param and not default_text:
 
 # The linked key counts only while the box still holds the linked text (a new search drops it).
 typed = st.session_state.get("ego_text", default_text).strip()
-center = pick_entity("Search by name or alias", "ego", default_text,
+center = pick_entity(t("Search by name or alias"), "ego", default_text,
                      prefer_key=key_param if typed == qp.get("q", typed) else None)
 if center is None:
     st.caption("Type part of a name: 宋乐伟, 徐州, 佰斯拓 … Aliases and partial Chinese names work.")
     st.stop()
 st.query_params.update({"q": st.session_state["ego_text"].strip(), "key": center["key"]})
 
-with st.expander("Filters", expanded=False):
+with st.expander(t("Filters"), expanded=False):
     c1, c2 = st.columns(2)
-    depth = c1.slider("Depth (hops)", 1, 3, int(qp["depth"]) if qp.get("depth") in ("1", "2", "3") else 1)
-    cap = c2.number_input("Node cap", 10, 2000, GRAPH_CAP, step=50,
+    depth = c1.slider(t("Depth (hops)"), 1, 3, int(qp["depth"]) if qp.get("depth") in ("1", "2", "3") else 1)
+    cap = c2.number_input(t("Node cap"), 10, 2000, GRAPH_CAP, step=50,
                           help="Big neighbourhoods are cut at this many nodes.")
-    labels = st.multiselect("Node labels", schema.node_labels(), default=entity_labels())
-    types = st.multiselect("Relationship types", schema.rel_types(),
+    labels = st.multiselect(t("Node labels"), schema.node_labels(), default=entity_labels())
+    types = st.multiselect(t("Relationship types"), schema.rel_types(),
                            default=[t for t in schema.rel_types() if t != "MENTIONS"],
                            help="MENTIONS links articles to entities; add it with Article to see coverage.")
-    layout = st.selectbox("Layout", LAYOUTS, index=LAYOUTS.index(qp.get("layout", "fcose"))
+    layout = st.selectbox(t("Layout"), LAYOUTS, index=LAYOUTS.index(qp.get("layout", "fcose"))
                           if qp.get("layout") in LAYOUTS else 0)
 
 filters = dict(labels=labels or None, rel_types=types or None, min_confidence=min_confidence())
@@ -55,11 +56,11 @@ if hidden:  # what hangs only on a hidden node goes with it
                     center["key"])
 keep_view(f"ego network of {center.get('name')}", sub)
 
-st.subheader(f"{node_caption(center)}: {len(sub.nodes)} nodes, {len(sub.edges)} relationships")
+st.subheader(f"{node_caption(center)}: {len(sub.nodes)} {t('nodes')}, {len(sub.edges)} {t('relationships')}")
 if sub.truncated:
     st.warning(f"Truncated: showing the first {int(cap)} nodes of a larger neighbourhood. "
                "Lower the depth, narrow the filters or raise the cap.")
-st.caption("Click a node to select it; double-click (or the expand button) adds its neighbours.")
+st.caption(t("Click a node to select it; double-click (or the expand button) adds its neighbours."))
 event = draw(sub, key="ego_graph", expandable=True, layout=layout, center=center["key"])
 
 if event and event.get("timestamp") != st.session_state.get("ego_event_ts"):
@@ -79,29 +80,29 @@ options = [center["key"]] + [k for k in by_key if k != center["key"]]
 if st.session_state.get("ego_focus") not in by_key:
     st.session_state.pop("ego_focus", None)
 c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
-focus = c1.selectbox("Node", options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
+focus = c1.selectbox(t("Node"), options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
 around = {r["other"]["key"] for r in read("relations", focus, min_confidence=min_confidence())
           if r.get("other") and (not types or r["type"] in types)}
 drawn = {e["target"] if e["source"] == focus else e["source"] for e in sub.edges if focus in (e["source"], e["target"])}
 c1.caption(f"{len(around)} neighbour(s) of the chosen types; {len(around - drawn)} not drawn yet.")
 if focus in st.session_state.ego_expanded:
-    if c2.button("Collapse", key="ego_collapse", help="Take back the neighbours this node's expansion added"):
+    if c2.button(t("Collapse"), key="ego_collapse", help="Take back the neighbours this node's expansion added"):
         st.session_state.ego_expanded.remove(focus)
         st.rerun()
-elif c2.button(f"Expand (+{len(around - drawn)})", key="ego_expand",
+elif c2.button(f"{t('Expand')} (+{len(around - drawn)})", key="ego_expand",
                help="Add this node's direct neighbours to the drawing"):
     st.session_state.ego_expanded.append(focus)
     st.rerun()
-if c3.button("Hide", key="ego_hide", disabled=focus == center["key"], help="Leave this node out of the drawing"):
+if c3.button(t("Hide"), key="ego_hide", disabled=focus == center["key"], help="Leave this node out of the drawing"):
     st.session_state.ego_hidden.append(focus)
     st.session_state.pop("ego_focus", None)
     st.rerun()
-if c4.button("Open details", key="ego_details"):
+if c4.button(t("Open details"), key="ego_details"):
     st.switch_page("app_pages/details.py", query_params={"key": focus})
 if st.session_state.ego_hidden and st.button(f"Show the {len(st.session_state.ego_hidden)} hidden node(s)",
                                              key="ego_unhide"):
     st.session_state.ego_hidden = []
     st.rerun()
 
-with st.expander("As tables"):
+with st.expander(t("As tables")):
     tables(sub)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.evidence import article_info, quote_block
+from app_pages.i18n import t
 from graph.store import Subgraph
 
 
@@ -34,7 +35,7 @@ def time_filter(sub: Subgraph, center: str, key: str) -> Subgraph:
     dated = {id(e): [d for d in map(_day, edge_dates(e, art_dates)) if d] for e in sub.edges}
     days = sorted(d for ds in dated.values() for d in ds)
     undated = sum(1 for e in sub.edges if not dated[id(e)])
-    if not st.checkbox("Filter by time", key=f"{key}_by_time",
+    if not st.checkbox(t("Filter by time"), key=f"{key}_by_time",
                        help="Keep the relationships supported by an article dated in a range"):
         return sub
     if not days:
@@ -45,7 +46,7 @@ def time_filter(sub: Subgraph, center: str, key: str) -> Subgraph:
         st.caption(f"Every dated relationship drawn is from {lo.isoformat()}.")
         start, end = lo, hi
     else:
-        start, end = st.slider("Time", lo, hi, (lo, hi), format="YYYY-MM-DD", key=f"{key}_time")
+        start, end = st.slider(t("Time"), lo, hi, (lo, hi), format="YYYY-MM-DD", key=f"{key}_time")
     keep_undated = st.checkbox(f"Keep the {undated} undated relationship(s)", value=True,
                                key=f"{key}_undated", disabled=not undated,
                                help="Relationships whose articles give no date cannot be placed in time.")

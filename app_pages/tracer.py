@@ -5,10 +5,11 @@ import streamlit as st
 
 from app_pages.graphview import draw
 from app_pages.widgets import keep_view, min_confidence, pick_entity, read
+from app_pages.i18n import t
 
-st.title("Company tracer")
+st.title(t("Company tracer"))
 st.caption("Follow a company's money: projects → host places and their parents → officials leading them.")
-company = pick_entity("Company", "tracer", st.query_params.get("q", ""), labels=["Company"])
+company = pick_entity(t("Company"), "tracer", st.query_params.get("q", ""), labels=["Company"])
 if company is None:
     st.stop()
 

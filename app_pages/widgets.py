@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
+from app_pages.i18n import t
 from graph import confidence, schema
 from graph.store import StoreError, Subgraph, default_db_path, open_store
 
@@ -118,7 +119,7 @@ CONFIDENCE_KEY = "min_confidence"
 
 def confidence_slider() -> None:
     """The sidebar slider (app.py draws it on every page, so its value survives page switches)."""
-    st.slider("Minimum confidence", 0.0, 1.0, schema.confidence_default_min(), step=0.01,
+    st.slider(t("Minimum confidence"), 0.0, 1.0, schema.confidence_default_min(), step=0.01,
               key=CONFIDENCE_KEY,
               help="Hide entities and relationships the extractor is less sure of (search, ego network, "
                    "details, paths, tracer, export). 0 shows everything.")
@@ -167,7 +168,7 @@ def pick_entity(label: str, key: str, default_text: str = "",
     else the first hit) whenever the search text or `prefer_key` changes, so the
     box always names the entity the page goes on to show."""
     text = st.text_input(label, value=default_text, key=f"{key}_text",
-                         placeholder="a name or part of one, or its pinyin: 宋乐伟, 佰斯拓, songlewei, slw").strip()
+                         placeholder=t("a name or part of one, or its pinyin: 宋乐伟, 佰斯拓, songlewei, slw")).strip()
     if not text:
         return None
     found = read("search", text, labels=labels or entity_labels(), limit=50)
@@ -179,14 +180,14 @@ def pick_entity(label: str, key: str, default_text: str = "",
     if not hits:
         below = f" at or above the minimum confidence ({min_confidence():g}; lower it in the sidebar)" \
             if found else ""
-        st.info(f"Nothing in the graph matches “{text}”{below}.")
+        st.info(f"{t('Nothing in the graph matches')} “{text}”{below}.")
         return None
     hit_key, asked = f"{key}_hit", (text, prefer_key)
     if st.session_state.get(f"{key}_asked") != asked or st.session_state.get(hit_key) not in hits:
         exact = [k for k in hits if k == prefer_key] or [k for k, h in hits.items() if h.get("name") == text]
         st.session_state[hit_key] = exact[0] if exact else next(iter(hits))
         st.session_state[f"{key}_asked"] = asked
-    choice = st.selectbox(f"{len(hits)} match(es)", list(hits), key=hit_key,
+    choice = st.selectbox(f"{len(hits)} {t('match(es)')}", list(hits), key=hit_key,
                           format_func=lambda k: f"{node_caption(hits[k])} — {k}")
     return hits[choice]
 
