@@ -1,16 +1,19 @@
 """Search & ego network: find an entity, draw its neighbourhood, expand or open nodes.
 
-Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=concentric."""
+Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=concentric, and the rest
+of the view (app_pages/views.py): the address bar always restores what is drawn."""
 import streamlit as st
 
 from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
 from app_pages.timeline import connected, time_filter
+from app_pages.views import publish, restore, saved_views_panel
 from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
 from app_pages.i18n import t
 from graph import schema
 from graph.store import Subgraph
 
 st.title(t("Search & ego network"))
+restore()  # a deep link or a reopened saved view
 qp = st.query_params
 key_param = qp.get("key")
 default_text = qp.get("q", "")
@@ -24,19 +27,22 @@ center = pick_entity(t("Search by name or alias"), "ego", default_text,
 if center is None:
     st.caption("Type part of a name: 宋乐伟, 徐州, 佰斯拓 … Aliases and partial Chinese names work.")
     st.stop()
-st.query_params.update({"q": st.session_state["ego_text"].strip(), "key": center["key"]})
 
+# Defaults through session state (not value=): a link or saved view may have set them.
+for k, v in (("ego_depth", 1), ("ego_cap", GRAPH_CAP), ("ego_labels", entity_labels()),
+             ("ego_types", [rt for rt in schema.rel_types() if rt != "MENTIONS"]), ("ego_layout", LAYOUTS[0])):
+    st.session_state.setdefault(k, v)
+if st.session_state.ego_layout not in LAYOUTS or st.session_state.ego_depth not in (1, 2, 3):
+    st.session_state.update(ego_layout=LAYOUTS[0], ego_depth=1)
 with st.expander(t("Filters"), expanded=False):
     c1, c2 = st.columns(2)
-    depth = c1.slider(t("Depth (hops)"), 1, 3, int(qp["depth"]) if qp.get("depth") in ("1", "2", "3") else 1)
-    cap = c2.number_input(t("Node cap"), 10, 2000, GRAPH_CAP, step=50,
+    depth = c1.slider(t("Depth (hops)"), 1, 3, key="ego_depth")
+    cap = c2.number_input(t("Node cap"), 10, 2000, step=50, key="ego_cap",
                           help="Big neighbourhoods are cut at this many nodes.")
-    labels = st.multiselect(t("Node labels"), schema.node_labels(), default=entity_labels())
-    types = st.multiselect(t("Relationship types"), schema.rel_types(),
-                           default=[t for t in schema.rel_types() if t != "MENTIONS"],
+    labels = st.multiselect(t("Node labels"), schema.node_labels(), key="ego_labels")
+    types = st.multiselect(t("Relationship types"), schema.rel_types(), key="ego_types",
                            help="MENTIONS links articles to entities; add it with Article to see coverage.")
-    layout = st.selectbox(t("Layout"), LAYOUTS, index=LAYOUTS.index(qp.get("layout", "fcose"))
-                          if qp.get("layout") in LAYOUTS else 0)
+    layout = st.selectbox(t("Layout"), LAYOUTS, key="ego_layout")
 
 filters = dict(labels=labels or None, rel_types=types or None, min_confidence=min_confidence())
 # Expanded nodes belong to the entity they were expanded from.
@@ -106,3 +112,5 @@ if st.session_state.ego_hidden and st.button(f"Show the {len(st.session_state.eg
 
 with st.expander(t("As tables")):
     tables(sub)
+link = publish(st.session_state["ego_text"].strip(), center["key"])
+saved_views_panel(link, f"ego network of {center.get('name')}")

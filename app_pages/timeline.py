@@ -35,6 +35,7 @@ def time_filter(sub: Subgraph, center: str, key: str) -> Subgraph:
     dated = {id(e): [d for d in map(_day, edge_dates(e, art_dates)) if d] for e in sub.edges}
     days = sorted(d for ds in dated.values() for d in ds)
     undated = sum(1 for e in sub.edges if not dated[id(e)])
+    st.session_state.setdefault(f"{key}_undated", True)  # defaults through session state: links set them too
     if not st.checkbox(t("Filter by time"), key=f"{key}_by_time",
                        help="Keep the relationships supported by an article dated in a range"):
         return sub
@@ -46,8 +47,11 @@ def time_filter(sub: Subgraph, center: str, key: str) -> Subgraph:
         st.caption(f"Every dated relationship drawn is from {lo.isoformat()}.")
         start, end = lo, hi
     else:
-        start, end = st.slider(t("Time"), lo, hi, (lo, hi), format="YYYY-MM-DD", key=f"{key}_time")
-    keep_undated = st.checkbox(f"Keep the {undated} undated relationship(s)", value=True,
+        chosen = st.session_state.get(f"{key}_time")
+        if not chosen or len(chosen) != 2 or chosen[0] < lo or chosen[1] > hi:
+            st.session_state[f"{key}_time"] = (lo, hi)
+        start, end = st.slider(t("Time"), lo, hi, format="YYYY-MM-DD", key=f"{key}_time")
+    keep_undated = st.checkbox(f"Keep the {undated} undated relationship(s)",
                                key=f"{key}_undated", disabled=not undated,
                                help="Relationships whose articles give no date cannot be placed in time.")
     kept = [e for e in sub.edges

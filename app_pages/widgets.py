@@ -167,7 +167,8 @@ def pick_entity(label: str, key: str, default_text: str = "",
     The choice is re-made (the hit keyed `prefer_key`, else an exact name match,
     else the first hit) whenever the search text or `prefer_key` changes, so the
     box always names the entity the page goes on to show."""
-    text = st.text_input(label, value=default_text, key=f"{key}_text",
+    st.session_state.setdefault(f"{key}_text", default_text)  # not value=: links set it too
+    text = st.text_input(label, key=f"{key}_text",
                          placeholder=t("a name or part of one, or its pinyin: 宋乐伟, 佰斯拓, songlewei, slw")).strip()
     if not text:
         return None
