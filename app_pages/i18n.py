@@ -59,4 +59,4 @@ def t(text: str) -> str:
 def language_choice() -> None:
     """The sidebar's language switch (app.py draws it on every page)."""
     st.session_state.setdefault(KEY, lang())
-    st.radio(f"{t('Language')} · Language", list(LANGS), format_func=LANGS.get, key=KEY, horizontal=True)
+    st.radio("Language · 语言", list(LANGS), format_func=LANGS.get, key=KEY, horizontal=True)
