@@ -5,19 +5,11 @@ Deep link: ?key=article:…"""
 import streamlit as st
 
 from app_pages.evidence import citation, claims, heading, highlighted
-from app_pages.widgets import pick_entity, read
+from app_pages.widgets import picked_or_linked, read
 from app_pages.i18n import t
 
 st.title(t("Article"))
-picked = pick_entity(t("Find an article by its title"), "article", labels=["Article"])
-if picked:
-    st.query_params["key"] = picked["key"]
-key = st.query_params.get("key")
-node = picked or (read("node", key) if key else None)
-if node is None:
-    if key:
-        st.warning(f"No article with key {key!r}.")
-    st.stop()
+node = picked_or_linked(t("Find an article by its title"), "article", ["Article"], "article")
 
 info = {"key": node["key"], "title": node.get("name"), "date": node.get("date"),
         "publisher": node.get("publisher"), "url": node.get("url"), "source": node.get("source")}

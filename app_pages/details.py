@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages.evidence import article_link, evidence_block
 from app_pages.timeline import show_timeline
-from app_pages.widgets import confidence_note, min_confidence, node_caption, pick_entity, read
+from app_pages.widgets import confidence_note, min_confidence, node_caption, picked_or_linked, read
 from app_pages.i18n import t
 from graph import confidence, schema
 
@@ -17,15 +17,7 @@ def show(key: str) -> None:
     st.query_params["key"] = key
 
 
-picked = pick_entity(t("Find an entity"), "details", labels=schema.node_labels())
-if picked:
-    st.query_params["key"] = picked["key"]
-key = st.query_params.get("key")
-node = picked or (read("node", key) if key else None)
-if node is None:
-    if key:
-        st.warning(f"No entity with key {key!r}.")
-    st.stop()
+node = picked_or_linked(t("Find an entity"), "details", schema.node_labels(), "entity")
 
 label = node.get("label") or schema.label_of_key(node["key"])
 st.header(node_caption(node))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
-import pandas as pd
 import streamlit as st
 
 from app_pages.i18n import t
@@ -191,6 +190,21 @@ def pick_entity(label: str, key: str, default_text: str = "",
     choice = st.selectbox(f"{len(hits)} {t('match(es)')}", list(hits), key=hit_key,
                           format_func=lambda k: f"{node_caption(hits[k])} — {k}")
     return hits[choice]
+
+
+def picked_or_linked(label: str, key: str, labels: list[str], what: str) -> dict:
+    """The node found in a search box, else the one the page's ?key= names; stops the
+    page when there is neither."""
+    picked = pick_entity(label, key, labels=labels)
+    if picked:
+        st.query_params["key"] = picked["key"]
+    linked = st.query_params.get("key")
+    node = picked or (read("node", linked) if linked else None)
+    if node is None:
+        if linked:
+            st.warning(f"No {what} with key {linked!r}.")
+        st.stop()
+    return node
 
 
 # -- the current view (what the Export page downloads) -----------------------------
