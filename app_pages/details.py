@@ -75,5 +75,5 @@ if mentions:
 if label == "Article" and st.button("Read it, with its evidence highlighted", key="details_read"):
     st.switch_page("app_pages/article.py", query_params={"key": node["key"]})
 
-if label != "Article" and st.button(t("Draw its ego network")):
+if label != "Article" and st.button(t("Draw its ego network"), key="details_draw"):
     st.switch_page("app_pages/search.py", query_params={"q": node.get("name") or "", "key": node["key"]})

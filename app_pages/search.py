@@ -32,8 +32,11 @@ if center is None:
 for k, v in (("ego_depth", 1), ("ego_cap", GRAPH_CAP), ("ego_labels", entity_labels()),
              ("ego_types", [rt for rt in schema.rel_types() if rt != "MENTIONS"]), ("ego_layout", LAYOUTS[0])):
     st.session_state.setdefault(k, v)
-if st.session_state.ego_layout not in LAYOUTS or st.session_state.ego_depth not in (1, 2, 3):
-    st.session_state.update(ego_layout=LAYOUTS[0], ego_depth=1)
+ss = st.session_state  # a hand-edited link may carry values the widgets do not offer
+ss.update(ego_layout=ss.ego_layout if ss.ego_layout in LAYOUTS else LAYOUTS[0],
+          ego_depth=ss.ego_depth if ss.ego_depth in (1, 2, 3) else 1, ego_cap=min(max(int(ss.ego_cap), 10), 2000),
+          ego_labels=[lb for lb in ss.ego_labels if lb in schema.node_labels()],
+          ego_types=[rt for rt in ss.ego_types if rt in schema.rel_types()])
 with st.expander(t("Filters"), expanded=False):
     c1, c2 = st.columns(2)
     depth = c1.slider(t("Depth (hops)"), 1, 3, key="ego_depth")

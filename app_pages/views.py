@@ -62,9 +62,11 @@ def restore() -> None:
             except (ValueError, TypeError):
                 pass  # a damaged parameter leaves that part of the view as it is
     if query.get("key"):
+        if st.session_state.get("ego_center") != query["key"]:  # another entity's expansions do not carry over
+            for skey, param in (("ego_expanded", "expand"), ("ego_hidden", "hide")):
+                if param not in query:
+                    st.session_state[skey] = []
         st.session_state["ego_center"] = query["key"]  # the link's expansions belong to its entity
-        st.session_state.setdefault("ego_expanded", [])
-        st.session_state.setdefault("ego_hidden", [])
     if "q" in query:
         st.session_state["ego_text"] = query["q"]
         st.session_state.pop("ego_asked", None)  # choose the linked key afresh

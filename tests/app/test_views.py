@@ -53,3 +53,20 @@ def test_saved_view_is_listed_and_reopens(open_app, handwritten_db, tmp_path, mo
     assert later.selectbox(key="view_pick").options[0].startswith("徐州 leaders")
     later.button(key="view_open").click().run()
     assert state(later) == shown
+
+
+def test_a_link_to_another_entity_starts_without_the_old_expansions(open_app, handwritten_db):
+    at = open_app(handwritten_db, "search", q=SONG)
+    _shaped(at)
+    at.switch_page("app_pages/details.py").run()
+    at.text_input(key="details_text").input("王剑锋").run()
+    at.button(key="details_draw").click().run()  # "Draw its ego network"
+    assert "王剑锋" in at.selectbox(key="ego_hit").value
+    assert at.session_state["ego_expanded"] == [] and at.session_state["ego_hidden"] == []
+
+
+def test_a_damaged_link_still_opens(open_app, handwritten_db):
+    at = open_app(handwritten_db, "search", q=SONG, depth="9", labels=["Nope", "Place"], layout="x", cap="abc")
+    assert not at.exception
+    assert at.slider(key="ego_depth").value == 1 and at.multiselect(key="ego_labels").value == ["Place"]
+    assert XUZHOU in view_names(at)
