@@ -2,10 +2,13 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import confidence_note, evidence_block, min_confidence, node_caption, pick_entity, read
+from app_pages.evidence import article_link, evidence_block
+from app_pages.timeline import show_timeline
+from app_pages.widgets import confidence_note, min_confidence, node_caption, picked_or_linked, read
+from app_pages.i18n import t
 from graph import confidence, schema
 
-st.title("Entity details")
+st.title(t("Entity details"))
 
 
 def show(key: str) -> None:
@@ -14,15 +17,7 @@ def show(key: str) -> None:
     st.query_params["key"] = key
 
 
-picked = pick_entity("Find an entity", "details", labels=schema.node_labels())
-if picked:
-    st.query_params["key"] = picked["key"]
-key = st.query_params.get("key")
-node = picked or (read("node", key) if key else None)
-if node is None:
-    if key:
-        st.warning(f"No entity with key {key!r}.")
-    st.stop()
+node = picked_or_linked(t("Find an entity"), "details", schema.node_labels(), "entity")
 
 label = node.get("label") or schema.label_of_key(node["key"])
 st.header(node_caption(node))
@@ -45,11 +40,11 @@ if label == "Official":
     held = [{"title": r.get("title"), "in": r["other"].get("name"), "dates": ", ".join(r.get("dates") or []),
              "articles": len(r.get("articles") or []), "confidence": r.get("confidence")}
             for r in rels if r["type"] == "LEADS"]
-    st.subheader("Titles held")
+    st.subheader(t("Titles held"))
     st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles", "confidence"]), hide_index=True)
 
 ties = [r for r in rels if r["type"] != "MENTIONS"]
-st.subheader(f"Relationships and their evidence ({len(ties)})")
+st.subheader(f"{t('Relationships and their evidence')} ({len(ties)})")
 SHOWN = 100  # per type: a hub's page stays quick; the rest is one query away in the console
 for rtype in schema.rel_types():
     group = sorted((r for r in ties if r["type"] == rtype), key=lambda r: r["other"].get("name") or "")
@@ -64,15 +59,21 @@ for rtype in schema.rel_types():
         if len(group) > SHOWN:
             st.caption(f"Showing {SHOWN} of {len(group)}; the Cypher console lists them all.")
 
+if ties:
+    with st.expander(t("Timeline: relationships by month, with evidence"), expanded=False):
+        show_timeline(ties, name_of)
+
 mentions = [r for r in rels if r["type"] == "MENTIONS"]
 if mentions:
     st.subheader("Articles" if label != "Article" else "Entities mentioned")
     st.dataframe(pd.DataFrame([{"name": r["other"].get("name"), "label": r["other"].get("label"),
                                 "date": r["other"].get("date"), "count": r.get("count"),
-                                "key": r["other"]["key"]} for r in mentions]), hide_index=True)
-if label == "Article" and node.get("text"):
-    with st.expander("Article text"):
-        st.text(node["text"])
+                                "read": article_link(r["other"]["key"]) if label != "Article" else None,
+                                "key": r["other"]["key"]} for r in mentions]), hide_index=True,
+                 column_config={"read": st.column_config.LinkColumn("read", display_text="read") if label != "Article"
+                                else None})
+if label == "Article" and st.button("Read it, with its evidence highlighted", key="details_read"):
+    st.switch_page("app_pages/article.py", query_params={"key": node["key"]})
 
-if label != "Article" and st.button("Draw its ego network"):
+if label != "Article" and st.button(t("Draw its ego network"), key="details_draw"):
     st.switch_page("app_pages/search.py", query_params={"q": node.get("name") or "", "key": node["key"]})

@@ -5,8 +5,9 @@ import re
 import streamlit as st
 
 from app_pages.widgets import current_view, get_store, min_confidence, read
+from app_pages.i18n import t
 
-st.title("Export")
+st.title(t("Export"))
 try:
     from graph import export
 except ImportError as e:

@@ -6,10 +6,11 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.widgets import forget_cached_reads, writable_store
+from app_pages.i18n import t
 from graph import schema
 from graph.store import StoreError
 
-st.title("Ingest")
+st.title(t("Ingest"))
 st.caption("Upload news articles (.txt, .html, .md, or .jsonl with one article per line). "
            "Check the highlighted entities, then commit them to the graph.")
 
@@ -21,7 +22,9 @@ def extract(name: str, data: bytes) -> list[tuple[str, dict | None, str | None]]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / Path(name).name  # the extension picks the reader
         path.write_bytes(data)
-        return list(iter_extract([str(path)]))
+        # The upload's own name is the source to cite: the temporary folder is gone after this.
+        return [(n, rec and rec | {"source": Path(name).name}, err and err.replace(str(path), Path(name).name))
+                for n, rec, err in iter_extract([str(path)])]
 
 
 def highlighted(record: dict) -> str:

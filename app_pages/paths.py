@@ -1,16 +1,19 @@
 """Paths: the shortest chain of relationships between two entities, with its evidence."""
 import streamlit as st
 
-from app_pages.widgets import draw, evidence_block, keep_view, min_confidence, pick_entity, read, tables
+from app_pages.graphview import draw, tables
+from app_pages.evidence import evidence_block
+from app_pages.widgets import keep_view, min_confidence, pick_entity, read
+from app_pages.i18n import t
 
-st.title("Paths")
+st.title(t("Paths"))
 st.caption("How are two entities connected? The shortest chain of relationships between them.")
 c1, c2 = st.columns(2)
 with c1:
-    source = pick_entity("From", "path_from", st.query_params.get("from", ""))
+    source = pick_entity(t("From"), "path_from", st.query_params.get("from", ""))
 with c2:
-    target = pick_entity("To", "path_to", st.query_params.get("to", ""))
-max_hops = st.slider("At most this many hops", 1, 10, 6)
+    target = pick_entity(t("To"), "path_to", st.query_params.get("to", ""))
+max_hops = st.slider(t("At most this many hops"), 1, 10, 6)
 if source is None or target is None:
     st.stop()
 if source["key"] == target["key"]:
@@ -25,9 +28,9 @@ if not sub.edges:
 
 keep_view(f"path {source['name']} → {target['name']}", sub)
 st.subheader(f"{len(sub.edges)} hop(s): {source['name']} → {target['name']}")
-draw(sub, key="path_graph", height=420)
+draw(sub, key="path_graph", height=420, center=source["key"])
 name_of = {n["key"]: n.get("name") for n in sub.nodes}
-st.subheader("Each step and its evidence")
+st.subheader(t("Each step and its evidence"))
 for e in sub.edges:
     with st.container(border=True):
         evidence_block(e, name_of)

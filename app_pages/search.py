@@ -1,51 +1,56 @@
 """Search & ego network: find an entity, draw its neighbourhood, expand or open nodes.
 
-Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=concentric."""
-import datetime as dt
-
+Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=concentric, and the rest
+of the view (app_pages/views.py): the address bar always restores what is drawn."""
 import streamlit as st
 
-from app_pages.widgets import (GRAPH_CAP, LAYOUTS, draw, entity_labels, keep_view, merge, min_confidence,
-                               node_caption, pick_entity, read, tables)
+from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
+from app_pages.timeline import connected, time_filter
+from app_pages.views import publish, restore, saved_views_panel
+from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
+from app_pages.i18n import t
 from graph import schema
 from graph.store import Subgraph
 
-st.title("Search & ego network")
+st.title(t("Search & ego network"))
+restore()  # a deep link or a reopened saved view
 qp = st.query_params
 key_param = qp.get("key")
 default_text = qp.get("q", "")
 if key_param and not default_text:
     default_text = (read("node", key_param) or {}).get("name", "")
 
-center = pick_entity("Search by name or alias", "ego", default_text, prefer_key=key_param)
+# The linked key counts only while the box still holds the linked text (a new search drops it).
+typed = st.session_state.get("ego_text", default_text).strip()
+center = pick_entity(t("Search by name or alias"), "ego", default_text,
+                     prefer_key=key_param if typed == qp.get("q", typed) else None)
 if center is None:
     st.caption("Type part of a name: 宋乐伟, 徐州, 佰斯拓 … Aliases and partial Chinese names work.")
     st.stop()
-st.query_params.update({"q": st.session_state["ego_text"].strip(), "key": center["key"]})
 
-with st.expander("Filters", expanded=False):
+# Defaults through session state (not value=): a link or saved view may have set them.
+for k, v in (("ego_depth", 1), ("ego_cap", GRAPH_CAP), ("ego_labels", entity_labels()),
+             ("ego_types", [rt for rt in schema.rel_types() if rt != "MENTIONS"]), ("ego_layout", LAYOUTS[0])):
+    st.session_state.setdefault(k, v)
+ss = st.session_state  # a hand-edited link may carry values the widgets do not offer
+ss.update(ego_layout=ss.ego_layout if ss.ego_layout in LAYOUTS else LAYOUTS[0],
+          ego_depth=ss.ego_depth if ss.ego_depth in (1, 2, 3) else 1, ego_cap=min(max(int(ss.ego_cap), 10), 2000),
+          ego_labels=[lb for lb in ss.ego_labels if lb in schema.node_labels()],
+          ego_types=[rt for rt in ss.ego_types if rt in schema.rel_types()])
+with st.expander(t("Filters"), expanded=False):
     c1, c2 = st.columns(2)
-    depth = c1.slider("Depth (hops)", 1, 3, int(qp["depth"]) if qp.get("depth") in ("1", "2", "3") else 1)
-    cap = c2.number_input("Node cap", 10, 2000, GRAPH_CAP, step=50,
+    depth = c1.slider(t("Depth (hops)"), 1, 3, key="ego_depth")
+    cap = c2.number_input(t("Node cap"), 10, 2000, step=50, key="ego_cap",
                           help="Big neighbourhoods are cut at this many nodes.")
-    labels = st.multiselect("Node labels", schema.node_labels(), default=entity_labels())
-    types = st.multiselect("Relationship types", schema.rel_types(),
-                           default=[t for t in schema.rel_types() if t != "MENTIONS"],
+    labels = st.multiselect(t("Node labels"), schema.node_labels(), key="ego_labels")
+    types = st.multiselect(t("Relationship types"), schema.rel_types(), key="ego_types",
                            help="MENTIONS links articles to entities; add it with Article to see coverage.")
-    layout = st.selectbox("Layout", LAYOUTS, index=LAYOUTS.index(qp.get("layout", "fcose"))
-                          if qp.get("layout") in LAYOUTS else 0)
-    by_date = st.checkbox("Only relationships dated within a range")
-    date_from = date_to = None
-    if by_date:
-        rng = st.date_input("Date range", (dt.date(2000, 1, 1), dt.date.today()))
-        if isinstance(rng, (tuple, list)) and len(rng) == 2:
-            date_from, date_to = rng[0].isoformat(), rng[1].isoformat()
+    layout = st.selectbox(t("Layout"), LAYOUTS, key="ego_layout")
 
-filters = dict(labels=labels or None, rel_types=types or None, date_from=date_from, date_to=date_to,
-               min_confidence=min_confidence())
+filters = dict(labels=labels or None, rel_types=types or None, min_confidence=min_confidence())
 # Expanded nodes belong to the entity they were expanded from.
 if st.session_state.get("ego_center") != center["key"]:
-    st.session_state.update(ego_center=center["key"], ego_expanded=[])
+    st.session_state.update(ego_center=center["key"], ego_expanded=[], ego_hidden=[])
     st.session_state.pop("ego_focus", None)
 
 parts = [read("ego", center["key"], depth=depth, limit=int(cap), **filters)]
@@ -53,14 +58,19 @@ parts += [read("ego", k, depth=1, limit=int(cap), **filters) for k in st.session
 sub = merge(*parts, cap=int(cap))
 if center["key"] not in sub.node_keys():
     sub = merge(Subgraph([center]), sub, cap=int(cap))
+sub = time_filter(sub, center["key"], "ego")  # after the reads: undated relationships are counted, not lost
+hidden = set(st.session_state.setdefault("ego_hidden", [])) - {center["key"]}
+if hidden:  # what hangs only on a hidden node goes with it
+    sub = connected(Subgraph([n for n in sub.nodes if n["key"] not in hidden], sub.edges, sub.truncated),
+                    center["key"])
 keep_view(f"ego network of {center.get('name')}", sub)
 
-st.subheader(f"{node_caption(center)}: {len(sub.nodes)} nodes, {len(sub.edges)} relationships")
+st.subheader(f"{node_caption(center)}: {len(sub.nodes)} {t('nodes')}, {len(sub.edges)} {t('relationships')}")
 if sub.truncated:
     st.warning(f"Truncated: showing the first {int(cap)} nodes of a larger neighbourhood. "
                "Lower the depth, narrow the filters or raise the cap.")
-st.caption("Click a node to select it; double-click (or the expand button) adds its neighbours.")
-event = draw(sub, key="ego_graph", expandable=True, layout=layout)
+st.caption(t("Click a node to select it; double-click (or the expand button) adds its neighbours."))
+event = draw(sub, key="ego_graph", expandable=True, layout=layout, center=center["key"])
 
 if event and event.get("timestamp") != st.session_state.get("ego_event_ts"):
     st.session_state.ego_event_ts = event.get("timestamp")
@@ -78,14 +88,32 @@ by_key = {n["key"]: n for n in sub.nodes}
 options = [center["key"]] + [k for k in by_key if k != center["key"]]
 if st.session_state.get("ego_focus") not in by_key:
     st.session_state.pop("ego_focus", None)
-c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
-focus = c1.selectbox("Node", options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
-if c2.button("Expand", key="ego_expand", help="Add this node's direct neighbours to the drawing"):
-    if focus not in st.session_state.ego_expanded:
-        st.session_state.ego_expanded.append(focus)
+c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
+focus = c1.selectbox(t("Node"), options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
+around = {r["other"]["key"] for r in read("relations", focus, min_confidence=min_confidence())
+          if r.get("other") and (not types or r["type"] in types)}
+drawn = {e["target"] if e["source"] == focus else e["source"] for e in sub.edges if focus in (e["source"], e["target"])}
+c1.caption(f"{len(around)} neighbour(s) of the chosen types; {len(around - drawn)} not drawn yet.")
+if focus in st.session_state.ego_expanded:
+    if c2.button(t("Collapse"), key="ego_collapse", help="Take back the neighbours this node's expansion added"):
+        st.session_state.ego_expanded.remove(focus)
+        st.rerun()
+elif c2.button(f"{t('Expand')} (+{len(around - drawn)})", key="ego_expand",
+               help="Add this node's direct neighbours to the drawing"):
+    st.session_state.ego_expanded.append(focus)
     st.rerun()
-if c3.button("Open details", key="ego_details"):
+if c3.button(t("Hide"), key="ego_hide", disabled=focus == center["key"], help="Leave this node out of the drawing"):
+    st.session_state.ego_hidden.append(focus)
+    st.session_state.pop("ego_focus", None)
+    st.rerun()
+if c4.button(t("Open details"), key="ego_details"):
     st.switch_page("app_pages/details.py", query_params={"key": focus})
+if st.session_state.ego_hidden and st.button(f"Show the {len(st.session_state.ego_hidden)} hidden node(s)",
+                                             key="ego_unhide"):
+    st.session_state.ego_hidden = []
+    st.rerun()
 
-with st.expander("As tables"):
+with st.expander(t("As tables")):
     tables(sub)
+link = publish(st.session_state["ego_text"].strip(), center["key"])
+saved_views_panel(link, f"ego network of {center.get('name')}")

@@ -3,11 +3,13 @@ chain), the officials leading those places, and the amounts."""
 import pandas as pd
 import streamlit as st
 
-from app_pages.widgets import draw, keep_view, min_confidence, pick_entity, read
+from app_pages.graphview import draw
+from app_pages.widgets import keep_view, min_confidence, pick_entity, read
+from app_pages.i18n import t
 
-st.title("Company tracer")
+st.title(t("Company tracer"))
 st.caption("Follow a company's money: projects → host places and their parents → officials leading them.")
-company = pick_entity("Company", "tracer", st.query_params.get("q", ""), labels=["Company"])
+company = pick_entity(t("Company"), "tracer", st.query_params.get("q", ""), labels=["Company"])
 if company is None:
     st.stop()
 
@@ -25,4 +27,4 @@ amount_cols = [c for c in df.columns if c.endswith("_cny")]
 st.dataframe(df, hide_index=True, width="stretch",
              column_config={c: st.column_config.NumberColumn(c, format="localized") for c in amount_cols}
              | {c: None for c in df.columns if c.endswith("_key")})
-draw(sub, key="tracer_graph", height=520)
+draw(sub, key="tracer_graph", height=520, center=company["key"])

@@ -6,15 +6,12 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
-import pandas as pd
 import streamlit as st
 
+from app_pages.i18n import t
 from graph import confidence, schema
 from graph.store import StoreError, Subgraph, default_db_path, open_store
 
-GRAPH_CAP = 300  # default node cap of drawn subgraphs
-# Node properties too bulky to ship to the browser.
-_HEAVY = {"text", "evidence", "articles", "dates"}
 
 
 # -- the store ---------------------------------------------------------------
@@ -121,7 +118,7 @@ CONFIDENCE_KEY = "min_confidence"
 
 def confidence_slider() -> None:
     """The sidebar slider (app.py draws it on every page, so its value survives page switches)."""
-    st.slider("Minimum confidence", 0.0, 1.0, schema.confidence_default_min(), step=0.01,
+    st.slider(t("Minimum confidence"), 0.0, 1.0, schema.confidence_default_min(), step=0.01,
               key=CONFIDENCE_KEY,
               help="Hide entities and relationships the extractor is less sure of (search, ego network, "
                    "details, paths, tracer, export). 0 shows everything.")
@@ -156,115 +153,58 @@ def node_caption(node: dict) -> str:
 
 
 # -- picking an entity ---------------------------------------------------------
+def is_pinyin(text: str) -> bool:
+    """Latin letters (spaces and apostrophes allowed): read as pinyin."""
+    bare = text.replace("'", "").replace(" ", "")
+    return bare.isascii() and bare.isalpha()
+
+
 def pick_entity(label: str, key: str, default_text: str = "",
                 labels: list[str] | None = None, prefer_key: str | None = None) -> dict | None:
-    """A search box plus a choice among the hits; returns the chosen node
-    (preferring the hit keyed `prefer_key`, then an exact name match)."""
-    text = st.text_input(label, value=default_text, key=f"{key}_text",
-                         placeholder="a name or part of one, e.g. 宋乐伟 or 佰斯拓")
-    if not text.strip():
+    """A search box plus a choice among the hits; returns the chosen node.
+
+    The choice is re-made (the hit keyed `prefer_key`, else an exact name match,
+    else the first hit) whenever the search text or `prefer_key` changes, so the
+    box always names the entity the page goes on to show."""
+    st.session_state.setdefault(f"{key}_text", default_text)  # not value=: links set it too
+    text = st.text_input(label, key=f"{key}_text",
+                         placeholder=t("a name or part of one, or its pinyin: 宋乐伟, 佰斯拓, songlewei, slw")).strip()
+    if not text:
         return None
-    found = read("search", text.strip(), labels=labels or entity_labels(), limit=50)
-    hits = [h for h in found if confidence.keeps(h, min_confidence())]
+    found = read("search", text, labels=labels or entity_labels(), limit=50)
+    if is_pinyin(text):  # songlewei, slw: names by their pinyin (beside any Latin alias found above)
+        from app_pages import pinyin
+        seen = {h["key"] for h in found}
+        found += [h for h in pinyin.search(text, labels or entity_labels()) if h["key"] not in seen]
+    hits = {h["key"]: h for h in found if confidence.keeps(h, min_confidence())}
     if not hits:
         below = f" at or above the minimum confidence ({min_confidence():g}; lower it in the sidebar)" \
             if found else ""
-        st.info(f"Nothing in the graph matches “{text.strip()}”{below}.")
+        st.info(f"{t('Nothing in the graph matches')} “{text}”{below}.")
         return None
-    exact = [i for i, h in enumerate(hits) if h["key"] == prefer_key] or \
-        [i for i, h in enumerate(hits) if h.get("name") == text.strip()]
-    choice = st.selectbox(f"{len(hits)} match(es)", range(len(hits)), key=f"{key}_hit",
-                          index=exact[0] if exact else 0,
-                          format_func=lambda i: f"{node_caption(hits[i])} — {hits[i]['key']}")
+    hit_key, asked = f"{key}_hit", (text, prefer_key)
+    if st.session_state.get(f"{key}_asked") != asked or st.session_state.get(hit_key) not in hits:
+        exact = [k for k in hits if k == prefer_key] or [k for k, h in hits.items() if h.get("name") == text]
+        st.session_state[hit_key] = exact[0] if exact else next(iter(hits))
+        st.session_state[f"{key}_asked"] = asked
+    choice = st.selectbox(f"{len(hits)} {t('match(es)')}", list(hits), key=hit_key,
+                          format_func=lambda k: f"{node_caption(hits[k])} — {k}")
     return hits[choice]
 
 
-# -- the graph widget ------------------------------------------------------------
-def _scalar(v):
-    return v if isinstance(v, (str, int, float, bool)) or v is None else str(v)
-
-
-def elements(sub: Subgraph) -> dict:
-    """Cytoscape elements for st-link-analysis (edges whose ends are absent are dropped)."""
-    keys = sub.node_keys()
-    nodes = [{"data": {"id": n["key"], "label": n.get("label") or schema.label_of_key(n["key"]),
-                       **{k: _scalar(v) for k, v in n.items()
-                          if k not in _HEAVY and k not in ("key", "label") and v is not None},
-                       "key": n["key"]}} for n in sub.nodes]
-    edges = []
-    for i, e in enumerate(sub.edges):
-        if e["source"] in keys and e["target"] in keys:
-            data = {"id": f"e{i}", "source": e["source"], "target": e["target"], "label": e["type"]}
-            for k in ("title", confidence.PROP):
-                if e.get(k) is not None:
-                    data[k] = e[k]
-            edges.append({"data": data})
-    return {"nodes": nodes, "edges": edges}
-
-
-class _Bigger:
-    """A st-link-analysis style with a larger caption font: its default (3.6 px at
-    zoom 1) hides every name once a few dozen nodes are fitted into view."""
-
-    def __init__(self, style, font_px: float):
-        self.style, self.font_px = style, font_px
-
-    def dump(self) -> dict:
-        spec = self.style.dump()
-        spec["style"]["font-size"] = self.font_px
-        return spec
-
-
-LAYOUTS = ["fcose", "cose", "concentric", "breadthfirst", "circle", "grid"]
-
-
-def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, layout: str = "fcose"):
-    """Draw a subgraph (offline: st-link-analysis bundles cytoscape.js).
-
-    Returns the widget's last event ({"action", "data", "timestamp"}) or None."""
-    from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
-
-    present = sorted({n.get("label") or schema.label_of_key(n["key"]) for n in sub.nodes})
-    legend(present)
-    node_styles = [_Bigger(NodeStyle(lb, schema.color(lb), "name"), 7) for lb in schema.node_labels()]
-    edge_styles = [_Bigger(EdgeStyle(t, schema.color(t), caption="label", labeled=None, directed=True), 4)
-                   for t in schema.rel_types()]
-    events = [Event("node_click", "click tap", "node")] if expandable else []
-    return st_link_analysis(elements(sub), layout=layout, node_styles=node_styles,
-                            edge_styles=edge_styles, height=height, key=key,
-                            node_actions=["expand"] if expandable else [], events=events)
-
-
-def tables(sub: Subgraph, names: dict[str, str] | None = None) -> None:
-    """The drawn subgraph as two tables (readable, searchable, copyable)."""
-    name = {n["key"]: n.get("name") for n in sub.nodes} | (names or {})
-    conf = confidence.PROP
-    st.dataframe(pd.DataFrame([{"name": n.get("name"), "label": n.get("label"), conf: n.get(conf),
-                                "key": n["key"]} for n in sub.nodes], columns=["name", "label", conf, "key"]),
-                 hide_index=True, width="stretch")
-    st.dataframe(pd.DataFrame([{"from": name.get(e["source"], e["source"]), "type": e["type"],
-                                "to": name.get(e["target"], e["target"]), "title": e.get("title"),
-                                "amount_cny": e.get("amount_cny"), conf: e.get(conf)} for e in sub.edges],
-                              columns=["from", "type", "to", "title", "amount_cny", conf]),
-                 hide_index=True, width="stretch")
-
-
-def merge(*subs: Subgraph, cap: int | None = None) -> Subgraph:
-    """Union of subgraphs, nodes capped at `cap` (edges kept only between kept nodes)."""
-    nodes: dict[str, dict] = {}
-    edges: dict[tuple, dict] = {}
-    truncated = any(s.truncated for s in subs)
-    for s in subs:
-        for n in s.nodes:
-            if n["key"] not in nodes:
-                if cap is not None and len(nodes) >= cap:
-                    truncated = True
-                    continue
-                nodes[n["key"]] = n
-        for e in s.edges:
-            edges.setdefault((e["source"], e["type"], e["target"]), e)
-    kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
-    return Subgraph(list(nodes.values()), kept, truncated)
+def picked_or_linked(label: str, key: str, labels: list[str], what: str) -> dict:
+    """The node found in a search box, else the one the page's ?key= names; stops the
+    page when there is neither."""
+    picked = pick_entity(label, key, labels=labels)
+    if picked:
+        st.query_params["key"] = picked["key"]
+    linked = st.query_params.get("key")
+    node = picked or (read("node", linked) if linked else None)
+    if node is None:
+        if linked:
+            st.warning(f"No {what} with key {linked!r}.")
+        st.stop()
+    return node
 
 
 # -- the current view (what the Export page downloads) -----------------------------
@@ -274,40 +214,3 @@ def keep_view(title: str, sub: Subgraph) -> None:
 
 def current_view() -> dict | None:
     return st.session_state.get("view")
-
-
-# -- evidence ------------------------------------------------------------------------
-def article_info(key: str) -> dict:
-    node = read("node", key) or {}
-    return {"article": node.get("name") or key, "date": node.get("date"), "source": node.get("source")}
-
-
-def evidence_rows(edge: dict) -> list[dict]:
-    """One row per supporting article: sentence, article title, date, source."""
-    arts, sents, dates = (edge.get(k) or [] for k in ("articles", "evidence", "dates"))
-    rows = []
-    for i, art in enumerate(arts):
-        info = article_info(art)
-        rows.append({"evidence": sents[i] if i < len(sents) else None,
-                     "date": dates[i] if i < len(dates) else info["date"],
-                     "article": info["article"], "article date": info["date"],
-                     "source": info["source"], "article key": art})
-    return rows
-
-
-def evidence_block(edge: dict, name_of: dict[str, str]) -> None:
-    """A relationship as a heading and its evidence table."""
-    head = f"**{name_of.get(edge['source'], edge['source'])}** —{edge['type']}→ " \
-           f"**{name_of.get(edge['target'], edge['target'])}**"
-    extra = [f"{k}: {edge[k]}" for k in ("title", "amount_text") if edge.get(k)]
-    st.markdown(head + (f" ({'; '.join(extra)})" if extra else "") + confidence_note(edge))
-    if edge["type"] == "MENTIONS":
-        info = article_info(edge["source"])
-        st.caption(f"mentioned {edge.get('count') or 1} time(s) in “{info['article']}” ({info['date'] or 'undated'})")
-        return
-    rows = evidence_rows(edge)
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    else:
-        st.caption("no evidence sentence recorded")
-

@@ -126,7 +126,8 @@ def _s(v) -> str | None:
 def article_row(rec: dict) -> dict:
     return {"label": "Article", "key": rec["key"],
             "name": _s(rec.get("title")) or rec.get("article") or rec["key"],
-            "date": _s(rec.get("date")), "source": rec.get("source"), "text": rec.get("text")}
+            "date": _s(rec.get("date")), "source": rec.get("source"), "text": rec.get("text"),
+            "publisher": _s(rec.get("publisher")), "url": _s(rec.get("url"))}
 
 
 def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str]]:

@@ -17,20 +17,22 @@ from ingest.readers import ReadError
 
 
 def extract_text(text: str, name: str = "text", title: str | None = None, date: str | None = None,
-                 source: str | None = None) -> dict:
-    """Extract one article's entities and relations."""
+                 source: str | None = None, publisher: str | None = None, url: str | None = None) -> dict:
+    """Extract one article's entities and relations (publisher and url: what to cite)."""
     from ingest.pipeline import nlp
     body = clean.strip_boilerplate(text)
     simple = clean.to_simplified(body)
     title = title or next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:120]
     date = date or readers.date_in_text(text)  # the raw text: a dateline is page furniture
     doc = nlp()(simple)
-    return build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
-                        key=clean.article_key(body))
+    record = build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
+                          key=clean.article_key(body))
+    return record | {"publisher": publisher or readers.publisher_in_text(text), "url": url}
 
 
 def extract_article(art: readers.Article) -> dict:
-    return extract_text(art.text, name=art.name, title=art.title, date=art.date, source=art.source)
+    return extract_text(art.text, name=art.name, title=art.title, date=art.date, source=art.source,
+                        publisher=art.publisher, url=art.url)
 
 
 def extract_file(path) -> dict:

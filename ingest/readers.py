@@ -5,14 +5,14 @@ what is wrong, so one bad file never stops a batch.
 """
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
+
+from ingest.sources import publisher_in_text
 
 MAX_BYTES = int(os.environ.get("GOVKG_MAX_MB", "20")) * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ".md", ".markdown", ".jsonl", ".ndjson", ".json"}
@@ -33,6 +33,8 @@ class Article:
     date: str | None = None
     source: str | None = None
     format: str = "text"
+    publisher: str | None = None   # who to credit (ingest/sources.py)
+    url: str | None = None
 
 
 # ---- encodings ----------------------------------------------------------------------
@@ -94,58 +96,10 @@ def _chinese_score(text: str) -> float:
 
 
 # ---- formats --------------------------------------------------------------------------
-class _HTMLText(HTMLParser):
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "iframe", "form", "button", "select"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.title: list[str] = []
-        self.in_title = False
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skip += 1
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            d = dict(attrs)
-            key = (d.get("name") or d.get("property") or "").lower()
-            if key and d.get("content"):
-                self.meta[key] = d["content"]
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        elif tag == "title":
-            self.in_title = False
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title.append(data)
-        elif not self.skip:
-            self.parts.append(data)
-
-
 def html_to_article(raw: str, name: str, source: str | None) -> Article:
-    p = _HTMLText()
-    p.feed(raw)
-    p.close()
-    text = re.sub(r"[ \t\u3000]*\n[ \t\u3000\n]*", "\n", "".join(p.parts)).strip()
-    date = None
-    for key in ("article:published_time", "pubdate", "publishdate", "date", "dc.date"):
-        if key in p.meta:
-            date = normalise_date(p.meta[key])
-            break
-    title = html.unescape("".join(p.title)).strip() or None
-    return Article(name, text, title, date, source, "html")
+    from ingest.sources import read_page
+    page = read_page(raw)
+    return Article(name, page.text, page.title, page.date, source, "html", page.publisher, page.url)
 
 
 def markdown_to_text(raw: str) -> tuple[str, str | None]:
@@ -213,7 +167,7 @@ def read_file(path: str | Path) -> list[Article]:
         art = html_to_article(raw, name, str(path))
     elif suffix in (".md", ".markdown"):
         text, title = markdown_to_text(raw)
-        art = Article(name, text, title, None, str(path), "markdown")
+        art = Article(name, text, title, None, str(path), "markdown", publisher_in_text(text))
     elif suffix == ".json":
         try:
             obj = json.loads(raw)
@@ -222,7 +176,7 @@ def read_file(path: str | Path) -> list[Article]:
         objs = obj if isinstance(obj, list) else [obj]
         return [_json_article(o, f"{name}#{i + 1}", str(path)) for i, o in enumerate(objs)]
     else:
-        art = Article(name, raw.strip(), None, None, str(path), "text")
+        art = Article(name, raw.strip(), None, None, str(path), "text", publisher_in_text(raw))
     if not art.text.strip():
         raise ReadError(f"{path}: no article text left after removing markup")
     return [art]
@@ -237,7 +191,10 @@ def _json_article(obj, name: str, source: str) -> Article:
     ident = obj.get("id")
     if ident not in (None, ""):
         name = f"{name.split('#')[0]}#{ident}"
-    return Article(name, text, obj.get("title") or None, normalise_date(obj.get("date")), source, "json")
+    url = obj.get("url") if isinstance(obj.get("url"), str) and obj["url"].strip() else None
+    publisher = obj.get("publisher") if isinstance(obj.get("publisher"), str) else None
+    return Article(name, text, obj.get("title") or None, normalise_date(obj.get("date")), source, "json",
+                   publisher or publisher_in_text(text), url)
 
 
 def iter_jsonl(path: Path) -> Iterator[tuple[str, Article | None, str | None]]:

@@ -40,6 +40,7 @@ def _record(name, title, date, text, entities, relations):
         r.setdefault("date", date)
     return {"article": name, "key": "article:" + hashlib.sha1(text.encode()).hexdigest()[:16],
             "title": title, "date": date, "source": f"/tests/{name}", "text": text, "spans": kept,
+            "publisher": "徐州日报", "url": f"https://www.xz.gov.cn/news/{name.split('.')[0]}.html",
             "entities": entities, "relations": relations}
 
 

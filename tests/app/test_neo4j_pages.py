@@ -59,3 +59,30 @@ def test_console_refuses_writes_on_neo4j(neo4j_app, neo4j_store):
     at.button(key="free_run").click().run()
     assert any("Refused" in e.value for e in at.error), [e.value for e in at.error]
     assert neo4j_store.counts() == before
+
+
+def test_new_explorer_items_on_neo4j(neo4j_app, neo4j_store):
+    """Redraw and selection box, overview chart and links, article reader, timeline,
+    console by name: the same checks as on the embedded store."""
+    from tests.app.records import records
+    from tests.app.test_article import KEY, check_article
+    from tests.app.test_console import check_console
+    from tests.app.test_graph_view import OTHER, graph_args, layout_tag
+    from tests.app.test_overview import check_overview
+    from tests.app.test_timeline import check_timeline
+    neo4j_store.load(records())  # the hand-written corpus beside the seeds: dated, cited articles
+
+    at = neo4j_app("search", q=SONG)
+    first = layout_tag(at)
+    at.text_input(key="ego_text").input(OTHER).run()
+    assert OTHER in at.selectbox(key="ego_hit").value and layout_tag(at) != first
+    assert OTHER in {n["data"]["name"] for n in graph_args(at)["elements"]["nodes"] if n["data"].get("govkg_center")}
+    before = view_names(at)
+    at.checkbox(key="ego_by_time").check().run()
+    assert view_names(at) == before  # undated relationships are kept unless the user leaves them out
+
+    check_overview(neo4j_app("overview"), neo4j_store)
+    check_article(neo4j_app("article", key=KEY))
+    check_timeline(neo4j_app("details", key="place:江苏省/徐州市"))
+    check_console(neo4j_app("console"))
+    assert SONG in neo4j_app("search", q="slw").selectbox(key="ego_hit").value  # pinyin initials

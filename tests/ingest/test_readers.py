@@ -73,3 +73,41 @@ def test_batch_goes_on_past_bad_input(tmp_path):
     assert any("empty.txt: empty file" in e for e in bad)
     assert any("feed.jsonl:2: not JSON" in e for e in bad)
     assert any("feed.jsonl:3" in e and "text" in e for e in bad)
+
+
+# ---- citable sources: saved pages of Chinese government and news sites (tests/ingest/html/) ----
+HTML_DIR = __import__("pathlib").Path(__file__).parent / "html"
+EXPECTED = json.loads((HTML_DIR / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", sorted(EXPECTED))
+def test_html_page_main_text_and_citation(page):
+    want = EXPECTED[page]
+    art = readers.read_file(HTML_DIR / page)[0]
+    assert (art.title, art.date, art.publisher, art.url) == \
+        (want["title"], want["date"], want["publisher"], want["url"])
+    assert all(s in art.text for s in want["body"])
+    assert [s for s in want["boilerplate"] if s in art.text] == []  # menus, related links, footers left out
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("2023-01-31 09:45:00  来源:徐州日报  \n正文。", "徐州日报"),
+    ("正文第一段。\n正文第二段。\n来源：徐州发布", "徐州发布"),
+    ("新华社南京1月30日电（记者 王某）江苏省工信厅30日介绍……", "新华社"),
+    ("徐州日报讯（记者 李某）3月7日，邳州……", "徐州日报"),
+    ("本报讯（记者 李某）3月7日，邳州……", None),          # a bare 本报讯 names no one
+    ("项目资金来源：省级专项资金。", None),                   # not a source line
+])
+def test_publisher_in_text(tmp_path, text, publisher):
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    assert readers.read_file(p)[0].publisher == publisher
+
+
+def test_jsonl_url_and_publisher_reach_the_record(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"id": "x1", "title": "签约", "date": "2024-03-12", "url": "https://example.gov.cn/a.html",
+                             "text": "新华社苏州3月12日电 " + ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (name, rec, err), = list(iter_extract([p]))
+    assert err is None
+    assert (rec["url"], rec["publisher"], rec["article"]) == ("https://example.gov.cn/a.html", "新华社", "feed.jsonl#x1")
