@@ -179,6 +179,16 @@ class Adjacency:
     def ids(self, keys) -> np.ndarray:
         return np.asarray([self.id_of[k] for k in keys if k in self.id_of], np.int64)
 
+    def offset(self, key: str) -> int:
+        """The node's offset in its label's table."""
+        i = self.id_of[key]
+        return i - self.base[self.labels[self.label[i]]]
+
+    def degree(self, keys) -> int:
+        """Edges touching keys, in all."""
+        ids = self.ids(keys)
+        return int((self.indptr[ids + 1] - self.indptr[ids]).sum())
+
     def _edge_mask(self, f: Filters) -> np.ndarray | None:
         """Edges of the allowed types reaching the minimum confidence (None: all); cached."""
         key = (f.types, f.min_confidence)
@@ -240,6 +250,14 @@ class Adjacency:
         inside[self.ids(keys)] = True
         _, nb, e = self._steps(self.ids(expanded), f, far_labels=False)
         return self._triples(np.unique(e[inside[nb]]))
+
+    def edges_of(self, keys: list[str], direction: str, f: Filters) -> list[tuple[str, str, str]]:
+        """(type, source, target) of the allowed edges leaving ("out"), entering ("in") or
+        touching ("both") keys."""
+        frm, _, e = self._steps(self.ids(keys), f, far_labels=False)
+        if direction != "both":
+            e = e[(self.src[e] == frm) == (direction == "out")]
+        return self._triples(np.unique(e))
 
     def _triples(self, eids) -> list[tuple[str, str, str]]:
         types = [self.types[t] for t in self.etype[eids].tolist()]

@@ -15,6 +15,7 @@ from graph.base import BaseStore
 from graph.embedded_load import EmbeddedLoader, _BulkMarker, _pool_full, _props, _tables
 from graph.readonly import cap_rows, check_read_only
 from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node
+from graph.traverse import Filters
 
 def _default_pool_mb() -> int:
     """A quarter of RAM, 1–8 GB: a 1 M-relationship load overflowed a fixed 1 GB pool."""
@@ -27,6 +28,8 @@ def _default_pool_mb() -> int:
 
 BUFFER_POOL_MB = int(os.environ.get("GOVKG_BUFFER_POOL_MB") or _default_pool_mb())
 PAGE = 5_000  # nodes per page when streaming nodes (and source nodes per degree count when paging edges)
+# Estimated cost of reading edges around one anchor node (see _edges_by_triples).
+_ANCHOR_MS, _EDGE_SCAN_MS = 0.4, 0.002
 EDGE_PAGE = 5_000  # relationships per page when streaming edges, each entry of their `articles` lists counting one more
 
 
@@ -147,30 +150,22 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         return {"nodes": nodes, "relationships": rels}
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
+        import pyarrow as pa
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
-            for chunk in loading.chunks(sorted(ks), 20_000):
-                for (n,) in self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n", {"keys": chunk}):
-                    out[n["key"]] = full_node(label, n)
+            if len(ks) <= 50:  # ~0.07 ms a key
+                rows = self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n", {"keys": sorted(ks)})
+            else:  # keys from an Arrow table: one pass over the label's keys (3x faster for 300)
+                govkg_keys = pa.table({"k": pa.array(sorted(ks), pa.string())})  # noqa: F841 - LOAD FROM's name
+                rows = self._conn.execute(f"LOAD FROM govkg_keys MATCH (n:{label} {{key: k}}) RETURN n").get_all()
+            for (n,) in rows:
+                out[n["key"]] = full_node(label, n)
         return out
 
     def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
                min_confidence: float = 0.0) -> list[dict]:
-        rel = f"r:{'|'.join(types)}" if types else "r"
-        arrows = [a for d, a in (("out", f"-[{rel}]->"), ("in", f"<-[{rel}]-")) if direction in (d, "both")]
-        out = {}
-        for label, ks in loading.keys_by_label(keys).items():
-            for arrow in arrows:
-                conds = self._confidence_conditions(label, types, "out" if arrow.endswith(">") else "in",
-                                                    min_confidence)
-                for a, b, t, r in self._rows(
-                        # `WHERE a.key IN $keys` uses the key index; UNWIND … {key: k} scanned (10x at 1 M rels)
-                        f"MATCH (a:{label}){arrow}(b) WHERE a.key IN $keys{''.join(' AND ' + c for c in conds)} "
-                        "RETURN a.key, b.key, label(r), r",
-                        {"keys": sorted(ks), **(confidence.params(min_confidence) if conds else {})}):
-                    s, d = (a, b) if arrow.endswith(">") else (b, a)
-                    out[(t, s, d)] = full_edge(t, s, d, r)
-        return list(out.values())
+        f = Filters(types=tuple(types) if types else None, min_confidence=min_confidence)
+        return self._edges_by_triples(self._adjacency().edges_of(sorted(set(keys)), direction, f))
 
     # -- traversals: ranked and capped over the in-memory adjacency (graph/adjacency.py) --------
     def _adjacency(self) -> Adjacency:
@@ -192,16 +187,37 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         return self._edges_by_triples(self._adjacency().edges_among(expanded, keys, f))
 
     def _edges_by_triples(self, triples) -> list[dict]:
-        """The full edges named by (type, source, target), read per type and label pair."""
-        groups: dict[tuple, set] = {}
-        for t, s, d in triples:
-            groups.setdefault((t, schema.label_of_key(s), schema.label_of_key(d)), set()).add((s, d))
+        """The full edges named by (type, source, target).
+
+        LadybugDB 0.22 finds one node by key fast, but binds a list of keys (`IN $keys`,
+        UNWIND) by scanning the label, and reads list properties at ~40 µs an edge. So
+        edges are read around anchor nodes, one query each, filtered to the wanted far
+        ends before their properties are read: a hub is anchored once when that is cheaper
+        than anchoring each of its partners (a hub company's 300 kept projects: one query
+        over its 13 k edges, 24 ms, instead of 300 queries, 120 ms)."""
+        adj = self._adjacency()
+        cost = {k: _ANCHOR_MS + _EDGE_SCAN_MS * adj.degree([k]) for t in triples for k in t[1:]}
+        by_end: dict[str, list] = {}
+        for t in triples:
+            for k in t[1:]:
+                by_end.setdefault(k, []).append(t)
+        anchor: dict[tuple, str] = {}
+        for x in sorted(by_end, key=lambda k: (-len(by_end[k]), k)):
+            left = [t for t in by_end[x] if t not in anchor]
+            if len(left) > 1 and cost[x] < sum(cost[t[2] if t[1] == x else t[1]] for t in left):
+                anchor.update(dict.fromkeys(left, x))
+        for t in triples:
+            anchor.setdefault(t, t[1] if cost[t[1]] <= cost[t[2]] else t[2])
+        queries: dict[tuple, dict[int, str]] = {}
+        for (t, s, d), x in anchor.items():
+            far = d if x == s else s
+            queries.setdefault((x, t, x == s, schema.label_of_key(far)), {})[adj.offset(far)] = far
         out = []
-        for (t, fl, tl), pairs in groups.items():
-            rows = self._rows(f"MATCH (a:{fl})-[r:{t}]->(b:{tl}) WHERE a.key IN $s AND b.key IN $d "
-                              "RETURN a.key, b.key, r", {"s": sorted({s for s, _ in pairs}),
-                                                         "d": sorted({d for _, d in pairs})})
-            out += [full_edge(t, s, d, r) for s, d, r in rows if (s, d) in pairs]
+        for (x, t, out_going, far_label), far in queries.items():
+            arrow = f"-[r:{t}]->" if out_going else f"<-[r:{t}]-"
+            for key, r in self._rows(f"MATCH (a:{schema.label_of_key(x)} {{key: $k}}){arrow}(b:{far_label}) "
+                                     "WHERE offset(id(b)) IN $o RETURN b.key, r", {"k": x, "o": sorted(far)}):
+                out.append(full_edge(t, x, key, r) if out_going else full_edge(t, key, x, r))
         return out
 
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
