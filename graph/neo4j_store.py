@@ -103,11 +103,12 @@ class Neo4jStore(Neo4jLoader, BaseStore):
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
         out = {}
-        for label, ks in loading.keys_by_label(keys).items():
-            for chunk in loading.chunks(sorted(ks), 20_000):
-                for rec in self._read(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) "
-                                      "RETURN k, properties(n) AS n", {"keys": chunk}):
-                    out[rec["k"]] = full_node(label, rec["n"])
+        for chunk in loading.chunks(sorted(set(keys)), 20_000):  # one round trip for every label
+            params: dict = {}
+            text = _match_frontier(chunk, params)
+            for rec in self._read(f"{text} RETURN a.key AS k, labels(a) AS l, properties(a) AS n", params):
+                label = next(l for l in rec["l"] if l in schema.node_labels())
+                out[rec["k"]] = full_node(label, rec["n"])
         return out
 
     def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
