@@ -58,7 +58,7 @@ class Reference:
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return None
 
-    def trace(self, company: str, limit: int = 300) -> list[tuple]:
+    def trace(self, company: str, limit: int = 100) -> list[tuple]:
         g = self.g
         projects = sorted(g.successors(company), key=lambda p: (-g[company][p]["weight"], p))[:limit]
         rows = []

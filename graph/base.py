@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterable
 
 from graph import confidence, tracer, traverse
-from graph.store import FACTUAL, GraphStore, LoadStats, Subgraph, check_hops, check_min_confidence
+from graph.store import FACTUAL, TRACE_LIMIT, GraphStore, LoadStats, Subgraph, check_hops, check_min_confidence
 from graph.traverse import Filters
 
 
@@ -126,7 +126,7 @@ class BaseStore(GraphStore):
         return traverse.ego(self, key, depth, traverse.filters(labels, rel_types, date_from, date_to,
                                                                min_confidence), limit)
 
-    def company_trace(self, key, min_confidence=0.0, limit=300):
+    def company_trace(self, key, min_confidence=0.0, limit=TRACE_LIMIT):
         return tracer.company_trace(self, key, check_min_confidence(min_confidence), limit)
 
     def _path_filters(self, max_hops, min_confidence, include_mentions) -> tuple[int, Filters]:

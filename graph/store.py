@@ -25,6 +25,9 @@ from graph import confidence
 
 
 FACTUAL = ("LEADS", "HOSTS", "INVESTS_IN", "PART_OF")
+# Projects the company tracer shows at most (the most supported first): a hub company's
+# thousands of projects make neither a readable table nor a fast query.
+TRACE_LIMIT = 100
 
 
 class StoreError(RuntimeError):
@@ -139,7 +142,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def company_trace(self, key: str, min_confidence: float = 0.0,
-                      limit: int = 300) -> tuple[list[dict], Subgraph]:
+                      limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
         """Every project the company invests in (at most limit, the most supported first;
         the Subgraph says when it cut and by how many), each with its amount and evidence,
         its hosting places up the PART_OF chain and the officials leading those places;

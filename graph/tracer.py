@@ -2,11 +2,11 @@
 officials leading those places, over the primitives every store has."""
 from __future__ import annotations
 
-from graph.store import Subgraph
+from graph.store import TRACE_LIMIT, Subgraph
 from graph.traverse import Filters
 
 
-def company_trace(store, key: str, min_confidence: float, limit: int = 300) -> tuple[list[dict], Subgraph]:
+def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
     """See GraphStore.company_trace."""
     company = store._node_if_confident(key, min_confidence)
     if company is None:
