@@ -219,6 +219,10 @@ def run(kind: str, rels: int, records: list[dict] | None = None, scale: float = 
         counts = store.counts()
         loaded = sum(counts["relationships"].values())
         samples = pick_samples(records[:done], scale)
+        if kind == "embedded":  # queried as the app opens it: read-only, in a fresh connection
+            store.close()
+            from graph.store import open_store
+            store = open_store("embedded", db=str(path), read_only=True)
         latency = measure_queries(store, samples, budget_s)
         reference = measure_reference(records[:done], samples, budget_s)
     finally:
