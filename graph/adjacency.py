@@ -122,6 +122,7 @@ class Adjacency:
                 nm = pc.binary_join_element_wise(nm, al, "\t")
                 nm = pc.utf8_rtrim(nm, "\t")
             forms[ids] = nm.to_pylist()
+        self.label_count = {l: int((self.label == c).sum()) for c, l in enumerate(self.labels)}
         self.id_of = {k: i for i, k in enumerate(self.keys.tolist()) if k is not None}
         order = pc.sort_indices(pa.array([k or "" for k in self.keys.tolist()], pa.string())).to_numpy()
         self.key_rank = np.empty(n, np.int64)
