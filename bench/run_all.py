@@ -68,15 +68,19 @@ def tables(results: Path = RESULTS) -> str:
                        f"{_f(r['loaded_rels'])} | {r['load_s']} | {_f(r['load_rels_per_s'])} | {_f(r['db_mb'], 1)} |")
         out.append("")
         kinds = ["ego1", "ego1_hub", "ego2", "ego2_hub", "path", "trace", "trace_hub", "search"]
-        out += ["| store | size | query | n | p50 ms | p95 ms | p99 ms | mean result size | truncated |",
-                "|---|---|---|---|---|---|---|---|---|"]
+        out += ["| store | size | query | n | p50 ms | p95 ms | networkx p95 ms | p95 ratio | mean result size "
+                "| truncated (mean left out) |", "|---|---|---|---|---|---|---|---|---|---|"]
         for r in runs:
+            ref = r.get("reference_ms") or {}
             for k in kinds:
                 s = r["latency_ms"].get(k)
                 if s and s.get("n"):
+                    nx_p95 = (ref.get(k) or {}).get("p95")
+                    ratio = (r.get("ratio_p95") or {}).get(k)
+                    left = f" ({_f(s['omitted_mean'])})" if s.get("truncated") and "omitted_mean" in s else ""
                     out.append(f"| {r['store']} | {r['size']} | {k} | {s['n']} | {_f(s['p50'], 2)} | "
-                               f"{_f(s['p95'], 2)} | {_f(s['p99'], 2)} | {s['result_sizes_mean']} | "
-                               f"{s['truncated']} |")
+                               f"{_f(s['p95'], 2)} | {_f(nx_p95, 2)} | {_f(ratio, 1) if ratio else '—'} | "
+                               f"{s['result_sizes_mean']} | {s['truncated']}{left} |")
         out.append("")
     exports = sorted(results.glob("export-*.json"),
                      key=lambda p: json.loads(p.read_text(encoding="utf-8"))["relationships"])

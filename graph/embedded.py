@@ -1,20 +1,22 @@
 """The embedded store: one LadybugDB file, Cypher, no server.
 
-New rows go in through COPY from Arrow tables (fast); rows that exist are
-updated with LOAD FROM/MATCH/SET. Each batch is one transaction, except the
-first batch into an empty database: it is copied straight into the file
-(twice as fast), and a crash there resets the file to empty (_BulkMarker).
+Loading: graph/embedded_load.py. Traversals (ego, paths, the tracer's projects,
+search) rank and cap over an in-memory adjacency of the file (graph/adjacency.py)
+and read properties from the file only for what they keep.
 """
 from __future__ import annotations
 
 import os
-from operator import itemgetter
 from typing import Iterable, Iterator
 
 from graph import confidence, loading, schema
-from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, StoreError, Subgraph,
-                         cap_rows, check_hops, check_min_confidence, check_read_only, full_edge, full_node,
-                         rank_hits)
+from graph.adjacency import Adjacency
+from graph.base import BaseStore
+from graph.embedded_reads import edges_by_triples
+from graph.embedded_load import EmbeddedLoader, _BulkMarker, _pool_full, _props, _tables
+from graph.readonly import cap_rows, check_read_only
+from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node
+from graph.traverse import Filters
 
 def _default_pool_mb() -> int:
     """A quarter of RAM, 1–8 GB: a 1 M-relationship load overflowed a fixed 1 GB pool."""
@@ -30,13 +32,7 @@ PAGE = 5_000  # nodes per page when streaming nodes (and source nodes per degree
 EDGE_PAGE = 5_000  # relationships per page when streaming edges, each entry of their `articles` lists counting one more
 
 
-def _arrow_type(t: str):
-    import pyarrow as pa
-    return {"string": pa.string(), "string[]": pa.list_(pa.string()), "int": pa.int64(),
-            "float": pa.float64()}[t]
-
-
-class EmbeddedStore(BaseStore):
+class EmbeddedStore(EmbeddedLoader, BaseStore):
     kind = "embedded"
 
     def __init__(self, path: str, read_only: bool = False, buffer_pool_mb: int = BUFFER_POOL_MB):
@@ -72,6 +68,8 @@ class EmbeddedStore(BaseStore):
         self._table_names: dict[int, str] | None = None
         self._has_confidence: bool | None = None
         self._columns: dict[str, list[str]] = {}  # table -> its stored columns, in order
+        self._adj: Adjacency | None = None
+        self._adj_stamp = None
 
     # -- lifecycle ------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -126,6 +124,7 @@ class EmbeddedStore(BaseStore):
             self._conn.execute(f"DROP TABLE IF EXISTS {label}")
         self._table_names = None
         self.ensure_schema()
+        self._changed()
 
     # -- low level -------------------------------------------------------------
     def _rollback(self) -> None:
@@ -143,137 +142,6 @@ class EmbeddedStore(BaseStore):
                 raise StoreError(_pool_full(self.path, self.buffer_pool_mb, e)) from None
             raise
 
-    # -- writing ---------------------------------------------------------------
-    # Bigger transactions are cheaper here: COPY is fast and each commit of updates
-    # to existing rows costs seconds at 1 M relationships; 20 k articles of real news
-    # hold ~60 MB of text.
-    DEFAULT_BATCH = 20_000
-
-    def load(self, records, batch_size=None, progress=None) -> LoadStats:
-        # Into an empty store the first batch is written without a transaction (see
-        # _load_batch): COPY straight into the file is twice as fast as COPY + COMMIT.
-        self._bulk = not self.read_only and self._is_empty()
-        try:
-            return super().load(records, batch_size, progress)
-        finally:
-            self._bulk = False
-
-    def _is_empty(self) -> bool:
-        try:
-            return not any(self._rows(f"MATCH (n:{label}) RETURN n.key LIMIT 1") for label in schema.node_labels())
-        except RuntimeError:  # tables not created yet
-            return False
-
-    def _after_load(self, stats: LoadStats) -> None:
-        if stats.articles_loaded:
-            self._conn.execute("CHECKPOINT")
-
-    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress, fold_next) -> None:
-        fold_next()  # at once: Ladybug's reads take the GIL back once per query, not per network read
-        stats.articles_read += len(records)
-        # UNWIND + key lookups: `WHERE a.key IN $keys` with thousands of keys scans the table.
-        done = {r[0] for r in self._rows("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
-                                         {"keys": folded[1]})}
-        batch, fresh = loading.without_done(records, folded, done)
-        stats.articles_present += len(records) - len(fresh)
-        if fresh:
-            bulk, self._bulk = self._bulk, False
-            try:
-                plan = self._write_bulk(batch) if bulk else self._write_transaction(batch)
-            except StoreError:
-                raise
-            except RuntimeError as e:  # Ladybug's errors: one line, nothing written
-                msg = str(e).splitlines()[0]
-                if "buffer pool is full" in msg.lower():
-                    msg = _pool_full(self.path, self.buffer_pool_mb, e)
-                raise StoreError(f"loading into {self.path} failed: {msg}") from None
-            stats.add_plan(plan, len(fresh))
-        if progress:
-            progress(len(records))
-
-    def _write_transaction(self, batch: loading.Batch) -> loading.Plan:
-        self._conn.execute("BEGIN TRANSACTION")
-        try:
-            plan = self._plan(batch)
-            self._write(plan)
-            self._conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
-        return plan
-
-    def _write_bulk(self, batch: loading.Batch) -> loading.Plan:
-        """The first batch into an empty store, outside a transaction. A marker file
-        beside the database, locked while we write, says a crash here left nothing
-        but this batch: the next writer deletes the file and starts again."""
-        plan = loading.plan(batch, {}, {})  # nothing stored yet: every row is new
-        with _BulkMarker(self.path) as marker:
-            try:
-                self._write(plan)
-                self._conn.execute("CHECKPOINT")
-            except BaseException:
-                self.clear()  # back to the empty store we found
-                marker.done()
-                raise
-            marker.done()
-        return plan
-
-    def _plan(self, batch: loading.Batch) -> loading.Plan:
-        existing: dict[str, dict] = {}
-        for label in schema.entity_labels():
-            keys = batch.node_keys(label)
-            for chunk in loading.chunks(keys, 20_000):
-                for (n,) in self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n",
-                                       {"keys": chunk}):
-                    existing[n["key"]] = {**_props(n), "label": label}
-        rels: dict[tuple, dict] = {}
-        for (rtype, fl, tl), pairs in loading.rel_candidates(batch, existing).items():
-            for chunk in loading.chunks(pairs, 20_000):
-                rows = self._rows(
-                    f"UNWIND $pairs AS p MATCH (a:{fl} {{key: p.s}}) MATCH (b:{tl} {{key: p.t}}) "
-                    f"MATCH (a)-[r:{rtype}]->(b) RETURN a.key, b.key, r",
-                    {"pairs": [{"s": s, "t": t} for s, t in chunk]})
-                for s, t, r in rows:
-                    rels[(rtype, s, t)] = {**_props(r), "type": rtype, "source": s, "target": t}
-        return loading.plan(batch, existing, rels)
-
-    def _write(self, plan: loading.Plan) -> None:
-        if not self._columns:  # read here: the pipeline's thread uses the connection next
-            self._columns = {table: self._table_columns(table) for table, _ in _tables()}
-        with _Pipeline(self._conn) as run:
-            self._write_plan(plan, run)
-
-    def _write_plan(self, plan: loading.Plan, run: "_Pipeline") -> None:
-        for label, rows in plan.create_nodes.items():
-            run(f"COPY {label} FROM govkg_rows", _arrow(rows, self._in_table_order(label, schema.node_props(label))))
-        # Updates scan an Arrow table with LOAD FROM: ~7x faster than UNWIND $rows.
-        for label, rows in plan.update_nodes.items():
-            props = schema.node_props(label)
-            sets = ", ".join(f"n.{p} = u_{p}" for p in props if p != "key")
-            run(f"LOAD FROM govkg_rows MATCH (n:{label} {{key: u_key}}) SET {sets}",
-                _arrow(rows, props, prefix="u_"))
-        for (rtype, fl, tl), rows in plan.create_rels.items():
-            run(_copy_rels(rtype, fl, tl), _arrow(rows, self._in_table_order(rtype, _rel_columns(rtype))))
-        for (rtype, fl, tl), rows in plan.update_rels.items():
-            sets = ", ".join(f"r.{p} = u_{p}" for p in schema.rel_props(rtype))
-            run(f"LOAD FROM govkg_rows MATCH (a:{fl} {{key: u_source}}) MATCH (b:{tl} {{key: u_target}}) "
-                f"MATCH (a)-[r:{rtype}]->(b) SET {sets}", _arrow(rows, _rel_columns(rtype), prefix="u_"))
-        # Article nodes and MENTIONS last: an Article node marks its article done.
-        if plan.articles:
-            run("COPY Article FROM govkg_rows",
-                _arrow(plan.articles, self._in_table_order("Article", schema.node_props("Article"))))
-        created = {r["key"] for rows in plan.create_nodes.values() for r in rows}
-        for (rtype, fl, tl), rows in plan.mentions.items():
-            run(_copy_rels(rtype, fl, tl), _arrow(rows, self._in_table_order(rtype, _rel_columns(rtype))))
-            # mention_count of nodes stored before this batch re-derived from the MENTIONS
-            # edges rather than old + new: a process killed inside a checkpoint can leave
-            # node rows ahead of the edges, and the re-run must not count those articles
-            # twice. A node created here has only this batch's mentions: its count is exact.
-            keys = sorted({r["target"] for r in rows} - created)
-            for chunk in loading.chunks(keys, 20_000):
-                run(f"MATCH (n:{tl})<-[m:MENTIONS]-() WHERE n.key IN $keys "
-                    f"WITH n, sum(m.count) AS c SET n.mention_count = c", params={"keys": chunk})
-
     # -- reading ---------------------------------------------------------------
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {l: self._rows(f"MATCH (n:{l}) RETURN count(*)")[0][0] for l in schema.node_labels()}
@@ -281,60 +149,69 @@ class EmbeddedStore(BaseStore):
         return {"nodes": nodes, "relationships": rels}
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
+        import pyarrow as pa
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
-            for chunk in loading.chunks(sorted(ks), 20_000):
-                for (n,) in self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n", {"keys": chunk}):
-                    out[n["key"]] = full_node(label, n)
+            if len(ks) <= 50:  # ~0.07 ms a key
+                rows = self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n", {"keys": sorted(ks)})
+            else:  # keys from an Arrow table: one pass over the label's keys (3x faster for 300)
+                govkg_keys = pa.table({"k": pa.array(sorted(ks), pa.string())})  # noqa: F841 - LOAD FROM's name
+                rows = self._conn.execute(f"LOAD FROM govkg_keys MATCH (n:{label} {{key: k}}) RETURN n").get_all()
+            for (n,) in rows:
+                out[n["key"]] = full_node(label, n)
         return out
 
-    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None,
-                  min_confidence: float = 0.0) -> list[dict]:
-        rel = f"r:{'|'.join(types)}" if types else "r"
-        out = {}
-        for label, ks in loading.keys_by_label(keys).items():
-            for arrow in (f"-[{rel}]->", f"<-[{rel}]-"):
-                conds = self._confidence_conditions(label, types, "out" if arrow.endswith(">") else "in",
-                                                    min_confidence)
-                for a, b, t, r in self._rows(
-                        # `WHERE a.key IN $keys` uses the key index; UNWIND … {key: k} scanned (10x at 1 M rels)
-                        f"MATCH (a:{label}){arrow}(b) WHERE a.key IN $keys{''.join(' AND ' + c for c in conds)} "
-                        "RETURN a.key, b.key, label(r), r",
-                        {"keys": sorted(ks), **(confidence.params(min_confidence) if conds else {})}):
-                    s, d = (a, b) if arrow.endswith(">") else (b, a)
-                    out[(t, s, d)] = full_edge(t, s, d, r)
-        return list(out.values())
+    def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
+               min_confidence: float = 0.0) -> list[dict]:
+        f = Filters(types=tuple(types) if types else None, min_confidence=min_confidence)
+        return self._edges_by_triples(self._adjacency().edges_of(sorted(set(keys)), direction, f))
+
+    # -- traversals: ranked and capped over the in-memory adjacency (graph/adjacency.py) --------
+    def _adjacency(self) -> Adjacency:
+        """Built on first use; rebuilt after this store loads, and (read-only) when another
+        process has changed the file since."""
+        stamp = _file_stamp(self.path) if self.read_only else None
+        if self._adj is None or stamp != self._adj_stamp:
+            self._adj = Adjacency(lambda q: self._conn.execute(q).get_as_arrow(100_000), self._table_columns)
+            self._adj_stamp = stamp
+        return self._adj
+
+    def _changed(self) -> None:
+        self._adj = None
+
+    def _expand(self, frontier, seen, budget, f):
+        return self._adjacency().expand(frontier, seen, budget, f)
+
+    def _edges_among(self, expanded, keys, f):
+        return self._edges_by_triples(self._adjacency().edges_among(expanded, keys, f))
+
+    def _edges_by_triples(self, triples) -> list[dict]:
+        """The full edges named by (type, source, target) (graph/embedded_reads.py)."""
+        return edges_by_triples(self._rows, self._adjacency(), triples)
 
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
         text = (text or "").strip()
         if not text:
             return []
-        found = []
-        for label in labels or schema.node_labels():
+        for label in labels or []:
             if label not in schema.node_labels():
                 raise StoreError(f"unknown label {label!r}")
-            alias = ("OR any(a IN n.aliases WHERE a CONTAINS t) "
-                     if "aliases" in schema.node_props(label) else "")
-            rows = self._rows(f"MATCH (n:{label}) WITH n, $t AS t WHERE n.name CONTAINS t {alias}"
-                              f"RETURN n LIMIT $cap", {"t": text, "cap": limit * 20})
-            found += [full_node(label, n) for (n,) in rows]
-        return rank_hits(found, text)[:limit]
+        keys = self._adjacency().search(text, labels or schema.node_labels(), limit)
+        nodes = self._nodes_by_keys(keys)
+        return [nodes[k] for k in keys if k in nodes]
 
-    def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0) -> Subgraph:
-        hops = check_hops(max_hops)
-        a, b = schema.label_of_key(source), schema.label_of_key(target)
-        params, steps, ends = {"s": source, "t": target}, "", []
-        if check_min_confidence(min_confidence) > 0 and self._stores_confidence():
-            # every step's relationship and node; the two ends, when their labels have one
-            params |= confidence.params(min_confidence)
-            steps = f" (e, n | WHERE {confidence.condition('e')} AND {confidence.condition('n')})"
-            ends = [confidence.condition(v) for v, l in (("a", a), ("b", b)) if confidence.PROP in schema.node_props(l)]
-        where = f"WHERE {' AND '.join(ends)} " if ends else ""
-        rows = self._rows(f"MATCH p = (a:{a} {{key: $s}})-[* SHORTEST 1..{hops}{steps}]-(b:{b} {{key: $t}}) "
-                          f"{where}RETURN nodes(p), rels(p) LIMIT 1", params)
-        if not rows:
+    def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0,
+                      include_mentions: bool = False) -> Subgraph:
+        hops, f = self._path_filters(max_hops, min_confidence, include_mentions)
+        triples = self._adjacency().path(source, target, hops, f)
+        if not triples:
             return Subgraph()
-        return self._to_subgraph(rows[0])
+        by_key = {(e["type"], e["source"], e["target"]): e for e in self._edges_by_triples(triples)}
+        order = [source]
+        for _, s, t in triples:  # each edge keeps its own direction; the walk goes from source
+            order.append(t if s == order[-1] else s)
+        nodes = self._nodes_by_keys(order)
+        return Subgraph(nodes=[nodes[k] for k in order if k in nodes], edges=[by_key[t] for t in triples])
 
     def query(self, cypher, params=None, limit=1000, timeout=10.0) -> QueryResult:
         params = dict(params or {})
@@ -459,122 +336,22 @@ class EmbeddedStore(BaseStore):
         return Subgraph(nodes=[full_node(n["_LABEL"], n) for n in nodes.values()], edges=list(edges.values()))
 
 
-def _pool_full(path: str, pool_mb: int, e: Exception) -> str:
-    return (f"{path}: {str(e).splitlines()[0]} (LadybugDB's buffer pool is {pool_mb} MB; "
-            f"raise GOVKG_BUFFER_POOL_MB)")
 
-
-def _tables() -> list[tuple[str, dict[str, str]]]:
-    """(table, its schema properties) for every node label and relationship type."""
-    return [*((l, schema.node_props(l)) for l in schema.node_labels()),
-            *((t, schema.rel_props(t)) for t in schema.rel_types())]
-
-
-def _rel_columns(rtype: str) -> dict[str, str]:
-    return {"source": "string", "target": "string", **schema.rel_props(rtype)}
-
-
-def _copy_rels(rtype: str, fl: str, tl: str) -> str:
-    opts = f" (from='{fl}', to='{tl}')" if len(schema.rel_pairs(rtype)) > 1 else ""
-    return f"COPY {rtype} FROM govkg_rows{opts}"
-
-
-class _Pipeline:
-    """Runs write statements in order on one worker thread, so Ladybug executes one
-    (it releases the GIL) while the caller builds the next Arrow table. The first
-    failure stops the rest and is raised on leaving the block."""
-
-    def __init__(self, conn):
-        from concurrent.futures import ThreadPoolExecutor
-        self.conn, self.pool, self.last = conn, ThreadPoolExecutor(1, thread_name_prefix="govkg-write"), None
-
-    def __call__(self, statement: str, table=None, params: dict | None = None) -> None:
-        prev, conn = self.last, self.conn
-
-        def job():
-            if prev is not None:
-                prev.result()  # re-raises an earlier failure: nothing after it runs
-            if table is None:
-                conn.execute(statement, params or {})
-            else:
-                govkg_rows = table  # noqa: F841 - COPY/LOAD FROM find the table by this name
-                conn.execute(statement)
-        self.last = self.pool.submit(job)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
+def _file_stamp(path: str) -> tuple:
+    """What changes when another process writes the file (its and its WAL's size and time)."""
+    out = []
+    for p in (path, f"{path}.wal"):
         try:
-            if self.last is not None:
-                self.last.result()  # waits even when the caller failed: no statement outlives the block
-        finally:
-            self.pool.shutdown()
-
-
-class _BulkMarker:
-    """`<db>.bulk-load`: exists (and is locked) while a first batch is written into
-    an empty database without a transaction."""
-
-    def __init__(self, db: str):
-        self.path = f"{db}.bulk-load"
-        self.fd: int | None = None
-
-    def __enter__(self):
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        _lock(self.fd)
-        os.write(self.fd, f"{os.getpid()}\n".encode())
-        os.fsync(self.fd)
-        return self
-
-    def done(self) -> None:
-        os.unlink(self.path)
-
-    def __exit__(self, *exc):
-        os.close(self.fd)
-
-    @classmethod
-    def recover(cls, db: str) -> None:
-        """Delete a database whose first bulk batch never finished (its writer died)."""
-        path = f"{db}.bulk-load"
-        if not os.path.exists(path):
-            return
-        fd = os.open(path, os.O_RDWR)
-        try:
-            try:
-                _lock(fd)
-            except OSError:
-                raise StoreError(f"embedded database {db} is in use by another process "
-                                 f"(a load is writing it); close that process or pass another --db") from None
-            for suffix in ("", ".wal", ".shadow", ".tmp"):
-                if os.path.isdir(db + suffix):
-                    import shutil
-                    shutil.rmtree(db + suffix)
-                elif os.path.exists(db + suffix):
-                    os.unlink(db + suffix)
-            os.unlink(path)
-        finally:
-            os.close(fd)
-        import sys
-        print(f"note: {db} held only an interrupted first load; it was deleted and starts empty",
-              file=sys.stderr)
-
-
-def _lock(fd: int) -> None:
-    """An exclusive lock without waiting (OSError when another process holds it)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the database's own lock still stops a second writer
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            st = os.stat(p)
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append(None)
+    return tuple(out)
 
 
 def _id(internal: dict) -> tuple:
     return internal["table"], internal["offset"]
 
-
-def _props(v: dict) -> dict:
-    return {k: x for k, x in v.items() if not k.startswith("_")}
 
 
 def _plain(v, key_of):
@@ -592,7 +369,3 @@ def _plain(v, key_of):
     return v
 
 
-def _arrow(rows: list[dict], props: dict[str, str], prefix: str = ""):
-    """rows as an Arrow table with the schema's column types (all-null columns keep their type)."""
-    import pyarrow as pa
-    return pa.table({prefix + p: pa.array(list(map(itemgetter(p), rows)), _arrow_type(t)) for p, t in props.items()})

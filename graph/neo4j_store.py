@@ -1,24 +1,21 @@
 """The Neo4j store: the official driver, managed transactions, parameters only.
 
-A batch of records is one write transaction: read the stored rows for its
-keys, merge in Python (graph/loading.py, the same rules as the embedded
-store), then `UNWIND $rows ... MERGE` on the uniquely constrained keys.
+Loading: graph/neo4j_load.py. Traversals rank and cap inside Cypher (one query
+per hop; every lookup by label and key index) and return properties only for
+the edges they keep.
 """
 from __future__ import annotations
 
 import logging
-import time
 from typing import Iterable, Iterator
 
 from graph import confidence, loading, schema
-from graph.store import (BaseStore, LoadStats, QueryResult, ReadOnlyError, StoreError, Subgraph,
-                         cap_rows, check_hops, check_min_confidence, check_read_only, full_edge, full_node,
-                         rank_hits)
+from graph.base import BaseStore
+from graph.neo4j_load import Neo4jLoader, _over_memory_limit, _store_error
+from graph.readonly import cap_rows, check_read_only
+from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node, rank_hits
+from graph.traverse import Filters
 
-ROWS_PER_STATEMENT = 5000
-# The server's transaction memory limit (dbms.memory.transaction.total.max, db.memory.transaction.max).
-MEMORY_ERROR = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
-RETRY_SECONDS = 10  # transient errors (a lost leader, a deadlock) are retried this long
 
 # The driver logs retries and routing trouble itself; our errors say it in one line.
 _log = logging.getLogger("neo4j")
@@ -26,7 +23,7 @@ _log.addHandler(logging.NullHandler())
 _log.propagate = False
 
 
-class Neo4jStore(BaseStore):
+class Neo4jStore(Neo4jLoader, BaseStore):
     kind = "neo4j"
 
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None):
@@ -60,24 +57,6 @@ class Neo4jStore(BaseStore):
                 return s.execute_read(lambda tx: list(tx.run(cypher, params or {})))
         except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
             raise _store_error(e, self.uri) from None
-
-    def _write(self, fn):
-        """fn(tx) in one write transaction, retried on transient errors (as the driver's
-        execute_write does) except the memory limit, which no retry lifts: _TooBig."""
-        exc, delay, deadline = self._neo4j.exceptions, 0.5, time.monotonic() + RETRY_SECONDS
-        while True:
-            try:
-                with self._session() as s, s.begin_transaction() as tx:
-                    result = fn(tx)
-                    tx.commit()
-                    return result
-            except (exc.DriverError, exc.Neo4jError) as e:
-                if _over_memory_limit(e):
-                    raise _TooBig(str(getattr(e, "message", None) or e).splitlines()[0]) from None
-                if not e.is_retryable() or time.monotonic() + delay > deadline:
-                    raise _store_error(e, self.uri) from None
-            time.sleep(delay)
-            delay *= 2
 
     # -- lifecycle ------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -116,110 +95,6 @@ class Neo4jStore(BaseStore):
                     raise _store_error(e, self.uri) from None
                 rows //= 10
 
-    # -- writing ---------------------------------------------------------------
-    # Articles per transaction: ~175 k relationships; up to 0.8 GB of transaction memory at
-    # 1 M stored (a 2 GB heap allows 1.4 GB).
-    # A server that allows less makes _load_batch split the batch (MEMORY_ERROR).
-    DEFAULT_BATCH = 10000
-
-    def _after_load(self, stats: LoadStats) -> None:
-        if stats.articles_loaded:  # searches right after load() see every new name
-            self._read("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()")
-
-    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress, fold_next) -> None:
-        try:
-            plan, fresh = self._write(lambda tx: self._batch_work(tx, records, folded, fold_next))
-        except _TooBig as e:
-            if len(records) < 2:
-                raise StoreError(f"Neo4j at {self.uri}: article {records[0].get('key')} alone needs more "
-                                 f"transaction memory than the server allows ({e})") from None
-            half = len(records) // 2  # each half is its own transaction: nothing was written
-            for part in (records[:half], records[half:]):
-                self._load_batch(part, loading.prepare(part, validate=False), stats, progress, fold_next)
-            return
-        stats.articles_read += len(records)
-        stats.articles_present += len(records) - len(fresh)
-        if plan is not None:
-            stats.add_plan(plan, len(fresh))
-        if progress:
-            progress(len(records))
-
-    def _batch_work(self, tx, records, folded, fold_next):
-        done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
-                                     keys=folded[1])}
-        batch, fresh = loading.without_done(records, folded, done)
-        if not fresh:
-            return None, fresh
-        plan = self._plan(tx, batch)
-        # Fold the next batch only now: while it runs, every network read of the
-        # result streams above waits up to a GIL switch interval (5 ms) to resume.
-        fold_next()
-        self._write_plan(tx, plan)
-        return plan, fresh
-
-    def _plan(self, tx, batch: loading.Batch) -> loading.Plan:
-        existing: dict[str, dict] = {}
-        for label in schema.entity_labels():
-            for chunk in loading.chunks(batch.node_keys(label), ROWS_PER_STATEMENT * 4):
-                for rec in tx.run(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN k, properties(n) AS n",
-                                  keys=chunk):
-                    existing[rec["k"]] = {**rec["n"], "label": label}
-        rels: dict[tuple, dict] = {}
-        for (rtype, fl, tl), pairs in loading.rel_candidates(batch, existing).items():
-            # Expand from the end with more distinct keys: it has the fewer relationships
-            # each (a project has one host, a province hosts thousands).
-            wanted = set(pairs)
-            by_source = len({s for s, _ in pairs}) >= len({t for _, t in pairs})
-            ends = sorted({s if by_source else t for s, t in pairs})
-            pattern = (f"(a:{fl} {{key: k}})-[r:{rtype}]->(b:{tl})" if by_source
-                       else f"(a:{fl})-[r:{rtype}]->(b:{tl} {{key: k}})")
-            for chunk in loading.chunks(ends, ROWS_PER_STATEMENT * 4):
-                for rec in tx.run(f"UNWIND $keys AS k MATCH {pattern} RETURN a.key AS s, b.key AS t, "
-                                  "elementId(r) AS id, properties(r) AS r", keys=chunk):
-                    if (rec["s"], rec["t"]) in wanted:
-                        rels[(rtype, rec["s"], rec["t"])] = {**rec["r"], "type": rtype, "_id": rec["id"],
-                                                             "source": rec["s"], "target": rec["t"]}
-        return loading.plan(batch, existing, rels)
-
-    def _write_plan(self, tx, plan: loading.Plan) -> None:
-        for group in (plan.create_nodes, plan.update_nodes):
-            for label, rows in group.items():
-                self._merge_nodes(tx, label, rows)
-        # The plan read this transaction's view of the stored relationships, so new
-        # ones are CREATEd: MERGE would scan every relationship of a hub node.
-        for (rtype, fl, tl), rows in plan.create_rels.items():
-            self._write_rels(tx, "CREATE", rtype, fl, tl, rows)
-        for (rtype, fl, tl), rows in plan.update_rels.items():
-            self._write_rels(tx, "MATCH", rtype, fl, tl, rows)
-        # Article nodes and their MENTIONS last, in one statement per chunk: each
-        # Article is found once instead of once per mention.
-        mentions: dict[str, dict[str, list]] = {}
-        for (_, _, label), rows in plan.mentions.items():
-            for m in rows:
-                mentions.setdefault(m["source"], {}).setdefault(label, []).append({"k": m["target"], "c": m["count"]})
-        labels = sorted({label for (_, _, label) in plan.mentions})
-        calls = " ".join(f"CALL (a, row) {{ UNWIND row.m.{l} AS m MATCH (b:{l} {{key: m.k}}) "
-                         f"CREATE (a)-[:MENTIONS {{count: m.c}}]->(b) }}" for l in labels)
-        rows = [{"props": art, "m": {l: mentions.get(art["key"], {}).get(l, []) for l in labels}}
-                for art in plan.articles]
-        for chunk in loading.chunks(rows, ROWS_PER_STATEMENT // 5):
-            tx.run("UNWIND $rows AS row MERGE (a:Article {key: row.props.key}) SET a += row.props"
-                   + (f" WITH a, row {calls}" if calls else ""), rows=chunk).consume()
-
-    def _merge_nodes(self, tx, label: str, rows: list[dict]) -> None:
-        for chunk in loading.chunks(rows, ROWS_PER_STATEMENT):
-            tx.run(f"UNWIND $rows AS row MERGE (n:{label} {{key: row.key}}) SET n += row", rows=chunk).consume()
-
-    def _write_rels(self, tx, verb: str, rtype: str, fl: str, tl: str, rows: list[dict]) -> None:
-        sets = ", ".join(f"r.{p} = row.{p}" for p in schema.rel_props(rtype))
-        if verb == "CREATE":
-            text = (f"UNWIND $rows AS row MATCH (a:{fl} {{key: row.source}}) MATCH (b:{tl} {{key: row.target}}) "
-                    f"CREATE (a)-[r:{rtype}]->(b) SET {sets}")
-        else:  # by the id read in this transaction: a direct seek, no expansion of hub nodes
-            text = f"UNWIND $rows AS row MATCH ()-[r:{rtype}]->() WHERE elementId(r) = row._id SET {sets}"
-        for chunk in loading.chunks(rows, ROWS_PER_STATEMENT):
-            tx.run(text, rows=chunk).consume()
-
     # -- reading ---------------------------------------------------------------
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {l: self._read(f"MATCH (n:{l}) RETURN count(n) AS c")[0]["c"] for l in schema.node_labels()}
@@ -228,25 +103,48 @@ class Neo4jStore(BaseStore):
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
         out = {}
-        for label, ks in loading.keys_by_label(keys).items():
-            for chunk in loading.chunks(sorted(ks), 20_000):
-                for rec in self._read(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) "
-                                      "RETURN k, properties(n) AS n", {"keys": chunk}):
-                    out[rec["k"]] = full_node(label, rec["n"])
+        for chunk in loading.chunks(sorted(set(keys)), 20_000):  # one round trip for every label
+            params: dict = {}
+            text = _match_frontier(chunk, params)
+            for rec in self._read(f"{text} RETURN a.key AS k, labels(a) AS l, properties(a) AS n", params):
+                label = next(l for l in rec["l"] if l in schema.node_labels())
+                out[rec["k"]] = full_node(label, rec["n"])
         return out
 
-    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None,
-                  min_confidence: float = 0.0) -> list[dict]:
+    def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
+               min_confidence: float = 0.0) -> list[dict]:
         rel = f"r:{'|'.join(types)}" if types else "r"
+        pattern = {"out": f"-[{rel}]->", "in": f"<-[{rel}]-", "both": f"-[{rel}]-"}[direction]
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
-            conds = self._confidence_conditions(label, types, "both", min_confidence)
+            conds = self._confidence_conditions(label, types, direction, min_confidence)
             where = f"WHERE {' AND '.join(conds)} " if conds else ""
-            rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}})-[{rel}]-(b) {where}"
+            rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}}){pattern}(b) {where}"
                               "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, "
                               "properties(r) AS r", {"keys": sorted(ks), **confidence.params(min_confidence)})
             for rec in rows:
                 out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
+        return list(out.values())
+
+    def _expand(self, frontier, seen, budget, f):
+        where, params = _step_conditions(f)
+        text = (f"{_match_frontier(frontier, params)} MATCH (a)-[{_rel(f)}]-(b) "
+                f"WHERE NOT b.key IN $seen{where} "
+                # weight: the supporting articles (a MENTIONS edge: how often the article names it)
+                "WITH b.key AS key, sum(CASE type(r) WHEN 'MENTIONS' THEN r.count ELSE size(r.articles) END) AS w "
+                "ORDER BY w DESC, key RETURN collect(key)[..$budget] AS kept, count(*) AS total")
+        rec = self._read(text, {**params, "seen": sorted(seen), "budget": max(0, int(budget))})[0]
+        return list(rec["kept"]), rec["total"]
+
+    def _edges_among(self, expanded, keys, f):
+        where, params = _step_conditions(f, far_labels=False)
+        rows = self._read(f"{_match_frontier(expanded, params)} MATCH (a)-[{_rel(f)}]-(b) "
+                          f"WHERE b.key IN $keys{where} "
+                          "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, properties(r) AS r",
+                          {**params, "keys": sorted(set(keys))})
+        out = {}
+        for rec in rows:
+            out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
         return list(out.values())
 
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
@@ -269,21 +167,26 @@ class Neo4jStore(BaseStore):
             found += [full_node(label, r["n"]) for r in rows]
         return rank_hits(found, text)[:limit]
 
-    def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0) -> Subgraph:
-        hops = check_hops(max_hops)
+    def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0,
+                      include_mentions: bool = False) -> Subgraph:
+        hops, f = self._path_filters(max_hops, min_confidence, include_mentions)
         a, b = schema.label_of_key(source), schema.label_of_key(target)
         if source == target:
             return Subgraph()
         where = ""
-        if check_min_confidence(min_confidence) > 0:  # every relationship and node of the path, its ends too
+        if f.min_confidence > 0:  # every relationship and node of the path, its ends too
             where = (f" WHERE all(r IN relationships(p) WHERE {confidence.condition('r')})"
                      f" AND all(n IN nodes(p) WHERE {confidence.condition('n')})")
         rows = self._read(f"MATCH (a:{a} {{key: $s}}) MATCH (b:{b} {{key: $t}}) "
-                          f"MATCH p = shortestPath((a)-[*..{hops}]-(b)){where} RETURN p LIMIT 1",
-                          {"s": source, "t": target, **confidence.params(min_confidence)})
+                          f"MATCH p = shortestPath((a)-[:{'|'.join(f.types)}*..{hops}]-(b)){where} "
+                          "RETURN [n IN nodes(p) | n.key] AS nodes, "
+                          "[r IN relationships(p) | [type(r), startNode(r).key, endNode(r).key, properties(r)]] AS rels "
+                          "LIMIT 1", {"s": source, "t": target, **confidence.params(f.min_confidence)})
         if not rows:
             return Subgraph()
-        return _subgraph(rows[0]["p"])
+        nodes = self._nodes_by_keys(rows[0]["nodes"])
+        return Subgraph(nodes=[nodes[k] for k in rows[0]["nodes"] if k in nodes],
+                        edges=[full_edge(t, s, d, r) for t, s, d, r in rows[0]["rels"]])
 
     def query(self, cypher, params=None, limit=1000, timeout=10.0) -> QueryResult:
         neo4j = self._neo4j
@@ -334,27 +237,6 @@ class Neo4jStore(BaseStore):
 def _lucene_phrase(text: str) -> str:
     """User text as one quoted Lucene phrase (no query syntax gets through)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-class _TooBig(Exception):
-    """A batch exceeded the server's transaction memory limit (and was rolled back)."""
-
-
-def _over_memory_limit(e: Exception) -> bool:
-    return getattr(e, "code", None) == MEMORY_ERROR
-
-
-def _store_error(e: Exception, uri: str) -> StoreError:
-    name = type(e).__name__
-    msg = (getattr(e, "message", None) or str(e) or name).splitlines()[0]
-    if name in ("AuthError",) or "unauthorized" in msg.lower() or "authentication" in msg.lower():
-        return StoreError(f"Neo4j at {uri} refused the credentials ({msg}); check NEO4J_USER/NEO4J_PASSWORD")
-    if name in ("ServiceUnavailable", "SessionExpired") or "connect" in msg.lower():
-        return StoreError(f"cannot reach Neo4j at {uri} ({msg}); start it with "
-                          "`python -m graph.neo4j_server start` or fix --uri/NEO4J_URI")
-    if name in ("ConfigurationError", "ValueError") or "scheme" in msg.lower():
-        return StoreError(f"bad Neo4j URI {uri!r} ({msg}); use e.g. bolt://127.0.0.1:7687")
-    return StoreError(f"Neo4j at {uri}: {name}: {msg}")
 
 
 def _node(n) -> dict:
@@ -428,3 +310,41 @@ def _subgraph(value, keys: dict | None = None) -> Subgraph:
             walk(list(v.values()))
     walk(value)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
+
+
+def _match_frontier(keys, params: dict) -> str:
+    """Cypher binding `a` to each node of keys, by label and key index (one branch per label)."""
+    branches = []
+    for i, (label, ks) in enumerate(sorted(loading.keys_by_label(keys).items())):
+        params[f"k{i}"] = sorted(ks)
+        branches.append(f"UNWIND $k{i} AS k MATCH (a:{label} {{key: k}}) RETURN a")
+    if not branches:
+        branches.append("UNWIND [] AS k MATCH (a:Article {key: k}) RETURN a")
+    return "CALL () { " + " UNION ALL ".join(branches) + " }"
+
+
+def _rel(f: Filters) -> str:
+    return f"r:{'|'.join(f.types)}" if f.types else "r"
+
+
+def _step_conditions(f: Filters, far_labels: bool = True) -> tuple[str, dict]:
+    """' AND …' conditions on the step (a)-[r]-(b) for f, and their parameters."""
+    conds, params = [], {}
+    if far_labels and f.labels:
+        conds.append("(" + " OR ".join(f"b:{l}" for l in f.labels) + ")")
+    if f.min_confidence > 0:
+        conds += [confidence.condition("r"), confidence.condition("b")]
+        params |= confidence.params(f.min_confidence)
+    if f.date_from or f.date_to:
+        def ok(d):
+            parts = [f"{d} IS NOT NULL", f"{d} <> ''"]
+            if f.date_from:
+                parts.append(f"{d} >= $date_from")
+            if f.date_to:
+                parts.append(f"left({d}, size($date_to)) <= $date_to")
+            return " AND ".join(parts)
+        # A MENTIONS edge is dated by its article (the end with a date).
+        conds.append(f"CASE type(r) WHEN 'MENTIONS' THEN {ok('coalesce(a.date, b.date)')} "
+                     f"ELSE any(d IN r.dates WHERE {ok('d')}) END")
+        params |= {"date_from": f.date_from, "date_to": f.date_to}
+    return "".join(f" AND {c}" for c in conds), params

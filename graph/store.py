@@ -7,22 +7,27 @@ Shapes every method speaks in:
 - edge: dict with "type", "source" (key), "target" (key) and the type's
   properties (provenance lists "articles"/"evidence"/"dates", "title",
   "amount_cny", "amount_text", "confidence", "count").
-- Subgraph: nodes + edges (+ truncated when a cap cut it).
+- Subgraph: nodes + edges (+ truncated and omitted, how many nodes, when a cap cut it).
+- FACTUAL: the relationship types stated as facts (paths follow only these
+  unless asked to cross MENTIONS, i.e. "named in the same article").
 - min_confidence (relations, ego, shortest_path, company_trace): leave out
   entity nodes and relationships whose confidence is below it (graph/confidence.py;
   a missing confidence counts as the schema's `confidence.absent`); 0 keeps all.
 """
 from __future__ import annotations
 
-import gc
 import os
-import re as _re
 from abc import ABC, abstractmethod
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from graph import confidence
+
+
+FACTUAL = ("LEADS", "HOSTS", "INVESTS_IN", "PART_OF")
+# Projects the company tracer shows at most (the most supported first): a hub company's
+# thousands of projects make neither a readable table nor a fast query.
+TRACE_LIMIT = 100
 
 
 class StoreError(RuntimeError):
@@ -38,6 +43,7 @@ class Subgraph:
     nodes: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
     truncated: bool = False
+    omitted: int = 0  # nodes the cap left out (counted at the hop where it cut; see ego)
 
     def node_keys(self) -> set[str]:
         return {n["key"] for n in self.nodes}
@@ -123,16 +129,24 @@ class GraphStore(ABC):
     @abstractmethod
     def ego(self, key: str, depth: int = 1, labels: list[str] | None = None,
             rel_types: list[str] | None = None, date_from: str | None = None,
-            date_to: str | None = None, limit: int = 300, min_confidence: float = 0.0) -> Subgraph: ...
+            date_to: str | None = None, limit: int = 300, min_confidence: float = 0.0) -> Subgraph:
+        """The node and its neighbours up to depth hops, at most limit nodes: at each hop the
+        new neighbours most supported (articles of the edges reaching them) come first.
+        A cut result has truncated set and omitted = the neighbours left out at that hop."""
 
     @abstractmethod
     def shortest_path(self, source: str, target: str, max_hops: int = 6,
-                      min_confidence: float = 0.0) -> Subgraph: ...
+                      min_confidence: float = 0.0, include_mentions: bool = False) -> Subgraph:
+        """One shortest path over FACTUAL relationships (and MENTIONS with include_mentions):
+        its nodes and its edges in order from source, each edge with its evidence."""
 
     @abstractmethod
-    def company_trace(self, key: str, min_confidence: float = 0.0) -> tuple[list[dict], Subgraph]:
-        """A company's projects, their hosting places up the PART_OF chain and
-        the officials leading those places; rows for a table, and the graph."""
+    def company_trace(self, key: str, min_confidence: float = 0.0,
+                      limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
+        """Every project the company invests in (at most limit, the most supported first;
+        the Subgraph says when it cut and by how many), each with its amount and evidence,
+        its hosting places up the PART_OF chain and the officials leading those places;
+        rows for a table (a project without a host has one row without a place), and the graph."""
 
     @abstractmethod
     def query(self, cypher: str, params: dict | None = None, limit: int = 1000,
@@ -175,71 +189,6 @@ def add_store_args(parser) -> None:
     parser.add_argument("--uri", default=None, help="Neo4j URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
 
 
-# -- shared helpers for both stores ---------------------------------------------
-
-# Clauses/keywords that write, touch files or change the session. Checked outside
-# string literals and comments, as whole words.
-_WRITE_WORDS = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "COPY",
-                "LOAD", "INSTALL", "ATTACH", "EXPORT", "IMPORT", "FOREACH", "USE", "BEGIN", "COMMIT",
-                "ROLLBACK", "CHECKPOINT", "GRANT", "DENY", "REVOKE", "START", "STOP", "TERMINATE",
-                "FINISH", "RENAME", "INSERT", "UPDATE", "FORCE", "COMMENT", "ANALYZE")
-# Procedures a read-only query may CALL (lower case).
-READ_PROCEDURES = {"db.index.fulltext.querynodes", "db.labels", "db.relationshiptypes",
-                   "db.propertykeys", "db.schema.visualization", "db.schema.nodetypeproperties",
-                   "db.schema.reltypeproperties", "show_tables", "table_info", "show_connection",
-                   "current_setting", "db_version"}
-_STRIP = _re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", _re.S)
-
-
-def _code_only(cypher: str) -> str:
-    """The query with string literals, quoted names and comments blanked out
-    (same length, so positions still match the original)."""
-    def blank(m):
-        t = m.group(0)
-        if t[0] == "/":
-            return "".join(c if c == "\n" else " " for c in t)
-        return t[0] + " " * (len(t) - 2) + t[-1]
-    return _STRIP.sub(blank, cypher)
-
-
-def check_read_only(cypher: str) -> str:
-    """Return the query without a trailing ';' or raise ReadOnlyError naming the reason."""
-    code = _code_only(cypher).strip()
-    if not code:
-        raise ReadOnlyError("empty query")
-    if ";" in code.rstrip().rstrip(";"):
-        raise ReadOnlyError("only one statement per query (found ';')")
-    upper = code.upper()
-    for word in _WRITE_WORDS:
-        if _re.search(rf"\b{word}\b", upper):
-            raise ReadOnlyError(f"read-only: {word} is not allowed here")
-    for m in _re.finditer(r"\bCALL\s+([A-Za-z_][\w.]*)", code, _re.I):
-        if m.group(1).lower() not in READ_PROCEDURES:
-            raise ReadOnlyError(f"read-only: CALL {m.group(1)} is not an allowed read procedure")
-    return cypher.strip().rstrip(";").rstrip()
-
-
-_TRAILING_LIMIT = _re.compile(r"\bLIMIT\s+(\d+|\$\w+)\s*$", _re.I)
-
-
-def cap_rows(cypher: str, params: dict, limit: int) -> str:
-    """Make the query itself return at most limit+1 rows (one extra shows truncation)."""
-    code = _code_only(cypher)
-    m = _TRAILING_LIMIT.search(code)
-    cap = limit + 1
-    if m:
-        val = m.group(1)
-        given = params.get(val[1:]) if val.startswith("$") else int(val)
-        try:
-            given = int(given)
-        except (TypeError, ValueError):
-            given = cap
-        return cypher[:m.start()] + f"LIMIT {min(given, cap)}"
-    if not _re.search(r"\bRETURN\b", code, _re.I):
-        return cypher
-    return f"{cypher}\nLIMIT {cap}"
-
-
 def full_node(label: str, props: dict) -> dict:
     """A node dict with every schema property of its label (missing ones None)."""
     from graph import schema
@@ -255,251 +204,6 @@ def full_edge(rel_type: str, source: str, target: str, props: dict) -> dict:
     for p in schema.rel_props(rel_type):
         out[p] = props.get(p)
     return out
-
-
-def in_dates(edge: dict, date_from: str | None, date_to: str | None, article_dates: dict) -> bool:
-    """Whether an edge has a supporting date in [date_from, date_to]."""
-    if not date_from and not date_to:
-        return True
-    if edge["type"] == "MENTIONS":
-        dates = [article_dates.get(edge["source"])]
-    else:
-        dates = edge.get("dates") or []
-    for d in dates:
-        if d and (not date_from or d >= date_from) and (not date_to or d[:len(date_to)] <= date_to):
-            return True
-    return False
-
-
-class BaseStore(GraphStore):
-    """Reads both stores answer the same way, built on two primitives:
-    _nodes_by_keys(keys) and _adjacent(keys, types, min_confidence) (every edge
-    touching keys, whose far node and itself reach min_confidence)."""
-
-    DEFAULT_BATCH = 1000  # articles per transaction; each store sets its own
-
-    def load(self, records, batch_size=None, progress=None) -> LoadStats:
-        from concurrent.futures import ThreadPoolExecutor
-        from itertools import islice
-        batch_size = batch_size or self.DEFAULT_BATCH
-        stats = LoadStats()
-        it = iter(records)
-        # While batch k is written (the store's client releases the GIL while it waits),
-        # a helper thread validates and folds batch k+1; the store says when to start it
-        # (fold_next). Reading records and writing stay in the calling thread, so
-        # progress callbacks (Streamlit's too) run there.
-        with _gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="govkg-fold") as pool:
-            pending = None
-            while True:
-                try:
-                    chunk = list(islice(it, batch_size))
-                except Exception:  # the records' source failed: keep what was read before it
-                    if pending is not None:
-                        self._load_batch(pending[0], pending[1].result(), stats, progress, lambda: None)
-                    raise
-                nxt = _NextFold(pool, chunk)
-                if pending is not None:
-                    self._load_batch(pending[0], pending[1].result(), stats, progress, nxt.start)
-                folded = nxt.start()
-                if folded is None:
-                    break
-                pending = (chunk, folded)
-        self._after_load(stats)
-        return stats
-
-    @abstractmethod
-    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress,
-                    fold_next: Callable[[], object]) -> None:
-        """Load one batch in one transaction, adding to stats. folded is
-        graph.loading.prepare(records) (the records are valid); fold_next() starts
-        folding the next batch (call it where the store mostly waits; calls after
-        the first do nothing)."""
-
-    def _after_load(self, stats: LoadStats) -> None:
-        """A hook after the last batch (the embedded store checkpoints there)."""
-
-    @abstractmethod
-    def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]: ...
-
-    @abstractmethod
-    def _adjacent(self, keys: Iterable[str], types: list[str] | None = None,
-                  min_confidence: float = 0.0) -> list[dict]: ...
-
-    def _confidence_conditions(self, label: str, types: list[str] | None, direction: str,
-                               min_confidence: float) -> list[str]:
-        """Cypher conditions keeping the relationship r and far node b of a pattern from
-        label at or above min_confidence (their parameters: graph.confidence.params);
-        none when nothing is to filter."""
-        if min_confidence <= 0:
-            return []
-        return confidence.pattern_conditions(label, types, direction)
-
-    def _node_if_confident(self, key: str, min_confidence: float) -> dict | None:
-        node = self.node(key)
-        return node if node is not None and confidence.keeps(node, min_confidence) else None
-
-    def node(self, key: str) -> dict | None:
-        return self._nodes_by_keys([key]).get(key)
-
-    def _with_endpoints(self, sub: Subgraph) -> Subgraph:
-        """Add the end nodes of edges a query returned without them."""
-        missing = {k for e in sub.edges for k in (e["source"], e["target"]) if k} - sub.node_keys()
-        sub.nodes += list(self._nodes_by_keys(missing).values())
-        return sub
-
-    def relations(self, key: str, min_confidence: float = 0.0) -> list[dict]:
-        edges = self._adjacent([key], min_confidence=check_min_confidence(min_confidence))
-        others = self._nodes_by_keys({e["target"] if e["source"] == key else e["source"] for e in edges})
-        out = []
-        for e in edges:
-            other = e["target"] if e["source"] == key else e["source"]
-            out.append({**e, "other": others.get(other)})
-        return out
-
-    def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300,
-            min_confidence=0.0):
-        from graph import schema
-        if not 1 <= int(depth) <= 3:
-            raise StoreError(f"ego depth must be 1-3, not {depth}")
-        _check_names(labels, schema.node_labels(), "label")
-        _check_names(rel_types, schema.rel_types(), "relationship type")
-        min_confidence = check_min_confidence(min_confidence)
-        center = self._node_if_confident(key, min_confidence)
-        if center is None:
-            return Subgraph()
-        nodes = {key: center}
-        edges: dict[tuple, dict] = {}
-        frontier, truncated = [key], False
-        for _ in range(int(depth)):
-            adj = sorted(self._adjacent(frontier, rel_types, min_confidence),
-                         key=lambda e: (e["source"], e["type"], e["target"]))
-            art_dates = {}
-            if date_from or date_to:
-                arts = {e["source"] for e in adj if e["type"] == "MENTIONS"}
-                art_dates = {k: n.get("date") for k, n in self._nodes_by_keys(arts).items()}
-            new: list[str] = []
-            seen = set(nodes)
-            for e in adj:
-                if not in_dates(e, date_from, date_to, art_dates):
-                    continue
-                ends_ok = True
-                for end in (e["source"], e["target"]):
-                    if end in seen:
-                        continue
-                    if labels and schema.label_of_key(end) not in labels:
-                        ends_ok = False
-                    elif len(seen) >= limit:
-                        truncated, ends_ok = True, False
-                    else:
-                        seen.add(end)
-                        new.append(end)
-                if ends_ok:
-                    edges[(e["type"], e["source"], e["target"])] = e
-            nodes.update(self._nodes_by_keys(new))
-            frontier = new
-            if not frontier:
-                break
-        return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
-
-    def company_trace(self, key, min_confidence=0.0):
-        min_confidence = check_min_confidence(min_confidence)
-        company = self._node_if_confident(key, min_confidence)
-        if company is None:
-            return [], Subgraph()
-        edges: dict[tuple, dict] = {}
-
-        def keep(es):
-            for e in es:
-                edges[(e["type"], e["source"], e["target"])] = e
-            return es
-
-        invests = keep(sorted((e for e in self._adjacent([key], ["INVESTS_IN"], min_confidence) if e["source"] == key),
-                              key=lambda e: e["target"]))
-        projects = [e["target"] for e in invests]
-        hosts = keep([e for e in self._adjacent(projects, ["HOSTS"], min_confidence) if e["target"] in projects])
-        host_of: dict[str, list[str]] = {}
-        for e in hosts:
-            host_of.setdefault(e["target"], []).append(e["source"])
-        parents: dict[str, list[str]] = {}
-        frontier = sorted({e["source"] for e in hosts})
-        while frontier:  # climb PART_OF hop by hop; the visited set stops cycles
-            for k in frontier:
-                parents.setdefault(k, [])
-            ups = keep([e for e in self._adjacent(frontier, ["PART_OF"], min_confidence) if e["source"] in frontier])
-            for e in ups:
-                parents[e["source"]].append(e["target"])
-            frontier = sorted({e["target"] for e in ups} - set(parents))
-        leads = keep([e for e in self._adjacent(list(parents), ["LEADS"], min_confidence) if e["target"] in parents])
-        leaders: dict[str, list[dict]] = {}
-        for e in leads:
-            leaders.setdefault(e["target"], []).append(e)
-        nodes = self._nodes_by_keys({key} | set(projects) | set(parents) | {e["source"] for e in leads})
-
-        def chain(place):
-            out, todo = [], [place]
-            while todo:
-                p = todo.pop(0)
-                if p not in out:
-                    out.append(p)
-                    todo.extend(sorted(parents.get(p, [])))
-            return out
-
-        rows = []
-        for inv in invests:
-            proj = nodes.get(inv["target"], {})
-            for host in sorted(host_of.get(inv["target"], [])):
-                for place in chain(host):
-                    pl = nodes.get(place, {})
-                    base = {"company": company["name"], "company_key": key,
-                            "project": proj.get("name"), "project_key": inv["target"],
-                            "amount_cny": inv.get("amount_cny"), "place": pl.get("name"),
-                            "place_key": place, "place_level": pl.get("level"),
-                            "hosting_place": nodes.get(host, {}).get("name")}
-                    offs = sorted(leaders.get(place, []), key=lambda e: e["source"])
-                    if not offs:
-                        rows.append({**base, "official": None, "official_key": None, "title": None})
-                    for e in offs:
-                        rows.append({**base, "official": nodes.get(e["source"], {}).get("name"),
-                                     "official_key": e["source"], "title": e.get("title")})
-        return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
-
-
-class _NextFold:
-    """The next batch's fold in the helper thread, started once."""
-
-    def __init__(self, pool, chunk: list[dict]):
-        self.pool, self.chunk, self.future = pool, chunk, None
-
-    def start(self):
-        if self.future is None and self.chunk:
-            self.future = self.pool.submit(_fold, self.chunk)
-        return self.future
-
-
-def _fold(records: list[dict]) -> tuple:
-    from graph import loading
-    for rec in records:
-        loading.validate_record(rec)
-    return loading.prepare(records, validate=False)
-
-
-@contextmanager
-def _gc_paused():
-    """Folding a batch makes millions of acyclic objects; the cyclic collector would
-    rescan every live record each time (a third of the fold's time) and free nothing."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _check_names(given, allowed, what):
-    for name in given or []:
-        if name not in allowed:
-            raise StoreError(f"unknown {what} {name!r} (known: {', '.join(allowed)})")
 
 
 def check_min_confidence(min_confidence) -> float:

@@ -76,6 +76,12 @@ def _check_store_result(res, records):
         assert s["n"] >= 1 and 0 < s["p50"] <= s["p95"] <= s["p99"], kind
     assert res["latency_ms"]["ego1"]["result_sizes_mean"] > 1  # ego networks are not empty
     assert res["latency_ms"]["ego2_hub"]["result_sizes_mean"] > res["latency_ms"]["ego1"]["result_sizes_mean"]
+    ref = res["reference_ms"]  # networkx on the same graph: the same answers, so comparable times
+    assert set(ref) - {"build_s"} == LATENCY_KINDS and set(res["ratio_p95"]) == LATENCY_KINDS
+    for kind in ("ego1", "ego1_hub", "ego2", "ego2_hub", "trace", "trace_hub"):
+        mine, theirs = res["latency_ms"][kind], ref[kind]
+        assert (mine["result_sizes_mean"], mine["omitted_mean"]) == (theirs["result_sizes_mean"],
+                                                                     theirs["omitted_mean"]), kind
 
 
 def test_bench_store_embedded_plot_and_tables(records, tmp_path):

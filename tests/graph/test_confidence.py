@@ -71,7 +71,8 @@ def test_reads_hide_what_is_below_the_minimum(any_store):
     assert all(confidence.keeps(x, 0.5) for x in graph.nodes + graph.edges)
 
     assert [e["type"] for e in any_store.shortest_path(SONG, XZ).edges] == ["LEADS"]  # 0.8
-    around = any_store.shortest_path(SONG, XZ, min_confidence=0.85)  # through an article instead
+    assert any_store.shortest_path(SONG, XZ, min_confidence=0.85).edges == []  # no factual way around
+    around = any_store.shortest_path(SONG, XZ, min_confidence=0.85, include_mentions=True)  # via an article
     assert [e["type"] for e in around.edges] == ["MENTIONS", "MENTIONS"]
     assert all(confidence.keeps(x, 0.85) for x in around.nodes + around.edges)
     assert any_store.shortest_path(QA, SN, min_confidence=0.5).edges == []  # an end below it

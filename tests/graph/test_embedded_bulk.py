@@ -33,12 +33,12 @@ def test_first_load_then_incremental_loads_equal_the_merge_rules(tmp_path):
 
 
 def test_a_failed_first_load_leaves_the_empty_store_it_found(tmp_path, monkeypatch):
-    from graph import embedded
+    from graph import embedded, embedded_load
     calls = []
 
     def failing(self, plan, run):
-        run("COPY Official FROM govkg_rows", embedded._arrow(plan.create_nodes["Official"],
-                                                            embedded.schema.node_props("Official")))
+        run("COPY Official FROM govkg_rows", embedded_load._arrow(plan.create_nodes["Official"],
+                                                                 embedded_load.schema.node_props("Official")))
         calls.append(1)
         run("MATCH (n:NoSuchTable) RETURN n")  # Ladybug refuses this: the write fails half way
 

@@ -83,11 +83,19 @@ def test_store_methods_match(pair):
         assert [n["key"] for n in embedded.search(text)] == [n["key"] for n in neo4j.search(text)]
     for key, depth in ((SONG, 1), (SONG, 2), (XZ, 1)):
         a, b = embedded.ego(key, depth=depth, limit=50), neo4j.ego(key, depth=depth, limit=50)
-        assert (a.node_keys(), a.truncated) == (b.node_keys(), b.truncated)
+        assert (a.node_keys(), a.truncated, a.omitted) == (b.node_keys(), b.truncated, b.omitted)
         assert sorted(map(_norm, a.edges)) == sorted(map(_norm, b.edges))
+    for key, depth, limit in ((XZ, 2, 4), (SONG, 2, 2)):  # cut by the cap: the same nodes kept
+        a, b = embedded.ego(key, depth=depth, limit=limit), neo4j.ego(key, depth=depth, limit=limit)
+        assert a.truncated and (a.node_keys(), a.omitted) == (b.node_keys(), b.omitted)
     for company in (BST, "company:昆山佰斯拓机械设备有限公司"):
-        assert embedded.company_trace(company)[0] == neo4j.company_trace(company)[0]
-    assert (len(embedded.shortest_path(SONG, QA).edges) == len(neo4j.shortest_path(SONG, QA).edges) == 2)
+        for limit in (300, 1):
+            a, b = embedded.company_trace(company, limit=limit), neo4j.company_trace(company, limit=limit)
+            assert a[0] == b[0] and (a[1].truncated, a[1].omitted) == (b[1].truncated, b[1].omitted)
+    for mentions, hops in ((False, 3), (True, 2)):
+        a = embedded.shortest_path(SONG, QA, include_mentions=mentions)
+        b = neo4j.shortest_path(SONG, QA, include_mentions=mentions)
+        assert len(a.edges) == len(b.edges) == hops
     rels_a = sorted(map(_norm, embedded.relations(XZ)))
     rels_b = sorted(map(_norm, neo4j.relations(XZ)))
     assert rels_a == rels_b

@@ -133,10 +133,16 @@ def test_ego_depth_filters_and_cap(loaded):
         loaded.ego(SONG, depth=4)
 
 
-def test_shortest_path(loaded):
-    path = loaded.shortest_path(SONG, QA)
-    assert len(path.edges) == 2  # via the article that mentions both
-    assert {SONG, QA} <= path.node_keys()
+def test_shortest_path_is_factual_unless_mentions_are_asked_for(loaded):
+    path = loaded.shortest_path(SONG, QA)  # leads 徐州市, which 睢宁县 and 庆安镇 are part of
+    assert [(e["type"], e["source"], e["target"]) for e in path.edges] == [
+        ("LEADS", SONG, XZ), ("PART_OF", SN, XZ), ("PART_OF", QA, SN)]
+    assert [n["key"] for n in path.nodes] == [SONG, XZ, SN, QA]  # in order from the source
+    assert path.edges[0]["evidence"] == ["徐州市委书记宋乐伟到睢宁县调研。", "徐州市委书记宋乐伟出席开工仪式。"]
+    assert all(e["evidence"] for e in path.edges)  # each hop with its evidence
+    via_article = loaded.shortest_path(SONG, QA, include_mentions=True)
+    assert [e["type"] for e in via_article.edges] == ["MENTIONS", "MENTIONS"]  # both named in one article
+    assert loaded.shortest_path(SONG, QA, max_hops=2).edges == []
     assert loaded.shortest_path(SONG, "place:nowhere").nodes == []
 
 

@@ -1,0 +1,171 @@
+"""What both stores share: the batched load loop and the reads built on a few primitives."""
+from __future__ import annotations
+
+import gc
+from abc import abstractmethod
+from contextlib import contextmanager
+from typing import Callable, Iterable
+
+from graph import confidence, tracer, traverse
+from graph.store import FACTUAL, TRACE_LIMIT, GraphStore, LoadStats, Subgraph, check_hops, check_min_confidence
+from graph.traverse import Filters
+
+
+
+class BaseStore(GraphStore):
+    """Reads both stores answer the same way, built on a few primitives each store
+    implements: _nodes_by_keys, _edges, _expand and _edges_among."""
+
+    DEFAULT_BATCH = 1000  # articles per transaction; each store sets its own
+
+    def _load(self, records, batch_size=None, progress=None) -> LoadStats:
+        from concurrent.futures import ThreadPoolExecutor
+        from itertools import islice
+        batch_size = batch_size or self.DEFAULT_BATCH
+        stats = LoadStats()
+        it = iter(records)
+        # While batch k is written (the store's client releases the GIL while it waits),
+        # a helper thread validates and folds batch k+1; the store says when to start it
+        # (fold_next). Reading records and writing stay in the calling thread, so
+        # progress callbacks (Streamlit's too) run there.
+        with _gc_paused(), ThreadPoolExecutor(1, thread_name_prefix="govkg-fold") as pool:
+            pending = None
+            while True:
+                try:
+                    chunk = list(islice(it, batch_size))
+                except Exception:  # the records' source failed: keep what was read before it
+                    if pending is not None:
+                        self._load_batch(pending[0], pending[1].result(), stats, progress, lambda: None)
+                    raise
+                nxt = _NextFold(pool, chunk)
+                if pending is not None:
+                    self._load_batch(pending[0], pending[1].result(), stats, progress, nxt.start)
+                folded = nxt.start()
+                if folded is None:
+                    break
+                pending = (chunk, folded)
+        self._after_load(stats)
+        return stats
+
+    @abstractmethod
+    def _load_batch(self, records: list[dict], folded: tuple, stats: LoadStats, progress,
+                    fold_next: Callable[[], object]) -> None:
+        """Load one batch in one transaction, adding to stats. folded is
+        graph.loading.prepare(records) (the records are valid); fold_next() starts
+        folding the next batch (call it where the store mostly waits; calls after
+        the first do nothing)."""
+
+    def _after_load(self, stats: LoadStats) -> None:
+        """A hook after the last batch (the embedded store checkpoints there)."""
+
+    # -- what each store provides -----------------------------------------------------
+    @abstractmethod
+    def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]: ...
+
+    @abstractmethod
+    def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
+               min_confidence: float = 0.0) -> list[dict]:
+        """Every edge of types leaving ("out"), entering ("in") or touching ("both") keys
+        whose far node and itself reach min_confidence."""
+
+    @abstractmethod
+    def _expand(self, frontier: list[str], seen: set[str], budget: int, f: Filters) -> tuple[list[str], int]:
+        """The budget best neighbours of frontier not in seen that f allows (the most
+        supporting articles over the edges reaching them, then key order), and how many
+        such neighbours there are in all."""
+
+    @abstractmethod
+    def _edges_among(self, expanded: list[str], keys: list[str], f: Filters) -> list[dict]:
+        """Every edge f allows between a node of expanded and one of keys."""
+
+    # -- shared reads ----------------------------------------------------------------------
+    def load(self, records, batch_size=None, progress=None) -> LoadStats:
+        if not self._schema_ready:  # a fresh file or server has no tables or constraints yet
+            self.ensure_schema()
+            self._schema_ready = True
+        try:
+            return self._load(records, batch_size, progress)
+        finally:  # batches committed before a failure changed the store too
+            self._changed()
+
+    _schema_ready = False
+
+    def _node_if_confident(self, key: str, min_confidence: float) -> dict | None:
+        node = self.node(key)
+        return node if node is not None and confidence.keeps(node, min_confidence) else None
+
+    def node(self, key: str) -> dict | None:
+        return self._nodes_by_keys([key]).get(key)
+
+    def _with_endpoints(self, sub: Subgraph) -> Subgraph:
+        """Add the end nodes of edges a query returned without them."""
+        missing = {k for e in sub.edges for k in (e["source"], e["target"]) if k} - sub.node_keys()
+        sub.nodes += list(self._nodes_by_keys(missing).values())
+        return sub
+
+    def relations(self, key: str, min_confidence: float = 0.0) -> list[dict]:
+        edges = self._edges([key], min_confidence=check_min_confidence(min_confidence))
+        others = self._nodes_by_keys({e["target"] if e["source"] == key else e["source"] for e in edges})
+        out = []
+        for e in edges:
+            other = e["target"] if e["source"] == key else e["source"]
+            out.append({**e, "other": others.get(other)})
+        return out
+
+    def _confidence_conditions(self, label: str, types: list[str] | None, direction: str,
+                               min_confidence: float) -> list[str]:
+        """Cypher conditions keeping the relationship r and far node b of a pattern from
+        label at or above min_confidence (their parameters: graph.confidence.params);
+        none when nothing is to filter."""
+        if min_confidence <= 0:
+            return []
+        return confidence.pattern_conditions(label, types, direction)
+
+    def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300,
+            min_confidence=0.0):
+        return traverse.ego(self, key, depth, traverse.filters(labels, rel_types, date_from, date_to,
+                                                               min_confidence), limit)
+
+    def company_trace(self, key, min_confidence=0.0, limit=TRACE_LIMIT):
+        return tracer.company_trace(self, key, check_min_confidence(min_confidence), limit)
+
+    def _path_filters(self, max_hops, min_confidence, include_mentions) -> tuple[int, Filters]:
+        types = list(FACTUAL) + (["MENTIONS"] if include_mentions else [])
+        return check_hops(max_hops), traverse.filters(None, types, None, None, min_confidence)
+
+    def _changed(self) -> None:
+        """A hook after the store's contents changed (the embedded store drops its adjacency)."""
+
+
+class _NextFold:
+    """The next batch's fold in the helper thread, started once."""
+
+    def __init__(self, pool, chunk: list[dict]):
+        self.pool, self.chunk, self.future = pool, chunk, None
+
+    def start(self):
+        if self.future is None and self.chunk:
+            self.future = self.pool.submit(_fold, self.chunk)
+        return self.future
+
+
+def _fold(records: list[dict]) -> tuple:
+    from graph import loading
+    for rec in records:
+        loading.validate_record(rec)
+    return loading.prepare(records, validate=False)
+
+
+@contextmanager
+def _gc_paused():
+    """Folding a batch makes millions of acyclic objects; the cyclic collector would
+    rescan every live record each time (a third of the fold's time) and free nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+

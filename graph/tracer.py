@@ -1,0 +1,74 @@
+"""The company tracer: a company's projects, their hosts up the PART_OF chain and the
+officials leading those places, over the primitives every store has."""
+from __future__ import annotations
+
+from graph.store import TRACE_LIMIT, Subgraph
+from graph.traverse import Filters
+
+
+def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
+    """See GraphStore.company_trace."""
+    company = store._node_if_confident(key, min_confidence)
+    if company is None:
+        return [], Subgraph()
+    # A hub company invests in thousands of projects: only the limit best are read.
+    projects, total = store._expand([key], {key}, int(limit), Filters(types=("INVESTS_IN",),
+                                                                       min_confidence=min_confidence))
+    invests = sorted((e for e in store._edges_among([key], projects, Filters(types=("INVESTS_IN",),
+                                                                              min_confidence=min_confidence))
+                      if e["source"] == key), key=lambda e: e["target"])
+    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence)
+    host_of: dict[str, list[str]] = {}
+    for e in hosts:
+        host_of.setdefault(e["target"], []).append(e["source"])
+    parents: dict[str, list[str]] = {}
+    part_of: list[dict] = []
+    frontier = sorted({e["source"] for e in hosts})
+    while frontier:  # climb PART_OF hop by hop; the visited set stops cycles
+        for k in frontier:
+            parents.setdefault(k, [])
+        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence)
+        part_of += ups
+        for e in ups:
+            parents[e["source"]].append(e["target"])
+        frontier = sorted({e["target"] for e in ups} - set(parents))
+    leads = store._edges(list(parents), ["LEADS"], "in", min_confidence)
+    leaders: dict[str, list[dict]] = {}
+    for e in leads:
+        leaders.setdefault(e["target"], []).append(e)
+    nodes = store._nodes_by_keys({key} | set(projects) | set(parents) | {e["source"] for e in leads})
+
+    def chain(place):
+        out, todo = [], [place]
+        while todo:
+            p = todo.pop(0)
+            if p not in out:
+                out.append(p)
+                todo.extend(sorted(parents.get(p, [])))
+        return out
+
+    rows = []
+    for inv in invests:
+        proj = nodes.get(inv["target"], {})
+        base = {"company": company["name"], "company_key": key, "project": proj.get("name"),
+                "project_key": inv["target"], "amount_cny": inv.get("amount_cny"),
+                "amount_text": inv.get("amount_text"), "evidence": inv.get("evidence"),
+                "articles": inv.get("articles")}
+        places = [(host, place) for host in sorted(host_of.get(inv["target"], [])) for place in chain(host)]
+        if not places:  # a project no article places anywhere is still the company's project
+            rows.append({**base, "place": None, "place_key": None, "place_level": None,
+                         "hosting_place": None, "official": None, "official_key": None, "title": None})
+        for host, place in places:
+            pl = nodes.get(place, {})
+            at = {**base, "place": pl.get("name"), "place_key": place, "place_level": pl.get("level"),
+                  "hosting_place": nodes.get(host, {}).get("name")}
+            offs = sorted(leaders.get(place, []), key=lambda e: e["source"])
+            if not offs:
+                rows.append({**at, "official": None, "official_key": None, "title": None})
+            for e in offs:
+                rows.append({**at, "official": nodes.get(e["source"], {}).get("name"),
+                             "official_key": e["source"], "title": e.get("title")})
+    edges = {(e["type"], e["source"], e["target"]): e for e in [*invests, *hosts, *part_of, *leads]}
+    omitted = total - len(projects)
+    return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()),
+                          truncated=omitted > 0, omitted=omitted)
