@@ -1,0 +1,111 @@
+"""Opening an embedded file that a killed writer left behind, without a native crash.
+
+LadybugDB 0.22 can segfault when it reopens a file whose writer was killed inside
+CHECKPOINT (upstream issue #714). A writer holds `<db>.writer` (locked) while it
+has the file open and deletes it on a clean close; a marker nobody holds says the
+last writer died. Then the file is first opened in a child process: if that child
+crashes or fails, the caller gets one line naming `python -m ingest --rebuild`
+(the article log holds every loaded article) instead of a segfault.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from graph.store import StoreError
+
+_PROBE = """
+import sys, ladybug
+db = ladybug.Database(sys.argv[1], read_only=sys.argv[2] == "1", buffer_pool_size=128 << 20)
+conn = ladybug.Connection(db)
+for (table, kind) in conn.execute("CALL show_tables() RETURN name, type").get_all():
+    if kind == "NODE":
+        conn.execute(f"MATCH (n:{table}) RETURN count(*)").get_all()
+    else:
+        conn.execute(f"MATCH ()-[r:{table}]->() RETURN count(*)").get_all()
+conn.close()
+db.close()
+"""
+
+
+def rebuild_hint(db: str) -> str:
+    return f"rebuild it from its article log: python -m ingest --rebuild --db {db}"
+
+
+def unopenable(db: str, why: str) -> StoreError:
+    return StoreError(f"cannot open embedded database {db}: {why}; {rebuild_hint(db)}")
+
+
+class WriterMarker:
+    """`<db>.writer`: present and locked while a writer has the file open."""
+
+    def __init__(self, db: str):
+        self.path, self.fd = f"{db}.writer", None
+
+    def hold(self) -> None:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return  # a read-only folder: LadybugDB's own error says more
+        if not _try_lock(fd):
+            os.close(fd)  # another writer: LadybugDB's lock refuses this one next
+            return
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+            os.close(self.fd)
+            self.fd = None
+
+    def writer_died(self) -> bool:
+        """A marker is left and no live process holds it."""
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            return _try_lock(fd, shared=True)
+        finally:
+            os.close(fd)
+
+
+def check_reopen(db: str, read_only: bool) -> None:
+    """After a writer died, open db in a child process first; StoreError (one line)
+    when that child fails or crashes. A writable open that succeeds there has
+    recovered the file, so its marker goes."""
+    marker = WriterMarker(db)
+    if not os.path.exists(db) or not marker.writer_died():
+        return
+    try:
+        child = subprocess.run([sys.executable, "-c", _PROBE, db, "1" if read_only else "0"],
+                               capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        raise unopenable(db, "reopening it after an interrupted write did not finish in 10 minutes") from None
+    if child.returncode < 0:
+        raise unopenable(db, f"LadybugDB crashed reopening it after an interrupted write "
+                             f"(signal {-child.returncode})") from None
+    if child.returncode != 0:
+        lines = [ln for ln in child.stderr.strip().splitlines() if ln.strip()]
+        raise unopenable(db, lines[-1] if lines else f"exit status {child.returncode}") from None
+    if not read_only:
+        try:
+            os.unlink(marker.path)
+        except OSError:
+            pass
+
+
+def _try_lock(fd: int, shared: bool = False) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no markers are checked
+        return False
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
