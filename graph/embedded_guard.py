@@ -44,6 +44,8 @@ class WriterMarker:
         self.path, self.fd = f"{db}.writer", None
 
     def hold(self) -> None:
+        if fcntl is None:  # Windows: no markers (LadybugDB's own lock still stops a second writer)
+            return
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:
@@ -64,12 +66,16 @@ class WriterMarker:
 
     def writer_died(self) -> bool:
         """A marker is left and no live process holds it."""
+        return self.held() is False
+
+    def held(self) -> bool | None:
+        """Whether a live writer holds the marker; None when there is none."""
         try:
             fd = os.open(self.path, os.O_RDWR)
         except OSError:
-            return False
+            return None
         try:
-            return _try_lock(fd, shared=True)
+            return not _try_lock(fd, shared=True)
         finally:
             os.close(fd)
 
@@ -99,10 +105,14 @@ def check_reopen(db: str, read_only: bool) -> None:
             pass
 
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
+
 def _try_lock(fd: int, shared: bool = False) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows: no markers are checked
+    if fcntl is None:
         return False
     try:
         fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)

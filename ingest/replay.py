@@ -40,6 +40,9 @@ def rebuild(log: ArticleLog, kind: str | None = None, db: str | None = None, uri
             return stats, store.counts()
     from graph.store import default_db_path
     db = db or os.environ.get("GOVKG_DB") or default_db_path()
+    from graph.embedded_guard import WriterMarker
+    if WriterMarker(db).held():
+        raise StoreError(f"embedded database {db} is in use by another process; close it before --rebuild")
     fresh = db + ".rebuild"
     _remove(fresh)  # a rebuild that died half way
     with open_store("embedded", db=fresh) as store:

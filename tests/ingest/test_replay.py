@@ -95,3 +95,12 @@ def test_rebuild_without_a_log_says_so(tmp_path):
     res = _cli("--rebuild", "--db", tmp_path / "none.lbug")
     assert res.returncode == 2 and "none.articles is empty or missing" in res.stderr, res.stderr
     assert "\n" not in res.stderr.strip()
+
+
+def test_rebuild_refuses_a_file_another_process_writes(loaded, hold_embedded):
+    db, before = loaded
+    holder = hold_embedded(db)
+    res = _cli("--rebuild", "--db", db)
+    assert res.returncode == 2 and "in use by another process" in res.stderr, res.stderr
+    holder.release()
+    assert _dump(db) == before
