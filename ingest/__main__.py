@@ -45,8 +45,7 @@ def run(args) -> tuple[LoadStats, dict]:
     from tqdm import tqdm
 
     from graph.article_log import ArticleLog, log_path
-    from graph.loading import RecordError, validate_record
-    from ingest.extract import extractor_version, iter_extract
+    from ingest.extract import extractor_version, iter_extract, validated
 
     total = LoadStats()
     with open_store(args.store, db=args.db, uri=args.uri) as store:
@@ -62,15 +61,10 @@ def run(args) -> tuple[LoadStats, dict]:
                 bar.update(len(batch))
                 batch.clear()
 
-        for name, record, reason in iter_extract(args.paths, workers=args.workers):
-            if record is not None:
-                try:
-                    validate_record(record)
-                except RecordError as e:
-                    record, reason = None, str(e)
+        for name, record, reason in validated(iter_extract(args.paths, workers=args.workers)):
             if record is None:
                 total.articles_read += 1
-                total.articles_skipped.append((name, reason or "no record"))
+                total.articles_skipped.append((name, reason))
                 bar.update(1)
                 continue
             batch.append(record)

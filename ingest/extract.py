@@ -68,6 +68,18 @@ def extract_items(items: Iterable, workers: int = 1) -> Iterator[tuple[str, dict
         yield from pool.imap(_extract_one, items, chunksize=4)
 
 
+def validated(results: Iterable) -> Iterator[tuple[str, dict | None, str | None]]:
+    """iter_extract's triples, a record that breaks the contract turned into its reason."""
+    from graph.loading import RecordError, validate_record
+    for name, rec, reason in results:
+        if rec is not None:
+            try:
+                validate_record(rec)
+            except RecordError as e:
+                rec, reason = None, str(e)
+        yield name, rec, (reason or "no record") if rec is None else None
+
+
 def extractor_version() -> str:
     """A digest of the extractor's code, configuration and model files: it changes
     whenever what extraction runs changes (recorded in the article log)."""

@@ -58,8 +58,7 @@ def reextract(log: ArticleLog, workers: int = 1, bar=None) -> list[tuple[str, st
     """Re-extract every logged article and rewrite the log with the new records.
     An article the extractor now fails on keeps its previous record; returns those
     (name, reason) pairs."""
-    from graph.loading import RecordError, validate_record
-    from ingest.extract import extract_items, extractor_version
+    from ingest.extract import extract_items, extractor_version, validated
     from ingest.readers import Article
 
     version = extractor_version()
@@ -76,15 +75,10 @@ def reextract(log: ArticleLog, workers: int = 1, bar=None) -> list[tuple[str, st
                                       title=rec.get("title"), date=rec.get("date"), source=rec.get("source")), None
 
     def new_records() -> Iterator[dict]:
-        for key, rec, reason in extract_items(items(), workers=workers):
+        for key, rec, reason in validated(extract_items(items(), workers=workers)):
             prev = old.pop(key)
-            if rec is not None:
-                try:
-                    validate_record(rec)
-                except RecordError as e:
-                    rec, reason = None, str(e)
             if rec is None:
-                kept.append((prev["record"].get("article") or key, reason or "no record"))
+                kept.append((prev["record"].get("article") or key, reason))
                 rec = {**prev["record"], "extractor": prev.get("extractor")}
             else:
                 rec["extractor"] = version
