@@ -1,11 +1,13 @@
 """Opening an embedded file that a killed writer left behind, without a native crash.
 
 LadybugDB 0.22 can segfault when it reopens a file whose writer was killed inside
-CHECKPOINT (upstream issue #714). A writer holds `<db>.writer` (locked) while it
-has the file open and deletes it on a clean close; a marker nobody holds says the
-last writer died. Then the file is first opened in a child process: if that child
-crashes or fails, the caller gets one line naming `python -m ingest --rebuild`
-(the article log holds every loaded article) instead of a segfault.
+CHECKPOINT, or reopen it with node rows ahead of their MENTIONS edges (upstream
+issue #714). A writer holds `<db>.writer` (locked) while it has the file open and
+deletes it on a clean close; a marker nobody holds says the last writer died. Then
+the file is first opened and checked in a child process: if that child crashes,
+fails or finds such nodes, the caller gets one line naming `python -m ingest
+--rebuild` (the article log holds every loaded article) instead of a segfault or a
+silently wrong graph.
 """
 from __future__ import annotations
 
@@ -15,17 +17,31 @@ import sys
 
 from graph.store import StoreError
 
+# Exit 3 and a number: nodes whose mention_count is ahead of their MENTIONS edges, what a kill
+# inside CHECKPOINT can leave (node rows written, edges not).
 _PROBE = """
 import sys, ladybug
 db = ladybug.Database(sys.argv[1], read_only=sys.argv[2] == "1", buffer_pool_size=128 << 20)
 conn = ladybug.Connection(db)
-for (table, kind) in conn.execute("CALL show_tables() RETURN name, type").get_all():
-    if kind == "NODE":
-        conn.execute(f"MATCH (n:{table}) RETURN count(*)").get_all()
-    else:
+tables = conn.execute("CALL show_tables() RETURN name, type").get_all()
+bad = 0
+for (table, kind) in tables:
+    if kind != "NODE":
         conn.execute(f"MATCH ()-[r:{table}]->() RETURN count(*)").get_all()
+        continue
+    conn.execute(f"MATCH (n:{table}) RETURN count(*)").get_all()
+    if table != "Article" and ["MENTIONS", "REL"] in tables:
+        try:
+            bad += conn.execute(f"MATCH (n:{table}) OPTIONAL MATCH (n)<-[m:MENTIONS]-() WITH n, "
+                                "coalesce(sum(m.count), 0) AS c WHERE coalesce(n.mention_count, 0) <> c "
+                                "RETURN count(*)").get_all()[0][0]
+        except RuntimeError:
+            pass  # a table without mention counts
 conn.close()
 db.close()
+if bad:
+    print(bad)
+    sys.exit(3)
 """
 
 
@@ -95,6 +111,9 @@ def check_reopen(db: str, read_only: bool) -> None:
     if child.returncode < 0:
         raise unopenable(db, f"LadybugDB crashed reopening it after an interrupted write "
                              f"(signal {-child.returncode})") from None
+    if child.returncode == 3:
+        raise unopenable(db, f"an interrupted write left {child.stdout.strip()} node(s) counting mentions "
+                             f"their MENTIONS edges do not hold (LadybugDB issue #714)") from None
     if child.returncode != 0:
         lines = [ln for ln in child.stderr.strip().splitlines() if ln.strip()]
         raise unopenable(db, lines[-1] if lines else f"exit status {child.returncode}") from None
