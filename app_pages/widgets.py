@@ -59,16 +59,22 @@ def _release() -> None:
 
 @contextmanager
 def writable_store():
-    """The store to load into: the embedded file is reopened read-write for the
-    load and read-only again afterwards."""
+    """The store to load into, writing its article log: the embedded file is
+    reopened read-write for the load and read-only again afterwards."""
+    from graph.article_log import ArticleLog, log_path
+    from ingest.extract import extractor_version
     kind, db, uri = store_config()
+    log = ArticleLog(log_path(kind, db), extractor=extractor_version())  # every loaded article goes there first
     if kind != "embedded":
-        yield get_store()
+        store = get_store()
+        store.article_log = log
+        yield store
         return
     _release()
     store = open_store(kind, db=db)
     try:
         store.ensure_schema()
+        store.article_log = log
         yield store
     finally:
         store.close()

@@ -102,6 +102,18 @@ def tables(results: Path = RESULTS) -> str:
                 out.append(f"| {e['size']} | {m['format']}, Python heap peak (tracemalloc) | — | — | "
                            f"{m['python_peak_mb']} | — |")
         out.append("")
+    lg = _load(results, "log")
+    if lg:
+        out += ["| corpus | articles | log MB | plain JSON MB | size ratio | bytes/article | write s (plain) "
+                "| read s (plain) |", "|---|---|---|---|---|---|---|---|"]
+        rows = [("real (seeds+dev+2011)", lg["real"])] + [(f"synthetic {k}", v) for k, v in lg["synthetic"].items()]
+        for name, r in rows:
+            out.append(f"| {name} | {_f(r['articles'])} | {_f(r['log_bytes'] / 1e6, 1)} | "
+                       f"{_f(r['plain_bytes'] / 1e6, 1)} | {r['size_ratio']} | {_f(r['bytes_per_article'])} | "
+                       f"{r['write_s']} ({r['plain_write_s']}) | {r['read_s']} ({r['plain_read_s']}) |")
+        ld = lg["real"]["load"]
+        out += ["", f"Embedded load of the real corpus: {ld['without_log_s']} s without the log, "
+                f"{ld['with_log_s']} s with it (x{ld['ratio']}).", ""]
     return "\n".join(out)
 
 
@@ -111,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2", help="extraction worker counts (default 1,2)")
     ap.add_argument("--uri", default=None,
                     help="benchmark this running Neo4j (default: a private server in data/bench/neo4j)")
-    ap.add_argument("--skip", action="append", default=[], choices=["extract", "embedded", "neo4j", "export"],
+    ap.add_argument("--skip", action="append", default=[], choices=["extract", "embedded", "neo4j", "export", "log"],
                     help="leave a benchmark out (repeatable)")
     ap.add_argument("--tables-only", action="store_true")
     args = ap.parse_args(argv)
@@ -131,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"no Neo4j at {args.uri}: skipped (python -m graph.neo4j_server start)", file=sys.stderr)
         if "export" not in args.skip:
             ok &= _step(["bench.bench_export", "--sizes", args.sizes])
+        if "log" not in args.skip:
+            ok &= _step(["bench.bench_log", "--sizes", args.sizes.split(",")[-1]])
         ok &= _step(["bench.plot"])
         if not ok:
             print("some benchmarks failed (see above)", file=sys.stderr)

@@ -17,6 +17,21 @@ class BaseStore(GraphStore):
     implements: _nodes_by_keys, _edges, _expand and _edges_among."""
 
     DEFAULT_BATCH = 1000  # articles per transaction; each store sets its own
+    # A graph.article_log.ArticleLog, or None: _log_fresh writes each batch's new
+    # articles there before the store commits them.
+    article_log = None
+
+    def _log_fresh(self, records: list[dict], done: set[str]) -> None:
+        """Log the records the batch will load (the first of each article not stored
+        yet, as graph.loading.prepare keeps); raises before anything is written."""
+        if self.article_log is None:
+            return
+        seen, fresh = set(done), []
+        for rec in records:
+            if rec["key"] not in seen:
+                seen.add(rec["key"])
+                fresh.append(rec)
+        self.article_log.append(fresh)
 
     def _load(self, records, batch_size=None, progress=None) -> LoadStats:
         from concurrent.futures import ThreadPoolExecutor

@@ -51,6 +51,11 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
             raise StoreError(f"embedded database {self.path} does not exist (load some articles first)")
         if not read_only:
             _BulkMarker.recover(self.path)
+        from graph.embedded_guard import WriterMarker, check_reopen, unopenable
+        check_reopen(self.path, read_only)
+        self._writer = WriterMarker(self.path)
+        if not read_only:
+            self._writer.hold()
         try:
             # Checkpoint once per load() rather than at every large commit (the WAL
             # keeps committed batches safe in between).
@@ -60,9 +65,11 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         except RuntimeError as e:
             msg = str(e).splitlines()[0]
             if "lock" in msg.lower():
+                self._writer.release()
                 raise StoreError(f"embedded database {self.path} is in use by another process "
                                  f"({msg}); close that process or pass another --db") from None
-            raise StoreError(f"cannot open embedded database {self.path}: {msg}") from None
+            self._writer.release()
+            raise unopenable(self.path, msg) from None
         self.read_only = read_only
         self._bulk = False
         self._table_names: dict[int, str] | None = None
@@ -116,6 +123,7 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
             self._conn.close()
             self._db.close()
             self._conn = None
+            self._writer.release()  # after the close: the file is whole on disk
 
     def clear(self) -> None:
         for t in schema.rel_types():

@@ -53,6 +53,7 @@ class EmbeddedLoader:
         batch, fresh = loading.without_done(records, folded, done)
         stats.articles_present += len(records) - len(fresh)
         if fresh:
+            self._log_fresh(records, done)
             bulk, self._bulk = self._bulk, False
             try:
                 plan = self._write_bulk(batch) if bulk else self._write_transaction(batch)

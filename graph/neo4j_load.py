@@ -69,6 +69,7 @@ class Neo4jLoader:
         batch, fresh = loading.without_done(records, folded, done)
         if not fresh:
             return None, fresh
+        self._log_fresh(records, done)  # inside the transaction: a failed write commits nothing
         plan = self._plan(tx, batch)
         # Fold the next batch only now: while it runs, every network read of the
         # result streams above waits up to a GIL switch interval (5 ms) to resume.

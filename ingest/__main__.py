@@ -1,7 +1,12 @@
 """Extract articles and load them into the graph store.
 
-    python -m ingest PATH... [--store embedded|neo4j] [--db PATH] [--uri URI]
+    python -m ingest PATH... [--store embedded|neo4j] [--db PATH] [--uri URI] [--log PATH]
                              [--workers N] [--batch-size N]
+    python -m ingest --rebuild [--store ... --db ... --log PATH]    # the graph again from the article log
+    python -m ingest --reextract [--store ... --db ... --log PATH]  # re-read every logged article
+
+Every article loaded is first written to the article log (graph/article_log.py;
+default beside the embedded file: data/govkg.articles).
 
 Exit status: 0 when every article was loaded or already present, 1 when some
 input was skipped (the summary names each with its reason), 2 on a store error.
@@ -16,14 +21,22 @@ from graph.store import LoadStats, StoreError, add_store_args, open_store
 
 def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or JSON-lines files")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or JSON-lines files")
     add_store_args(p)
+    p.add_argument("--log", default=None, help="article log folder (default: $GOVKG_LOG or beside the "
+                   "embedded file, data/govkg.articles; Neo4j: data/neo4j.articles)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--rebuild", action="store_true", help="rebuild the graph from the article log")
+    mode.add_argument("--reextract", action="store_true",
+                      help="re-extract every logged article with the current extractor, then rebuild")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--batch-size", type=int, default=None,
                    help="articles per store transaction (default: embedded 20000, neo4j 10000)")
     args = p.parse_args(argv)
     if args.workers < 1 or (args.batch_size is not None and args.batch_size < 1):
         p.error("--workers and --batch-size must be at least 1")
+    if bool(args.paths) == (args.rebuild or args.reextract):
+        p.error("give article PATHs to load, or --rebuild / --reextract without PATHs")
     return args
 
 
@@ -31,11 +44,12 @@ def run(args) -> tuple[LoadStats, dict]:
     """Extract and load; returns the summed stats (skipped articles included) and the store's counts."""
     from tqdm import tqdm
 
-    from graph.loading import RecordError, validate_record
-    from ingest.extract import iter_extract
+    from graph.article_log import ArticleLog, log_path
+    from ingest.extract import extractor_version, iter_extract, validated
 
     total = LoadStats()
     with open_store(args.store, db=args.db, uri=args.uri) as store:
+        store.article_log = ArticleLog(log_path(args.store, args.db, args.log), extractor=extractor_version())
         store.ensure_schema()
         size = args.batch_size or getattr(store, "DEFAULT_BATCH", 2000)
         batch: list[dict] = []
@@ -47,15 +61,10 @@ def run(args) -> tuple[LoadStats, dict]:
                 bar.update(len(batch))
                 batch.clear()
 
-        for name, record, reason in iter_extract(args.paths, workers=args.workers):
-            if record is not None:
-                try:
-                    validate_record(record)
-                except RecordError as e:
-                    record, reason = None, str(e)
+        for name, record, reason in validated(iter_extract(args.paths, workers=args.workers)):
             if record is None:
                 total.articles_read += 1
-                total.articles_skipped.append((name, reason or "no record"))
+                total.articles_skipped.append((name, reason))
                 bar.update(1)
                 continue
             batch.append(record)
@@ -65,6 +74,22 @@ def run(args) -> tuple[LoadStats, dict]:
         bar.close()
         counts = store.counts()
     return total, counts
+
+
+def replay(args) -> tuple[LoadStats, dict]:
+    """--rebuild / --reextract: the same summary as a load."""
+    from graph.article_log import ArticleLog, log_path
+    from ingest import replay
+
+    log = ArticleLog(log_path(args.store, args.db, args.log))
+    kept = []
+    if args.reextract:
+        with replay.progress_bar("re-extracting") as bar:
+            kept = replay.reextract(log, workers=args.workers, bar=bar)
+    with replay.progress_bar("rebuilding") as bar:
+        stats, counts = replay.rebuild(log, args.store, args.db, args.uri, args.batch_size, bar=bar)
+    stats.articles_skipped += [(name, f"{reason} (its previous extraction was kept)") for name, reason in kept]
+    return stats, counts
 
 
 def _add(total: LoadStats, s: LoadStats) -> None:
@@ -90,7 +115,7 @@ def summary(s: LoadStats, counts: dict | None = None) -> str:
 def main(argv=None) -> int:
     args = parse_args(argv)
     try:
-        stats, counts = run(args)
+        stats, counts = replay(args) if args.rebuild or args.reextract else run(args)
     except StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

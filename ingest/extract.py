@@ -55,7 +55,11 @@ def _extract_one(item):
 
 def iter_extract(paths: Iterable, workers: int = 1) -> Iterator[tuple[str, dict | None, str | None]]:
     """(name, record, None) or (name, None, reason) per article, in input order."""
-    items = readers.iter_articles(paths)
+    return extract_items(readers.iter_articles(paths), workers)
+
+
+def extract_items(items: Iterable, workers: int = 1) -> Iterator[tuple[str, dict | None, str | None]]:
+    """iter_extract over (name, readers.Article or None, reason) items."""
     if workers <= 1:
         for item in items:
             yield _extract_one(item)
@@ -64,6 +68,30 @@ def iter_extract(paths: Iterable, workers: int = 1) -> Iterator[tuple[str, dict 
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     with ctx.Pool(workers, initializer=_warm) as pool:
         yield from pool.imap(_extract_one, items, chunksize=4)
+
+
+def validated(results: Iterable) -> Iterator[tuple[str, dict | None, str | None]]:
+    """iter_extract's triples, a record that breaks the contract turned into its reason."""
+    from graph.loading import RecordError, validate_record
+    for name, rec, reason in results:
+        if rec is not None:
+            try:
+                validate_record(rec)
+            except RecordError as e:
+                rec, reason = None, str(e)
+        yield name, rec, (reason or "no record") if rec is None else None
+
+
+def extractor_version() -> str:
+    """A digest of the extractor's code, configuration and model files: it changes
+    whenever what extraction runs changes (recorded in the article log)."""
+    import hashlib
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".cfg", ".json", ".crfsuite")
+                    and "__pycache__" not in p.parts):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return "ingest-" + h.hexdigest()[:12]
 
 
 def _warm():

@@ -158,6 +158,8 @@ def test_ingest_highlights_then_commits(open_app, empty_db):
     assert "<mark" in html and SONG in html
     at.button(key="ingest_commit").click().run()
     assert any("Loaded 1 of 1" in s.value for s in at.success), [s.value for s in at.success]
+    from graph.article_log import ArticleLog  # the article went to the log beside the file first
+    assert [r["article"] for r in ArticleLog(empty_db.with_suffix(".articles")).records()] == ["visit.txt"]
     at.switch_page("app_pages/overview.py").run()
     assert {m.label: m.value for m in at.metric}["Official"] != "0"
 

@@ -129,3 +129,11 @@ def test_bench_extract(tmp_path):
         assert res["chars_per_s"] > 0 and res["articles_per_s"] > 0 and res["entities"] > 0
     base = bench_extract.run_baseline(corpus, limit=3)
     assert base["chars"] == chars and base["words"] > 0 and base["chars_per_s"] > 0
+
+
+def test_bench_log_measures_both_formats(records, tmp_path):
+    from bench.bench_log import measure
+    r = measure(records, tmp_path / "log")
+    assert r["articles"] == len(records) and r["segments"] == 1
+    assert 0 < r["log_bytes"] < r["plain_bytes"] and r["size_ratio"] == round(r["log_bytes"] / r["plain_bytes"], 3)
+    assert not (tmp_path / "log").exists()  # its files are removed

@@ -2,6 +2,8 @@
 mid-load (Neo4j) loses nothing; the re-run equals one clean run."""
 from __future__ import annotations
 
+import os
+import random
 import signal
 import subprocess
 import time
@@ -60,12 +62,15 @@ def _embedded_articles(db: str) -> int:
 
 @pytest.fixture(scope="module")
 def clean_embedded(corpus_file, tmp_path_factory):
+    """The graph of one uninterrupted load, and how long that load took (kill moments are drawn from it)."""
     from graph.store import open_store
     db = str(tmp_path_factory.mktemp("clean") / "clean.lbug")
+    began = time.monotonic()
     result = run_cli("ingest", str(corpus_file), "--db", db, "--batch-size", str(BATCH))
+    seconds = time.monotonic() - began
     assert result.returncode == 0, result.stdout + result.stderr
     with open_store("embedded", db=db) as store:
-        return dump(store)
+        return dump(store), seconds
 
 
 @pytest.mark.parametrize("kills", [[1], [1, 2 * BATCH + 1]], ids=["after-first-batch", "killed-twice"])
@@ -84,47 +89,71 @@ def test_sigkill_mid_batch_then_rerun_equals_a_clean_run(tmp_path, corpus_file, 
     rerun = run_cli("ingest", str(corpus_file), "--db", db, "--batch-size", str(BATCH))
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     with open_store("embedded", db=db) as store:
-        assert dump_diff(dump(store), clean_embedded) == []
+        assert dump_diff(dump(store), clean_embedded[0]) == []
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "LadybugDB 0.22: a kill that lands inside CHECKPOINT is not recovered atomically - on "
-    "reopen node rows can be ahead of their MENTIONS edges (seen with *.checkpoint.apply.lock "
-    "and *.shadow left behind), and reopening segfaulted in 2 of 3 earlier runs (upstream "
-    "LadybugDB issue #714 reports WAL replay failing after hard kills). Kills between "
-    "batches and inside the first (bulk) load are covered by the tests above and pass."))
-def test_sigkill_at_arbitrary_moments_then_rerun_equals_a_clean_run(tmp_path, corpus_file, clean_embedded):
-    """Kills that land wherever they land: start-up, extraction, inside a write."""
+# Kills at arbitrary moments: each trial loads the 150 articles into a fresh file and is
+# killed at a random moment of that load (stratified over the clean run's duration, so
+# start-up, extraction, writes and checkpoints all get hit). GOVKG_CRASH_KILLS sets the
+# number of trials (CI: 6; the note of issue 17 reports a longer run).
+KILLS = int(os.environ.get("GOVKG_CRASH_KILLS", "6"))
+SEED = int(os.environ.get("GOVKG_CRASH_SEED", "17"))
+
+
+def test_sigkill_at_arbitrary_moments_then_reopen_or_rebuild_equals_a_clean_run(tmp_path, corpus_file,
+                                                                                 clean_embedded):
+    """After each kill the file either reopens consistent (every stored article in its log,
+    mention counts matching their MENTIONS) or `--rebuild` restores it; the re-run then
+    equals a clean run. Reopening happens in a child process, so a native crash there is
+    counted, not fatal to the test."""
     from graph.store import open_store
-    db = str(tmp_path / "crash.lbug")
-    problems = []
-    for delay in (3.0, 4.5, 6.0, 7.5, 9.0, 10.5):
+    graph, seconds = clean_embedded
+    rng = random.Random(SEED)
+    outcomes = []
+    for trial in range(KILLS):
+        db = str(tmp_path / f"t{trial}" / "crash.lbug")
+        delay = seconds * (trial + rng.random()) / KILLS
         proc = _start_loader(corpus_file, "--db", db)
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
-        left = sorted(p.name for p in tmp_path.glob("crash.lbug*"))
-        # What survived must be one consistent state. Checked in a process of its own, as the
-        # next user command would open it: a crash while reopening is a finding, not a lost run.
-        check = subprocess.run([PY, "-c", _CHECK, db], cwd=REPO, env=cli_env(), capture_output=True, text=True)
-        found = [ln for ln in check.stdout.splitlines() if ln.strip()] if check.returncode == 0 else [
-            f"reopening crashed (exit {check.returncode}): {check.stderr.strip().splitlines()[-1:]}"]
-        problems += [f"after a kill at {delay} s (files {left}): {p}" for p in found]
-    rerun = run_cli("ingest", str(corpus_file), "--db", db, "--batch-size", str(BATCH))
-    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
-    assert problems[:5] == []  # the root cause, when the comparison below fails
-    with open_store("embedded", db=db) as store:
-        assert dump_diff(dump(store), clean_embedded) == []
+        found = _check(db)
+        outcome = "reopened consistent" if found == [] else f"rebuilt ({found[:2]})"
+        if found:
+            rebuild = run_cli("ingest", "--rebuild", "--db", db)
+            assert rebuild.returncode == 0, rebuild.stdout + rebuild.stderr
+            assert _check(db) == [], f"trial {trial}: --rebuild left problems"
+        rerun = run_cli("ingest", str(corpus_file), "--db", db, "--batch-size", str(BATCH))
+        assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+        with open_store("embedded", db=db) as store:
+            assert dump_diff(dump(store), graph) == [], f"trial {trial} (kill at {delay:.1f} s, {outcome})"
+        outcomes.append(f"kill at {delay:.1f} s: {outcome}")
+    print("\n".join(outcomes))  # shown with -s / -rA: how each trial went
+
+
+def _check(db: str) -> list[str]:
+    """Problems of the file as the next command finds it, from a process of its own."""
+    check = subprocess.run([PY, "-c", _CHECK, db], cwd=REPO, env=cli_env(), capture_output=True, text=True)
+    if check.returncode != 0:
+        lines = check.stderr.strip().splitlines()
+        return [f"reopening failed (exit {check.returncode}): {lines[-1] if lines else ''}"]
+    return [ln for ln in check.stdout.splitlines() if ln.strip()]
 
 
 _CHECK = """
-import sys
+import os, sys
 sys.path.insert(0, "tests/reliability")
 from reliability_tools import dump
 from test_crash import _inconsistencies
+from graph.article_log import ArticleLog
 from graph.store import open_store
-with open_store("embedded", db=sys.argv[1]) as store:
-    print("\\n".join(_inconsistencies(dump(store))))
+if os.path.exists(sys.argv[1]):
+    with open_store("embedded", db=sys.argv[1]) as store:
+        store.ensure_schema()
+        graph = dump(store)
+    logged = {r["key"] for r in ArticleLog(sys.argv[1][:-len(".lbug")] + ".articles").records()}
+    print("\\n".join(_inconsistencies(graph) + [f"{n['key']} stored but not in the log" for n in graph[0]
+                                               if n["label"] == "Article" and n["key"] not in logged]))
 """
 
 

@@ -1,0 +1,103 @@
+"""The graph again from the article log: --rebuild and --reextract.
+
+rebuild: the store's graph becomes the log's (into a fresh file beside the
+embedded one, swapped in when complete; a Neo4j database is cleared first).
+reextract: the current extractor re-reads every logged article, the log is
+rewritten with the new records, then the graph is rebuilt from it. Rebuilding
+is how an article's old claims go: node properties are merged across articles
+(aliases, names, levels, dates), and a merge cannot be taken apart again.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Callable, Iterator
+
+from graph.article_log import ArticleLog, ArticleLogError
+from graph.store import LoadStats, StoreError, open_store
+
+# Files LadybugDB and the embedded store keep beside a database file.
+SIDE_FILES = (".wal", ".shadow", ".tmp", ".bulk-load", ".writer", ".checkpoint.apply.lock", ".checkpoint.intent.lock")
+
+
+def rebuild(log: ArticleLog, kind: str | None = None, db: str | None = None, uri: str | None = None,
+            batch_size: int | None = None, bar=None) -> tuple[LoadStats, dict]:
+    """Load every logged article into an empty store; returns the load's stats and the counts."""
+    if not log.segments():
+        raise ArticleLogError(f"the article log {log.path} is empty or missing: nothing to rebuild from "
+                              "(pass --log PATH or set GOVKG_LOG to the log's folder)")
+    total = log.count()
+    if bar is not None:
+        bar.reset(total=total)
+    progress = bar.update if bar is not None else None
+    kind = (kind or os.environ.get("GOVKG_STORE") or "embedded").lower()
+    if kind != "embedded":
+        with open_store(kind, db=db, uri=uri) as store:
+            store.ensure_schema()
+            store.clear()
+            stats = store.load(log.records(), batch_size=batch_size, progress=progress)
+            return stats, store.counts()
+    from graph.store import default_db_path
+    db = db or os.environ.get("GOVKG_DB") or default_db_path()
+    from graph.embedded_guard import WriterMarker
+    if WriterMarker(db).held():
+        raise StoreError(f"embedded database {db} is in use by another process; close it before --rebuild")
+    fresh = db + ".rebuild"
+    _remove(fresh)  # a rebuild that died half way
+    with open_store("embedded", db=fresh) as store:
+        store.ensure_schema()
+        stats = store.load(log.records(), batch_size=batch_size, progress=progress)
+        counts = store.counts()
+    _remove(db)  # whatever state the old file was in, the log now holds its graph
+    os.replace(fresh, db)
+    return stats, counts
+
+
+def reextract(log: ArticleLog, workers: int = 1, bar=None) -> list[tuple[str, str]]:
+    """Re-extract every logged article and rewrite the log with the new records.
+    An article the extractor now fails on keeps its previous record; returns those
+    (name, reason) pairs."""
+    from ingest.extract import extract_items, extractor_version, validated
+    from ingest.readers import Article
+
+    version = extractor_version()
+    kept: list[tuple[str, str]] = []
+    old: dict[str, dict] = {}
+    if bar is not None:
+        bar.reset(total=log.count())
+
+    def items() -> Iterator[tuple]:
+        for entry in log.entries():
+            rec = entry["record"]
+            old[rec["key"]] = entry
+            yield rec["key"], Article(name=rec.get("article") or rec["key"], text=rec.get("text") or "",
+                                      title=rec.get("title"), date=rec.get("date"), source=rec.get("source")), None
+
+    def new_records() -> Iterator[dict]:
+        for key, rec, reason in validated(extract_items(items(), workers=workers)):
+            prev = old.pop(key)
+            if rec is None:
+                kept.append((prev["record"].get("article") or key, reason))
+                rec = {**prev["record"], "extractor": prev.get("extractor")}
+            else:
+                rec["extractor"] = version
+            if bar is not None:
+                bar.update(1)
+            yield rec
+
+    log.replace_all(new_records())
+    return kept
+
+
+def _remove(db: str) -> None:
+    for path in (db, *(db + s for s in SIDE_FILES)):
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        elif os.path.lexists(path):
+            os.unlink(path)
+
+
+def progress_bar(desc: str) -> Callable:
+    from tqdm import tqdm
+    return tqdm(desc=desc, unit=" art", file=sys.stderr, disable=None)
