@@ -14,13 +14,16 @@ with c1:
 with c2:
     target = pick_entity(t("To"), "path_to", st.query_params.get("to", ""))
 max_hops = st.slider(t("At most this many hops"), 1, 10, 6)
+via_articles = st.checkbox("Also through articles that name both (MENTIONS: co-mentions, not facts)",
+                           key="path_mentions", value=False)
 if source is None or target is None:
     st.stop()
 if source["key"] == target["key"]:
     st.info("Pick two different entities.")
     st.stop()
 
-sub = read("shortest_path", source["key"], target["key"], max_hops=max_hops, min_confidence=min_confidence())
+sub = read("shortest_path", source["key"], target["key"], max_hops=max_hops, min_confidence=min_confidence(),
+           include_mentions=via_articles)
 if not sub.edges:
     st.warning(f"No path between {source['name']} and {target['name']} within {max_hops} hops "
                f"through what reaches the minimum confidence ({min_confidence():g}).")

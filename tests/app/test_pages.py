@@ -86,6 +86,9 @@ def test_paths_finds_a_path(app):
     names = view_names(at)
     assert {SONG, "庆安镇", XUZHOU} <= names
     assert not at.warning
+    assert "PART_OF" in frames_text(at) and "MENTIONS" not in frames_text(at)  # factual hops only unless asked
+    at.checkbox(key="path_mentions").check().run()  # the labelled opt-in: co-mentions may be hops
+    assert not at.exception and at.checkbox(key="path_mentions").value
 
 
 def test_tracer_reaches_township_and_county(app):
