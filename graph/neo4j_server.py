@@ -17,330 +17,33 @@ database) shares the first home's jars:
     install(tmp, heap="512m", pagecache="256m")   # lib/ -> <default home>/lib
     admin_import(tmp, ["Place=places.csv"], ["PART_OF=part_of.csv"])
     start(tmp, port=free_port()); ...; stop(tmp)
+
+This module starts, stops and reports on a server, and is the CLI; the rest is
+in graph.neo4j_conf (HOME, neo4j.conf), graph.neo4j_install, graph.neo4j_admin
+(the JVM, neo4j-admin, CSV import) and graph.neo4j_process (pid, ports).
 """
 from __future__ import annotations
 
 import argparse
 import os
-import re
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-POM = Path(__file__).resolve().parent / "neo4j" / "pom.xml"
-DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
-FOLDERS = ("conf", "data", "logs", "plugins", "import", "run")
-USER = "neo4j"
-DEFAULT_PASSWORD = "govkg-dev-password"
-DEFAULT_PORT = 7687
-JARS_MARKER = ".govkg-complete"  # written last into lib/: its presence means the copy finished
+from graph.neo4j_admin import JVM_FLAGS, _classpath, _import_source, _java, _need_jars, admin_import
+from graph.neo4j_conf import (FOLDERS, USER, ServerError, _home, bolt_port, bolt_uri, default_password,
+                              neo4j_version, write_conf)
+from graph.neo4j_install import install
+from graph.neo4j_process import _children, _pid_file, is_running, port_free
 
-# What `neo4j console` adds on Java 17, minus heap (taken from neo4j.conf).
-JVM_FLAGS = [
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--enable-native-access=ALL-UNNAMED",
-    "-Dio.netty.tryReflectionSetAccessible=true",
-    "-XX:+UseG1GC",
-    "-XX:-OmitStackTraceInFastThrow",
-    "-Djdk.nio.maxCachedBufferSize=1024",
-    "-Dlog4j2.disable.jmx=true",
-    "-Dfile.encoding=UTF-8",
-]
-
-# neo4j.conf keys this script manages; other lines a user adds are kept.
-BASE_SETTINGS = {
-    "server.default_listen_address": "127.0.0.1",
-    "server.bolt.listen_address": f"127.0.0.1:{DEFAULT_PORT}",
-    "server.http.enabled": "false",
-    "server.https.enabled": "false",
-    "dbms.routing.enabled": "false",  # no second listener (7688) to clash between homes
-    "dbms.security.auth_enabled": "true",
-    "server.memory.heap.initial_size": "2g",  # 10,000-article load transactions fit (graph/neo4j_store.py)
-    "server.memory.heap.max_size": "2g",
-    "server.memory.pagecache.size": "1g",
-    "dbms.usage_report.enabled": "false",
-    "db.transaction.timeout": "15m",  # guard against a runaway query holding the server
-}
-
-_children: dict[int, subprocess.Popen] = {}  # servers this process started, reaped in stop()
-
-
-class ServerError(RuntimeError):
-    """A problem the user can act on; its message is one line."""
-
-
-# -- locations and settings ------------------------------------------------
-
-def default_home() -> Path:
-    """$GOVKG_NEO4J_HOME, else <repo>/.neo4j."""
-    return Path(os.environ.get("GOVKG_NEO4J_HOME") or REPO / ".neo4j").resolve()
-
-
-def default_port() -> int:
-    value = os.environ.get("NEO4J_BOLT_PORT") or DEFAULT_PORT
-    try:
-        return int(value)
-    except ValueError:
-        raise ServerError(f"NEO4J_BOLT_PORT={value!r} is not a port number") from None
-
-
-def default_password() -> str:
-    return os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
-
-
-def neo4j_version() -> str:
-    """The pinned version, read from graph/neo4j/pom.xml."""
-    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
-    return ET.parse(POM).getroot().find("m:properties/m:neo4j.version", ns).text.strip()
-
-
-def _home(home) -> Path:
-    return Path(home).resolve() if home is not None else default_home()
-
-
-def read_conf(home) -> dict[str, str]:
-    """The key=value settings of HOME/conf/neo4j.conf ({} when absent)."""
-    path = _home(home) / "conf" / "neo4j.conf"
-    if not path.exists():
-        return {}
-    settings = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#") and "=" in line:
-            key, value = line.split("=", 1)
-            settings[key.strip()] = value.strip()
-    return settings
-
-
-def write_conf(home, port: int | None = None, heap: str | None = None,
-               pagecache: str | None = None) -> dict[str, str]:
-    """Write HOME/conf/neo4j.conf: defaults, then existing values, then the arguments."""
-    home = _home(home)
-    settings = {**BASE_SETTINGS, **read_conf(home)}
-    settings["server.default_listen_address"] = "127.0.0.1"  # loopback only, whatever the file said
-    if port is None:
-        port = default_port() if os.environ.get("NEO4J_BOLT_PORT") else bolt_port(settings)
-    settings["server.bolt.listen_address"] = f"127.0.0.1:{int(port)}"
-    if heap:
-        settings["server.memory.heap.initial_size"] = settings["server.memory.heap.max_size"] = heap
-    if pagecache:
-        settings["server.memory.pagecache.size"] = pagecache
-    (home / "conf").mkdir(parents=True, exist_ok=True)
-    text = "# Written by `python -m graph.neo4j_server install`; values changed here are kept.\n"
-    text += "".join(f"{k}={v}\n" for k, v in settings.items())
-    (home / "conf" / "neo4j.conf").write_text(text, encoding="utf-8")
-    return settings
-
-
-def bolt_port(settings: dict[str, str]) -> int:
-    return int(settings.get("server.bolt.listen_address", f":{DEFAULT_PORT}").rsplit(":", 1)[1])
-
-
-def bolt_uri(home=None) -> str:
-    """bolt://127.0.0.1:PORT of HOME (port read from its neo4j.conf)."""
-    settings = read_conf(home)
-    return f"bolt://127.0.0.1:{bolt_port(settings) if settings else default_port()}"
-
-
-# -- install ---------------------------------------------------------------
-
-def jars_complete(home) -> bool:
-    """True when HOME/lib holds the jars of the pinned version."""
-    marker = _home(home) / "lib" / JARS_MARKER
-    return marker.exists() and marker.read_text().strip() == neo4j_version()
-
-
-def install(home=None, port: int | None = None, heap: str | None = None,
-            pagecache: str | None = None, password: str | None = None,
-            jars_from=None, quiet: bool = False) -> Path:
-    """Create HOME (folders, neo4j.conf, jars, initial password); idempotent.
-
-    Jars: HOME/lib becomes a symlink to `jars_from`'s lib when given, else to the
-    default home's lib when that one is complete, else Maven copies them in.
-    The password (default $NEO4J_PASSWORD) is set only before the first start.
-    """
-    home = _home(home)
-    for folder in FOLDERS:
-        (home / folder).mkdir(parents=True, exist_ok=True)
-    write_conf(home, port, heap, pagecache)
-    if not jars_complete(home):
-        source = _home(jars_from) if jars_from is not None else default_home()
-        if source != home and jars_complete(source):
-            _link_jars(home, source / "lib")
-        elif jars_from is not None:
-            raise ServerError(f"{source}/lib holds no complete Neo4j {neo4j_version()} jars: "
-                              f"run `python -m graph.neo4j_server install --home {source}` first")
-        else:
-            _fetch_jars(home, quiet)
-    if not (home / "data" / "databases" / "system").exists():
-        # neo4j-admin only records it; the server applies it when it creates the system database
-        _admin_tool(home, ["dbms", "set-initial-password", password or default_password()],
-                    heap="256m")
-    return home
-
-
-def _remove_lib(home: Path) -> None:
-    lib = home / "lib"
-    if lib.is_symlink() or lib.is_file():
-        lib.unlink()
-    elif lib.exists():
-        shutil.rmtree(lib)
-
-
-def _link_jars(home: Path, lib: Path) -> None:
-    _remove_lib(home)
-    (home / "lib").symlink_to(lib.resolve(), target_is_directory=True)
-
-
-def _fetch_jars(home: Path, quiet: bool) -> None:
-    """copy-dependencies (runtime scope) into HOME/lib.partial, then rename to HOME/lib."""
-    mvn = shutil.which("mvn")
-    if not mvn:
-        raise ServerError("mvn not found: install Maven 3.8+ (e.g. apt-get install maven)")
-    partial, log_path = home / "lib.partial", home / "logs" / "install.log"
-    shutil.rmtree(partial, ignore_errors=True)
-    cmd = [mvn, "-B", "-Dstyle.color=never", "-f", str(POM), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
-           "-DincludeScope=runtime", f"-DoutputDirectory={partial}"]
-    from tqdm import tqdm
-    with open(log_path, "w", encoding="utf-8") as log, \
-            tqdm(desc=f"fetching Neo4j {neo4j_version()} jars", unit=" files", disable=quiet) as bar:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, cwd=home)
-        for line in proc.stdout:
-            log.write(line)
-            if "Downloaded from" in line:
-                bar.update()
-        code = proc.wait()
-    if code != 0:
-        errors = [ln for ln in log_path.read_text(encoding="utf-8").splitlines()
-                  if ln.startswith("[ERROR]") and ln.strip() != "[ERROR]"]
-        first = errors[0][8:] if errors else "no [ERROR] line"
-        raise ServerError(f"mvn failed (exit {code}): {first[:300]} (full output: {log_path})")
-    if not any(partial.glob("neo4j-command-line-*.jar")):
-        raise ServerError(f"mvn copied no Neo4j jars into {partial} (see {log_path})")
-    (partial / JARS_MARKER).write_text(neo4j_version() + "\n")
-    _remove_lib(home)
-    partial.rename(home / "lib")
-
-
-# -- java ------------------------------------------------------------------
-
-def _java() -> str:
-    java_home = os.environ.get("JAVA_HOME")
-    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
-    if not java or not Path(java).exists():
-        raise ServerError("java not found: install Java 17 or 21 (e.g. apt-get install openjdk-17-jre-headless)")
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
-    match = re.search(r'version "(\d+)', out)
-    if not match or int(match.group(1)) < 17:
-        raise ServerError(f"{java} is not Java 17+ ({out.splitlines()[0] if out else 'no version'}): "
-                          "Neo4j 5.26 needs Java 17 or 21")
-    return java
-
-
-def _classpath(home: Path) -> str:
-    return ":".join(str(home / d / "*") for d in ("plugins", "conf", "lib"))
-
-
-def _need_jars(home: Path) -> None:
-    if not jars_complete(home):
-        raise ServerError(f"{home} is not installed: run `python -m graph.neo4j_server install --home {home}`")
-
-
-# the 5% progress rows of an import, and Java stack traces (the last message line says it all)
-_NOISE = re.compile(r"[-.]{10} |\s+at |\s*\.\.\. \d+ more")
-
-
-def _admin_tool(home: Path, args: list[str], heap: str = "1g",
-                echo: bool = False, cwd=None) -> str:
-    """Run neo4j-admin (org.neo4j.cli.AdminTool) on HOME from its lib/, in cwd (default HOME); return its output."""
-    _need_jars(home)
-    cmd = [_java(), f"-Xmx{heap}", *JVM_FLAGS, "-cp", _classpath(home), "org.neo4j.cli.AdminTool", *args]
-    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=cwd or home)
-    lines = []
-    for line in proc.stdout:
-        lines.append(line)
-        if echo and not _NOISE.match(line):
-            print(line, end="", flush=True)
-    code = proc.wait()
-    if code != 0:
-        useful = [ln.strip() for ln in lines if ln.strip() and not _NOISE.match(ln)]
-        raise ServerError(f"neo4j-admin {' '.join(args[:3])} failed (exit {code}): "
-                          f"{useful[-1][:300] if useful else 'no output'}")
-    return "".join(lines)
-
-
-# -- run -------------------------------------------------------------------
-
-def _pid_file(home: Path) -> Path:
-    return home / "run" / "neo4j.pid"
-
-
-def is_running(home=None) -> int | None:
-    """The pid of HOME's server when it is alive, else None."""
-    home = _home(home)
-    try:
-        pid = int(_pid_file(home).read_text().strip())
-    except (OSError, ValueError):
-        return None
-    child = _children.get(pid)
-    if child is not None and child.poll() is not None:
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        pass
-    proc = Path(f"/proc/{pid}")
-    if proc.exists():  # the pid may have been reused by something else
-        try:
-            cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
-            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            return None
-        if state == "Z" or f"--home-dir={home}" not in cmdline.split("\0"):
-            return None
-    return pid
-
-
-def bolt_reachable(uri: str) -> bool:
-    """True when something accepts TCP connections at the URI's host and port."""
-    from urllib.parse import urlparse
-    u = urlparse(uri)
-    try:
-        with socket.create_connection((u.hostname or "127.0.0.1", u.port or DEFAULT_PORT), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def port_free(port: int) -> bool:
-    """True when nothing listens on 127.0.0.1:PORT."""
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # like Neo4j, ignore TIME_WAIT
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def free_port() -> int:
-    """A port nothing listens on now (for a second server)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# Re-exported: scripts, benchmarks and tests import these from graph.neo4j_server.
+from graph.neo4j_admin import _COUNTS, _admin_tool  # noqa: F401
+from graph.neo4j_conf import (BASE_SETTINGS, DEFAULT_PASSWORD, DEFAULT_PORT, JARS_MARKER,  # noqa: F401
+                              POM, REPO, default_home, default_port, jars_complete, read_conf)
+from graph.neo4j_install import DEPENDENCY_PLUGIN  # noqa: F401
+from graph.neo4j_process import bolt_reachable, free_port  # noqa: F401
 
 
 def start(home=None, port: int | None = None, timeout: float = 180, password: str | None = None,
@@ -454,62 +157,6 @@ def status(home=None) -> dict:
     pid = is_running(home)
     return {"running": pid is not None, "pid": pid, "uri": bolt_uri(home), "home": str(home),
             "version": neo4j_version()}
-
-
-# -- import ----------------------------------------------------------------
-
-_COUNTS = re.compile(r"Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties")
-
-
-def admin_import(home, nodes: list, relationships: list = (), database: str = "neo4j",
-                 extra_args: list[str] = (), heap: str = "1g", max_off_heap: str = "1G",
-                 echo: bool = False) -> dict:
-    """`neo4j-admin database import full` of CSV files into HOME's (stopped) server.
-
-    nodes / relationships: "[LABEL=]FILE[,FILE...]" strings or (LABEL, FILE) pairs;
-    the header is the first file's first line. Replaces the database.
-    Returns {"nodes", "relationships", "properties", "seconds", "report"}.
-    """
-    home = _home(home)
-    if not nodes:
-        raise ServerError("admin-import needs at least one --nodes file")
-    sources = [f"--nodes={_import_source(s)}" for s in nodes]
-    sources += [f"--relationships={_import_source(s)}" for s in relationships]
-    _need_jars(home)
-    if is_running(home):
-        raise ServerError(f"Neo4j in {home} is running: stop it before importing "
-                          f"(python -m graph.neo4j_server stop --home {home})")
-    # the database goes first: --nodes/--relationships take every later non-option word
-    # article text and evidence sentences hold line breaks: multiline fields are on
-    # extra_args may set these two (a graph.export folder does: IMPORT_ARGS); an option twice is refused
-    defaults = [d for d in ("--array-delimiter=;", "--multiline-fields=true")
-                if not any(a.startswith(d.split("=")[0] + "=") for a in extra_args)]
-    args = ["database", "import", "full", database, "--overwrite-destination=true", *defaults,
-            f"--report-file={home / 'logs' / 'import.report'}", f"--max-off-heap-memory={max_off_heap}"]
-    args += [*sources, *extra_args]
-    began = time.monotonic()
-    report = _admin_tool(home, args, heap=heap, echo=echo)
-    match = _COUNTS.search(report)
-    if not match:
-        raise ServerError(f"neo4j-admin import printed no counts (see {home / 'logs' / 'import.report'})")
-    n, r, p = map(int, match.groups())
-    return {"nodes": n, "relationships": r, "properties": p,
-            "seconds": round(time.monotonic() - began, 1), "report": report}
-
-
-def _import_source(source) -> str:
-    """"LABEL=a.csv,b.csv" with absolute paths; each file must exist."""
-    if isinstance(source, (tuple, list)):
-        name, files = source
-    else:
-        name, _, files = str(source).rpartition("=")
-    paths = []
-    for part in str(files).split(","):
-        path = Path(part).expanduser()
-        if not path.is_file():
-            raise ServerError(f"{part}: no such CSV file")
-        paths.append(str(path.resolve()))
-    return f"{name}={','.join(paths)}" if name else ",".join(paths)
 
 
 # -- command line ----------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Record validation and the merge rules (graph/loading.py), without a store.
+"""Record validation (graph/loading_validation.py) and the merge rules (graph/loading.py), without a store.
 
 RECORDS are hand-written extraction records in the documented format
 (docs/CONTRACTS.md); the store and parity tests load them too.
