@@ -71,8 +71,10 @@ def reextract(log: ArticleLog, workers: int = 1, bar=None) -> list[tuple[str, st
         for entry in log.entries():
             rec = entry["record"]
             old[rec["key"]] = entry
+            # publisher and url as first read: the logged text is the cleaned one, without its source lines
             yield rec["key"], Article(name=rec.get("article") or rec["key"], text=rec.get("text") or "",
-                                      title=rec.get("title"), date=rec.get("date"), source=rec.get("source")), None
+                                      title=rec.get("title"), date=rec.get("date"), source=rec.get("source"),
+                                      publisher=rec.get("publisher"), url=rec.get("url")), None
 
     def new_records() -> Iterator[dict]:
         for key, rec, reason in validated(extract_items(items(), workers=workers)):
