@@ -144,12 +144,7 @@ def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
         owner = _post_owner(a, g, tm.start(), tm.group(0))
         if owner and owner.get("company"):
             continue
-        title = tm.group(0)
-        if owner and "mention" in owner:
-            rest = title[owner["mention"].end - tm.start():]
-            if owner["mention"].end > tm.start() and lx.TITLE.fullmatch(rest):
-                title = rest
-        _add(a, m.end(), after, "Official", name, title=title, owner=owner)
+        _add(a, m.end(), after, "Official", name, title=_own_title(tm.group(0), tm.start(), owner), owner=owner)
 
 
 def _spread_official_mentions(a: Analysis) -> None:

@@ -129,14 +129,15 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             best = max(_specificity(g, x) for x in places)
             cands = [x for x in places if _specificity(g, x) == best]
             host = min(cands, key=lambda x: abs(x.start - p.start))
-            chain = host.start  # 在睢宁县庆安镇: the cue stands before the places that contain the host
-            while any(x.label == "Place" and x.end == chain for x in sent_mentions[si]):
-                chain = next(x.start for x in sent_mentions[si] if x.label == "Place" and x.end == chain)
             front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None)
             if front is not None:  # 蒲县豹子沟煤矿和万家庄煤矿: the place written before the names
                 host, via = front, "site"
-            elif SITE_CUE.search(text[max(0, chain - 3):chain]):
-                via = "site"  # 在/落户/位于 + the place: where the project is, said outright
+            else:
+                chain = host.start  # 在睢宁县庆安镇: the cue stands before the places that contain the host
+                while any(x.label == "Place" and x.end == chain for x in sent_mentions[si]):
+                    chain = next(x.start for x in sent_mentions[si] if x.label == "Place" and x.end == chain)
+                if SITE_CUE.search(text[max(0, chain - 3):chain]):
+                    via = "site"  # 在/落户/位于 + the place: where the project is, said outright
         else:
             host, via = _section_place(a, g, p.start), "section"
         if host and (host.name, p.name) not in seen_hosts:
