@@ -4,15 +4,14 @@ read from it, and a citation for each (「evidence」 — publisher，《title�
 Deep link: ?key=article:…"""
 import streamlit as st
 
-from app_pages.evidence import citation, claims, heading, highlighted
+from app_pages.evidence import article_info, citation, claims, heading, highlighted
 from app_pages.widgets import picked_or_linked, read
 from app_pages.i18n import t
 
 st.title(t("Article"))
 node = picked_or_linked(t("Find an article by its title"), "article", ["Article"], "article")
 
-info = {"key": node["key"], "title": node.get("name"), "date": node.get("date"),
-        "publisher": node.get("publisher"), "url": node.get("url"), "source": node.get("source")}
+info = article_info(node["key"]) | {"title": node.get("name")}
 st.header(info["title"] or node["key"])
 st.caption(" · ".join(p for p in (info["publisher"] or "publisher unknown", info["date"] or "undated",
                                   f"source: {info['source']}" if info["source"] else None) if p))

@@ -16,7 +16,8 @@ from graph import confidence, schema
 from graph.traverse import Filters
 
 NO_DATE = -1
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+DATE_PATTERN = r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2}))?(?:-(?P<d>\d{1,2}))?"
+_DATE = re.compile(DATE_PATTERN)
 
 
 def date_int(text: str | None, high: bool = False) -> int:
@@ -38,7 +39,7 @@ def date_ints(arr) -> np.ndarray:
         return np.zeros(0, np.int32)
     if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
         arr = pc.cast(arr, pa.string())
-    parts = pc.extract_regex(arr, r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2}))?(?:-(?P<d>\d{1,2}))?")
+    parts = pc.extract_regex(arr, DATE_PATTERN)
     out = np.zeros(len(arr), np.int64)
     for name, scale in (("y", 10000), ("m", 100), ("d", 1)):
         col = pc.struct_field(parts, name)
@@ -72,7 +73,8 @@ class Adjacency:
     def __init__(self, rows, columns):
         """rows(cypher) -> a pyarrow Table; columns(table) -> its stored columns (a file
         made before a property was declared lacks its column)."""
-        self._has = lambda table, prop: prop in columns(table)
+        known: dict[str, set] = {}  # one table_info query per table, not per property
+        self._has = lambda table, prop: prop in (known.get(table) or known.setdefault(table, set(columns(table))))
         self.labels = schema.node_labels()
         self.types = schema.rel_types()
         self._load_nodes(rows)

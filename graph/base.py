@@ -127,15 +127,6 @@ class BaseStore(GraphStore):
             out.append({**e, "other": others.get(other)})
         return out
 
-    def _confidence_conditions(self, label: str, types: list[str] | None, direction: str,
-                               min_confidence: float) -> list[str]:
-        """Cypher conditions keeping the relationship r and far node b of a pattern from
-        label at or above min_confidence (their parameters: graph.confidence.params);
-        none when nothing is to filter."""
-        if min_confidence <= 0:
-            return []
-        return confidence.pattern_conditions(label, types, direction)
-
     def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300,
             min_confidence=0.0):
         return traverse.ego(self, key, depth, traverse.filters(labels, rel_types, date_from, date_to,

@@ -13,7 +13,7 @@ from graph import confidence, loading, schema
 from graph.adjacency import Adjacency
 from graph.base import BaseStore
 from graph.embedded_reads import edges_by_triples
-from graph.embedded_load import EmbeddedLoader, _BulkMarker, _pool_full, _props, _tables
+from graph.embedded_load import EmbeddedLoader, _BulkMarker, _pool_full, _tables
 from graph.readonly import cap_rows, check_read_only
 from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node
 from graph.traverse import Filters
@@ -73,7 +73,6 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         self.read_only = read_only
         self._bulk = False
         self._table_names: dict[int, str] | None = None
-        self._has_confidence: bool | None = None
         self._columns: dict[str, list[str]] = {}  # table -> its stored columns, in order
         self._adj: Adjacency | None = None
         self._adj_stamp = None
@@ -94,7 +93,6 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
                     self._conn.execute(f"ALTER TABLE {table} ADD {p} {schema.LADYBUG_TYPES[t]}{default}")
                     have.append(p)
             self._columns[table] = have
-        self._has_confidence = None
 
     def _table_columns(self, table: str) -> list[str]:
         return [r[1] for r in self._rows(f"CALL table_info('{table}') RETURN *")]
@@ -104,19 +102,6 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         matches columns by position, and a column added to an older file comes last."""
         rank = {c: i for i, c in enumerate(self._columns[table])}
         return dict(sorted(props.items(), key=lambda kv: rank.get(kv[0], -1)))
-
-    def _stores_confidence(self) -> bool:
-        """Whether the file has confidence columns (one made before them, opened
-        read-only, has none: every row then counts as absent, which no filter drops)."""
-        if self._has_confidence is None:
-            label = next(l for l in schema.entity_labels() if confidence.PROP in schema.node_props(l))
-            self._has_confidence = confidence.PROP in self._table_columns(label)
-        return self._has_confidence
-
-    def _confidence_conditions(self, label, types, direction, min_confidence) -> list[str]:
-        if min_confidence <= 0 or not self._stores_confidence():
-            return []
-        return super()._confidence_conditions(label, types, direction, min_confidence)
 
     def close(self) -> None:
         if getattr(self, "_conn", None) is not None:

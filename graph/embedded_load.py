@@ -240,12 +240,7 @@ class _BulkMarker:
             except OSError:
                 raise StoreError(f"embedded database {db} is in use by another process "
                                  f"(a load is writing it); close that process or pass another --db") from None
-            for suffix in ("", ".wal", ".shadow", ".tmp"):
-                if os.path.isdir(db + suffix):
-                    import shutil
-                    shutil.rmtree(db + suffix)
-                elif os.path.exists(db + suffix):
-                    os.unlink(db + suffix)
+            remove_db(db)
             os.unlink(path)
         finally:
             os.close(fd)
@@ -273,3 +268,15 @@ def _arrow(rows: list[dict], props: dict[str, str], prefix: str = ""):
 def _props(v: dict) -> dict:
     return {k: x for k, x in v.items() if not k.startswith("_")}
 
+
+DB_FILES = ("", ".wal", ".shadow", ".tmp")  # a database file and what LadybugDB keeps beside it
+
+
+def remove_db(db: str, extra: tuple[str, ...] = ()) -> None:
+    """Delete an embedded database file, its side files and db + each of `extra`."""
+    import shutil
+    for path in (db + s for s in (*DB_FILES, *extra)):
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        elif os.path.lexists(path):
+            os.unlink(path)

@@ -117,7 +117,8 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         pattern = {"out": f"-[{rel}]->", "in": f"<-[{rel}]-", "both": f"-[{rel}]-"}[direction]
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
-            conds = self._confidence_conditions(label, types, direction, min_confidence)
+            # r and the far node b at or above min_confidence (parameters: confidence.params)
+            conds = confidence.pattern_conditions(label, types, direction) if min_confidence > 0 else []
             where = f"WHERE {' AND '.join(conds)} " if conds else ""
             rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}}){pattern}(b) {where}"
                               "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, "

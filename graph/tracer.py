@@ -12,11 +12,10 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     if company is None:
         return [], Subgraph()
     # A hub company invests in thousands of projects: only the limit best are read.
-    projects, total = store._expand([key], {key}, int(limit), Filters(types=("INVESTS_IN",),
-                                                                       min_confidence=min_confidence))
-    invests = sorted((e for e in store._edges_among([key], projects, Filters(types=("INVESTS_IN",),
-                                                                              min_confidence=min_confidence))
-                      if e["source"] == key), key=lambda e: e["target"])
+    invest = Filters(types=("INVESTS_IN",), min_confidence=min_confidence)
+    projects, total = store._expand([key], {key}, int(limit), invest)
+    invests = sorted((e for e in store._edges_among([key], projects, invest) if e["source"] == key),
+                     key=lambda e: e["target"])
     hosts = store._edges(projects, ["HOSTS"], "in", min_confidence)
     host_of: dict[str, list[str]] = {}
     for e in hosts:
@@ -36,7 +35,7 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     leaders: dict[str, list[dict]] = {}
     for e in leads:
         leaders.setdefault(e["target"], []).append(e)
-    nodes = store._nodes_by_keys({key} | set(projects) | set(parents) | {e["source"] for e in leads})
+    nodes = {key: company, **store._nodes_by_keys((set(projects) | set(parents) | {e["source"] for e in leads}) - {key})}
 
     def chain(place):
         out, todo = [], [place]

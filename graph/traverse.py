@@ -73,7 +73,7 @@ def ego(store, key: str, depth: int, f: Filters, limit: int) -> Subgraph:
         if not frontier:
             break
     edges = store._edges_among(expanded, kept, f) if expanded else []
-    nodes = store._nodes_by_keys(kept)
+    nodes = {key: center, **store._nodes_by_keys(kept[1:])}  # the centre was read above
     uniq = {(e["type"], e["source"], e["target"]): e for e in edges}
     return Subgraph(nodes=[nodes[k] for k in kept if k in nodes], edges=list(uniq.values()),
                     truncated=omitted > 0, omitted=omitted)

@@ -10,15 +10,14 @@ is how an article's old claims go: node properties are merged across articles
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import Callable, Iterator
 
 from graph.article_log import ArticleLog, ArticleLogError
 from graph.store import LoadStats, StoreError, open_store
 
-# Files LadybugDB and the embedded store keep beside a database file.
-SIDE_FILES = (".wal", ".shadow", ".tmp", ".bulk-load", ".writer", ".checkpoint.apply.lock", ".checkpoint.intent.lock")
+# The store's own markers and LadybugDB's checkpoint locks, beside its database files.
+MARKERS = (".bulk-load", ".writer", ".checkpoint.apply.lock", ".checkpoint.intent.lock")
 
 
 def rebuild(log: ArticleLog, kind: str | None = None, db: str | None = None, uri: str | None = None,
@@ -93,11 +92,8 @@ def reextract(log: ArticleLog, workers: int = 1, bar=None) -> list[tuple[str, st
 
 
 def _remove(db: str) -> None:
-    for path in (db, *(db + s for s in SIDE_FILES)):
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-        elif os.path.lexists(path):
-            os.unlink(path)
+    from graph.embedded_load import remove_db
+    remove_db(db, MARKERS)
 
 
 def progress_bar(desc: str) -> Callable:

@@ -73,10 +73,9 @@ def read_page(raw: str) -> Page:
     title = _meta(raw, "ArticleTitle") or (doc.title if doc else None)
     date = normalise_date(_meta(raw, "PubDate")) or normalise_date(doc.date if doc else None)
     url = _meta(raw, "og:url") or (doc.url if doc else None)
-    whole = trafilatura.html2txt(raw) or ""
     site = _meta(raw, "og:site_name", "SiteName")
     if not site and doc and doc.sitename and "." not in doc.sitename:  # a host name is no publisher
         site = doc.sitename
     publisher = _meta(raw, "ContentSource", "source") or publisher_in_text(text) or \
-        publisher_in_text(whole) or site
+        publisher_in_text(trafilatura.html2txt(raw) or "") or site  # the whole page only when needed
     return Page(text, title, date, publisher, url)
