@@ -193,6 +193,12 @@ def _add(a: Analysis, start: int, end: int, label: str, name: str | None = None,
     return men
 
 
+def after_builder(a: Analysis, start: int, end: int) -> int:
+    """A project's name starts after the builder written before it (中铁隧道局 + 大瑞铁路项目部)."""
+    return max([start] + [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure")
+                          and m.start <= start < m.end < end - 1])
+
+
 def _valid_name(core: str) -> bool:
     return bool(core) and lx.CJK.search(core) is not None and not core.isdigit()
 

@@ -9,7 +9,7 @@ from ingest import gazetteer as gz
 from ingest import lexicon as lx
 import jieba
 
-from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _tag, _units, walk_left
+from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _tag, after_builder, _units, walk_left
 
 MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|二级公路|公路|快速路|轨道交通|城际|"
          "输电工程|输气管道|管道|运河|航道")
@@ -17,7 +17,7 @@ NAMED = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高�
          "矿山|水库|水电站|电站|电厂|风电场|光伏电站|枢纽立交|立交|港区|码头|船闸")
 # what may follow a line's name and still belong to it: a section, a new or second line, works
 EXTRA = re.compile(r"(?:[\u4e00-\u9fff\d]{2,10}?至[\u4e00-\u9fff\d]{2,10}?段|[\u4e00-\u9fff]{2,6}段)?"
-                   r"(?:新线|二线|复线|迂回线|支线|连接线|接线)?(?:改扩建|扩建|改建|拓宽|改线|改造)?(?:工程|项目)?")
+                   r"(?:新线|二线|复线|迂回线|支线|连接线|接线)?(?:改扩建|扩建|改建|拓宽|改线|改造)?(?:工程|项目(?!部))?")
 ROUTE_LINK = re.compile(r"至|—|－|-|~")
 NUMBERED = re.compile(r"(?<![\dA-Za-z])(?:[GS]\d{1,4}|\d{3}(?:国道|省道)|(?:国道|省道)\d{2,4}线?)")
 NAMED_RE = re.compile(NAMED)
@@ -102,8 +102,13 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
     for m in NUMBERED.finditer(text):
         _add(a, m.start(), _end(text, m.end()), "Project", kind="numbered")
     for m in NAMED_RE.finditer(text):
+        if any(x.start <= m.start() < x.end for x in a.mentions if x.label in ("Company", "Organization")):
+            continue  # 隧道 in 中铁隧道局: a builder's name
         start = walk_left(text, m.start(), limit=8, keep_adj=False)
         start = _name_start(g, text, _after_places(g, text, start, m.start()), m.start())
-        if start is None or _generic(text[start:m.start()]):
+        if start is None:
+            continue
+        start = after_builder(a, start, m.start())
+        if _generic(text[start:m.start()]):
             continue
         _add(a, start, _end(text, m.end()), "Project", kind="named")

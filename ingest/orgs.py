@@ -38,6 +38,57 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         _add(a, start, m.end(), "Organization")
     find_enumerated(a, g)
+    find_listed(a, g)
+
+
+# A stock code after a name marks a listed company (驰宏锌锗(600497), 杉杉股份（600884.SH）).
+STOCK_CODE = re.compile(r"[(（](?:\d{6}|\d{4,5}\.HK)(?:\.S[HZ])?[)）]")
+# Trade nouns that introduce a company's name (印刷电路厂商奥特斯, 施工方中铁隧道局, 台湾的厂商欣兴、键鼎)
+TRADE = re.compile(r"(?:厂商|厂家|供应商|制造商|开发商|运营商|服务商|巨头|施工方|承建方|承建商|总承包方|投资方|车企|房企)")
+NAME_END = re.compile(r"[、，,。；;：:！？!?\n“”\"（(]|等|在|与|和|及|是|将|已|也|都|的|为|于|以|对|从|向")
+
+
+def find_listed(a: Analysis, g: gz.Gazetteer) -> None:
+    """Companies the text marks as such without a legal suffix: by a stock code after the
+    name, or by a trade noun right before it (and the names listed with it)."""
+    text = a.text
+    for m in STOCK_CODE.finditer(text):
+        start = walk_left(text, m.start(), limit=8)
+        start += len(re.match(r"[\d年月日号]*", text[start:m.start()]).group())
+        name = text[start:m.start()]
+        if 2 <= len(name) <= 8 and _valid_name(name) and not _place_form(name, g):
+            _add(a, start, m.start(), "Company", sure=True)
+    for m in TRADE.finditer(text):
+        pos = m.end()
+        for _ in range(6):  # the name, and the names listed after it with 、
+            stop = NAME_END.search(text, pos, pos + 9)
+            end = stop.start() if stop else pos
+            name = text[pos:end]
+            if not (2 <= len(name) <= 8) or not _company_like(name, g):
+                break
+            _add(a, pos, end, "Company", listed=True)
+            if end >= len(text) or text[end] != "、":
+                break
+            pos = end + 1
+
+
+ARRIVING = {"落户", "前来", "前往", "入驻", "投资", "建设", "合作", "考察", "参与", "配套", "进驻"}
+
+
+def _place_form(name: str, g: gz.Gazetteer) -> bool:
+    return name in g.forms and any(k != "weak" for _, k in g.forms[name])
+
+
+def _company_like(name: str, g: gz.Gazetteer) -> bool:
+    """A short company name: specific words (a brand, a foreign name), no verb, no place alone."""
+    if _place_form(name, g) or TRADE.search(name) or name[0] in lx.PUNCT or not (_valid_name(name) or re.fullmatch(r"[A-Za-z][A-Za-z&.\-]+", name)):
+        return False
+    words = _units(jieba.lcut(name))
+    if any(w in ARRIVING or _place_form(w, g) or _tag(w) == "ns"
+           or (_tag(w).startswith(("v", "d", "p", "c", "r", "u", "m", "q", "t", "f")) and w not in NAME_VERBS)
+           for w in words):
+        return False
+    return any(_specific(w, strict=True) or _tag(w) == "x" or not lx.CJK.search(w) for w in words)
 
 
 def _cut_person(text: str, start: int, end: int, g) -> int:
@@ -72,10 +123,10 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
     """Short names listed before 等…企业 / 等…项目 (来自徐工集团、卡特彼勒等26家企业)."""
     import re
     text = a.text
-    pat = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?(?:家|个|批|一批|多家|多个)?[“\"]?([\u4e00-\u9fff\d]{0,12}?)[”\"]?(企业|公司|项目|单位)")
+    pat = re.compile(r"等(?:\d+|[一二三四五六七八九十两几多]+)?(?:家|个|批|一批|多家|多个)?[“\"]?([\u4e00-\u9fff\d]{0,12}?)[”\"]?(企业|公司|项目|单位|厂商|厂家|大厂|巨头|供应商|制造商|车企|房企|药企)")
     for m in pat.finditer(text):
         kind = m.group(2)
-        label = "Project" if kind == "项目" else "Company" if kind in ("企业", "公司") else None
+        label = "Project" if kind == "项目" else None if kind == "单位" else "Company"
         if label is None:
             continue
         # the list runs back over 、 separators to the start of its clause

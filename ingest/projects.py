@@ -7,7 +7,7 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name, walk_left
+from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, after_builder, _tag, _units, _valid_name, walk_left
 
 DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头"}
 
@@ -38,6 +38,7 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         for p in a.by_label("Place"):
             if p.start <= start < p.end < m.start():
                 start = p.end
+        start = after_builder(a, start, m.start())
         core = text[start:m.start()]
         for s, e, form in g.scan(core):
             if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]):
@@ -53,7 +54,9 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
                 or _units(jieba.lcut(core))[0] in SINGLE_STOP \
                 or _generic_project(core, descriptive=descriptive):
             continue
-        suffix = m.group(0)
-        name = core + suffix
+        if text.startswith("项目部", m.start()):  # a builder's site office: the project is what it is for
+            if len(core) >= 4:
+                _add(a, start, m.start(), "Project", core)
+            continue
         # 项目 after a named base/park is the same project (…基地项目)
-        _add(a, start, m.end(), "Project", name)
+        _add(a, start, m.end(), "Project", core + m.group(0))

@@ -6,10 +6,11 @@ import re
 
 import jieba
 
-from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, bracket_start
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
+CAPTION = "图为"
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -34,6 +35,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
             break
     while s < e and text[s] in "\"' ":
         s += 1
+    if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
+        s += len(CAPTION)
     while s < e:
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
@@ -148,6 +151,9 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             continue
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue
+        if lab == "Project":
+            s = after_builder(a, s, e)
+            name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue
         new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
