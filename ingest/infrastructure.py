@@ -9,6 +9,7 @@ from ingest import gazetteer as gz
 from ingest import lexicon as lx
 import jieba
 
+from ingest.projects import find_shared_head
 from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _tag, after_builder, _units, walk_left
 
 MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|二级公路|公路|快速路|轨道交通|城际|"
@@ -112,3 +113,4 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
         if _generic(text[start:m.start()]):
             continue
         _add(a, start, _end(text, m.end()), "Project", kind="named")
+    find_shared_head(a, g)

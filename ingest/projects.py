@@ -60,3 +60,43 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         # 项目 after a named base/park is the same project (…基地项目)
         _add(a, start, m.end(), "Project", core + m.group(0))
+
+
+# 随岳、岳常、石华3条高速公路: names that share the head written once after them, with a count
+SHARED_HEAD = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:(?:和|及|与)([\u4e00-\u9fff]{2,12}?))?"
+                         r"([\d一二三四五六七八九十两]+)(?:条|个|座|项|处)"
+                         r"(高速公路|高速铁路|铁路|公路|高速|项目|工程|水库|电站|机场|港口|码头|隧道|大桥)")
+COUNTS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+
+
+def _count(s: str) -> int:
+    return int(s) if s.isdigit() else COUNTS.get(s, -1) if len(s) == 1 else -1
+
+
+def find_shared_head(a: Analysis, g: gz.Gazetteer) -> None:
+    """Each listed name with the shared head (随岳 -> 随岳高速公路) when the count matches the list."""
+    text = a.text
+    for m in SHARED_HEAD.finditer(text):
+        items = m.group(1).split("、") + ([m.group(2)] if m.group(2) else [])
+        if _count(m.group(3)) != len(items):
+            continue
+        first_end = m.start(1) + len(items[0])
+        first_start = first_end
+        for k, w in enumerate(reversed(_units(jieba.lcut(items[0])))):
+            if k and (w in lx.STOP_WORDS or _tag(w).startswith(("v", "p", "d", "c", "u", "r", "t"))):
+                break  # the verb that introduces the list (投向, 启动)
+            first_start -= len(w)
+        spans, pos = [], first_start
+        for k, item in enumerate(items):
+            if k == 0:
+                item = text[first_start:first_end]
+            else:
+                pos = text.index(item, pos)
+            spans.append((pos, pos + len(item), item))
+            pos += len(item)
+        if any(len(it) < 2 or not _valid_name(it) or _tag(it).startswith(("v", "d", "r", "p", "c")) for _, _, it in spans):
+            continue
+        # the last name with the count and the head (石华5条高速公路) is no name of its own
+        a.mentions = [x for x in a.mentions if not (spans[-1][0] <= x.start < spans[-1][1] and x.end > spans[-1][1])]
+        for s, e, item in spans:
+            _add(a, s, e, "Project", item if m.group(4) in ("项目", "工程") else item + m.group(4), listed=True)

@@ -10,7 +10,8 @@ from collections import defaultdict
 CUES = ("落户", "位于", "选址", "境内", "坐落", "建设", "建成", "兴建", "新建", "扩建", "开工", "投资", "出资",
         "签约", "签订", "签署", "承建", "施工", "项目部", "由", "在", "于", "的", "将", "拟", "与", "和", "、",
         "总投资", "引进", "入驻", "开发", "打造", "合作", "控股", "子公司", "旗下", "收购", "获批", "批复",
-        "通车", "竣工", "投产", "全长", "途经", "连接", "起于", "止于", "经过", "穿越", "所在地", "举行", "仪式")
+        "通车", "竣工", "投产", "持股", "合资", "参股", "股比", "全长", "途经", "连接", "起于", "止于", "经过", "穿越", "所在地", "举行", "仪式")
+ROUTE_END = re.compile(r"(?:起于|起自|[东南西北]起|[东南西北]至|止于|途经|经|至|接|到|连接)$")
 PAIR_TYPES = {"HOSTS": ("Place",), "INVESTS_IN": ("Company",)}  # SCHEMA.md: a company invests
 LEVELS = {-3: "village", -4: "zone", -2: "other"}
 
@@ -39,7 +40,10 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
     rule_pairs = {(r["type"], r["head"].name, r["tail"].name) for r in a.relations
                   if r["type"] in PAIR_TYPES and "tail" in r}
     place_count = sum(1 for k in by_name if k[0] == "Place")
-    place_sents = {a.sent_of(m.start) for m in a.mentions if m.label == "Place"}
+    # a place named as a route's end or waypoint (北起平度, 经胶州) hosts nothing: the route is
+    # the plan of the place that governs it
+    route = {id(m) for m in a.mentions if m.label == "Place" and ROUTE_END.search(a.text[max(0, m.start - 3):m.start])}
+    place_sents = {a.sent_of(m.start) for m in a.mentions if m.label == "Place" and id(m) not in route}
     top_place = max((k for k in by_name if k[0] == "Place"), key=lambda k: len(by_name[k]), default=None)
     title_end = a.paras[0][1] if a.paras else 0
     out = {}
@@ -67,6 +71,7 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                     f["top_placeless"] = int(alone and hk == top_place)
                     f["n_places=" + _bucket(place_count)] = 1
                     f["home"] = int(by_name[hk][0].place in a.home.values())
+                    f["head_route"] = int(all(id(m) in route for m in by_name[hk]))
                 else:
                     f["head=" + hk[0]] = 1
                 f["in_title"] = int(any(m.start < title_end for m in by_name[hk]))
