@@ -45,6 +45,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
 STOCK_CODE = re.compile(r"[(（](?:\d{6}|\d{4,5}\.HK)(?:\.S[HZ])?[)）]")
 # Trade nouns that introduce a company's name (印刷电路厂商奥特斯, 施工方中铁隧道局, 台湾的厂商欣兴、键鼎)
 TRADE = re.compile(r"(?:厂商|厂家|供应商|制造商|开发商|运营商|服务商|巨头|施工方|承建方|承建商|总承包方|投资方|车企|房企)")
+LIST_NEXT = re.compile(r"[、(（]|和|与|及|以及|等")
 NAME_END = re.compile(r"[、，,。；;：:！？!?\n“”\"（(]|等|在|与|和|及|是|将|已|也|都|的|为|于|以|对|从|向")
 
 
@@ -53,7 +54,11 @@ def find_listed(a: Analysis, g: gz.Gazetteer) -> None:
     name, or by a trade noun right before it (and the names listed with it)."""
     text = a.text
     for m in STOCK_CODE.finditer(text):
-        start = walk_left(text, m.start(), limit=8)
+        start = m.start()
+        for w in reversed(jieba.lcut(text[max(0, start - 8):start])):
+            if w in lx.STOP_WORDS or any(c in lx.PUNCT for c in w) or start - len(w) < m.start() - 8:
+                break
+            start -= len(w)  # a stock name is any word, known or not (恒达新材, 驰宏锌锗)
         start += len(re.match(r"[\d年月日号]*", text[start:m.start()]).group())
         name = text[start:m.start()]
         if 2 <= len(name) <= 8 and _valid_name(name) and not _place_form(name, g):
@@ -64,7 +69,8 @@ def find_listed(a: Analysis, g: gz.Gazetteer) -> None:
             stop = NAME_END.search(text, pos, pos + 9)
             end = stop.start() if stop else pos
             name = text[pos:end]
-            if not (2 <= len(name) <= 8) or not _company_like(name, g):
+            # a name is followed by the list it heads or its own brackets (厂商甲、乙等; 厂商甲(AT&S))
+            if not (2 <= len(name) <= 8) or not LIST_NEXT.match(text, end) or not _company_like(name, g):
                 break
             _add(a, pos, end, "Company", listed=True)
             if end >= len(text) or text[end] != "、":
@@ -81,7 +87,9 @@ def _place_form(name: str, g: gz.Gazetteer) -> bool:
 
 def _company_like(name: str, g: gz.Gazetteer) -> bool:
     """A short company name: specific words (a brand, a foreign name), no verb, no place alone."""
-    if _place_form(name, g) or TRADE.search(name) or name[0] in lx.PUNCT or not (_valid_name(name) or re.fullmatch(r"[A-Za-z][A-Za-z&.\-]+", name)):
+    if _place_form(name, g) or TRADE.search(name) or any(c in lx.PUNCT for c in name):
+        return False
+    if not (_valid_name(name) or re.fullmatch(r"[A-Za-z][A-Za-z&.\-]+", name)):
         return False
     words = _units(jieba.lcut(name))
     if any(w in ARRIVING or _place_form(w, g) or _tag(w) == "ns"

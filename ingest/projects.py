@@ -7,7 +7,8 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, after_builder, _tag, _units, _valid_name, walk_left
+from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
+                             after_builder, walk_left)
 
 DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头"}
 

@@ -38,3 +38,28 @@ def test_named_mine_drops_the_county_before_it():
 def test_generic_lines_are_not_names():
     assert projects("全省高速公路通车里程突破六千公里，这条铁路全长两百公里。") == set()
     assert projects("长沙至北京的航班今天起恢复。") == set()
+
+
+def _names(text: str, label: str) -> set[str]:
+    return {m.name for m in nlp()(text)._.kg.mentions if m.label == label}
+
+
+def test_names_sharing_one_head_after_a_count():
+    got = _names("今年全市先后启动青港、港城、城湾3条高速公路建设。", "Project")
+    assert {"青港高速公路", "港城高速公路", "城湾高速公路"} <= got
+    assert not any("3条" in n or "启动" in n for n in got)
+    got = _names("募集资金投向云栖一期、云栖二期和云栖三期三个项目。", "Project")
+    assert {"云栖一期", "云栖二期", "云栖三期"} <= got
+
+
+def test_a_count_that_does_not_match_the_list_shares_nothing():
+    got = _names("今年全市启动青港、港城等5条高速公路建设。", "Project")
+    assert "青港高速公路" not in got
+
+
+def test_a_site_office_names_the_project_and_its_builder_is_a_company():
+    a = nlp()("中铁十八局大岭隧道项目部负责人介绍，工程进展顺利。")._.kg
+    assert "中铁十八局" in {m.name for m in a.mentions if m.label == "Company"}
+    got = {m.name for m in a.mentions if m.label == "Project"}
+    assert "大岭隧道" in got
+    assert not any(n.startswith("中铁") or n.endswith("项目") for n in got)

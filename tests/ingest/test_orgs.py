@@ -39,3 +39,20 @@ def test_a_place_and_a_trade_or_a_brand_is_a_name(name):
     split(a)
     spans.replace_spans(a, [(0, len(name), "Company", 0.9)])
     assert [m.name for m in a.mentions] == [name]
+
+
+def _rule_names(text: str, label: str, monkeypatch) -> set[str]:
+    from ingest.pipeline import nlp
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    return {m.name for m in nlp()(text)._.kg.mentions if m.label == label}
+
+
+def test_a_stock_code_marks_a_listed_company(monkeypatch):
+    got = _rule_names("据公告，2016年恒达新材(603218.SH)拟投资5亿元建设膜材料项目。", "Company", monkeypatch)
+    assert "恒达新材" in got
+
+
+def test_a_trade_noun_introduces_company_names(monkeypatch):
+    got = _rule_names("全球显示面板厂商京鸿、天域光电等正在考察西部，零部件厂商落户重庆。", "Company", monkeypatch)
+    assert {"京鸿", "天域光电"} <= got
+    assert not any("落户" in n or "重庆" in n for n in got)
