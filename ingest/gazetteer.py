@@ -112,8 +112,25 @@ class Gazetteer:
                 return i
         return -1
 
+    def _strong(self, form: str, full: bool = False) -> bool:
+        return any((k == "full" if full else k != "weak") and self.divisions[i].level in ("province", "prefecture", "county")
+                   for i, k in self.forms[form])
+
+    def _yields(self, text: str, i: int, k: int) -> bool:
+        """A weak form (于河, a township's short name) that overlaps the full name of a county
+        or a higher division running past it (起于河南省): the full name is read."""
+        if self._strong(text[i:i + k]):
+            return False
+        for j in range(i + 1, i + k):
+            for m in self.lengths.get(text[j], ()):
+                form = text[j:j + m]
+                if j + m > i + k and form in self.forms and self._strong(form, full=True):
+                    return True
+        return False
+
     def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """Forward maximum matching: (start, end, form) of every known form."""
+        """Forward maximum matching: (start, end, form) of every known form, a weak form
+        giving way to a stronger one it overlaps."""
         out = []
         i, n = 0, len(text)
         forms, lengths = self.forms, self.lengths
@@ -122,6 +139,8 @@ class Gazetteer:
             if lens:
                 for k in lens:
                     if i + k <= n and text[i:i + k] in forms:  # a slice past the end is shorter
+                        if self._yields(text, i, k):
+                            continue
                         out.append((i, i + k, text[i:i + k]))
                         i += k
                         break

@@ -21,9 +21,13 @@ NAMED_AFTER = ("奥运会", "世博会", "世园会", "园博会", "博览会", 
                "经验", "片区")
 
 
-def _glued(text: str, s: int, e: int) -> bool:
-    """A short form that is part of another word (84项城建, 长治久安, 金佛山) or name (北京奥运会)."""
-    if (s > 0 and _freq(text[s - 1:s + 1]) > 50) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
+def _glued(text: str, s: int, e: int, bounds: tuple[set, set] = (set(), set())) -> bool:
+    """A short form that is part of another word (84项城建, 长治久安, 金佛山) or name (北京奥运会).
+    bounds: where province and prefecture forms start and end; a place beside one (湖南岳阳)
+    is no word across them (南岳)."""
+    starts, ends = bounds
+    if (s > 0 and s not in ends and _freq(text[s - 1:s + 1]) > 50) \
+            or (e < len(text) and e not in starts and _freq(text[e - 1:e + 1]) > 50):
         return True
     if text.startswith(NAMED_AFTER, e):
         return True
@@ -55,6 +59,9 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 support[j] += 1
                 own[form][j] += 1
     fulls_in_article = {form for _, _, form, c in raw if any(k == "full" for _, k in c)}
+    upper = [(s, e) for s, e, _, c in raw
+             if any(k != "weak" and g.divisions[i].level in ("province", "prefecture") for i, k in c)]
+    bounds = ({s for s, _ in upper}, {e for _, e in upper})
     chosen: list[tuple[int, int, str, int, str]] = []
     for n, (s, e, form, cands) in enumerate(raw):
         best, best_score, kind, best_rank = -1, -1.0, "", None
@@ -76,7 +83,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             city = d.level == "county" and d.name.endswith("市") and not ambiguous
             if d.level in ("county", "zone", "township") and local <= 0 and not city:
                 continue
-            if _glued(text, s, e):
+            if _glued(text, s, e, bounds):
                 continue  # 84项城建: the form is half of another word
             if _common_word(form) and best_score <= 0:
                 continue

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
 from ingest.learn import crf, pairs, spans, stage
+from ingest.learn import features as ft
 from ingest.learn.train import CRF_FILE, META_FILE, PAIRS_FILE, PUBLIC_FILE
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -58,7 +59,7 @@ class _ModelStep:
         if enabled() and doc._.kg is not None:
             if not self.loaded:
                 self._load()
-            self.apply(doc._.kg)
+            self.apply(doc._.kg, doc)
         return doc
 
 
@@ -69,8 +70,8 @@ class SpanTaggerStep(_ModelStep):
         public = path / PUBLIC_FILE
         self.tagger = crf.SpanTagger(path / CRF_FILE, public if public.exists() else None)
 
-    def apply(self, a):
-        spans.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions))
+    def apply(self, a, doc):
+        spans.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions, words=ft.doc_words(doc, a.text)))
 
 
 class PairStep(_ModelStep):
@@ -81,7 +82,7 @@ class PairStep(_ModelStep):
         meta = path / META_FILE
         self.priors = json.loads(meta.read_text(encoding="utf-8")).get("priors", {}) if meta.exists() else {}
 
-    def apply(self, a):
+    def apply(self, a, doc):
         stage.apply_pairs(a, gz.load(), self.model)
         a.priors = dict(self.priors)
 

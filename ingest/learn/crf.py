@@ -64,10 +64,11 @@ class SpanTagger:
     def spans(self, text: str, sents, mentions) -> list[tuple[int, int, str, float]]:
         return self.read(text, sents, mentions)[0]
 
-    def read(self, text: str, sents, mentions, labels=("Company", "Organization", "Project")):
+    def read(self, text: str, sents, mentions, labels=("Company", "Organization", "Project"), words=None):
         """(spans, beliefs): the tagged spans, and for each rule mention of the given labels
-        the tagger's mean marginal probability of that very span ((start, end, label) -> p)."""
-        lay = ft.layers(text, mentions)
+        the tagger's mean marginal probability of that very span ((start, end, label) -> p).
+        words: the text's jieba words when the caller has them (the tokenizer's)."""
+        lay = ft.layers(text, mentions, words)
         out, beliefs = [], {}
         for s, e in sents:
             if e - s < 2 or not text[s:e].strip():

@@ -31,12 +31,25 @@ def _kind(c: str) -> str:
     return "p"
 
 
-def word_layer(text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+SPACES = re.compile(r"\r\n|\s")
+
+
+def doc_words(doc, text: str) -> list[str] | None:
+    """The jieba words of text as the spaCy tokenizer cut them (a space or a run of
+    newlines it folded together are single words again), or None when they do not spell text."""
+    words = []
+    for t in doc:  # jieba gives each whitespace character a word of its own (\r\n one)
+        words += SPACES.findall(t.text) if t.text.isspace() else [t.text]
+        words += SPACES.findall(t.whitespace_)
+    return words if "".join(words) == text else None
+
+
+def word_layer(text: str, words: list[str] | None = None) -> tuple[list[str], list[str], list[str], list[str]]:
     """Per character: its word, B/M/E/S position, the word's tag, and the previous
-    and next words (as one string 'prev|next')."""
+    and next words (as one string 'prev|next'); words: the text's jieba words, if known."""
     n = len(text)
     word, pos, tag, ctx = [""] * n, [""] * n, [""] * n, [""] * n
-    words = jieba.lcut(text, HMM=True)
+    words = words if words is not None else jieba.lcut(text, HMM=True)
     i = 0
     for k, w in enumerate(words):
         t = _tag(w)
@@ -147,8 +160,8 @@ def stacked(text: str, start: int, end: int, layers, public_tag) -> list[list[st
     return list(map(list, zip(*base, *rule_cols, *pub)))
 
 
-def layers(text: str, mentions) -> tuple:
-    return (*word_layer(text), rule_layer(len(text), mentions), reach_layer(text))
+def layers(text: str, mentions, words: list[str] | None = None) -> tuple:
+    return (*word_layer(text, words), rule_layer(len(text), mentions), reach_layer(text))
 
 
 RULE_FEATURES = ("r=", "rp=", "rn=")

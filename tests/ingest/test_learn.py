@@ -127,3 +127,14 @@ def test_a_road_built_beside_a_landmark_stays_a_project():
     s = text.index("西岭铁路")
     spans.replace_spans(a, [(s, s + 4, "Project", 0.8)])
     assert [m.name for m in a.mentions] == ["西岭铁路"]
+
+
+def test_the_tagger_reads_the_tokenizer_words_as_jieba_cuts_them():
+    import jieba
+
+    from ingest.learn import features
+    from ingest.pipeline import nlp
+    text = "标题 第一行\n\n\n  徐州市 举行签约仪式，\r\n总投资 10亿元。"
+    words = features.doc_words(nlp().make_doc(text), text)
+    assert words == jieba.lcut(text, HMM=True)
+    assert features.word_layer(text, words) == features.word_layer(text)

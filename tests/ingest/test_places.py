@@ -11,6 +11,10 @@ from tests.ingest.record_sets import names
     ("南京市鼓楼区召开会议。", {"南京市", "鼓楼区"}),
     ("苏州市吴江区盛泽镇举行签约仪式。", {"苏州市", "吴江区", "盛泽镇"}),
     ("合肥高新区召开招商大会。", {"合肥高新技术产业开发区"}),
+    # a township's short form (于河) does not hide the province's full name after it
+    ("这条铁路起于河南省周口市，止于安徽省阜阳市。", {"河南省", "周口市", "安徽省", "阜阳市"}),
+    # a province before its city (湖南岳阳) is no word across them (南岳)
+    ("湖南岳阳召开交通工作会议。", {"湖南省", "岳阳市"}),
 ])
 def test_places_resolve_to_canonical_names(text, expected):
     assert expected <= names(extract_text(text), "Place")
