@@ -147,8 +147,24 @@ def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
         _add(a, m.end(), after, "Official", name, title=_own_title(tm.group(0), tm.start(), owner), owner=owner)
 
 
+def _find_all(text: str, s: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(s), text)]
+
+
 def _spread_official_mentions(a: Analysis) -> None:
-    """Count later bare mentions of a known official's name (宋乐伟指出…)."""
+    """Count later bare mentions of a known official's name (宋乐伟指出…); a two-character
+    reading that the article always writes with the same third character is that name (主任盛佃清作
+    推介, 盛佃清主任介绍: not 盛佃)."""
+    text = a.text
+    for name in {m.name for m in a.by_label("Official") if len(m.name) == 2}:
+        nexts = {text[i + 2:i + 3] for i in _find_all(text, name)}
+        c = nexts.pop() if len(nexts) == 1 else ""
+        if len(_find_all(text, name)) >= 2 and lx.CJK.fullmatch(c or "x") and c and c not in lx.NAME_END_CHARS \
+                and not text.startswith(lx.FOLLOW_VERBS, text.find(name) + 2):
+            for m in a.by_label("Official"):
+                if m.name == name:
+                    m.end += 1
+                    m.name = m.text = text[m.start:m.end]
     known = {m.name for m in a.by_label("Official")}
     taken = {(m.start, m.end) for m in a.mentions}
     for name in known:

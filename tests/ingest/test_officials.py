@@ -52,6 +52,9 @@ def test_boilerplate_people_are_not_officials(text):
     # ministries and their departments
     ("交通运输部部长韩振国出席会议。", "韩振国", "交通运输部", "部长"),
     ("国家发改委价格司司长林志远接受采访。", "林志远", "国家发改委价格司", "司长"),
+    # civil-service ranks are posts too, the longer rank before the shorter post it starts with
+    ("座谈会上，省交通运输厅主任科员马晓东作了发言。", "马晓东", "省交通运输厅", "主任科员"),
+    ("座谈会上，市生态环境局二级巡视员王立新作了发言。", "王立新", "市生态环境局", "二级巡视员"),
 ])
 def test_department_posts_lead_the_department(text, official, org, title):
     rec = extract_text(text)
@@ -77,3 +80,13 @@ def test_a_bare_committee_is_no_organization():
 def test_autonomous_region_chair_leads_the_region():
     rec = extract_text("宁夏回族自治区召开会议,自治区主席马文出席。")
     assert ("马文", "宁夏回族自治区") in rels(rec, "LEADS")
+
+
+def test_a_name_the_article_always_writes_with_a_third_character_keeps_it(monkeypatch):
+    from ingest.pipeline import nlp
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    got = {m.name for m in nlp()("省文化厅厅长盛佃清作主旨推介。会上，盛佃清主任介绍了文化资源。")._.kg.mentions
+           if m.label == "Official"}
+    assert got == {"盛佃清"}
+    got = {m.name for m in nlp()("市长刘雷表示，会上刘雷指出要抓落实。")._.kg.mentions if m.label == "Official"}
+    assert got == {"刘雷"}
