@@ -199,7 +199,7 @@ class Identity:
                 if not c:
                     continue
                 known = self.index.setdefault((e["type"], c), e["key"])
-                if known != e["key"]:
+                if known != e["key"] and not m.listed_and_group(name, known):
                     self._merge(e["key"], known, f"same name without legal suffixes: {c}", 100.0, "auto", rec)
         # a short form beside its full name in one article (徐工 / 徐州工程机械集团有限公司)
         for short in comps:
@@ -207,7 +207,8 @@ class Identity:
             if not sc or m.bracketed(short["name"]):
                 continue
             hits = [(m.abbreviation(sc, lc), long) for long in comps if long is not short
-                    and not m.bracketed(long["name"]) and (lc := m.core(long["name"], "Company"))]
+                    and not m.bracketed(long["name"]) and not m.listed_and_group(short["name"], long["name"])
+                    and (lc := m.core(long["name"], "Company"))]
             hits = [h for h in hits if h[0] is not None]
             if len(hits) == 1:
                 self._merge(short["key"], hits[0][1]["key"], f"abbreviation of {hits[0][1]['name']} in one article",

@@ -17,6 +17,10 @@ COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公
 PROJECT_SUFFIXES = ("项目", "工程")
 BRACKET = re.compile(r"[（(]([^（）()]{1,8})[）)]")
 MIN_CORE = 2
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# A Latin name: capitalised words, two or more (LG Display, Tully Sugar), or one acronym (IBM);
+# a lone word (Organization, relations) is an extraction slip, not a name.
+LATIN_NAME = re.compile(r"[A-Z][\w&.-]*( [A-Z][\w&.-]*)+|[A-Z0-9&]{2,}")
 
 
 def bracketed(name: str) -> tuple[str, str] | None:
@@ -40,9 +44,20 @@ def core(name: str, label: str) -> str | None:
         for s in sorted(suffixes, key=len, reverse=True):
             if base.endswith(s) and len(base) > len(s):
                 base, changed = base[:-len(s)], True
-    if len(base) < MIN_CORE:
+    if len(base) < MIN_CORE or not (CJK.search(base) or LATIN_NAME.fullmatch(base)):
         return None
     return f"{base}({br[1]})" if br else base
+
+
+def listed_and_group(a: str, b: str) -> bool:
+    """One name is a listed company (股份), the other its group (集团): two legal entities
+    the news often mixes up; a person decides (中色股份 / 中色集团)."""
+    def listed(x):  # 紫金矿业集团股份有限公司 is the group's own full name
+        return "股份" in x and "集团" not in x
+
+    def group(x):
+        return "集团" in x and "股份" not in x
+    return (listed(a) and group(b)) or (listed(b) and group(a))
 
 
 def base_core(name: str) -> str | None:
@@ -70,6 +85,6 @@ def similarity(a: str, b: str) -> float:
 
 def project_variant(short: str, long: str) -> float | None:
     """long is short with words before it (恒通 + 锂电池生产基地项目): 0-100, or None."""
-    if len(short) < 6 or len(long) <= len(short) or not long.endswith(short):
+    if len(short) < 6 or len(long) <= len(short) or not long.endswith(short) or not CJK.search(short):
         return None
     return round(100 * (0.6 + 0.4 * len(short) / len(long)), 1)
