@@ -44,7 +44,7 @@ def core(name: str, label: str) -> str | None:
         for s in sorted(suffixes, key=len, reverse=True):
             if base.endswith(s) and len(base) > len(s):
                 base, changed = base[:-len(s)], True
-    if len(base) < MIN_CORE or not (CJK.search(base) or LATIN_NAME.fullmatch(base)):
+    if len(base) < MIN_CORE or base in suffixes or not (CJK.search(base) or LATIN_NAME.fullmatch(base)):
         return None
     return f"{base}({br[1]})" if br else base
 
