@@ -16,6 +16,7 @@ COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公
                     "总公司", "分公司", "集团", "公司", "股份")
 PROJECT_SUFFIXES = ("项目", "工程")
 BRACKET = re.compile(r"[（(]([^（）()]{1,8})[）)]")
+LEGAL = re.compile(r"集团|股份|控股|有限|公司")
 MIN_CORE = 2
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A Latin name: capitalised words, two or more (LG Display, Tully Sugar), or one acronym (IBM);
@@ -24,11 +25,17 @@ LATIN_NAME = re.compile(r"[A-Z][\w&.-]*( [A-Z][\w&.-]*)+|[A-Z0-9&]{2,}")
 
 
 def bracketed(name: str) -> tuple[str, str] | None:
-    """(the name without its bracket, what the bracket holds), or None."""
+    """(the name without its bracket, the location the bracket holds), or None."""
     m = BRACKET.search(name)
-    if m is None:
+    if m is None or not CJK.search(m.group(1)) or LEGAL.search(m.group(1)):
         return None
     return (name[:m.start()] + name[m.end():]).strip(), m.group(1)
+
+
+def _unbracketed(name: str) -> str:
+    """A bracket that holds no location is part of the name (光明食品(集团)有限公司 ->
+    光明食品集团有限公司) or a foreign name beside it (奥特斯(AT&S) -> 奥特斯)."""
+    return BRACKET.sub(lambda b: b.group(1) if CJK.search(b.group(1)) else "", name).strip()
 
 
 def core(name: str, label: str) -> str | None:
@@ -37,7 +44,7 @@ def core(name: str, label: str) -> str | None:
     if not suffixes:
         return None
     br = bracketed(name) if label == "Company" else None
-    base = br[0] if br else name
+    base = br[0] if br else _unbracketed(name)
     changed = True
     while changed:
         changed = False

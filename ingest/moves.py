@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-CUES = re.compile(r"调任|调至|调往|调入|转任|改任|升任|出任|现任|履新|拟任|交流任")
+CUES = re.compile(r"调任|(?<![上下回])调至|调往|调入|转任|改任|升任|出任|现任|履新|拟任|交流任")
 SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 
 

@@ -11,6 +11,7 @@ from graph import identity_match as m
     ("紫金矿业集团股份有限公司", "紫金矿业"), ("格力电器(重庆)有限公司", "格力电器(重庆)"),
     ("格力电器（重庆）有限公司", "格力电器(重庆)"), ("LG Display公司", "LG Display"),
     ("Organization", None), ("公司", None),
+    ("光明食品(集团)有限公司", "光明食品"), ("奥特斯(AT&S)", "奥特斯"),  # brackets that hold no location
 ])
 def test_company_core(name, core):
     assert m.core(name, "Company") == core
