@@ -43,7 +43,7 @@ class BaseStore(GraphStore):
         stats = LoadStats()
         self._identity = ident = identity.Identity.of_store(self)
         if ident is not None:
-            ident.seed(self.iter_nodes(["Company", "Project"]))
+            ident.seed(self.iter_nodes(["Company", "Project"]), self.iter_edges(["HOSTS"]))
         it = iter(records)
         # While batch k is written (the store's client releases the GIL while it waits),
         # a helper thread validates and folds batch k+1; the store says when to start it

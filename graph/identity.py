@@ -87,7 +87,8 @@ class Identity:
         self.parent: dict[str, str] = {}
         self.why: dict[str, str] = {}  # key merged away -> "key (reason: evidence)"
         self.decided: set[frozenset] = set()
-        self.index: dict[tuple[str, str], str] = {}  # (label, core) -> a key bearing it
+        self.index: dict[tuple[str, str], list] = {}  # (label, core) -> the keys bearing it
+        self.hosts: dict[str, set] = {}  # project key -> prefectures of its hosts ("江苏省/徐州市")
         self.added: list[dict] = []
         self._lock = threading.Lock()
         for d in self.decisions:
@@ -160,13 +161,16 @@ class Identity:
         return sorted(self.redirect)
 
     # -- automatic rules ----------------------------------------------------------
-    def seed(self, nodes: Iterable[dict]) -> None:
-        """Know the names of stored nodes (their cores point at their keys)."""
+    def seed(self, nodes: Iterable[dict], hosts: Iterable[dict] = ()) -> None:
+        """Know the names of stored nodes (their cores point at their keys) and the
+        prefectures hosting stored projects (HOSTS edges)."""
         for n in nodes:
             for name in [n.get("name"), *(n.get("aliases") or [])]:
                 c = m.core(name, n["label"]) if name else None
                 if c:
-                    self.index.setdefault((n["label"], c), n["key"])
+                    self.index.setdefault((n["label"], c), []).append(n["key"])
+        for e in hosts:
+            self.hosts.setdefault(self.resolve(e["target"]), set()).add(_prefecture(e["source"]))
 
     def observe(self, records: Iterable[dict]) -> None:
         """Add the automatic decisions a batch of records supports (before it is folded)."""
@@ -190,16 +194,27 @@ class Identity:
             for move in e.get("same_as") or ():
                 self._merge(move["key"], e["key"], f"moved: {move.get('cue', '')}".strip(), 100.0, "article",
                             rec, evidence=move.get("evidence"))
-        # the same company or project once legal suffixes are dropped (any article)
+        # the same company or project once legal suffixes are dropped (any article); a project
+        # also needs a host in the same prefecture (光伏电站 is many plants)
+        here: dict[str, set] = {}
+        for r in rec.get("relations") or ():
+            if r["type"] == "HOSTS":
+                here.setdefault(r["tail_key"], set()).add(_prefecture(r["head_key"]))
         for e in ents:
             if e["type"] == "Official":
                 continue
+            if e["type"] == "Project":
+                self.hosts.setdefault(self.resolve(e["key"]), set()).update(here.get(e["key"], ()))
             for name in [e["name"], *(e.get("aliases") or [])]:
                 c = m.core(name, e["type"])
                 if not c:
                     continue
-                known = self.index.setdefault((e["type"], c), e["key"])
-                if known != e["key"] and not m.listed_and_group(name, known):
+                keys = self.index.setdefault((e["type"], c), [])
+                known = next((k for k in keys if e["type"] != "Project"
+                              or here.get(e["key"], set()) & self.hosts.get(self.resolve(k), set())), None)
+                if known is None:
+                    keys.append(e["key"])
+                elif known != e["key"] and not m.listed_and_group(name, known):
                     self._merge(e["key"], known, f"same name without legal suffixes: {c}", 100.0, "auto", rec)
         # a short form beside its full name in one article (徐工 / 徐州工程机械集团有限公司)
         for short in comps:
@@ -224,10 +239,15 @@ class Identity:
         # a bracketed location: a subsidiary of the company without it, when that one is known
         for e in comps:
             bc = m.base_core(e["name"])
-            parent = self.index.get(("Company", bc)) if bc else None
+            parent = (self.index.get(("Company", bc)) or [None])[0] if bc else None
             if parent and frozenset((e["key"], parent)) not in self.decided:
                 self.add(decision("link", e["key"], parent, f"bracketed location: a subsidiary of {bc}", 100.0,
                                   "auto", article=rec["key"]))
+
+
+def _prefecture(place_key: str) -> str:
+    """place:江苏省/徐州市/睢宁县 -> 江苏省/徐州市 (a province stays itself)."""
+    return "/".join(place_key.split(":", 1)[-1].split("/")[:2])
 
 
 def stale(store, ident: Identity) -> list[str]:

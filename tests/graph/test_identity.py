@@ -159,3 +159,18 @@ def test_a_bad_decisions_file_is_named():
         (Path(d) / identity.FILE).write_text('{"kind": "merge"}\nnot json\n{"kind": "merge"}\n', encoding="utf-8")
         with pytest.raises(StoreError, match="decisions.jsonl line 2"):
             identity.DecisionLog(d).read()
+
+
+def test_a_project_name_merges_only_with_a_host_in_the_same_prefecture(embedded_store, tmp_path):
+    store = with_log(embedded_store, tmp_path)
+    solar, solar2 = "project:光伏电站项目", "project:光伏电站"
+    sz = _e("Place", WJ, "吴江区", level="county")
+
+    def art(n, key, name, place):
+        return _art(n, f"2011-0{n}-01", [_e("Project", key, name), place],
+                    [_r("HOSTS", place["key"], key, f"{place['name']}{name}")])
+    store.load([art(1, solar, "光伏电站项目", _e("Place", SN, "睢宁县", level="county")), art(2, solar2, "光伏电站", sz)])
+    assert {n["key"] for n in store.iter_nodes(["Project"])} == {solar, solar2}  # 徐州 and 苏州: two plants
+    store.load([art(3, "project:光伏电站工程", "光伏电站工程", sz)])  # 苏州 again: the same one
+    assert {n["key"] for n in store.iter_nodes(["Project"])} == {solar, solar2}
+    assert (store.node(solar2)["name"], store.node(solar2)["aliases"]) == ("光伏电站工程", ["光伏电站"])
