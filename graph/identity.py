@@ -83,16 +83,18 @@ class Identity:
     def __init__(self, log: DecisionLog | None = None, auto: bool = True):
         self.log, self.auto = log, auto
         self.decisions = log.read() if log else []
-        self.redirect: dict[str, str] = {}
-        self.parent: dict[str, str] = {}
-        self.why: dict[str, str] = {}  # key merged away -> "key (reason: evidence)"
-        self.decided: set[frozenset] = set()
         self.index: dict[tuple[str, str], list] = {}  # (label, core) -> the keys bearing it
         self.hosts: dict[str, set] = {}  # project key -> prefectures of its hosts ("江苏省/徐州市")
         self.added: list[dict] = []
         self._lock = threading.Lock()
-        for d in self.decisions:
-            self.decided.add(frozenset((d["a"], d.get("b"))))
+        self._replay()
+
+    def _replay(self) -> None:
+        """The redirects and links of the decisions no undo cancels."""
+        self.redirect: dict[str, str] = {}
+        self.parent: dict[str, str] = {}
+        self.why: dict[str, str] = {}  # key merged away -> "key (source: reason: evidence)"
+        self.decided = {frozenset((d["a"], d.get("b"))) for d in self.decisions}
         for d in active(self.decisions):
             self._apply(d)
 
@@ -133,7 +135,7 @@ class Identity:
         self.added.append(d)
         self.decided.add(frozenset((d["a"], d.get("b"))))
         if d["kind"] == "undo":
-            self.__init__(self.log, self.auto)  # replay without the cancelled one
+            self._replay()  # without the cancelled one
         else:
             self._apply(d)
         return d

@@ -174,3 +174,14 @@ def test_a_project_name_merges_only_with_a_host_in_the_same_prefecture(embedded_
     store.load([art(3, "project:光伏电站工程", "光伏电站工程", sz)])  # 苏州 again: the same one
     assert {n["key"] for n in store.iter_nodes(["Project"])} == {solar, solar2}
     assert (store.node(solar2)["name"], store.node(solar2)["aliases"]) == ("光伏电站工程", ["光伏电站"])
+
+
+def test_an_undo_replays_the_rest_without_a_log():
+    ident = identity.Identity()
+    first = ident.add(identity.decision("merge", GROUP, FULL, "one"))
+    ident.add(identity.decision("merge", SHORT, GROUP, "two"))
+    assert ident.resolve(SHORT) == FULL
+    ident.add(identity.decision("undo", GROUP, FULL, "no", cancels=first["id"]))
+    assert (ident.resolve(SHORT), ident.resolve(GROUP)) == (GROUP, GROUP)
+    with pytest.raises(Exception, match="no decision 'nope' to undo"):
+        ident.add(identity.decision("undo", GROUP, FULL, "no", cancels="nope"))
