@@ -49,7 +49,7 @@ ZH = {
     "Link: the first is a subsidiary of the second": "关联：前者是后者的子公司", "Apply": "应用",
     "Decisions": "决定记录", "Undo decision": "撤销决定", "Undo": "撤销", "No decisions yet.": "尚无决定。",
     "No candidate pairs left to review.": "没有待审核的候选对。",
-    "Decisions are kept with the article log": "决定与文章日志一同保存",
+    "Decisions are kept with the article log": "决定与文章日志一同保存", "Rebuilding the graph…": "正在重建图谱…",
 }
 
 

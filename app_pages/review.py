@@ -7,48 +7,29 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.i18n import t
-from app_pages.widgets import _release, get_store, reload_data, store_config
+from app_pages.rebuild import article_log, rebuild
+from app_pages.widgets import get_store
 from graph import identity
-from graph.article_log import ArticleLog, log_path
 from graph.identity_review import candidates
 from graph.store import StoreError
 
 st.title(t("Review duplicates"))
-kind, db, uri = store_config()
-log = ArticleLog(log_path(kind, db))
+log = article_log()
 ident = identity.Identity(identity.DecisionLog(log.path), auto=False)
 st.caption(f"{t('Decisions are kept with the article log')}: `{ident.log.path}`")
 
 
-class _Bar:
-    """replay.rebuild's progress (a tqdm-like reset/update) on st.progress."""
-
-    def __init__(self):
-        self.bar, self.total, self.done = st.progress(0.0, text=t("Rebuilding the graph…")), 1, 0
-
-    def reset(self, total):
-        self.total, self.done = max(total, 1), 0
-
-    def update(self, n):
-        self.done += n
-        self.bar.progress(min(self.done / self.total, 1.0), text=f"{self.done} / {self.total}")
-
-
 def _decide(d: dict) -> bool:
     """Record d and rebuild the graph from the log with it; False (and an error shown) when it cannot."""
-    from ingest import replay
     if not log.segments():
         st.error(t("No article log beside this graph: decisions apply from the next load that has one."))
         return False
     ident.add(d)
-    if kind == "embedded":
-        _release()  # the rebuilt file replaces the one the app holds open
     try:
-        replay.rebuild(log, kind, db, uri, bar=_Bar())
+        rebuild()
     except StoreError as e:
         st.error(str(e))
         return False
-    reload_data()
     return True
 
 

@@ -89,3 +89,26 @@ def test_merge_then_undo_from_the_review_page(review_app):
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert companies() == {SHORT, FULL}  # taken apart again
     assert any("No decisions yet" in i.value for i in at.info)
+
+
+def test_an_upload_that_ties_two_stored_companies_joins_them(open_app, tmp_path):
+    """The Ingest page rebuilds from the log when a new article ties nodes stored before it."""
+    from graph.store import open_store
+    full, group = "company:徐州工程机械集团有限公司", "company:徐工集团"
+    db = tmp_path / "g.lbug"
+
+    def art(n, key, name):
+        return {"key": f"article:up{n}", "article": f"up{n}.txt", "title": f"t{n}", "date": "2011-01-0{n}",
+                "text": "…", "entities": [{"type": "Company", "key": key, "name": name, "aliases": [],
+                                           "mentions": 1}], "relations": []}
+    with open_store("embedded", db=str(db)) as store:
+        store.article_log = ArticleLog(tmp_path / "g.articles")
+        store.load([art(1, full, "徐州工程机械集团有限公司"), art(2, group, "徐工集团")])
+    text = "2011年3月5日\n徐州工程机械集团有限公司（以下简称徐工集团）与睢宁县人民政府签订合作协议。".encode()
+    at = open_app(db, "ingest")
+    at.file_uploader(key="ingest_files").set_value(("tie.txt", text, "text/plain")).run()
+    at.button(key="ingest_commit").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with open_store("embedded", db=str(db), read_only=True) as store:
+        (node,) = store.iter_nodes(["Company"])
+    assert node["key"] == full and node["aliases"] == ["徐工集团"] and node["mention_count"] >= 3
