@@ -19,6 +19,7 @@ PAGES = {
         st.Page("app_pages/console.py", title=t("Cypher console"), icon=":material/terminal:", url_path="cypher"),
         st.Page("app_pages/ingest.py", title=t("Ingest"), icon=":material/upload_file:", url_path="ingest"),
         st.Page("app_pages/export.py", title=t("Export"), icon=":material/download:", url_path="export"),
+        st.Page("app_pages/review.py", title=t("Review duplicates"), icon=":material/join:", url_path="review"),
     ],
 }
 

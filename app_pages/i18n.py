@@ -43,6 +43,13 @@ ZH = {
     "Projects": "项目", "Places": "地点", "Officials": "官员", "Most connected": "关联最多",
     "Mentions over time": "提及次数（按月）", "Named queries": "命名查询", "Free-form Cypher": "自由 Cypher",
     "Query": "查询", "Run": "运行", "Cancel": "取消", "Row limit": "行数上限", "Timeout (s)": "超时（秒）",
+    # review duplicates
+    "Review duplicates": "重复实体审核", "Candidates": "候选", "Pair": "候选对", "Decision": "决定",
+    "Merge (same entity)": "合并（同一实体）", "Keep apart": "保持分开",
+    "Link: the first is a subsidiary of the second": "关联：前者是后者的子公司", "Apply": "应用",
+    "Decisions": "决定记录", "Undo decision": "撤销决定", "Undo": "撤销", "No decisions yet.": "尚无决定。",
+    "No candidate pairs left to review.": "没有待审核的候选对。",
+    "Decisions are kept with the article log": "决定与文章日志一同保存", "Rebuilding the graph…": "正在重建图谱…",
 }
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_pages.rebuild import rebuild
 from app_pages.widgets import forget_cached_reads, writable_store
 from app_pages.i18n import t
 from graph import schema
@@ -79,6 +80,8 @@ elif st.button(f"Commit {len(records)} article(s) to the graph", type="primary",
     try:
         with writable_store() as store:
             stats = store.load(records, progress=progress)
+        if stats.articles_loaded:
+            rebuild(only_if_stale=True)  # a merge joined nodes stored before it (graph/identity.py)
     except StoreError as e:
         st.error(f"Nothing more was loaded: {e}")
         st.stop()

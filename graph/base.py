@@ -6,7 +6,7 @@ from abc import abstractmethod
 from contextlib import contextmanager
 from typing import Callable, Iterable
 
-from graph import confidence, tracer, traverse
+from graph import confidence, identity, tracer, traverse
 from graph.store import FACTUAL, TRACE_LIMIT, GraphStore, LoadStats, Subgraph, check_hops, check_min_confidence
 from graph.traverse import Filters
 
@@ -20,6 +20,9 @@ class BaseStore(GraphStore):
     # A graph.article_log.ArticleLog, or None: _log_fresh writes each batch's new
     # articles there before the store commits them.
     article_log = None
+    # A graph.identity.DecisionLog, or None: the article log's (a rebuild reads it without logging).
+    decisions = None
+    _identity = None  # the load's graph.identity.Identity (None: the store has no article log)
 
     def _log_fresh(self, records: list[dict], done: set[str]) -> None:
         """Log the records the batch will load (the first of each article not stored
@@ -38,6 +41,9 @@ class BaseStore(GraphStore):
         from itertools import islice
         batch_size = batch_size or self.DEFAULT_BATCH
         stats = LoadStats()
+        self._identity = ident = identity.Identity.of_store(self)
+        if ident is not None:
+            ident.seed(self.iter_nodes(["Company", "Project"]), self.iter_edges(["HOSTS"]))
         it = iter(records)
         # While batch k is written (the store's client releases the GIL while it waits),
         # a helper thread validates and folds batch k+1; the store says when to start it
@@ -52,7 +58,7 @@ class BaseStore(GraphStore):
                     if pending is not None:
                         self._load_batch(pending[0], pending[1].result(), stats, progress, lambda: None)
                     raise
-                nxt = _NextFold(pool, chunk)
+                nxt = _NextFold(pool, chunk, ident)
                 if pending is not None:
                     self._load_batch(pending[0], pending[1].result(), stats, progress, nxt.start)
                 folded = nxt.start()
@@ -146,20 +152,20 @@ class BaseStore(GraphStore):
 class _NextFold:
     """The next batch's fold in the helper thread, started once."""
 
-    def __init__(self, pool, chunk: list[dict]):
-        self.pool, self.chunk, self.future = pool, chunk, None
+    def __init__(self, pool, chunk: list[dict], ident=None):
+        self.pool, self.chunk, self.ident, self.future = pool, chunk, ident, None
 
     def start(self):
         if self.future is None and self.chunk:
-            self.future = self.pool.submit(_fold, self.chunk)
+            self.future = self.pool.submit(_fold, self.chunk, self.ident)
         return self.future
 
 
-def _fold(records: list[dict]) -> tuple:
+def _fold(records: list[dict], ident=None) -> tuple:
     from graph import loading
     for rec in records:
         loading.validate_record(rec)
-    return loading.prepare(records, validate=False)
+    return loading.prepare(records, validate=False, identity=ident)
 
 
 @contextmanager

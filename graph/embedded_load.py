@@ -50,7 +50,7 @@ class EmbeddedLoader:
         # UNWIND + key lookups: `WHERE a.key IN $keys` with thousands of keys scans the table.
         done = {r[0] for r in self._rows("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
                                          {"keys": folded[1]})}
-        batch, fresh = loading.without_done(records, folded, done)
+        batch, fresh = loading.without_done(records, folded, done, self._identity)
         stats.articles_present += len(records) - len(fresh)
         if fresh:
             self._log_fresh(records, done)

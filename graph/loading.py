@@ -51,10 +51,19 @@ def article_row(rec: dict) -> dict:
             "publisher": _s(rec.get("publisher")), "url": _s(rec.get("url"))}
 
 
-def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str]]:
+def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[Batch, list[str]]:
     """Fold records into one row per node and per relationship (the merge rules
     below, applied inside the batch); returns the batch and its article keys
-    (a record repeated inside the batch counts once)."""
+    (a record repeated inside the batch counts once). identity (graph/identity.py):
+    its automatic rules see the batch first, then every key goes to its surviving node."""
+    if identity is not None:
+        if validate:
+            for rec in records:
+                validate_record(rec)
+            validate = False
+        identity.observe(records)
+    ent_of = identity.entity if identity is not None else None
+    rel_of = identity.relation if identity is not None else None
     rules = _rules()
     node_extra, rel_values, absent = rules.node_extra, rules.values, rules.absent
     batch = Batch()
@@ -73,13 +82,15 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
         batch.articles.append(article_row(rec))
         counts: dict[str, int] = {}
         for ent in rec.get("entities") or ():
+            if ent_of is not None:
+                ent = ent_of(ent)
             key, label = ent["key"], ent["type"]
             n = ent.get("mentions")
             n = 1 if n is None else int(n)  # 0: implied by the hierarchy, not written in the article
             if n:
                 counts[key] = counts.get(key, 0) + n
             ex = node_extra[label]
-            extras = tuple(map(ent.get, ex)) if ex else ()
+            extras = tuple(tuple(v) if v.__class__ is list else v for v in map(ent.get, ex)) if ex else ()
             aliases = ent.get("aliases") or ()
             conf = absent if (c := ent.get(CONF)) is None else float(c)
             a = acc.get(key)
@@ -100,6 +111,8 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
             a[6].add(extras)
         mentions += [{"source": akey, "target": t, "count": n} for t, n in counts.items()]
         for rel in rec.get("relations") or ():
+            if rel_of is not None and (rel := rel_of(rel)) is None:
+                continue
             rtype = rel["type"]
             k = (rtype, rel["head_key"], rel["tail_key"])
             conf = absent if (c := rel.get(CONF)) is None else float(c)
@@ -157,6 +170,8 @@ def _pick_extras(extras: list[dict]) -> dict:
         out = _merge_extras(out, other)
     if out.get("total_investment_cny") is not None:
         out["total_investment_cny"] = float(out["total_investment_cny"])
+    if out.get("merged_from") is not None:
+        out["merged_from"] = sorted(set(out["merged_from"]))
     return out
 
 
@@ -172,7 +187,9 @@ def _merge_extras(a: dict, b: dict) -> dict:
         out["total_investment_cny"] = pick.get("total_investment_cny")
         out["total_investment_text"] = pick.get("total_investment_text")
     for p, v in b.items():  # any other label property: the smallest non-null value
-        if p not in ("level", "total_investment_cny", "total_investment_text"):
+        if p == "merged_from":  # every key merged in, with why
+            out[p] = sorted(set(a.get(p) or ()) | set(v or ())) or None
+        elif p not in ("level", "total_investment_cny", "total_investment_text"):
             out[p] = _min(a.get(p), v)
     return out
 
@@ -182,11 +199,12 @@ def drop_articles(batch_records: list[dict], done: set[str]) -> list[dict]:
     return [r for r in batch_records if r.get("key") not in done]
 
 
-def without_done(records: list[dict], folded: tuple[Batch, list[str]], done: set[str]) -> tuple[Batch, list[str]]:
+def without_done(records: list[dict], folded: tuple[Batch, list[str]], done: set[str],
+                 identity=None) -> tuple[Batch, list[str]]:
     """The fold of records (prepare's result) without the articles already stored."""
     if not done:
         return folded
-    return prepare(drop_articles(records, done), validate=False)
+    return prepare(drop_articles(records, done), validate=False, identity=identity)
 
 
 # -- merge rules ------------------------------------------------------------------

@@ -54,7 +54,7 @@ class Neo4jLoader:
                                  f"transaction memory than the server allows ({e})") from None
             half = len(records) // 2  # each half is its own transaction: nothing was written
             for part in (records[:half], records[half:]):
-                self._load_batch(part, loading.prepare(part, validate=False), stats, progress, fold_next)
+                self._load_batch(part, loading.prepare(part, validate=False, identity=self._identity), stats, progress, fold_next)
             return
         stats.articles_read += len(records)
         stats.articles_present += len(records) - len(fresh)
@@ -66,7 +66,7 @@ class Neo4jLoader:
     def _batch_work(self, tx, records, folded, fold_next):
         done = {r[0] for r in tx.run("UNWIND $keys AS k MATCH (a:Article {key: k}) RETURN a.key",
                                      keys=folded[1])}
-        batch, fresh = loading.without_done(records, folded, done)
+        batch, fresh = loading.without_done(records, folded, done, self._identity)
         if not fresh:
             return None, fresh
         self._log_fresh(records, done)  # inside the transaction: a failed write commits nothing

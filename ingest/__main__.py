@@ -45,6 +45,7 @@ def run(args) -> tuple[LoadStats, dict]:
     from tqdm import tqdm
 
     from graph.article_log import ArticleLog, log_path
+    from ingest import replay
     from ingest.extract import extractor_version, iter_extract, validated
 
     total = LoadStats()
@@ -73,6 +74,11 @@ def run(args) -> tuple[LoadStats, dict]:
         flush()
         bar.close()
         counts = store.counts()
+    log = ArticleLog(log_path(args.store, args.db, args.log))
+    if total.articles_loaded and replay.stale(log, args.store, args.db, args.uri):
+        # a merge joined nodes stored before it was decided: the graph again from the log, with it
+        with replay.progress_bar("applying merge decisions") as bar:
+            _, counts = replay.rebuild(log, args.store, args.db, args.uri, args.batch_size, bar=bar)
     return total, counts
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ingest import clean, readers
+from ingest import clean, moves, readers
 from ingest import gazetteer as gz
 from ingest.readers import ReadError
 
@@ -27,6 +27,7 @@ def extract_text(text: str, name: str = "text", title: str | None = None, date: 
     doc = nlp()(simple)
     record = build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
                           key=clean.article_key(body))
+    moves.annotate(record, simple)  # an official's two posts joined by a move cue (same_as)
     return record | {"publisher": publisher or readers.publisher_in_text(text), "url": url}
 
 

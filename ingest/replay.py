@@ -14,6 +14,7 @@ import sys
 from typing import Callable, Iterator
 
 from graph.article_log import ArticleLog, ArticleLogError
+from graph.identity import DecisionLog
 from graph.store import LoadStats, StoreError, open_store
 
 # The store's own markers and LadybugDB's checkpoint locks, beside its database files.
@@ -33,6 +34,7 @@ def rebuild(log: ArticleLog, kind: str | None = None, db: str | None = None, uri
     kind = (kind or os.environ.get("GOVKG_STORE") or "embedded").lower()
     if kind != "embedded":
         with open_store(kind, db=db, uri=uri) as store:
+            store.decisions = DecisionLog(log.path)  # merges and links replayed
             store.ensure_schema()
             store.clear()
             stats = store.load(log.records(), batch_size=batch_size, progress=progress)
@@ -45,12 +47,21 @@ def rebuild(log: ArticleLog, kind: str | None = None, db: str | None = None, uri
     fresh = db + ".rebuild"
     _remove(fresh)  # a rebuild that died half way
     with open_store("embedded", db=fresh) as store:
+        store.decisions = DecisionLog(log.path)
         store.ensure_schema()
         stats = store.load(log.records(), batch_size=batch_size, progress=progress)
         counts = store.counts()
     _remove(db)  # whatever state the old file was in, the log now holds its graph
     os.replace(fresh, db)
     return stats, counts
+
+
+def stale(log: ArticleLog, kind: str | None = None, db: str | None = None, uri: str | None = None) -> list[str]:
+    """Stored nodes the log's decisions (graph/identity.py) disagree with: merges and
+    links made after their nodes were stored, or undone since."""
+    from graph import identity
+    with open_store(kind, db=db, uri=uri) as store:
+        return identity.stale(store, identity.Identity(DecisionLog(log.path), auto=False))
 
 
 def reextract(log: ArticleLog, workers: int = 1, bar=None) -> list[tuple[str, str]]:
