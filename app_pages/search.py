@@ -4,7 +4,7 @@ Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=con
 of the view (app_pages/views.py): the address bar always restores what is drawn."""
 import streamlit as st
 
-from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
+from app_pages.graphview import GRAPH_CAP, LAYOUTS, cap_note, draw, merge, tables
 from app_pages.timeline import connected, time_filter
 from app_pages.views import publish, restore, saved_views_panel
 from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
@@ -58,6 +58,7 @@ parts += [read("ego", k, depth=1, limit=int(cap), **filters) for k in st.session
 sub = merge(*parts, cap=int(cap))
 if center["key"] not in sub.node_keys():
     sub = merge(Subgraph([center]), sub, cap=int(cap))
+capped = cap_note(sub)  # before the time filter and hiding, which leave out drawn nodes, not unread ones
 sub = time_filter(sub, center["key"], "ego")  # after the reads: undated relationships are counted, not lost
 hidden = set(st.session_state.setdefault("ego_hidden", [])) - {center["key"]}
 if hidden:  # what hangs only on a hidden node goes with it
@@ -66,9 +67,8 @@ if hidden:  # what hangs only on a hidden node goes with it
 keep_view(f"ego network of {center.get('name')}", sub)
 
 st.subheader(f"{node_caption(center)}: {len(sub.nodes)} {t('nodes')}, {len(sub.edges)} {t('relationships')}")
-if sub.truncated:
-    st.warning(f"Truncated: showing the first {int(cap)} nodes of a larger neighbourhood. "
-               "Lower the depth, narrow the filters or raise the cap.")
+if capped:
+    st.warning(f"{capped} Lower the depth, narrow the filters or raise the cap (now {int(cap)}).")
 st.caption(t("Click a node to select it; double-click (or the expand button) adds its neighbours."))
 event = draw(sub, key="ego_graph", expandable=True, layout=layout, center=center["key"])
 
