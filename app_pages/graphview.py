@@ -102,7 +102,8 @@ def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, l
     drawn = digest(els)
     st.session_state[f"{key}_drawn"] = drawn  # what is on screen (tests and saved views read it)
     events = [Event("node_click", "click tap", "node")] if expandable else []
-    return st_link_analysis(els, layout={**CONFIGS[layout], "fit": True, "govkg_drawn": drawn},
+    # No layout animation: it held every new graph in motion for another 0.5 s (bench/bench_browser.py).
+    return st_link_analysis(els, layout={**CONFIGS[layout], "fit": True, "animate": False, "govkg_drawn": drawn},
                             node_styles=node_styles, edge_styles=edge_styles, height=height, key=key,
                             node_actions=["expand"] if expandable else [], events=events)
 

@@ -90,15 +90,17 @@ if st.session_state.get("ego_focus") not in by_key:
     st.session_state.pop("ego_focus", None)
 c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 focus = c1.selectbox(t("Node"), options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
-around = {r["other"]["key"] for r in read("relations", focus, min_confidence=min_confidence())
-          if r.get("other") and (not types or r["type"] in types)}
+# How many neighbours: an ego read capped at the node itself counts them all as omitted, without
+# reading them (a hub's relations() would bring tens of thousands of edges with their evidence).
+around = read("ego", focus, depth=1, rel_types=types or None, limit=1, min_confidence=min_confidence()).omitted
 drawn = {e["target"] if e["source"] == focus else e["source"] for e in sub.edges if focus in (e["source"], e["target"])}
-c1.caption(f"{len(around)} neighbour(s) of the chosen types; {len(around - drawn)} not drawn yet.")
+missing = max(0, around - len(drawn))  # the drawn ones are among them: the same types and confidence
+c1.caption(f"{around} neighbour(s) of the chosen types; {missing} not drawn yet.")
 if focus in st.session_state.ego_expanded:
     if c2.button(t("Collapse"), key="ego_collapse", help="Take back the neighbours this node's expansion added"):
         st.session_state.ego_expanded.remove(focus)
         st.rerun()
-elif c2.button(f"{t('Expand')} (+{len(around - drawn)})", key="ego_expand",
+elif c2.button(f"{t('Expand')} (+{missing})", key="ego_expand",
                help="Add this node's direct neighbours to the drawing"):
     st.session_state.ego_expanded.append(focus)
     st.rerun()
