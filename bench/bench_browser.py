@@ -11,7 +11,9 @@ query in this process as the reference.
     python -m bench.bench_browser --size 1M            # builds data/bench/browser-1M.lbug once
     python -m bench.bench_browser --size 100k --repeats 3
 
-Result: bench/results/browser-<size>.json.
+    python -m bench.bench_browser --size 1M --uri bolt://127.0.0.1:7687   # the app on Neo4j
+
+Result: bench/results/browser-<store>-<size>.json.
 """
 from __future__ import annotations
 
@@ -196,11 +198,13 @@ def reference(records: list[dict], plan: dict) -> dict:
     return out
 
 
-def run(rels: int, repeats: int, depths: list[int], db: Path | None = None) -> dict:
+def run(rels: int, repeats: int, depths: list[int], db: Path | None = None, uri: str | None = None) -> dict:
+    """With uri: the app on that Neo4j server, which must hold the synthetic graph of `rels`
+    (python -m bench.bench_store --store neo4j --sizes 1M --uri … leaves it loaded)."""
     records = synth.generate(rels)
     db = Path(db or WORK / f"browser-{size_label(rels)}.lbug")
     built_s = None
-    if not db.exists():
+    if uri is None and not db.exists():
         t = time.perf_counter()
         build_db(records, db)
         built_s = round(time.perf_counter() - t, 1)
@@ -209,11 +213,11 @@ def run(rels: int, repeats: int, depths: list[int], db: Path | None = None) -> d
     plan = {d: {kind: keys[1 + i * repeats:1 + (i + 1) * repeats] if kind == "ordinary"
                 else keys[i * repeats:(i + 1) * repeats] for kind, keys in nodes.items()}
             for i, d in enumerate(depths)}
-    with serve(db) as url:
+    with serve(db, "neo4j" if uri else "embedded", uri) as url:
         latency = measure(url, nodes["ordinary"][0], plan)
     ref = reference(records, plan)
-    return {"store": "embedded", "size": size_label(rels), "target_rels": rels, "articles": len(records),
-            "db": str(db), "build_s": built_s, "still_ms": STILL_MS, "depths": depths,
+    return {"store": "neo4j" if uri else "embedded", "size": size_label(rels), "target_rels": rels,
+            "articles": len(records), "db": uri or str(db), "build_s": built_s, "still_ms": STILL_MS, "depths": depths,
             "browser": "Debian chromium (Playwright)", "latency_ms": latency,
             "reference": "networkx ego (same nodes, cap 300)", "reference_ms": ref,
             "ratio_p95": {k: round(v["p95"] / ref[k]["p95"], 1) for k, v in latency.items()
@@ -227,14 +231,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depths", default="1,2", help="ego depths to time (default 1,2)")
     ap.add_argument("--db", default=None, help="embedded graph file (default data/bench/browser-<size>.lbug; "
                                                "built from the synthetic corpus when missing)")
+    ap.add_argument("--uri", default=None, help="time the app on this Neo4j server instead (it must hold the "
+                                                "synthetic graph of --size)")
     ap.add_argument("--results", default=None, help="results folder (default bench/results)")
     args = ap.parse_args(argv)
     if not os.path.exists(CHROMIUM):
         raise SystemExit(f"{CHROMIUM} is missing (scripts/setup.sh --browser installs it)")
     rels = parse_sizes(args.size)[0]
     depths = [int(d) for d in args.depths.split(",")]
-    res = run(rels, args.repeats, depths, args.db)
-    path = write_result(f"browser-{size_label(rels)}", res, args.results)
+    res = run(rels, args.repeats, depths, args.db, args.uri)
+    path = write_result(f"browser-{res['store']}-{size_label(rels)}", res, args.results)
     for k, v in res["latency_ms"].items():
         if isinstance(v, dict):
             print(f"{k}: p50 {v.get('p50')} ms, p95 {v.get('p95')} ms, {v['timeouts']} timeouts (first drawn "

@@ -20,7 +20,7 @@ def test_browser_bench_times_searches_and_draws_what_the_store_reads(tmp_path):
     db = tmp_path / "b.lbug"
     assert bench_browser.main(["--size", "2k", "--repeats", "1", "--depths", "1", "--db", str(db),
                                "--results", str(tmp_path)]) == 0
-    res = json.loads((tmp_path / "browser-2k.json").read_text(encoding="utf-8"))
+    res = json.loads((tmp_path / "browser-embedded-2k.json").read_text(encoding="utf-8"))
     lat = res["latency_ms"]
     assert set(lat) == {"warmup_depth1_s", "ordinary_depth1", "hub_depth1"}
     assert set(res["ratio_p95"]) == {"ordinary_depth1", "hub_depth1"}
