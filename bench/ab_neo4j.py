@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                 load = os.getloadavg()[0]
                 cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", repo, "--size", args.size,
                        "--samples", str(args.samples), "--uri", args.uri, "--before", args.before, "-o", "-"]
-                ms = json.loads(subprocess.run(cmd, cwd=repo, check=True, capture_output=True,
+                ms = json.loads(subprocess.run(cmd, cwd=repo, check=True, stdout=subprocess.PIPE,
                                                text=True).stdout.splitlines()[-1])
                 out.write(json.dumps({"side": side, "round": i, "load": round(load, 2), "ms": ms}) + "\n")
                 out.flush()

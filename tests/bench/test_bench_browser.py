@@ -37,3 +37,4 @@ def test_browser_bench_times_searches_and_draws_what_the_store_reads(tmp_path):
             assert run["nodes"] == len(sub.nodes) > 1
             assert run["edges"] == len(sub.edges)
     assert lat["hub_depth1"]["runs"][0]["nodes"] > lat["ordinary_depth1"]["runs"][0]["nodes"]
+
