@@ -102,7 +102,8 @@ def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, l
     drawn = digest(els)
     st.session_state[f"{key}_drawn"] = drawn  # what is on screen (tests and saved views read it)
     events = [Event("node_click", "click tap", "node")] if expandable else []
-    return st_link_analysis(els, layout={**CONFIGS[layout], "fit": True, "govkg_drawn": drawn},
+    # No layout animation: it held every new graph in motion for another 0.5 s (bench/bench_browser.py).
+    return st_link_analysis(els, layout={**CONFIGS[layout], "fit": True, "animate": False, "govkg_drawn": drawn},
                             node_styles=node_styles, edge_styles=edge_styles, height=height, key=key,
                             node_actions=["expand"] if expandable else [], events=events)
 
@@ -122,18 +123,32 @@ def tables(sub: Subgraph, names: dict[str, str] | None = None) -> None:
 
 
 def merge(*subs: Subgraph, cap: int | None = None) -> Subgraph:
-    """Union of subgraphs, nodes capped at `cap` (edges kept only between kept nodes)."""
+    """Union of subgraphs, nodes capped at `cap` (edges kept only between kept nodes).
+    omitted: what the reads left out (each read counts its own) plus what this cap drops."""
     nodes: dict[str, dict] = {}
     edges: dict[tuple, dict] = {}
-    truncated = any(s.truncated for s in subs)
+    dropped: set[str] = set()
     for s in subs:
         for n in s.nodes:
             if n["key"] not in nodes:
                 if cap is not None and len(nodes) >= cap:
-                    truncated = True
+                    dropped.add(n["key"])
                     continue
                 nodes[n["key"]] = n
         for e in s.edges:
             edges.setdefault((e["source"], e["type"], e["target"]), e)
     kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
-    return Subgraph(list(nodes.values()), kept, truncated)
+    dropped -= nodes.keys()
+    return Subgraph(list(nodes.values()), kept, any(s.truncated for s in subs) or bool(dropped),
+                    sum(s.omitted for s in subs) + len(dropped))
+
+
+def cap_note(sub: Subgraph, what: str = "nodes") -> str | None:
+    """"Capped: showing 300 of 4,812 nodes; 4,512 omitted …" for a cut result, else None."""
+    if not sub.truncated:
+        return None
+    shown = len(sub.nodes)
+    if not sub.omitted:
+        return f"Capped: showing {shown:,} {what} of a larger neighbourhood."
+    return (f"Capped: showing {shown:,} of {shown + sub.omitted:,} {what}; {sub.omitted:,} omitted "
+            "(the best supported are kept; the walk stops where the cap cuts).")

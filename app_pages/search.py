@@ -4,7 +4,7 @@ Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=con
 of the view (app_pages/views.py): the address bar always restores what is drawn."""
 import streamlit as st
 
-from app_pages.graphview import GRAPH_CAP, LAYOUTS, draw, merge, tables
+from app_pages.graphview import GRAPH_CAP, LAYOUTS, cap_note, draw, merge, tables
 from app_pages.timeline import connected, time_filter
 from app_pages.views import publish, restore, saved_views_panel
 from app_pages.widgets import entity_labels, keep_view, min_confidence, node_caption, pick_entity, read
@@ -58,6 +58,7 @@ parts += [read("ego", k, depth=1, limit=int(cap), **filters) for k in st.session
 sub = merge(*parts, cap=int(cap))
 if center["key"] not in sub.node_keys():
     sub = merge(Subgraph([center]), sub, cap=int(cap))
+capped = cap_note(sub)  # before the time filter and hiding, which leave out drawn nodes, not unread ones
 sub = time_filter(sub, center["key"], "ego")  # after the reads: undated relationships are counted, not lost
 hidden = set(st.session_state.setdefault("ego_hidden", [])) - {center["key"]}
 if hidden:  # what hangs only on a hidden node goes with it
@@ -66,9 +67,8 @@ if hidden:  # what hangs only on a hidden node goes with it
 keep_view(f"ego network of {center.get('name')}", sub)
 
 st.subheader(f"{node_caption(center)}: {len(sub.nodes)} {t('nodes')}, {len(sub.edges)} {t('relationships')}")
-if sub.truncated:
-    st.warning(f"Truncated: showing the first {int(cap)} nodes of a larger neighbourhood. "
-               "Lower the depth, narrow the filters or raise the cap.")
+if capped:
+    st.warning(f"{capped} Lower the depth, narrow the filters or raise the cap (now {int(cap)}).")
 st.caption(t("Click a node to select it; double-click (or the expand button) adds its neighbours."))
 event = draw(sub, key="ego_graph", expandable=True, layout=layout, center=center["key"])
 
@@ -90,15 +90,17 @@ if st.session_state.get("ego_focus") not in by_key:
     st.session_state.pop("ego_focus", None)
 c1, c2, c3, c4 = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 focus = c1.selectbox(t("Node"), options, format_func=lambda k: node_caption(by_key[k]), key="ego_focus")
-around = {r["other"]["key"] for r in read("relations", focus, min_confidence=min_confidence())
-          if r.get("other") and (not types or r["type"] in types)}
+# How many neighbours: an ego read capped at the node itself counts them all as omitted, without
+# reading them (a hub's relations() would bring tens of thousands of edges with their evidence).
+around = read("ego", focus, depth=1, rel_types=types or None, limit=1, min_confidence=min_confidence()).omitted
 drawn = {e["target"] if e["source"] == focus else e["source"] for e in sub.edges if focus in (e["source"], e["target"])}
-c1.caption(f"{len(around)} neighbour(s) of the chosen types; {len(around - drawn)} not drawn yet.")
+missing = max(0, around - len(drawn))  # the drawn ones are among them: the same types and confidence
+c1.caption(f"{around} neighbour(s) of the chosen types; {missing} not drawn yet.")
 if focus in st.session_state.ego_expanded:
     if c2.button(t("Collapse"), key="ego_collapse", help="Take back the neighbours this node's expansion added"):
         st.session_state.ego_expanded.remove(focus)
         st.rerun()
-elif c2.button(f"{t('Expand')} (+{len(around - drawn)})", key="ego_expand",
+elif c2.button(f"{t('Expand')} (+{missing})", key="ego_expand",
                help="Add this node's direct neighbours to the drawing"):
     st.session_state.ego_expanded.append(focus)
     st.rerun()

@@ -19,6 +19,10 @@ if not rows:
     st.info(f"No projects recorded for {company['name']}.")
     st.stop()
 
+if sub.omitted:  # a hub company: only the best-supported projects are read
+    shown = len({r["project_key"] for r in rows})
+    st.warning(f"Capped: showing {shown:,} of {shown + sub.omitted:,} projects; {sub.omitted:,} omitted "
+               "(the best supported are kept).")
 df = pd.DataFrame(rows)
 c1, c2, c3 = st.columns(3)
 for col, name, field in ((c1, "Projects", "project"), (c2, "Places", "place"), (c3, "Officials", "official")):

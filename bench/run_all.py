@@ -102,6 +102,18 @@ def tables(results: Path = RESULTS) -> str:
                 out.append(f"| {e['size']} | {m['format']}, Python heap peak (tracemalloc) | — | — | "
                            f"{m['python_peak_mb']} | — |")
         out.append("")
+    for p in sorted(results.glob("browser-*.json")):
+        b = json.loads(p.read_text(encoding="utf-8"))
+        out += [f"Browser, {b['size']} relationships ({b['store']}), search submitted -> graph drawn and still:", "",
+                "| search | n | p50 ms | p95 ms | nodes drawn | networkx ego p95 ms | p95 ratio |",
+                "|---|---|---|---|---|---|---|"]
+        for k, s in b["latency_ms"].items():
+            if isinstance(s, dict) and s.get("n"):
+                nodes = sorted(x["nodes"] for x in s["runs"] if "nodes" in x)
+                out.append(f"| {k.replace('_depth', ', depth ')} | {s['n']} | {_f(s['p50'])} | {_f(s['p95'])} | "
+                           f"{nodes[0]}–{nodes[-1]} | {_f(b['reference_ms'][k]['p95'], 2)} | "
+                           f"{_f(b['ratio_p95'].get(k), 1)} |")
+        out.append("")
     lg = _load(results, "log")
     if lg:
         out += ["| corpus | articles | log MB | plain JSON MB | size ratio | bytes/article | write s (plain) "
@@ -123,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2", help="extraction worker counts (default 1,2)")
     ap.add_argument("--uri", default=None,
                     help="benchmark this running Neo4j (default: a private server in data/bench/neo4j)")
-    ap.add_argument("--skip", action="append", default=[], choices=["extract", "embedded", "neo4j", "export", "log"],
+    ap.add_argument("--skip", action="append", default=[], choices=["extract", "embedded", "neo4j", "export", "log", "browser"],
                     help="leave a benchmark out (repeatable)")
     ap.add_argument("--tables-only", action="store_true")
     args = ap.parse_args(argv)
@@ -145,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             ok &= _step(["bench.bench_export", "--sizes", args.sizes])
         if "log" not in args.skip:
             ok &= _step(["bench.bench_log", "--sizes", args.sizes.split(",")[-1]])
+        if "browser" not in args.skip:
+            ok &= _step(["bench.bench_browser", "--size", args.sizes.split(",")[-1]])
         ok &= _step(["bench.plot"])
         if not ok:
             print("some benchmarks failed (see above)", file=sys.stderr)

@@ -139,10 +139,19 @@ class Neo4jStore(Neo4jLoader, BaseStore):
 
     def _edges_among(self, expanded, keys, f):
         where, params = _step_conditions(f, far_labels=False)
-        rows = self._read(f"{_match_frontier(expanded, params)} MATCH (a)-[{_rel(f)}]-(b) "
-                          f"WHERE b.key IN $keys{where} "
+        keys = sorted(set(keys))
+        rel = _rel(f)
+        # A node with more relationships than there are kept nodes (a hub) is not expanded:
+        # the kept nodes are bound by index and each pair checked (Expand(Into) walks the
+        # smaller side), so a hub's thousands of relationships are not read a second time.
+        kept = _match_frontier(keys, params, var="b", prefix="m")
+        rows = self._read(f"{_match_frontier(expanded, params)} WITH a, COUNT {{ (a)-[{rel}]-() }} AS degree "
+                          "CALL (a, degree) { "
+                          f"WITH a WHERE degree <= $dense MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r "
+                          f"UNION ALL WITH a WHERE degree > $dense {kept} "
+                          f"MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r }} "
                           "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, properties(r) AS r",
-                          {**params, "keys": sorted(set(keys))})
+                          {**params, "keys": keys, "dense": len(keys)})
         out = {}
         for rec in rows:
             out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
@@ -156,17 +165,25 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         for label in labels:
             if label not in schema.node_labels():
                 raise StoreError(f"unknown label {label!r}")
-        found = []
-        rows = self._read(f"CALL db.index.fulltext.queryNodes('{schema.FULLTEXT_INDEX}', $q, {{limit: $cap}}) "
-                          "YIELD node RETURN labels(node)[0] AS label, properties(node) AS n",
-                          {"q": _lucene_phrase(text), "cap": limit * 5})
-        found += [full_node(r["label"], r["n"]) for r in rows if r["label"] in labels]
-        for label in labels:  # CONTAINS finds partial names the analyzer splits differently
-            alias = "OR any(a IN n.aliases WHERE a CONTAINS $t) " if "aliases" in schema.node_props(label) else ""
-            rows = self._read(f"MATCH (n:{label}) WHERE n.name CONTAINS $t {alias}"
-                              "RETURN properties(n) AS n LIMIT $cap", {"t": text, "cap": limit * 20})
-            found += [full_node(label, r["n"]) for r in rows]
-        return rank_hits(found, text)[:limit]
+        # One query: names through each label's TEXT index (CONTAINS), aliases through the
+        # full-text index (a CJK phrase is a substring match there), ranked as rank_hits does.
+        branches = [f"CALL db.index.fulltext.queryNodes('{schema.FULLTEXT_INDEX}', $q, {{limit: $cap}}) "
+                    "YIELD node RETURN node AS n"]
+        branches += [f"MATCH (n:{label}) WHERE n.{prop} CONTAINS $t RETURN n"
+                     for label in labels for prop in schema.search_spec()["text"] if prop in schema.node_props(label)]
+        if not _phrase_is_substring(text):  # one character, or not Chinese: the analyzer splits it otherwise
+            branches += [f"MATCH (n:{label}) WHERE any(a IN n.aliases WHERE a CONTAINS $t) RETURN n"
+                         for label in labels if "aliases" in schema.node_props(label)]
+        rows = self._read(
+            "CALL () { " + " UNION ".join(branches) + " } "
+            "WITH n WHERE any(l IN labels(n) WHERE l IN $labels) "
+            "WITH n, [n.name] + coalesce(n.aliases, []) AS forms "
+            "WITH n, CASE WHEN $t IN forms THEN 0 WHEN any(f IN forms WHERE f STARTS WITH $t) THEN 1 "
+            "WHEN any(f IN forms WHERE f CONTAINS $t) THEN 2 ELSE 3 END AS rank "
+            "ORDER BY rank, coalesce(n.mention_count, 0) DESC, size(n.name), n.key LIMIT $limit "
+            "RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, properties(n) AS n",
+            {"q": _lucene_phrase(text), "t": text, "cap": limit * 20, "labels": labels, "limit": limit})
+        return rank_hits([full_node(r["label"], r["n"]) for r in rows], text)[:limit]
 
     def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0,
                       include_mentions: bool = False) -> Subgraph:
@@ -313,15 +330,21 @@ def _subgraph(value, keys: dict | None = None) -> Subgraph:
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
 
 
-def _match_frontier(keys, params: dict) -> str:
-    """Cypher binding `a` to each node of keys, by label and key index (one branch per label)."""
+def _match_frontier(keys, params: dict, var: str = "a", prefix: str = "k") -> str:
+    """Cypher binding `var` to each node of keys, by label and key index (one branch per label)."""
     branches = []
     for i, (label, ks) in enumerate(sorted(loading.keys_by_label(keys).items())):
-        params[f"k{i}"] = sorted(ks)
-        branches.append(f"UNWIND $k{i} AS k MATCH (a:{label} {{key: k}}) RETURN a")
+        params[f"{prefix}{i}"] = sorted(ks)
+        branches.append(f"UNWIND ${prefix}{i} AS k MATCH ({var}:{label} {{key: k}}) RETURN {var}")
     if not branches:
-        branches.append("UNWIND [] AS k MATCH (a:Article {key: k}) RETURN a")
+        branches.append(f"UNWIND [] AS k MATCH ({var}:Article {{key: k}}) RETURN {var}")
     return "CALL () { " + " UNION ALL ".join(branches) + " }"
+
+
+def _phrase_is_substring(text: str) -> bool:
+    """Whether the full-text (CJK bigram) phrase of text finds exactly the names containing it:
+    two or more Chinese characters and nothing else."""
+    return len(text) >= 2 and all("\u3400" <= c <= "\u9fff" for c in text)
 
 
 def _rel(f: Filters) -> str:

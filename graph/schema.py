@@ -106,19 +106,32 @@ def ladybug_ddl() -> list[str]:
     return out
 
 
-FULLTEXT_INDEX = "govkg_name_fulltext"
+def search_spec() -> dict:
+    """schema.yaml `search`: {"text": [property…], "fulltext": {"name", "properties", "analyzer"}}."""
+    return schema()["search"]
+
+
+FULLTEXT_INDEX = search_spec()["fulltext"]["name"]
 
 
 def neo4j_ddl() -> list[str]:
-    """Uniqueness constraints, name indexes and the cjk full-text index (idempotent)."""
+    """Uniqueness constraints, name indexes (range, and TEXT for CONTAINS) and the full-text
+    index, as schema.yaml declares them (idempotent)."""
     out = []
+    spec = search_spec()
     for label in node_labels():
         low = label.lower()
         out.append(f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE")
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+        for prop in spec["text"]:
+            if node_props(label).get(prop) == "string":
+                out.append(f"CREATE TEXT INDEX {low}_{prop}_text IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
     labels = "|".join(node_labels())
+    ft = spec["fulltext"]
+    props = ", ".join(f"n.{p}" for p in ft["properties"])
     # Eventually consistent: Lucene updates leave the commit path (~15 % faster loads);
     # Neo4jStore.load() waits for the index refresh before it returns.
-    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases] "
-               "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true}}")
+    out.append(f"CREATE FULLTEXT INDEX {ft['name']} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
+               f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{ft['analyzer']}', "
+               "`fulltext.eventually_consistent`: true}}")
     return out

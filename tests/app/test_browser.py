@@ -7,22 +7,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from urllib.parse import quote
 from pathlib import Path
 
 import pytest
 
+from bench.bench_browser import CHROMIUM, CHROMIUM_ARGS, serve  # the benchmark's app server and browser
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # The drawn elements, read from the cytoscape instance st-link-analysis keeps on #cy.
 DRAWN_NAMES = """() => { const cy = document.getElementById("cy")?._cyreg?.cy;
@@ -44,46 +39,11 @@ def _need_browser():
     return pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"streamlit exited with {proc.returncode}: {proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError(f"streamlit did not answer at {url} within {timeout:.0f} s")
-
-
 @pytest.fixture
 def served_app(tmp_path, db_factory):
     """`streamlit run app.py` on a seeded graph of its own; yields the base URL."""
-    db = db_factory(tmp_path / "browser.lbug")
-    port = _free_port()
-    env = {**os.environ, "GOVKG_STORE": "embedded", "GOVKG_DB": str(db)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    with serve(db_factory(tmp_path / "browser.lbug")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_ego_network_drawn_in_chromium(served_app):

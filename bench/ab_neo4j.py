@@ -1,0 +1,83 @@
+"""Two checkouts' Neo4j queries, alternately, on one loaded server: a before/after that a busy
+machine skews alike on both sides.
+
+The server must hold the synthetic graph of --size (bench_store leaves it loaded). Each round
+runs one process per checkout (before, then after); each answers the same samples as
+bench_store picks (hub and ordinary 2-hops, hub 1-hops, tracer on hub companies, search).
+
+    python -m bench.ab_neo4j --before /tmp/old --size 100k --rounds 3 --uri bolt://… -o ab.jsonl
+
+One JSON line per process: {"side", "round", "load", "ms": {kind: [latencies]}}.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+KINDS = ("ego1_hub", "ego2_hub", "ego2", "trace_hub", "search")
+
+
+def worker(size: int, samples: int, uri: str) -> dict:
+    """The kinds' latencies with the code this process imported (its checkout's)."""
+    from bench import synth
+    from bench.bench_store import pick_samples
+    from graph.store import FACTUAL, open_store
+    picked = pick_samples(synth.generate(size))
+    store = open_store("neo4j", uri=uri)
+    calls = {"ego1_hub": lambda k: store.ego(k, depth=1, rel_types=list(FACTUAL)),
+             "ego2_hub": lambda k: store.ego(k, depth=2, rel_types=list(FACTUAL)),
+             "ego2": lambda k: store.ego(k, depth=2, rel_types=list(FACTUAL)),
+             "trace_hub": store.company_trace, "search": store.search}
+    out = {}
+    for kind in KINDS:
+        args = picked[kind][:samples]
+        calls[kind](args[0])  # plans compiled, caches warm
+        out[kind] = []
+        for a in args:
+            t = time.perf_counter()
+            calls[kind](a)
+            out[kind].append(round((time.perf_counter() - t) * 1000, 3))
+    store.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.ab_neo4j", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--before", required=True, help="the other checkout (e.g. git archive of a commit)")
+    ap.add_argument("--after", default=str(Path(__file__).resolve().parents[1]), help="default: this checkout")
+    ap.add_argument("--size", default="100k")
+    ap.add_argument("--samples", type=int, default=20, help="calls per kind per process")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)  # a checkout: measure with its code
+    args = ap.parse_args(argv)
+    if args.worker:  # run as a script: bench and graph come from the worker's checkout
+        sys.path.insert(0, args.worker)
+    from bench.common import parse_sizes
+    size = parse_sizes(args.size)[0]
+    if args.worker:
+        print(json.dumps(worker(size, args.samples, args.uri)))
+        return 0
+    with open(args.output, "a", encoding="utf-8") as out:
+        for i in range(1, args.rounds + 1):
+            for side, repo in (("before", args.before), ("after", args.after)):
+                load = os.getloadavg()[0]
+                cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", repo, "--size", args.size,
+                       "--samples", str(args.samples), "--uri", args.uri, "--before", args.before, "-o", "-"]
+                ms = json.loads(subprocess.run(cmd, cwd=repo, check=True, stdout=subprocess.PIPE,
+                                               text=True).stdout.splitlines()[-1])
+                out.write(json.dumps({"side": side, "round": i, "load": round(load, 2), "ms": ms}) + "\n")
+                out.flush()
+                print(f"round {i} {side}: " + ", ".join(f"{k} p50 {sorted(v)[len(v) // 2]:.1f}"
+                                                        for k, v in ms.items()), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

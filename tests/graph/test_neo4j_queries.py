@@ -1,0 +1,90 @@
+"""Neo4j's read queries look nodes up by label and index (PROFILE shows no scan of a
+label or of a whole index), and its one-query name search answers as the embedded store does."""
+from __future__ import annotations
+
+import pytest
+
+from bench import synth
+from graph.store import FACTUAL
+
+SCANS = {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "DirectedAllRelationshipsScan",
+         "UndirectedAllRelationshipsScan"}
+
+
+@pytest.fixture(scope="module")
+def records():
+    return synth.generate(3000)
+
+
+@pytest.fixture
+def loaded(neo4j_store, embedded_store, records):
+    for store in (neo4j_store, embedded_store):
+        store.load(records)
+    return neo4j_store, embedded_store
+
+
+def _hubs(records, prefix):
+    deg: dict[str, int] = {}
+    for rec in records:
+        for r in rec["relations"]:
+            for k in (r["head_key"], r["tail_key"]):
+                deg[k] = deg.get(k, 0) + 1
+    return sorted((k for k in deg if k.startswith(prefix)), key=lambda k: (-deg[k], k))
+
+
+def _operators(plan) -> set[str]:
+    return {plan["operatorType"].split("@")[0]} | {op for c in plan.get("children", []) for op in _operators(c)}
+
+
+def _plans(store, calls) -> list[tuple[str, set[str]]]:
+    """(query, operators of its PROFILE) for every query the calls send."""
+    sent = []
+    read = store._read
+    store._read = lambda cypher, params=None: sent.append((cypher, params)) or read(cypher, params)
+    try:
+        for call in calls:
+            call()
+    finally:
+        store._read = read
+    out = []
+    with store._session() as s:
+        for cypher, params in sent:
+            summary = s.run("PROFILE " + cypher, params or {}).consume()
+            out.append((cypher, _operators(summary.profile)))
+    return out
+
+
+def test_traversals_and_search_seek_by_label_and_index(loaded, records):
+    neo4j, _ = loaded
+    hub, company = _hubs(records, "place:")[0], _hubs(records, "company:")[0]
+    ordinary = _hubs(records, "official:")[-1]
+    plans = _plans(neo4j, [
+        lambda: neo4j.ego(hub, depth=2, rel_types=list(FACTUAL), limit=20),  # cut: the hub is not expanded twice
+        lambda: neo4j.ego(ordinary, depth=2),
+        lambda: neo4j.company_trace(company, limit=5),
+        lambda: neo4j.shortest_path(ordinary, hub),
+        lambda: neo4j.search("有限"),
+    ])
+    assert len(plans) > 8
+    for cypher, ops in plans:
+        assert not ops & SCANS, (cypher, ops & SCANS)
+        if "MATCH (a:" in cypher or "MATCH (n:" in cypher:
+            assert ops & {"NodeUniqueIndexSeek", "NodeIndexContainsScan"}, (cypher, ops)
+    (search_ops,) = [ops for cypher, ops in plans if "fulltext" in cypher]
+    assert {"NodeIndexContainsScan", "ProcedureCall"} <= search_ops  # TEXT index for names, full-text for aliases
+    edges = [ops for cypher, ops in plans if "COUNT {" in cypher]
+    assert any("Expand(Into)" in ops for ops in edges)  # the hub's kept edges found pair by pair
+
+
+def test_one_query_search_matches_the_embedded_store(loaded, records):
+    neo4j, embedded = loaded
+    aliases = [a for rec in records for e in rec["entities"] for a in e.get("aliases") or []]
+    assert aliases, "the synthetic places have no aliases any more"
+    names = [e["name"] for rec in records[:40] for e in rec["entities"]]
+    texts = ["有限", "县", "王", "区", "集团有限公司", "zz", aliases[0], aliases[0][1:3], aliases[-1]]
+    texts += [n[:2] for n in names[:15]] + [n[1:3] for n in names[15:30]]
+    for text in texts:
+        for labels in (None, ["Place"], ["Company", "Project"]):
+            a = [n["key"] for n in embedded.search(text, labels=labels, limit=10)]
+            b = [n["key"] for n in neo4j.search(text, labels=labels, limit=10)]
+            assert a == b, (text, labels)
