@@ -57,7 +57,8 @@ def _entries(edge: dict) -> list[tuple[str, str, str, str]]:
 
 def posts(leads: list[dict], officials: dict[str, dict], places: dict[str, dict]) -> list[dict]:
     """The posts LEADS edges tell of, one per official × place × canonical title,
-    each with its first/last date, articles, dates, evidence and the titles as written;
+    each with its first/last date and aligned articles, dates, evidence and titles
+    (as written; `written` lists each wording once);
     ordered by first date (undated last)."""
     out: dict[tuple, dict] = {}
     for e in leads:
@@ -72,21 +73,19 @@ def posts(leads: list[dict], officials: dict[str, dict], places: dict[str, dict]
                                   "place": e["target"], "place_name": place.get("name"),
                                   "place_label": place.get("label"), "title": post, "written": [],
                                   "first": None, "last": None, "articles": [], "dates": [], "evidence": [],
-                                  "confidence": e.get("confidence")}
+                                  "titles": [], "confidence": e.get("confidence")}
                 if art in p["articles"]:
                     continue
-                p["articles"].append(art)
-                p["dates"].append(date)
-                p["evidence"].append(sentence)
-                if title and title not in p["written"]:
-                    p["written"].append(title)
+                for f, v in (("articles", art), ("dates", date), ("evidence", sentence), ("titles", title)):
+                    p[f].append(v)
                 if date:
                     p["first"] = min(p["first"] or date, date)
                     p["last"] = max(p["last"] or date, date)
-    for p in out.values():  # each post's evidence in time order
+    for p in out.values():  # each post's evidence in time order, and its wordings
         order = sorted(range(len(p["articles"])), key=lambda i: (p["dates"][i] or UNDATED, p["articles"][i]))
-        for f in ("articles", "dates", "evidence"):
+        for f in ("articles", "dates", "evidence", "titles"):
             p[f] = [p[f][i] for i in order]
+        p["written"] = list(dict.fromkeys(x for x in p["titles"] if x))
     return sorted(out.values(), key=lambda p: (p["first"] or UNDATED, p["last"] or UNDATED,
                                                p["place_name"] or p["place"], p["title"], p["official"]))
 
