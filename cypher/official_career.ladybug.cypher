@@ -19,8 +19,9 @@ WITH o, p, l, i, suffix, stem,
 WITH o, p, l, i, stem,
      CASE WHEN stem <> p.name AND part IN ['书记', '副书记', '常委']
           THEN (CASE WHEN suffix IN ['镇', '乡'] THEN '党委' ELSE suffix + '委' END) + part ELSE part END AS title
-WITH p, title, l.articles[i] AS article, l.evidence[i] AS evidence, CASE WHEN l.dates[i] <> '' THEN l.dates[i] END AS date
+WITH p, title, l.articles[i] AS article, CASE WHEN l.dates[i] <> '' THEN l.dates[i] END AS date,
+     coalesce(CASE WHEN l.dates[i] <> '' THEN l.dates[i] END, 'undated') + ' ' + l.articles[i] + ' ' + coalesce(l.evidence[i], '') AS entry
 RETURN title, p.name AS place, min(date) AS first, max(date) AS last, count(DISTINCT article) AS articles,
-       collect(article) AS article_keys, collect(evidence) AS evidence, p.key AS place_key
+       list_sort(collect(DISTINCT entry)) AS evidence, p.key AS place_key
 ORDER BY coalesce(first, '9999'), coalesce(last, '9999'), place_key, title
 LIMIT $limit

@@ -1,5 +1,5 @@
 // title: Who held a post over time
-// description: The officials who held a title at a place or body (LEADS), in order of the first date each was seen in it, with the last date, the articles and their evidence. Wordings of the post are joined: 县委书记 matches 睢宁县委书记 and 书记 written with 睢宁县; a title naming two posts (县委副书记、县长) counts for each.
+// description: The officials who held a title at a place or body (LEADS), in order of the first date each was seen in it, with the last date, how many articles, and the evidence: one "date article sentence" per article, in time order. Wordings of the post are joined: 县委书记 matches 睢宁县委书记 and 书记 written with 睢宁县; a title naming two posts (县委副书记、县长) counts for each.
 // param: title string 市委书记 — the post (县委书记, 副市长, 书记 …)
 // param: place string place:江苏省/徐州市 — key of the place or body
 // param: limit int 200 — at most this many rows
@@ -23,9 +23,10 @@ WITH o, p, l, i, stem,
 WHERE title = $title OR stem + title = $title
    OR (stem <> p.name AND $title IN ['书记', '副书记', '常委'] AND right(title, size($title)) = $title
        AND size(title) = size($title) + 2)
-WITH o, l.articles[i] AS article, l.evidence[i] AS evidence, CASE WHEN l.dates[i] <> '' THEN l.dates[i] END AS date
-ORDER BY date
+WITH o, l.articles[i] AS article, CASE WHEN l.dates[i] <> '' THEN l.dates[i] END AS date,
+     coalesce(CASE WHEN l.dates[i] <> '' THEN l.dates[i] END, 'undated') + ' ' + l.articles[i] + ' ' + coalesce(l.evidence[i], '') AS entry
+ORDER BY entry
 RETURN o.name AS official, min(date) AS first, max(date) AS last, count(DISTINCT article) AS articles,
-       collect(article) AS article_keys, collect(evidence) AS evidence, o.key AS official_key
+       collect(DISTINCT entry) AS evidence, o.key AS official_key
 ORDER BY coalesce(first, '9999'), coalesce(last, '9999'), official_key
 LIMIT $limit

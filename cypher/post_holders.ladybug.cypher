@@ -23,8 +23,9 @@ WITH o, p, l, i, stem,
 WHERE title = $title OR stem + title = $title
    OR (stem <> p.name AND $title IN ['书记', '副书记', '常委'] AND right(title, size($title)) = $title
        AND size(title) = size($title) + 2)
-WITH o, l.articles[i] AS article, l.evidence[i] AS evidence, CASE WHEN l.dates[i] <> '' THEN l.dates[i] END AS date
+WITH o, l.articles[i] AS article, CASE WHEN l.dates[i] <> '' THEN l.dates[i] END AS date,
+     coalesce(CASE WHEN l.dates[i] <> '' THEN l.dates[i] END, 'undated') + ' ' + l.articles[i] + ' ' + coalesce(l.evidence[i], '') AS entry
 RETURN o.name AS official, min(date) AS first, max(date) AS last, count(DISTINCT article) AS articles,
-       collect(article) AS article_keys, collect(evidence) AS evidence, o.key AS official_key
+       list_sort(collect(DISTINCT entry)) AS evidence, o.key AS official_key
 ORDER BY coalesce(first, '9999'), coalesce(last, '9999'), official_key
 LIMIT $limit
