@@ -1,7 +1,7 @@
 // title: Who held a post over time
 // description: The officials who held a title at a place or body (LEADS), in order of the first date each was seen in it, with the last date, how many articles, and the evidence: one "date article sentence" per article, in time order. Wordings of the post are joined: 县委书记 matches 睢宁县委书记 and 书记 written with 睢宁县; a title naming two posts (县委副书记、县长) counts for each.
 // param: title string 市委书记 — the post (县委书记, 副市长, 书记 …)
-// param: place string place:江苏省/徐州市 — key of the place or body
+// param: place string place:江苏省/徐州市 — key of the place or organization
 // param: limit int 200 — at most this many rows
 MATCH (o:Official)-[l:LEADS]->(p:Place|Organization {key: $place})
 UNWIND range(0, size(l.articles) - 1) AS i

@@ -1,7 +1,7 @@
 // title: Who held a post over time
 // description: (embedded dialect: lists count from 1, string_split)
 // param: title string 市委书记 — the post (县委书记, 副市长, 书记 …)
-// param: place string place:江苏省/徐州市 — key of the place or body
+// param: place string place:江苏省/徐州市 — key of the place or organization
 // param: limit int 200 — at most this many rows
 MATCH (o:Official)-[l:LEADS]->(p {key: $place})
 UNWIND range(1, size(l.articles)) AS i
