@@ -11,18 +11,18 @@ from app_pages.evidence import article_info, quote_block
 from app_pages.i18n import t
 
 
-def _end(last: str) -> str:
-    """The day after a post's last date: a post seen once still shows as a bar."""
+def _day(date: str, days: int = 0) -> str:
+    """date moved by days (dates the chart cannot read stay as they are)."""
     try:
-        return (dt.date.fromisoformat(last[:10]) + dt.timedelta(days=1)).isoformat()
+        return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)).isoformat()
     except ValueError:
-        return last
+        return date
 
 
 def timeline(posts: list[dict], row: str) -> None:
     """A bar from each post's first to last date (one row per `row` label), a dot per
     dated article; undated posts are counted, not drawn."""
-    bars = [{"row": p[row], "first": p["first"], "end": _end(p["last"]), "last": p["last"],
+    bars = [{"row": p[row], "first": p["first"], "end": _day(p["last"], 1), "last": p["last"],
              "articles": len(p["articles"])} for p in posts if p["first"]]
     dots = [{"row": p[row], "date": d, "sentence": s} for p in posts if p["first"]
             for d, s in zip(p["dates"], p["evidence"]) if d]
@@ -33,15 +33,18 @@ def timeline(posts: list[dict], row: str) -> None:
         return
     order = list(dict.fromkeys(b["row"] for b in bars))
     y = {"field": "row", "type": "nominal", "sort": order, "title": None}
+    # a month either side, so a post seen on one day is not drawn across the whole width
+    x = {"type": "temporal", "title": None, "axis": {"format": "%Y-%m-%d", "labelOverlap": True},
+         "scale": {"domain": [_day(min(b["first"] for b in bars), -31), _day(max(b["end"] for b in bars), 31)]}}
     st.vega_lite_chart({
         "height": max(60, 28 * len(order)),
         "layer": [
             {"data": {"values": bars}, "mark": {"type": "bar", "color": "#d62728", "opacity": 0.5},
-             "encoding": {"y": y, "x": {"field": "first", "type": "temporal", "title": None},
+             "encoding": {"y": y, "x": {**x, "field": "first"},
                           "x2": {"field": "end"},
                           "tooltip": [{"field": "row"}, {"field": "first"}, {"field": "last"}, {"field": "articles"}]}},
-            {"data": {"values": dots}, "mark": {"type": "point", "filled": True, "color": "#7f7f7f"},
-             "encoding": {"y": y, "x": {"field": "date", "type": "temporal"},
+            {"data": {"values": dots}, "mark": {"type": "point", "filled": True, "size": 80, "color": "#7f7f7f"},
+             "encoding": {"y": y, "x": {**x, "field": "date"},
                           "tooltip": [{"field": "date"}, {"field": "sentence"}]}},
         ]}, width="stretch")
 
