@@ -93,3 +93,23 @@ def test_named_queries_agree_with_the_library(any_store):
     li = named.run(any_store, "post_holders", {"title": "县委书记", "place": SUINING}).rows[0]
     post = any_store.career(LI)[0]
     assert li[4] == [f"{d} {a} {s}" for d, a, s in zip(post["dates"], post["articles"], post["evidence"])]
+
+
+def test_titles_are_exported(embedded_store, tmp_path):
+    import json
+
+    import networkx as nx
+    import pandas as pd
+
+    from graph.export import export_scope
+    recs = _load(embedded_store)
+    export_scope(embedded_store, "graphml", tmp_path / "g.graphml")
+    g = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    edge = next(d for u, v, d in g.edges(data=True) if (u, v) == (LI, SUINING))
+    assert dict(zip(json.loads(edge["articles"]), json.loads(edge["titles"]))) == {
+        recs[0]["key"]: "县委书记", recs[1]["key"]: "书记"}
+    export_scope(embedded_store, "csv", tmp_path / "csv")
+    edges = pd.read_csv(tmp_path / "csv" / "edges.csv")
+    row = edges[(edges["Source"] == LI) & (edges["Target"] == SUINING)].iloc[0]
+    assert json.loads(row["titles"]) == ["县委书记", "书记"]  # a JSON list, like the other provenance lists
+    assert json.loads(row["dates"]) == ["2019-03-02", "2020-06-15"]
