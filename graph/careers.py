@@ -91,10 +91,10 @@ def posts(leads: list[dict], officials: dict[str, dict], places: dict[str, dict]
 
 
 def _leads(store, key: str, min_confidence: float, outgoing: bool) -> tuple[list[dict], dict[str, dict]]:
-    rels = store.relations(key, min_confidence=min_confidence)
-    side = "source" if outgoing else "target"
-    leads = [r for r in rels if r["type"] == "LEADS" and r[side] == key]
-    return leads, {r["other"]["key"]: r["other"] for r in leads if r.get("other")}
+    """The LEADS edges leaving (an official) or entering (a place) key, and their far
+    nodes; the store's primitives (a BaseStore), as graph/tracer.py uses them."""
+    leads = store._edges([key], ["LEADS"], "out" if outgoing else "in", min_confidence)
+    return leads, store._nodes_by_keys({e["target"] if outgoing else e["source"] for e in leads})
 
 
 def career(store, key: str, min_confidence: float = 0.0) -> list[dict]:
