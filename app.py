@@ -14,6 +14,8 @@ PAGES = {
         st.Page("app_pages/paths.py", title=t("Paths"), icon=":material/route:", url_path="paths"),
         st.Page("app_pages/tracer.py", title=t("Company tracer"), icon=":material/factory:", url_path="tracer"),
         st.Page("app_pages/article.py", title=t("Article"), icon=":material/article:", url_path="article"),
+        st.Page("app_pages/career.py", title=t("Official career"), icon=":material/timeline:", url_path="career"),
+        st.Page("app_pages/post_holders.py", title=t("Post holders"), icon=":material/groups:", url_path="holders"),
     ],
     t("Work with data"): [
         st.Page("app_pages/console.py", title=t("Cypher console"), icon=":material/terminal:", url_path="cypher"),

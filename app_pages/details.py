@@ -42,6 +42,8 @@ if label == "Official":
             for r in rels if r["type"] == "LEADS"]
     st.subheader(t("Titles held"))
     st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles", "confidence"]), hide_index=True)
+    if st.button(t("Open career"), key="details_career"):
+        st.switch_page("app_pages/career.py", query_params={"key": node["key"]})
 
 ties = [r for r in rels if r["type"] != "MENTIONS"]
 st.subheader(f"{t('Relationships and their evidence')} ({len(ties)})")

@@ -20,7 +20,7 @@ from graph.store import Subgraph
 GRAPH_CAP = 300  # default node cap of drawn subgraphs
 LAYOUTS = ["fcose", "cose", "concentric", "breadthfirst", "circle", "grid"]
 # Node properties too bulky to ship to the browser.
-_HEAVY = {"text", "evidence", "articles", "dates"}
+_HEAVY = {"text", "evidence", "articles", "dates", "titles"}
 CENTER = "govkg_center"  # node data flag of the highlighted (searched) entity
 
 

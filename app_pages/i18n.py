@@ -50,6 +50,16 @@ ZH = {
     "Decisions": "决定记录", "Undo decision": "撤销决定", "Undo": "撤销", "No decisions yet.": "尚无决定。",
     "No candidate pairs left to review.": "没有待审核的候选对。",
     "Decisions are kept with the article log": "决定与文章日志一同保存", "Rebuilding the graph…": "正在重建图谱…",
+    # careers and post holders
+    "Official career": "官员履历", "Post holders": "职务任职者", "Find an official": "查找官员",
+    "Find a place or body": "查找地点或机构", "is not an official.": "不是官员。",
+    "No post of this official in the graph (at this minimum confidence).": "图谱中没有该官员的职务（在此最低置信度下）。",
+    "No official holds a post here in the graph (at this minimum confidence).":
+        "图谱中此处没有官员任职（在此最低置信度下）。",
+    "Posts on a timeline": "职务时间线", "Post": "职务", "Place or body": "地点或机构", "First seen": "最早见于",
+    "Last seen": "最晚见于", "Evidence for each post": "各职务的证据", "Who else held this post": "此职务的其他任职者",
+    "holder(s)": "位任职者", "holders in order": "按时间排列的任职者", "Career of": "履历：", "Open career": "查看履历",
+    "undated post(s), listed below but not drawn": "个无日期的职务，列于下方，未画入时间线", "written": "原文写作",
 }
 
 

@@ -110,6 +110,8 @@ if c3.button(t("Hide"), key="ego_hide", disabled=focus == center["key"], help="L
     st.rerun()
 if c4.button(t("Open details"), key="ego_details"):
     st.switch_page("app_pages/details.py", query_params={"key": focus})
+if schema.label_of_key(focus) == "Official" and c4.button(t("Open career"), key="ego_career"):
+    st.switch_page("app_pages/career.py", query_params={"key": focus})
 if st.session_state.ego_hidden and st.button(f"Show the {len(st.session_state.ego_hidden)} hidden node(s)",
                                              key="ego_unhide"):
     st.session_state.ego_hidden = []

@@ -6,7 +6,7 @@ from abc import abstractmethod
 from contextlib import contextmanager
 from typing import Callable, Iterable
 
-from graph import confidence, identity, tracer, traverse
+from graph import careers, confidence, identity, tracer, traverse
 from graph.store import FACTUAL, TRACE_LIMIT, GraphStore, LoadStats, Subgraph, check_hops, check_min_confidence
 from graph.traverse import Filters
 
@@ -140,6 +140,15 @@ class BaseStore(GraphStore):
 
     def company_trace(self, key, min_confidence=0.0, limit=TRACE_LIMIT):
         return tracer.company_trace(self, key, check_min_confidence(min_confidence), limit)
+
+    def career(self, key, min_confidence=0.0):
+        return careers.career(self, key, check_min_confidence(min_confidence))
+
+    def post_holders(self, title, place, min_confidence=0.0):
+        return careers.post_holders(self, title, place, check_min_confidence(min_confidence))
+
+    def posts_at(self, place, min_confidence=0.0):
+        return careers.posts_at(self, place, check_min_confidence(min_confidence))
 
     def _path_filters(self, max_hops, min_confidence, include_mentions) -> tuple[int, Filters]:
         types = list(FACTUAL) + (["MENTIONS"] if include_mentions else [])

@@ -13,14 +13,16 @@ Merge rules (order-independent; see docs/CONTRACTS.md):
   longest name seen (ties: smallest); mention_count = sum of MENTIONS counts;
   first_seen/last_seen = min/max article date; level = smallest non-null;
   total investment = the largest stated amount (with its text).
-- relationship: articles/evidence/dates hold one entry per article, sorted by
-  article key (re-merging an article replaces its entry); title/amount come
-  from the lowest article key that gives any, recorded in value_article.
+- relationship: articles/evidence/dates (and LEADS' titles) hold one entry per
+  article, sorted by article key (re-merging an article replaces its entry);
+  title/amount come from the lowest article key that gives any, recorded in
+  value_article.
 - both: confidence = the largest any article gave (none: `confidence.absent`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from graph import confidence, schema
@@ -69,7 +71,7 @@ def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[
     batch = Batch()
     seen: set[str] = set()
     acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras, confidence]
-    racc: dict[tuple, list] = {}  # (type, src, dst) -> [{article: (ev, date)}, value_article, values, confidence]
+    racc: dict[tuple, list] = {}  # (type, src, dst) -> [{article: (ev, date, title)}, value_article, values, confidence]
     mentions = batch.mentions
     for rec in records:
         if validate:
@@ -122,7 +124,7 @@ def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[
             elif conf > r[3]:  # the same relation twice in one article or in several: the largest
                 r[3] = conf
             if akey not in r[0]:  # the same relation twice in one article: the first evidence
-                r[0][akey] = (rel.get("evidence") or "", _s(rel.get("date")) or date or "")
+                r[0][akey] = (rel.get("evidence") or "", _s(rel.get("date")) or date or "", _s(rel.get("title")) or "")
             if r[1] is None or akey < r[1]:
                 vals = tuple(map(rel.get, rel_values[rtype]))
                 if vals.count(None) < len(vals):
@@ -151,6 +153,8 @@ def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[
                "value_article": value_article}
         if rel_conf[k[0]]:
             row[CONF] = conf
+        if _keeps_titles(k[0]):
+            row[TITLES] = [entries[x][2] for x in arts]
         fields = rel_values[k[0]]
         if vals is None:
             row.update(dict.fromkeys(fields))
@@ -232,13 +236,15 @@ def merge_node(a: dict, b: dict) -> dict:
 
 def merge_rel(a: dict, b: dict) -> dict:
     """Merge two rows of the same relationship; an article present in both keeps b's entry."""
-    entries = {art: (art, ev, d) for art, ev, d in zip(a["articles"], a["evidence"], a["dates"])}
-    entries.update({art: (art, ev, d) for art, ev, d in zip(b["articles"], b["evidence"], b["dates"])})
+    entries = {e[0]: e for e in _entries(a)}
+    entries.update({e[0]: e for e in _entries(b)})
     ordered = [entries[k] for k in sorted(entries)]
     out = dict(a)
     out["articles"] = [e[0] for e in ordered]
     out["evidence"] = [e[1] for e in ordered]
     out["dates"] = [e[2] for e in ordered]
+    if TITLES in a or TITLES in b:
+        out[TITLES] = [e[3] for e in ordered]
     va, vb = a.get("value_article"), b.get("value_article")
     winner = a if vb is None or (va is not None and va < vb) else b
     if va == vb:
@@ -250,6 +256,23 @@ def merge_rel(a: dict, b: dict) -> dict:
     if CONF in a or CONF in b:
         out[CONF] = max(confidence.value(a), confidence.value(b))
     return out
+
+
+TITLES = "titles"
+
+
+@lru_cache(maxsize=None)
+def _keeps_titles(rel_type: str) -> bool:
+    return TITLES in schema.rel_props(rel_type)
+
+
+def _entries(row: dict) -> list[tuple]:
+    """(article, evidence, date, title) per supporting article. A row stored before
+    titles existed gives its one title to the article it came from (value_article)."""
+    titles = row.get(TITLES)
+    if titles is None:
+        titles = [(row.get("title") or "") if art == row.get("value_article") else "" for art in row["articles"]]
+    return list(zip(row["articles"], row["evidence"], row["dates"], [*titles, *[""] * len(row["articles"])]))
 
 
 def _min(x, y):

@@ -149,6 +149,19 @@ class GraphStore(ABC):
         rows for a table (a project without a host has one row without a place), and the graph."""
 
     @abstractmethod
+    def career(self, key: str, min_confidence: float = 0.0) -> list[dict]:
+        """An official's posts in time order, each a title × place (or body) with its
+        first/last date, articles, dates and evidence (graph/careers.py)."""
+
+    @abstractmethod
+    def post_holders(self, title: str, place: str, min_confidence: float = 0.0) -> list[dict]:
+        """Who held a title at a place (key) over time: one post per holder, in order."""
+
+    @abstractmethod
+    def posts_at(self, place: str, min_confidence: float = 0.0) -> list[dict]:
+        """The posts of a place or body: {"title", "holders", "articles"}, the most held first."""
+
+    @abstractmethod
     def query(self, cypher: str, params: dict | None = None, limit: int = 1000,
               timeout: float = 10.0) -> QueryResult:
         """Run read-only Cypher; writes raise ReadOnlyError."""

@@ -29,7 +29,8 @@ POSITIONS = """() => { const cy = document.getElementById("cy")?._cyreg?.cy;
 # Every page, by its url path, for the screenshots in docs/ (the README links them).
 PAGES = {"overview": "", "ego": "ego?q=宋乐伟&depth=2", "details": "details?key=official:宋乐伟@徐州市",
          "paths": "paths?from=宋乐伟&to=庆安镇", "tracer": "tracer?q=昆山佰斯拓机械设备有限公司",
-         "cypher": "cypher", "ingest": "ingest", "export": "export"}
+         "cypher": "cypher", "ingest": "ingest", "export": "export",
+         "career": "career?key=official:宋乐伟@徐州市", "holders": "holders?key=place:江苏省/徐州市&title=市委书记"}
 
 
 def _need_browser():

@@ -256,3 +256,16 @@ def test_merge_takes_the_max_in_any_order(confidences):
             backward = merge(backward, r)
         assert forward["confidence"] == backward["confidence"] == want
         assert merge(forward, forward)["confidence"] == want  # idempotent
+
+
+def test_leads_titles_merge_with_a_row_stored_before_titles_existed():
+    from graph.loading import merge_rel
+    old = {"type": "LEADS", "articles": ["article:a1", "article:a2"], "evidence": ["e1", "e2"],
+           "dates": ["2020-01-01", "2020-02-01"], "title": "县长", "value_article": "article:a2",
+           "confidence": 1.0, "titles": None}
+    new = {"type": "LEADS", "articles": ["article:a0"], "evidence": ["e0"], "dates": ["2019-01-01"],
+           "title": "县委书记", "value_article": "article:a0", "confidence": 1.0, "titles": ["县委书记"]}
+    out = merge_rel(old, new)
+    assert out["articles"] == ["article:a0", "article:a1", "article:a2"]
+    assert out["titles"] == ["县委书记", "", "县长"]  # the old row's title stays with the article it came from
+    assert out["title"] == "县委书记" and merge_rel(new, old)["titles"] == out["titles"]

@@ -45,13 +45,15 @@ PARAMS = {  # extra parameter sets on top of each query's defaults
     "mentions_over_time": [{"key": XZ}, {"key": SONG}],
     "shortest_path": [{"source": SONG, "target": QA}],
     "search": [{"text": "佰斯拓"}, {"text": "睢宁"}],
+    "official_career": [{"key": SONG}],
+    "post_holders": [{"title": "书记", "place": XZ}],
 }
 
 
 def test_every_named_query_is_covered():
     names = {q.name for q in named.list_queries()}
     assert {"ego", "place_officials", "place_projects", "company_projects", "top_connected",
-            "mentions_over_time", "shortest_path", "search"} <= names
+            "mentions_over_time", "shortest_path", "search", "official_career", "post_holders"} <= names
     assert set(PARAMS) == names
 
 
