@@ -12,7 +12,9 @@ Merge rules (order-independent; see docs/CONTRACTS.md):
 - node: aliases = sorted union of every surface form but the name; name = the
   longest name seen (ties: smallest); mention_count = sum of MENTIONS counts;
   first_seen/last_seen = min/max article date; level = smallest non-null;
-  total investment = the largest stated amount (with its text).
+  total investment = the largest stated amount (with its text); a project's
+  stage events: one entry per article and (stage, date), re-merging an article
+  replaces its entries (graph/stages.py).
 - relationship: articles/evidence/dates hold one entry per article, sorted by
   article key (re-merging an article replaces its entry); title/amount come
   from the lowest article key that gives any, recorded in value_article.
@@ -23,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from graph import confidence, schema
+from graph import confidence, schema, stages
 from graph.loading_validation import CONF, VALUE_FIELDS, _label, _rules, validate_record
 from graph.loading_validation import RecordError  # noqa: F401 - re-exported: ingest and tests import it from here
 
@@ -61,6 +63,7 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
     seen: set[str] = set()
     acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras, confidence]
     racc: dict[tuple, list] = {}  # (type, src, dst) -> [{article: (ev, date)}, value_article, values, confidence]
+    sacc: dict[str, dict] = {}  # project key -> {article: [(stage, date, evidence)]}
     mentions = batch.mentions
     for rec in records:
         if validate:
@@ -82,6 +85,8 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
             extras = tuple(map(ent.get, ex)) if ex else ()
             aliases = ent.get("aliases") or ()
             conf = absent if (c := ent.get(CONF)) is None else float(c)
+            if ent.get("stages"):
+                sacc.setdefault(key, {}).setdefault(akey, []).extend(stages.article_events(ent["stages"], date))
             a = acc.get(key)
             if a is None:
                 acc[key] = [label, {ent["name"]}, set(aliases), n, date, date, {extras}, conf]
@@ -129,6 +134,8 @@ def prepare(records: list[dict], validate: bool = True) -> tuple[Batch, list[str
         ex = node_extra[label]
         if ex:
             row.update(_pick_extras([dict(zip(ex, e)) for e in extras]))
+        if rules.node_stages[label]:
+            row.update(stages.props(sacc.get(key, {})))
         nodes[key] = row
     rels = batch.rels
     for k, (entries, value_article, vals, conf) in racc.items():
@@ -206,6 +213,8 @@ def merge_node(a: dict, b: dict) -> dict:
     out["last_seen"] = _max(a.get("last_seen"), b.get("last_seen"))
     if _rules().node_conf[a["label"]]:
         out[CONF] = max(confidence.value(a), confidence.value(b))  # a stored row without one: absent
+    if _rules().node_stages[a["label"]]:
+        out.update(stages.merge(a, b))
     extra = _rules().node_extra[a["label"]]
     if extra:
         out.update(_merge_extras({p: a.get(p) for p in extra}, {p: b.get(p) for p in extra}))

@@ -120,14 +120,19 @@ def find_stages(a: Analysis, g: gz.Gazetteer | None = None) -> None:
 
 
 def attach(a: Analysis, ents: dict, mention_key: dict, article_date: str | None, sentence) -> None:
-    """Add each project entity's `stages` ({"stage", "date", "evidence"}, one per stage and date,
-    in text order) to the record's entities; sentence(pos) gives the evidence."""
+    """Add each project entity's `stages` ({"stage", "date", "evidence"}, in text order) to the
+    record's entities: one event per stage, the first that gives its own date, else the first
+    (投产，首批产品下线 is one start of operation); sentence(pos) gives the evidence."""
+    chosen: dict[tuple[str, str], dict] = {}
     for ev in getattr(a, "stage_events", ()):
-        date = stage_dates.resolve(ev["date_parts"], article_date)
         for m in ev["mentions"]:
-            e = ents.get(mention_key.get(id(m)))
+            k = mention_key.get(id(m))
+            e = ents.get(k)
             if e is None or e["type"] != "Project":
                 continue
-            out = e.setdefault("stages", [])
-            if not any(x["stage"] == ev["stage"] and x["date"] == date for x in out):
-                out.append({"stage": ev["stage"], "date": date, "evidence": sentence(ev["pos"])})
+            old = chosen.get((k, ev["stage"]))
+            if old is None or old["date_parts"] is None and ev["date_parts"] is not None:
+                chosen[(k, ev["stage"])] = ev
+    for (k, stage), ev in sorted(chosen.items(), key=lambda kv: kv[1]["pos"]):
+        date = stage_dates.resolve(ev["date_parts"], article_date)
+        ents[k].setdefault("stages", []).append({"stage": stage, "date": date, "evidence": sentence(ev["pos"])})
