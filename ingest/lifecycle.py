@@ -27,11 +27,13 @@ CUE = re.compile("|".join(sorted(STAGE_OF, key=len, reverse=True)))  # the longe
 # what makes a cue no event: a plan or wish before it, a negation right before it, 后/前 after it
 PLAN = re.compile(r"(?:计划|预计|预期)(?!总?投资)|力争|争取|确保|拟|有望|可望|准备|打算|目标|要求|力促|必须|应当|应该|"
                   r"能够|方能|才能|一旦|如果|若|如期|按期|(?<![主重需只必纲])要|需(?!求)|将(?!近)|预(?=[\d一二三四五六七八九十])|"
-                  r"待(?!遇)")
+                  r"待(?!遇)|把|(?<!大)使(?!用)")
 NEGATION = re.compile(r"(?:未|尚未|没有|没|不|无法|不能|未能|仍未|还未|迟迟未)$")
 AFTER_NOT = re.compile(r"后|以后|之后|前|之前|以前|时|率|面积|里程|总里程|项目数|仪式前|的目标|规模|总量|计划|目标|任务|"
                        r"期限|条件|进度|日期|时间|工期")
-NOT_STAGE = re.compile(r"建成区|建成为|开工率|运营商|运营中心|运营管理|运营模式|投产期|签约额|签约金额")
+NOT_STAGE = re.compile(r"建成区|建成为|开工率|运营商|运营中心|运营管理|运营模式|投产期|签约额|签约金额|新开工|试运营道路")
+CHAINED = re.compile(rf"^(?:(?:并|和|及|、|正式|投入)?(?:{CUE.pattern}))+")
+OBJECT_GAP = re.compile(r"(?:建设|施工|了|的|建设了|建设的)?$")
 SPLIT = re.compile(r"[，,：:]")
 LISTED = re.compile(r"^\s*(?:、|和|与|及|以及|跟|同)\s*$")
 LOCATIVE = re.compile(r"(?:在|于|落户|位于|入驻|进驻|落地)$")  # 在X产业园开工: X is where, not what
@@ -47,7 +49,8 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _is_event(text: str, cs: int, cue: re.Match) -> bool:
-    before, after = text[cs:cue.start()], text[cue.end():cue.end() + 4]
+    before, after = text[cs:cue.start()], text[cue.end():cue.end() + 12]
+    after = CHAINED.sub("", after, count=1)  # 建成投入运营后: what follows the last cue of a chain
     return not (NEGATION.search(before[-3:]) or PLAN.search(before) or AFTER_NOT.match(after))
 
 
@@ -65,12 +68,16 @@ def _group(text: str, chosen, projects) -> list:
 
 def _owner(text: str, cue: re.Match, clause: tuple[int, int], projects, earlier, others) -> list:
     """The project mentions a cue belongs to."""
-    inside = [m for m in projects if clause[0] <= m.start and m.end <= clause[1]]
+    # a project after the cue is its object only right after it (开工建设X, 签订了X); else the cue
+    # is the subject's (其投运对促进X开发: not X's)
+    in_clause = [m for m in projects if clause[0] <= m.start and m.end <= clause[1]]
+    inside = [m for m in in_clause if m.end <= cue.start()
+              or m.start >= cue.end() and OBJECT_GAP.match(text[cue.end():m.start])]
     cands = [m for m in inside if not LOCATIVE.search(text[max(clause[0], m.start - 2):m.start])] or inside
     if cands:
         def distance(m):
             return (cue.start() - m.end, 0) if m.end <= cue.start() else (m.start - cue.end(), 1)
-        return _group(text, min(cands, key=distance), cands)
+        return _group(text, min(cands, key=distance), in_clause)
     # a clause without a named project: its sentence's subject, unless it names another thing (全市在建项目)
     if not earlier or "项目" in text[clause[0]:clause[1]] or any(
             clause[0] <= m.start < clause[1] for m in others):
@@ -130,6 +137,9 @@ def attach(a: Analysis, ents: dict, mention_key: dict, article_date: str | None,
             e = ents.get(k)
             if e is None or e["type"] != "Project":
                 continue
+            if ev["date_parts"] is not None and stage_dates.is_future(
+                    stage_dates.resolve(ev["date_parts"], article_date), article_date):
+                continue  # 2015年底建成通车 read in 2011: a plan, whatever its wording
             old = chosen.get((k, ev["stage"]))
             if old is None or old["date_parts"] is None and ev["date_parts"] is not None:
                 chosen[(k, ev["stage"])] = ev

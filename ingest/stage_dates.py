@@ -39,7 +39,7 @@ def find_dates(text: str, start: int, end: int) -> list[tuple[int, int, dict]]:
             continue
         out.append((m.start(), m.end(), parts))
     # 年底 / 年初 / 年中 without a year: this year
-    for m in re.finditer(r"(?<![\d〇零一二三四五六七八九年])年(底|末|初|中)", text[start:end]):
+    for m in re.finditer(r"(?<![\d〇零一二三四五六七八九年今明去前上本])年(底|末|初|中)", text[start:end]):
         out.append((start + m.start(), start + m.end(), {"rel": "今年", "part": m.group(1)}))
     return sorted(out, key=lambda d: d[0])
 
@@ -103,3 +103,12 @@ def resolve(parts: dict | None, article_date: str | None) -> str:
         return Date(year, month, day).isoformat()
     except ValueError:
         return f"{year:04d}-{month:02d}"
+
+
+def is_future(iso: str, article_date: str | None) -> bool:
+    """Whether the period iso names (2015, 2011-05, 2011-05-03) starts after the article's date."""
+    art = _parse(article_date)
+    if art is None or not iso:
+        return False
+    start = (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
+    return start > art.isoformat()

@@ -48,6 +48,8 @@ def test_a_cue_gives_its_stage(text, stage):
     "青松县光伏新材料产业园项目预计2022年开工。",            # a forecast
     "至今青松县光伏新材料产业园项目尚未开工。",              # a negation
     "项目建成后，青松县光伏新材料产业园项目年产值可达10亿元。",  # after completion: a prospect
+    "青松县光伏新材料产业园项目2023年底建成通车。",            # a date after the article's: a plan
+    "青松县光伏新材料产业园项目建成投入运营后将带动就业。",      # 后 after a chain of cues
 ])
 def test_plans_and_negations_are_no_events(text):
     assert _stages(text).get(PARK) == []
@@ -65,6 +67,17 @@ def test_each_cue_goes_to_its_own_project_and_lists_share_it():
     assert got["白鹭湾锂电池生产基地项目"] == [("started", "2021-06-08")]
     assert got["红岭储能电站项目"] == [("started", "2021-06-08")]
     assert got["蓝湖物流园项目"] == [("signed", DATE)]
+
+
+def test_a_project_after_the_cue_is_its_object_only_right_after_it():
+    got = _stages("青松县开工建设红岭储能电站项目。其投产对促进白鹭湾锂电池生产基地项目意义重大。")
+    assert got["红岭储能电站项目"] == [("started", DATE)]
+    assert got["白鹭湾锂电池生产基地项目"] == []
+
+
+def test_a_list_after_the_cue_shares_it():
+    got = _stages("双方签订了红岭储能电站项目、白鹭湾锂电池生产基地项目两个投资协议。")
+    assert got["红岭储能电站项目"] == got["白鹭湾锂电池生产基地项目"] == [("signed", DATE)]
 
 
 def test_a_clause_without_a_project_takes_the_sentence_subject():
