@@ -24,10 +24,10 @@ CUES = {
 }
 STAGE_OF = {cue: stage for stage, cues in CUES.items() for cue in cues.split("|")}
 CUE = re.compile("|".join(sorted(STAGE_OF, key=len, reverse=True)))  # the longest cue first: 建成投产, 主体完工
-# what makes a cue no event: a plan or wish before it, a negation right before it, 后/前 after it
+# what makes a cue no event: a plan, wish or directive before it (加快推进…早投产), a negation right before it, 后/前 after it
 PLAN = re.compile(r"(?:计划|预计|预期)(?!总?投资)|力争|争取|确保|拟|有望|可望|准备|打算|目标|要求|力促|必须|应当|应该|"
                   r"能够|方能|才能|一旦|如果|若|如期|按期|(?<![主重需只必纲])要|需(?!求)|将(?!近)|预(?=[\d一二三四五六七八九十])|"
-                  r"待(?!遇)|把|(?<!大)使(?!用)")
+                  r"待(?!遇)|把|(?<!大)使(?!用)|加快|推进|推动|抓好|抓紧|促进|促成|加速|尽快|尽早|早日|早(?=[投开建竣签])")
 NEGATION = re.compile(r"(?:未|尚未|没有|没|不|无法|不能|未能|仍未|还未|迟迟未)$")
 AFTER_NOT = re.compile(r"后|以后|之后|前|之前|以前|时|率|面积|里程|总里程|项目数|仪式前|的目标|规模|总量|计划|目标|任务|"
                        r"期限|条件|进度|日期|时间|工期")

@@ -45,6 +45,7 @@ PARAMS = {  # extra parameter sets on top of each query's defaults
     "mentions_over_time": [{"key": XZ}, {"key": SONG}],
     "shortest_path": [{"source": SONG, "target": QA}],
     "search": [{"text": "佰斯拓"}, {"text": "睢宁"}],
+    "projects_by_stage": [{"stage": "signed"}],
 }
 
 

@@ -85,3 +85,18 @@ def test_a_bad_stage_list_names_the_article(records, stages, words):
     with pytest.raises(RecordError, match=words) as err:
         loading.validate_record(rec)
     assert "a0.txt" in str(err.value)
+
+
+@pytest.mark.parametrize("values, found", [
+    ({}, True), ({"stage": "operating"}, True), ({"stage": "operating", "year": 2010}, True),
+    ({"stage": "signed"}, False), ({"year": 2012}, False), ({"stage": "completed", "year": 2011}, False)])
+def test_projects_by_stage_named_query(any_store, records, values, found):
+    from graph import named
+    any_store.load(records)
+    res = named.run(any_store, "projects_by_stage", values)
+    rows = [dict(zip(res.columns, r)) for r in res.rows]
+    assert bool(rows) is found
+    if found:
+        (row,) = rows
+        assert row["stage"] == "operating" and row["stages"] == ["started", "under_construction", "operating"]
+        assert row["stage_dates"] == ["2010-03-15", "2010-11-20", "2011-09-01"]
