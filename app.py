@@ -14,6 +14,7 @@ PAGES = {
         st.Page("app_pages/paths.py", title=t("Paths"), icon=":material/route:", url_path="paths"),
         st.Page("app_pages/tracer.py", title=t("Company tracer"), icon=":material/factory:", url_path="tracer"),
         st.Page("app_pages/article.py", title=t("Article"), icon=":material/article:", url_path="article"),
+        st.Page("app_pages/stages.py", title=t("Project stages"), icon=":material/timeline:", url_path="stages"),
     ],
     t("Work with data"): [
         st.Page("app_pages/console.py", title=t("Cypher console"), icon=":material/terminal:", url_path="cypher"),

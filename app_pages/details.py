@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages import stage_timeline
 from app_pages.evidence import article_link, evidence_block
 from app_pages.timeline import show_timeline
 from app_pages.widgets import confidence_note, min_confidence, node_caption, picked_or_linked, read
@@ -42,6 +43,11 @@ if label == "Official":
             for r in rels if r["type"] == "LEADS"]
     st.subheader(t("Titles held"))
     st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles", "confidence"]), hide_index=True)
+
+if label == "Project" and node.get("stages"):
+    st.subheader(t("Project timeline"))
+    st.caption(f"{t('Latest stage')}: {stage_timeline.STAGE_TEXT.get(node.get('stage'), node.get('stage'))}")
+    stage_timeline.show(stage_timeline.events(node), key="project_timeline")
 
 ties = [r for r in rels if r["type"] != "MENTIONS"]
 st.subheader(f"{t('Relationships and their evidence')} ({len(ties)})")

@@ -43,6 +43,13 @@ ZH = {
     "Projects": "项目", "Places": "地点", "Officials": "官员", "Most connected": "关联最多",
     "Mentions over time": "提及次数（按月）", "Named queries": "命名查询", "Free-form Cypher": "自由 Cypher",
     "Query": "查询", "Run": "运行", "Cancel": "取消", "Row limit": "行数上限", "Timeout (s)": "超时（秒）",
+    # project stages
+    "Project stages": "项目进度", "Project timeline": "项目时间线", "Latest stage": "最新阶段", "any": "全部",
+    "Year of a stage event (0: any)": "阶段事件年份（0：全部）", "Place or company": "地点或企业",
+    "Stage timeline of a place's or a company's projects": "地点或企业所属项目的进度时间线",
+    "No stage events recorded.": "没有记录到进度事件。",
+    "Stages read from the articles: 签约 → 开工 → 在建/封顶 → 竣工 → 投产/通车/运营; a plan (计划…年底竣工) is not a stage.":
+        "从文章中读出的阶段：签约 → 开工 → 在建/封顶 → 竣工 → 投产/通车/运营；计划（计划…年底竣工）不算阶段。",
 }
 
 
