@@ -2,11 +2,10 @@
 and the timeline of a place's and a company's projects, on both stores."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.app.conftest import build_db, run_page
+
 PLACE, COMPANY = "place:江苏省/徐州市/睢宁县", "company:青松新能源有限公司"
 PROJECT, OTHER = "project:青松锂电池生产基地项目", "project:蓝湖物流园项目"
 EVENTS = [  # (article, date, stage, evidence) written for this test, given out of order
@@ -41,11 +40,8 @@ def _records() -> list[dict]:
 @pytest.fixture(params=["embedded", "neo4j"])
 def stage_app(request, tmp_path, monkeypatch):
     """open(page, **query): an AppTest of app.py on a store holding _records()."""
-    from streamlit.testing.v1 import AppTest
-
     from app_pages.widgets import forget_cached_reads
     if request.param == "embedded":
-        from tests.app.conftest import build_db
         db = build_db(tmp_path / "stages.lbug", _records())
         monkeypatch.setenv("GOVKG_STORE", "embedded")
         monkeypatch.setenv("GOVKG_DB", str(db))
@@ -57,15 +53,7 @@ def stage_app(request, tmp_path, monkeypatch):
                             ("NEO4J_USER", settings["user"]), ("NEO4J_PASSWORD", settings["password"])):
             monkeypatch.setenv(name, value)
     forget_cached_reads()
-
-    def open_page(page, **query):
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
-        at.switch_page(f"app_pages/{page}.py")
-        at.query_params.update(query)
-        at.run()
-        assert not at.exception, at.exception
-        return at
-    return open_page
+    return lambda page, **query: run_page(page, query)
 
 
 def _frame(at, column: str):
