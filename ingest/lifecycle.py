@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import jieba
+
 from ingest import gazetteer as gz
 from ingest import stage_dates
 from ingest.analysis import Analysis
@@ -31,7 +33,7 @@ PLAN = re.compile(r"(?:计划|预计|预期)(?!总?投资)|力争|争取|确保|
 NEGATION = re.compile(r"(?:未|尚未|没有|没|不|无法|不能|未能|仍未|还未|迟迟未)$")
 AFTER_NOT = re.compile(r"后|以后|之后|前|之前|以前|时|率|面积|里程|总里程|项目数|仪式前|的目标|规模|总量|计划|目标|任务|"
                        r"期限|条件|进度|日期|时间|工期")
-NOT_STAGE = re.compile(r"建成区|建成为|开工率|运营商|运营中心|运营管理|运营模式|投产期|签约额|签约金额|新开工|试运营道路")
+NOT_STAGE = re.compile(r"建成区|建成为|开工率|运营商|运营中心|运营管理|运营模式|投产期|签约额|签约金额|新开工|试运营道路|台开工")
 CHAINED = re.compile(rf"^(?:(?:并|和|及|、|正式|投入)?(?:{CUE.pattern}))+")
 OBJECT_GAP = re.compile(r"(?:建设|施工|了|的|建设了|建设的)?$")
 SPLIT = re.compile(r"[，,：:]")
@@ -108,10 +110,14 @@ def find_stages(a: Analysis, g: gz.Gazetteer | None = None) -> None:
         if not in_sent:
             continue
         clauses = _clauses(text, s, e)
-        cue_starts = []
+        cue_starts, bounds = [], None
         for cue in CUE.finditer(text, s, e):
             if any(ms <= cue.start() < me for ms, me in covered):
                 continue  # inside a name (XX运营公司)
+            if bounds is None:
+                bounds = {s + b for _, b, _ in jieba.tokenize(text[s:e])}
+            if cue.start() not in bounds:
+                continue  # inside a word (南通航天, 现在建设)
             cue_starts.append(cue.start())
             if NOT_STAGE.search(text[max(s, cue.start() - 2):cue.end() + 3]):
                 continue

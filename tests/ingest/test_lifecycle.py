@@ -100,3 +100,8 @@ def test_no_date_anywhere_gives_an_empty_date():
 ])
 def test_resolve(parts, date, want):
     assert stage_dates.resolve(parts, date) == want
+
+
+def test_a_cue_inside_a_word_is_none():
+    # 在建 inside 现在建设 (as 通航 inside 南通航天)
+    assert _stages("青松县光伏新材料产业园项目现在建设条件已经具备。")[PARK] == []
