@@ -115,9 +115,10 @@ def find_stages(a: Analysis, g: gz.Gazetteer | None = None) -> None:
             if any(ms <= cue.start() < me for ms, me in covered):
                 continue  # inside a name (XX运营公司)
             if bounds is None:
-                bounds = {s + b for _, b, _ in jieba.tokenize(text[s:e])}
-            if cue.start() not in bounds:
-                continue  # inside a word (南通航天, 现在建设)
+                words = list(jieba.tokenize(text[s:e]))
+                bounds = ({s + b for _, b, _ in words}, {s + x for _, _, x in words})
+            if cue.start() not in bounds[0] and cue.end() not in bounds[1]:
+                continue  # inside a word (南通航天, 现在建设), not its start or end (全线贯通)
             cue_starts.append(cue.start())
             if NOT_STAGE.search(text[max(s, cue.start() - 2):cue.end() + 3]):
                 continue
