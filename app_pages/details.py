@@ -28,7 +28,8 @@ if hidden:
     st.warning(f"This entity's confidence is below the minimum ({min_confidence():g}): "
                "its relationships are hidden. Lower the minimum in the sidebar to see them.")
 
-props = {k: v for k, v in node.items() if k not in ("key", "label", "name", "aliases", "text")}
+props = {k: v for k, v in node.items()  # a project's stage events: its timeline below
+         if k not in ("key", "label", "name", "aliases", "text", *stage_timeline.EVENT_PROPS)}
 st.dataframe(pd.DataFrame([{"property": k, "value": "" if v is None else str(v)} for k, v in props.items()]),
              hide_index=True)
 if node.get("aliases"):

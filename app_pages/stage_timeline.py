@@ -11,11 +11,12 @@ from app_pages.i18n import t
 STAGE_TEXT = {"signed": "signed 签约", "started": "started 开工", "under_construction": "under construction 在建",
               "completed": "completed 竣工", "operating": "operating 投产/运营"}
 COLUMNS = ["date", "project", "stage", "evidence", "read", "project_key"]
+EVENT_PROPS = ("stages", "stage_dates", "stage_articles", "stage_evidence")
 
 
 def events(node: dict) -> list[dict]:
     """A project node's stage events (date, project, stage, evidence, read, project_key)."""
-    lists = [node.get(p) or [] for p in ("stages", "stage_dates", "stage_articles", "stage_evidence")]
+    lists = [node.get(p) or [] for p in EVENT_PROPS]
     return [{"date": d, "project": node.get("name"), "stage": STAGE_TEXT.get(s, s), "evidence": e,
              "read": article_link(a), "project_key": node["key"]} for s, d, a, e in zip(*lists)]
 
