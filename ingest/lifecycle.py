@@ -29,7 +29,7 @@ CUE = re.compile("|".join(sorted(STAGE_OF, key=len, reverse=True)))  # the longe
 # what makes a cue no event: a plan, wish or directive before it (加快推进…早投产), a negation right before it, 后/前 after it
 PLAN = re.compile(r"(?:计划|预计|预期)(?!总?投资)|力争|争取|确保|拟|有望|可望|准备|打算|目标|要求|力促|必须|应当|应该|"
                   r"能够|方能|才能|一旦|如果|若|如期|按期|(?<![主重需只必纲])要|需(?!求)|将(?!近)|预(?=[\d一二三四五六七八九十])|"
-                  r"待(?!遇)|把|(?<!大)使(?!用)|加快|推进|推动|抓好|抓紧|促进|促成|加速|尽快|尽早|早日|早(?=[投开建竣签])")
+                  r"待(?!遇)|把|具有|具备|可以|(?<!大)使(?!用)|加快|推进|推动|抓好|抓紧|促进|促成|加速|尽快|尽早|早日|早(?=[投开建竣签])")
 NEGATION = re.compile(r"(?:未|尚未|没有|没|不|无法|不能|未能|仍未|还未|迟迟未)$")
 AFTER_NOT = re.compile(r"后|以后|之后|前|之前|以前|时|率|面积|里程|总里程|项目数|仪式前|的目标|规模|总量|计划|目标|任务|"
                        r"期限|条件|进度|日期|时间|工期")
@@ -38,7 +38,8 @@ CHAINED = re.compile(rf"^(?:(?:并|和|及|、|正式|投入)?(?:{CUE.pattern}))
 OBJECT_GAP = re.compile(r"(?:建设|施工|了|的|建设了|建设的)?$")
 SPLIT = re.compile(r"[，,：:]")
 LISTED = re.compile(r"^\s*(?:、|和|与|及|以及|跟|同)\s*$")
-LOCATIVE = re.compile(r"(?:在|于|落户|位于|入驻|进驻|落地)$")  # 在X产业园开工: X is where, not what
+# 在(洪洞)X基地奠基: X is where, not what
+LOCATIVE = re.compile(r"(?:在|于|落户|位于|入驻|进驻|落地)[^，,、。；]{0,6}$")
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -75,13 +76,13 @@ def _owner(text: str, cue: re.Match, clause: tuple[int, int], projects, earlier,
     in_clause = [m for m in projects if clause[0] <= m.start and m.end <= clause[1]]
     inside = [m for m in in_clause if m.end <= cue.start()
               or m.start >= cue.end() and OBJECT_GAP.match(text[cue.end():m.start])]
-    cands = [m for m in inside if not LOCATIVE.search(text[max(clause[0], m.start - 2):m.start])] or inside
+    cands = [m for m in inside if not LOCATIVE.search(text[max(clause[0], m.start - 8):m.start])] or inside
     if cands:
         def distance(m):
             return (cue.start() - m.end, 0) if m.end <= cue.start() else (m.start - cue.end(), 1)
         return _group(text, min(cands, key=distance), in_clause)
     # a clause without a named project: its sentence's subject, unless it names another thing (全市在建项目)
-    if not earlier or "项目" in text[clause[0]:clause[1]] or any(
+    if not earlier or in_clause or "项目" in text[clause[0]:clause[1]] or any(
             clause[0] <= m.start < clause[1] for m in others):
         return []
     groups = {tuple(id(m) for m in _group(text, m, earlier)) for m in earlier}

@@ -105,3 +105,18 @@ def test_resolve(parts, date, want):
 def test_a_cue_inside_a_word_is_none():
     # 在建 inside 现在建设 (as 通航 inside 南通航天)
     assert _stages("青松县光伏新材料产业园项目现在建设条件已经具备。")[PARK] == []
+
+
+def test_a_place_the_project_is_built_in_is_not_the_project():
+    got = _stages("8月1日，青松集团年产60万吨烯烃项目在青松县红岭化工产业示范基地奠基。", date="2021-08-05")
+    assert got["烯烃项目"] == [("started", "2021-08-01")]
+    assert got["红岭化工产业示范基地"] == []
+
+
+def test_a_clause_naming_other_projects_does_not_fall_back():
+    got = _stages("目前投产线路包括白鹭湾铁路、红岭铁路，在建线路包括蓝湖铁路。")
+    assert len(got) == 3 and all(v == [] for v in got.values())
+
+
+def test_a_potential_is_no_event():
+    assert _stages("论证认为青松县光伏新材料产业园项目具有建成大型基地的潜力。")[PARK] == []
