@@ -37,14 +37,18 @@ def _records() -> list[dict]:
     return out
 
 
+@pytest.fixture(scope="module")
+def stage_db(tmp_path_factory):
+    return build_db(tmp_path_factory.mktemp("stages") / "stages.lbug", _records())
+
+
 @pytest.fixture(params=["embedded", "neo4j"])
-def stage_app(request, tmp_path, monkeypatch):
+def stage_app(request, monkeypatch):
     """open(page, **query): an AppTest of app.py on a store holding _records()."""
-    from app_pages.widgets import forget_cached_reads
+    from app_pages.widgets import _release, forget_cached_reads
     if request.param == "embedded":
-        db = build_db(tmp_path / "stages.lbug", _records())
         monkeypatch.setenv("GOVKG_STORE", "embedded")
-        monkeypatch.setenv("GOVKG_DB", str(db))
+        monkeypatch.setenv("GOVKG_DB", str(request.getfixturevalue("stage_db")))
     else:
         store = request.getfixturevalue("neo4j_store")
         settings = request.getfixturevalue("neo4j_settings")
@@ -53,7 +57,9 @@ def stage_app(request, tmp_path, monkeypatch):
                             ("NEO4J_USER", settings["user"]), ("NEO4J_PASSWORD", settings["password"])):
             monkeypatch.setenv(name, value)
     forget_cached_reads()
-    return lambda page, **query: run_page(page, query)
+    yield lambda page, **query: run_page(page, query)
+    if request.param == "embedded":
+        _release()  # each embedded file the app keeps open reserves address space: close this one
 
 
 def _frame(at, column: str):
