@@ -16,6 +16,7 @@ PAGES = {
         st.Page("app_pages/article.py", title=t("Article"), icon=":material/article:", url_path="article"),
         st.Page("app_pages/career.py", title=t("Official career"), icon=":material/timeline:", url_path="career"),
         st.Page("app_pages/post_holders.py", title=t("Post holders"), icon=":material/groups:", url_path="holders"),
+        st.Page("app_pages/stages.py", title=t("Project stages"), icon=":material/timeline:", url_path="stages"),
     ],
     t("Work with data"): [
         st.Page("app_pages/console.py", title=t("Cypher console"), icon=":material/terminal:", url_path="cypher"),

@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from app_pages import stage_timeline
 from app_pages.evidence import article_link, evidence_block
 from app_pages.timeline import show_timeline
 from app_pages.widgets import confidence_note, min_confidence, node_caption, picked_or_linked, read
@@ -27,7 +28,8 @@ if hidden:
     st.warning(f"This entity's confidence is below the minimum ({min_confidence():g}): "
                "its relationships are hidden. Lower the minimum in the sidebar to see them.")
 
-props = {k: v for k, v in node.items() if k not in ("key", "label", "name", "aliases", "text")}
+props = {k: v for k, v in node.items()  # a project's stage events: its timeline below
+         if k not in ("key", "label", "name", "aliases", "text", *stage_timeline.EVENT_PROPS)}
 st.dataframe(pd.DataFrame([{"property": k, "value": "" if v is None else str(v)} for k, v in props.items()]),
              hide_index=True)
 if node.get("aliases"):
@@ -44,6 +46,11 @@ if label == "Official":
     st.dataframe(pd.DataFrame(held, columns=["title", "in", "dates", "articles", "confidence"]), hide_index=True)
     if st.button(t("Open career"), key="details_career"):
         st.switch_page("app_pages/career.py", query_params={"key": node["key"]})
+
+if label == "Project" and node.get("stages"):
+    st.subheader(t("Project timeline"))
+    st.caption(f"{t('Latest stage')}: {stage_timeline.STAGE_TEXT.get(node.get('stage'), node.get('stage'))}")
+    stage_timeline.show(stage_timeline.events(node), key="project_timeline")
 
 ties = [r for r in rels if r["type"] != "MENTIONS"]
 st.subheader(f"{t('Relationships and their evidence')} ({len(ties)})")

@@ -60,6 +60,13 @@ ZH = {
     "Last seen": "最晚见于", "Evidence for each post": "各职务的证据", "Who else held this post": "此职务的其他任职者",
     "holder(s)": "位任职者", "holders in order": "按时间排列的任职者", "Career of": "履历：", "Open career": "查看履历",
     "undated post(s), listed below but not drawn": "个无日期的职务，列于下方，未画入时间线", "written": "原文写作",
+    # project stages
+    "Project stages": "项目进度", "Project timeline": "项目时间线", "Latest stage": "最新阶段", "any": "全部",
+    "Year of a stage event (0: any)": "阶段事件年份（0：全部）", "Place or company": "地点或企业",
+    "Stage timeline of a place's or a company's projects": "地点或企业所属项目的进度时间线",
+    "No stage events recorded.": "没有记录到进度事件。",
+    "Stages read from the articles: 签约 → 开工 → 在建/封顶 → 竣工 → 投产/通车/运营; a plan (计划…年底竣工) is not a stage.":
+        "从文章中读出的阶段：签约 → 开工 → 在建/封顶 → 竣工 → 投产/通车/运营；计划（计划…年底竣工）不算阶段。",
 }
 
 

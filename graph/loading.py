@@ -12,7 +12,9 @@ Merge rules (order-independent; see docs/CONTRACTS.md):
 - node: aliases = sorted union of every surface form but the name; name = the
   longest name seen (ties: smallest); mention_count = sum of MENTIONS counts;
   first_seen/last_seen = min/max article date; level = smallest non-null;
-  total investment = the largest stated amount (with its text).
+  total investment = the largest stated amount (with its text); a project's
+  stage events: one entry per article and (stage, date), re-merging an article
+  replaces its entries (graph/stages.py).
 - relationship: articles/evidence/dates (and LEADS' titles) hold one entry per
   article, sorted by article key (re-merging an article replaces its entry);
   title/amount come from the lowest article key that gives any, recorded in
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from graph import confidence, schema
+from graph import confidence, schema, stages
 from graph.loading_validation import CONF, VALUE_FIELDS, _label, _rules, validate_record
 from graph.loading_validation import RecordError  # noqa: F401 - re-exported: ingest and tests import it from here
 
@@ -72,6 +74,7 @@ def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[
     seen: set[str] = set()
     acc: dict[str, list] = {}   # key -> [label, names, aliases, count, first, last, extras, confidence]
     racc: dict[tuple, list] = {}  # (type, src, dst) -> [{article: (ev, date, title)}, value_article, values, confidence]
+    sacc: dict[str, dict] = {}  # project key -> {article: [(stage, date, evidence)]}
     mentions = batch.mentions
     for rec in records:
         if validate:
@@ -95,6 +98,8 @@ def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[
             extras = tuple(tuple(v) if v.__class__ is list else v for v in map(ent.get, ex)) if ex else ()
             aliases = ent.get("aliases") or ()
             conf = absent if (c := ent.get(CONF)) is None else float(c)
+            if ent.get("stages"):
+                sacc.setdefault(key, {}).setdefault(akey, []).extend(stages.article_events(ent["stages"], date))
             a = acc.get(key)
             if a is None:
                 acc[key] = [label, {ent["name"]}, set(aliases), n, date, date, {extras}, conf]
@@ -144,6 +149,8 @@ def prepare(records: list[dict], validate: bool = True, identity=None) -> tuple[
         ex = node_extra[label]
         if ex:
             row.update(_pick_extras([dict(zip(ex, e)) for e in extras]))
+        if rules.node_stages[label]:
+            row.update(stages.props(sacc.get(key, {})))
         nodes[key] = row
     rels = batch.rels
     for k, (entries, value_article, vals, conf) in racc.items():
@@ -228,6 +235,8 @@ def merge_node(a: dict, b: dict) -> dict:
     out["last_seen"] = _max(a.get("last_seen"), b.get("last_seen"))
     if _rules().node_conf[a["label"]]:
         out[CONF] = max(confidence.value(a), confidence.value(b))  # a stored row without one: absent
+    if _rules().node_stages[a["label"]]:
+        out.update(stages.merge(a, b))
     extra = _rules().node_extra[a["label"]]
     if extra:
         out.update(_merge_extras({p: a.get(p) for p in extra}, {p: b.get(p) for p in extra}))

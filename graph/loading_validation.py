@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from types import SimpleNamespace
 
-from graph import confidence, schema
+from graph import confidence, schema, stages
 
 VALUE_FIELDS = ("title", "amount_cny", "amount_text")
 
@@ -23,6 +23,7 @@ def _rules() -> SimpleNamespace:
         node_extra={l: tuple(p for p in schema.node_props(l) if p not in _NODE_FIXED) for l in schema.node_labels()},
         values={t: tuple(p for p in VALUE_FIELDS if p in schema.rel_props(t)) for t in schema.rel_types()},
         node_conf={l: CONF in schema.node_props(l) for l in schema.node_labels()},
+        node_stages={l: "stages" in schema.node_props(l) for l in schema.node_labels()},
         rel_conf={t: CONF in schema.rel_props(t) for t in schema.rel_types()},
         absent=schema.confidence_absent(),
         node_props={l: list(schema.node_props(l)) for l in schema.node_labels()},
@@ -30,7 +31,7 @@ def _rules() -> SimpleNamespace:
 
 
 CONF = confidence.PROP
-_NODE_FIXED = ("key", "name", "aliases", "first_seen", "last_seen", "mention_count", CONF)
+_NODE_FIXED = ("key", "name", "aliases", "first_seen", "last_seen", "mention_count", CONF, *stages.PROPS)
 
 
 def _label(key) -> str | None:
@@ -68,6 +69,11 @@ def validate_record(rec: dict) -> None:
                  f"(expected prefix '{schema.prefix(etype)}:')")
         if ent.get(CONF) is not None and confidence.problem(ent[CONF]):
             fail(f"entity {i} ({ekey}): {confidence.problem(ent[CONF])}")
+        if ent.get("stages") is not None:
+            if not rules.node_stages[etype]:
+                fail(f"entity {i} ({ekey}): a {etype} has no stages")
+            if stages.problem(ent["stages"]):
+                fail(f"entity {i} ({ekey}): {stages.problem(ent['stages'])}")
         known[ekey] = etype
     for i, rel in enumerate(rec.get("relations") or []):
         rtype = rel.get("type")

@@ -195,6 +195,8 @@ def build_record(a, text: str, name: str, title: str, date: str | None, source: 
         s, e_ = a.sents[a.sent_of(pos)]
         return text[s:e_].strip() if len(text) == len(a.text) else a.text[s:e_].strip()
 
+    from ingest import lifecycle
+    lifecycle.attach(a, ents, mention_key, date, sentence)
     rels, seen = [], set()
 
     def add_rel(rtype, head_key, tail_key, pos, **props):
@@ -278,7 +280,7 @@ def contract_view(record: dict) -> dict:
         out = {"type": e["type"], "name": e["name"]}
         if e.get("aliases"):
             out["aliases"] = e["aliases"]
-        for k in ("level", "total_investment_cny", "total_investment_text", "confidence"):
+        for k in ("level", "total_investment_cny", "total_investment_text", "confidence", "stages"):
             if k in e:
                 out[k] = e[k]
         ents.append(out)

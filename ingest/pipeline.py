@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest import amounts, analysis, infrastructure, officials, orgs, places, projects, relations
+from ingest import amounts, analysis, infrastructure, lifecycle, officials, orgs, places, projects, relations
 from ingest.learn import components  # noqa: F401  (registers the learned components)
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
@@ -58,6 +58,7 @@ _register("govkg_projects", projects.find_projects)
 _register("govkg_infrastructure", infrastructure.find_infrastructure)
 _register("govkg_officials", officials.find_officials)
 _register("govkg_relations", relations.find_relations)
+_register("govkg_stages", lifecycle.find_stages)
 
 
 @Language.component("govkg_spans")

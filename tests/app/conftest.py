@@ -69,10 +69,9 @@ def empty_db(tmp_path) -> Path:
     return tmp_path / "empty.lbug"
 
 
-def _make_app(monkeypatch, db: Path, page: str | None, query: dict):
+def run_page(page: str | None, query: dict):
+    """An AppTest of app.py on the store the environment names, run on that page."""
     from streamlit.testing.v1 import AppTest
-    monkeypatch.setenv("GOVKG_STORE", "embedded")
-    monkeypatch.setenv("GOVKG_DB", str(db))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.run()
     if page:
@@ -81,6 +80,12 @@ def _make_app(monkeypatch, db: Path, page: str | None, query: dict):
         at.run()
     assert not at.exception, at.exception
     return at
+
+
+def _make_app(monkeypatch, db: Path, page: str | None, query: dict):
+    monkeypatch.setenv("GOVKG_STORE", "embedded")
+    monkeypatch.setenv("GOVKG_DB", str(db))
+    return run_page(page, query)
 
 
 @pytest.fixture

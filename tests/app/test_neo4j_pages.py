@@ -1,20 +1,15 @@
 """The explorer on Neo4j: the same pages, the other store (GOVKG_STORE=neo4j)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.app.conftest import run_page
 from tests.app.test_pages import COMPANY, SONG, XUZHOU, frames_text, view_names
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def neo4j_app(neo4j_store, neo4j_settings, app_records, monkeypatch):
     """open(page, **query): an AppTest of app.py on Neo4j loaded with the app records."""
-    from streamlit.testing.v1 import AppTest
-
     neo4j_store.load(app_records)
     for name, value in (("GOVKG_STORE", "neo4j"), ("NEO4J_URI", neo4j_settings["uri"]),
                         ("NEO4J_USER", neo4j_settings["user"]), ("NEO4J_PASSWORD", neo4j_settings["password"])):
@@ -22,14 +17,7 @@ def neo4j_app(neo4j_store, neo4j_settings, app_records, monkeypatch):
     from app_pages.widgets import forget_cached_reads
     forget_cached_reads()  # answers cached for an earlier Neo4j test's data are stale
 
-    def open_page(page, **query):
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
-        at.switch_page(f"app_pages/{page}.py")
-        at.query_params.update(query)
-        at.run()
-        assert not at.exception, at.exception
-        return at
-    return open_page
+    return lambda page, **query: run_page(page, query)
 
 
 def test_pages_on_neo4j(neo4j_app, neo4j_store):

@@ -56,7 +56,8 @@ RECORDS = [
          {"type": "Official", "key": LH, "name": "李华", "aliases": [], "mentions": 1},
          {"type": "Company", "key": XG, "name": "徐工集团", "aliases": ["徐工"], "mentions": 2},
          {"type": "Project", "key": P2, "name": "智能装备产业园项目", "aliases": [], "mentions": 2,
-          "total_investment_cny": 30000000, "total_investment_text": "3000万元"}],
+          "total_investment_cny": 30000000, "total_investment_text": "3000万元",
+          "stages": [{"stage": "signed", "date": "2025-05-10", "evidence": "邳州市副市长李华与徐工集团签约。"}]}],
      "relations": [
          _rel("LEADS", LH, PZ, "邳州市副市长李华与徐工集团签约。", "2025-05-10", title="副市长"),
          _rel("LEADS", SLW, XZ, "徐州市委书记宋乐伟出席签约仪式。", "2025-05-10", title="市委书记"),

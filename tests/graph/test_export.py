@@ -48,6 +48,7 @@ def test_graphml_whole_graph(store, tmp_path):
     assert json.loads(g.nodes[XZ]["aliases"]) == ["徐州"]
     assert g.nodes[XZ]["level"] == "prefecture"
     assert g.nodes[P1]["total_investment_cny"] == 160000000.0
+    assert g.nodes[P2]["stage"] == "signed" and json.loads(g.nodes[P2]["stage_articles"]) == [A2]
     assert isinstance(g.nodes[SLW]["mention_count"], int)
     inv = [d for u, v, d in g.edges(data=True) if (u, v) == (XG, P2)]
     assert len(inv) == 1 and inv[0]["amount_cny"] == 30000000.0 and inv[0]["amount_text"] == "3000万元"
@@ -85,6 +86,7 @@ def test_gexf_whole_graph(store, tmp_path, fmt):
     assert g.nodes[SLW]["label"] == "宋乐伟"          # Gephi shows the Chinese name
     assert g.nodes[XG]["name"] == "徐工集团" and json.loads(g.nodes[XG]["aliases"], strict=False) == ["徐工"]
     assert g.nodes[P2]["total_investment_cny"] == 30000000.0
+    assert g.nodes[P2]["stage"] == "signed" and json.loads(g.nodes[P2]["stages"]) == ["signed"]
     r, gr, b = (int(schema.color("Company")[i:i + 2], 16) for i in (1, 3, 5))
     assert g.nodes[XG]["viz"]["color"] == {"r": r, "g": gr, "b": b, "a": 1.0}
     assert g.nodes[XZ]["viz"]["size"] > g.nodes[SLW]["viz"]["size"]  # 3 mentions against 2
@@ -125,6 +127,7 @@ def test_csv_whole_graph(store, tmp_path, target):
     row = nodes_df.set_index("Id").loc[P1]
     assert row["Label"] == "佰斯拓工业风机研发制造项目" and row["total_investment_cny"] == 160000000.0
     assert json.loads(nodes_df.set_index("Id").loc[SN, "aliases"]) == ["睢宁"]
+    assert json.loads(nodes_df.set_index("Id").loc[P2, "stage_dates"]) == ["2025-05-10"]
     assert nodes_df.set_index("Id").loc[A1, "article_source"] == "/data/a1.txt"
     inv = edges_df[(edges_df.Source == XG) & (edges_df.Target == P2)].iloc[0]
     assert inv["amount_cny"] == 30000000.0 and inv["Weight"] == 1
@@ -149,6 +152,8 @@ def test_node_link_json_whole_graph(store, tmp_path):
     assert Counter(d["node_type"] for _, d in g.nodes(data=True)) == nodes
     assert Counter(d["rel_type"] for *_, d in g.edges(data=True)) == rels
     assert g.nodes[XZ]["aliases"] == ["徐州"] and g.nodes[P2]["total_investment_cny"] == 30000000.0
+    assert g.nodes[P2]["stages"] == ["signed"] and g.nodes[P2]["stage_evidence"] == ["邳州市副市长李华与徐工集团签约。"]
+    assert g.nodes[P1].get("stage") is None  # a project without events
     assert g.nodes[WM]["label"] == "王明"
     ids = _ids(store)
     assert {k for *_, k in g.edges(keys=True)} == set(ids.values())
@@ -174,6 +179,7 @@ def test_cytoscape_whole_graph(store, tmp_path):
     assert {e["data"]["id"] for e in els["edges"]} == set(_ids(store).values())
     byid = {n["data"]["id"]: n["data"] for n in els["nodes"]}
     assert byid[XYD]["label"] == "徐州医科大学"
+    assert byid[P2]["stage"] == "signed" and byid[P2]["stage_dates"] == ["2025-05-10"]
     selectors = {s["selector"]: s["style"] for s in data["style"]}
     assert selectors['node[node_type = "Place"]']["background-color"] == schema.color("Place")
     assert selectors['edge[rel_type = "LEADS"]']["line-color"] == schema.color("LEADS")

@@ -47,6 +47,7 @@ PARAMS = {  # extra parameter sets on top of each query's defaults
     "search": [{"text": "佰斯拓"}, {"text": "睢宁"}],
     "official_career": [{"key": SONG}],
     "post_holders": [{"title": "书记", "place": XZ}],
+    "projects_by_stage": [{"stage": "signed"}],
 }
 
 
