@@ -7,6 +7,7 @@ MATCH (j:Project)
 WHERE j.stage IS NOT NULL AND ($stage = 'any' OR j.stage = $stage)
   AND ($year = 0 OR any(d IN j.stage_dates WHERE d STARTS WITH toString($year)))
 OPTIONAL MATCH (host:Place)-[:HOSTS]->(j)
+WITH j, host ORDER BY host.name
 WITH j, collect(DISTINCT host.name) AS places
 RETURN j.name AS project, j.stage AS stage, j.stages AS stages, j.stage_dates AS stage_dates, places, j.key AS project_key
 ORDER BY project_key
