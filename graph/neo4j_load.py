@@ -154,7 +154,8 @@ def _store_error(e: Exception, uri: str) -> StoreError:
     msg = (getattr(e, "message", None) or str(e) or name).splitlines()[0]
     if name in ("AuthError",) or "unauthorized" in msg.lower() or "authentication" in msg.lower():
         return StoreError(f"Neo4j at {uri} refused the credentials ({msg}); check NEO4J_USER/NEO4J_PASSWORD")
-    if name in ("ServiceUnavailable", "SessionExpired") or "connect" in msg.lower():
+    if name in ("ServiceUnavailable", "SessionExpired", "DatabaseUnavailable") or "connect" in msg.lower():
+        # DatabaseUnavailable: the server answers but is shutting down or not started yet
         return StoreError(f"cannot reach Neo4j at {uri} ({msg}); start it with "
                           "`python -m graph.neo4j_server start` or fix --uri/NEO4J_URI")
     if name in ("ConfigurationError", "ValueError") or "scheme" in msg.lower():
