@@ -112,6 +112,10 @@ class Gazetteer:
                 return i
         return -1
 
+    def is_place(self, form: str) -> bool:
+        """A form that names a division by itself (full or short name, not a weak one)."""
+        return any(kind != "weak" for _, kind in self.forms.get(form, ()))
+
     def _strong(self, form: str, full: bool = False) -> bool:
         return any((k == "full" if full else k != "weak") and self.divisions[i].level in ("province", "prefecture", "county")
                    for i, k in self.forms[form])

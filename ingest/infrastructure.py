@@ -26,19 +26,15 @@ MODE_AFTER = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{MODES})")
 LINE_CONTEXT = re.compile(MODES)
 
 
-def _place_form(g: gz.Gazetteer, form: str) -> bool:
-    return any(kind != "weak" for _, kind in g.forms.get(form, ()))
-
-
 def _placey(g: gz.Gazetteer, s: str) -> bool:
     """A route end: a place name, or a place name followed or preceded by a local name."""
-    return any(_place_form(g, f) for f in {s, s[:2], s[:3], s[-2:], s[-3:]})
+    return any(g.is_place(f) for f in {s, s[:2], s[:3], s[-2:], s[-3:]})
 
 
 def _after_places(g: gz.Gazetteer, text: str, start: int, end: int) -> int:
     """Leading place names are context, not part of the name (蒲县豹子沟煤矿)."""
     for k in range(min(6, end - start - 2), 1, -1):
-        if _place_form(g, text[start:start + k]):
+        if g.is_place(text[start:start + k]):
             return start + k
     return start
 
@@ -60,7 +56,7 @@ def _name_start(g: gz.Gazetteer, text: str, start: int, end: int) -> int | None:
     pos, cut = start, start
     for w in _units(jieba.lcut(text[start:end])):  # after the last verb or function word
         pos += len(w)
-        if not _place_form(g, w) and w not in NAME_VERBS and (
+        if not g.is_place(w) and w not in NAME_VERBS and (
                 w in SINGLE_STOP or _tag(w).startswith(("v", "p", "d", "c", "r", "u"))):
             cut = pos
     start = cut
@@ -98,7 +94,7 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         s, e = a.sents[a.sent_of(m.start())]
         pm = re.match(r"[\u4e00-\u9fff]{2,4}?(?=[、，,。；及和等\s]|拓宽|扩建|改建|$)", text[m.end():e])
-        if pm and LINE_CONTEXT.search(text[s:e]) and _place_form(g, left[-2:]) and _place_form(g, pm.group(0)):
+        if pm and LINE_CONTEXT.search(text[s:e]) and g.is_place(left[-2:]) and g.is_place(pm.group(0)):
             _add(a, m.start() - 2 if len(left) > 2 else start, _end(text, m.end() + pm.end()), "Project", kind="route")
     for m in NUMBERED.finditer(text):
         _add(a, m.start(), _end(text, m.end()), "Project", kind="numbered")

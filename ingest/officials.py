@@ -157,10 +157,11 @@ def _spread_official_mentions(a: Analysis) -> None:
     推介, 盛佃清主任介绍: not 盛佃)."""
     text = a.text
     for name in {m.name for m in a.by_label("Official") if len(m.name) == 2}:
-        nexts = {text[i + 2:i + 3] for i in _find_all(text, name)}
+        at = _find_all(text, name)
+        nexts = {text[i + 2:i + 3] for i in at}
         c = nexts.pop() if len(nexts) == 1 else ""
-        if len(_find_all(text, name)) >= 2 and lx.CJK.fullmatch(c or "x") and c and c not in lx.NAME_END_CHARS \
-                and not text.startswith(lx.FOLLOW_VERBS, text.find(name) + 2):
+        if len(at) >= 2 and c and lx.CJK.fullmatch(c) and c not in lx.NAME_END_CHARS \
+                and not text.startswith(lx.FOLLOW_VERBS, at[0] + 2):
             for m in a.by_label("Official"):
                 if m.name == name:
                     m.end += 1

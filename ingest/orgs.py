@@ -61,7 +61,7 @@ def find_listed(a: Analysis, g: gz.Gazetteer) -> None:
             start -= len(w)  # a stock name is any word, known or not (恒达新材, 驰宏锌锗)
         start += len(re.match(r"[\d年月日号]*", text[start:m.start()]).group())
         name = text[start:m.start()]
-        if 2 <= len(name) <= 8 and _valid_name(name) and not _place_form(name, g):
+        if 2 <= len(name) <= 8 and _valid_name(name) and not g.is_place(name):
             _add(a, start, m.start(), "Company", sure=True)
     for m in TRADE.finditer(text):
         pos = m.end()
@@ -81,18 +81,14 @@ def find_listed(a: Analysis, g: gz.Gazetteer) -> None:
 ARRIVING = {"落户", "前来", "前往", "入驻", "投资", "建设", "合作", "考察", "参与", "配套", "进驻"}
 
 
-def _place_form(name: str, g: gz.Gazetteer) -> bool:
-    return name in g.forms and any(k != "weak" for _, k in g.forms[name])
-
-
 def _company_like(name: str, g: gz.Gazetteer) -> bool:
     """A short company name: specific words (a brand, a foreign name), no verb, no place alone."""
-    if _place_form(name, g) or TRADE.search(name) or any(c in lx.PUNCT for c in name):
+    if g.is_place(name) or TRADE.search(name) or any(c in lx.PUNCT for c in name):
         return False
     if not (_valid_name(name) or re.fullmatch(r"[A-Za-z][A-Za-z&.\-]+", name)):
         return False
     words = _units(jieba.lcut(name))
-    if any(w in ARRIVING or _place_form(w, g) or _tag(w) == "ns"
+    if any(w in ARRIVING or g.is_place(w) or _tag(w) == "ns"
            or (_tag(w).startswith(("v", "d", "p", "c", "r", "u", "m", "q", "t", "f")) and w not in NAME_VERBS)
            for w in words):
         return False
@@ -175,7 +171,7 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
             suffixed = label == "Company" and lx.COMPANY_SUFFIX.search(surface)
             if not suffixed and not any(_specific(w, strict=True) for w in words):
                 continue  # 先进制造、现代物流: kinds of industry, not names
-            if surface in g.forms and any(k != "weak" for _, k in g.forms[surface]):
+            if g.is_place(surface):
                 continue  # a place in the list (河曲、临汾等项目), not a name
             if re.search(r"[-—~]", surface):
                 continue
