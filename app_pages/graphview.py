@@ -14,11 +14,13 @@ import json
 import pandas as pd
 import streamlit as st
 
+from app_pages import rings
 from graph import confidence, schema
 from graph.store import Subgraph
 
 GRAPH_CAP = 300  # default node cap of drawn subgraphs
-LAYOUTS = ["fcose", "cose", "concentric", "breadthfirst", "circle", "grid"]
+# "rings" (the default, app_pages/rings.py) is computed here and drawn at once; the others run in the browser.
+LAYOUTS = ["rings", "fcose", "cose", "concentric", "breadthfirst", "circle", "grid"]
 # Node properties too bulky to ship to the browser.
 _HEAVY = {"text", "evidence", "articles", "dates", "titles"}
 CENTER = "govkg_center"  # node data flag of the highlighted (searched) entity
@@ -77,7 +79,7 @@ def _legend(labels: list[str], types: list[str], center_name: str | None) -> Non
     st.markdown(" &nbsp; ".join(items), unsafe_allow_html=True)
 
 
-def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, layout: str = "fcose",
+def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, layout: str = LAYOUTS[0],
          center: str | None = None):
     """Draw a subgraph, laid out afresh and fitted whenever its data changed.
 
@@ -102,8 +104,12 @@ def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, l
     drawn = digest(els)
     st.session_state[f"{key}_drawn"] = drawn  # what is on screen (tests and saved views read it)
     events = [Event("node_click", "click tap", "node")] if expandable else []
+    if layout == "rings" and center_node is not None:
+        config = {"name": "preset", "positions": rings.positions(sub, center), "padding": 20}
+    else:  # "rings" without a centre (a console result) falls back to the force layout
+        config = CONFIGS[layout if layout in CONFIGS else "fcose"]
     # No layout animation: it held every new graph in motion for another 0.5 s (bench/bench_browser.py).
-    return st_link_analysis(els, layout={**CONFIGS[layout], "fit": True, "animate": False, "govkg_drawn": drawn},
+    return st_link_analysis(els, layout={**config, "fit": True, "animate": False, "govkg_drawn": drawn},
                             node_styles=node_styles, edge_styles=edge_styles, height=height, key=key,
                             node_actions=["expand"] if expandable else [], events=events)
 

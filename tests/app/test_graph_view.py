@@ -116,3 +116,15 @@ def test_neighbour_counts_collapse_and_hide(app):
     assert XUZHOU not in view_names(at) and XUZHOU not in drawn_names(at)
     at.button(key="ego_unhide").click().run()
     assert XUZHOU in view_names(at)
+
+
+def test_default_layout_is_rings_and_fcose_can_be_chosen(app):
+    """Rings: positions computed by the page for every drawn node, the centre in the middle."""
+    at = app("search", q=SONG, depth="2")
+    layout, els = graph_args(at)["layout"], graph_args(at)["elements"]
+    assert layout["name"] == "preset"
+    assert set(layout["positions"]) == {n["data"]["id"] for n in els["nodes"]}
+    centre = next(n["data"]["id"] for n in els["nodes"] if n["data"].get("govkg_center"))
+    assert layout["positions"][centre] == {"x": 0.0, "y": 0.0}
+    at.selectbox(key="ego_layout").set_value("fcose").run()
+    assert graph_args(at)["layout"]["name"] == "fcose" and "positions" not in graph_args(at)["layout"]
