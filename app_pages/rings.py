@@ -20,6 +20,9 @@ GAP = 40.0  # px between neighbouring node centres (nodes are 20 px, captions be
 FIRST = 3 * GAP  # radius of the first ring
 STEP = 2.5 * GAP  # between one hop's band and the next
 PHI = (1 + 5 ** 0.5) / 2
+# A subtree's widest fan: a neighbour with most of the graph behind it (the centre's one big
+# place) would otherwise spread its own neighbours round the whole circle, edges crossing the centre.
+WIDEST = 1.5 * math.pi
 
 
 def _order(n: dict) -> tuple:
@@ -47,8 +50,9 @@ def positions(sub: Subgraph, center: str) -> dict[str, dict[str, float]]:
         for k, start, width in frontier:
             for c in tree.successors(k):
                 share = width * leaves[c] / leaves[k]
-                angle[c] = start + share / 2
-                nxt.append((c, start, share))
+                angle[c] = (start + share / 2) % (2 * math.pi)
+                inner = min(share, WIDEST)
+                nxt.append((c, angle[c] - inner / 2, inner))
                 start += share
         if nxt:
             levels.append([c for c, _, _ in nxt])

@@ -50,6 +50,17 @@ def test_a_crowded_ring_keeps_nodes_apart():
     assert max(ones) < min(twos)
 
 
+def test_no_edge_passes_over_the_centre():
+    """The centre's one big neighbour fans its own out on its side, not round the whole circle."""
+    edges = [("c", "city")] + [("city", f"d{i}") for i in range(12)] + [("c", "x")]
+    pos = positions(_sub(edges), "c")
+    for a, b in edges:
+        if "c" not in (a, b):  # the distance from the centre to the segment a-b
+            (ax, ay), (bx, by) = (pos[a]["x"], pos[a]["y"]), (pos[b]["x"], pos[b]["y"])
+            t = max(0.0, min(1.0, -(ax * (bx - ax) + ay * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)))
+            assert math.hypot(ax + t * (bx - ax), ay + t * (by - ay)) > GAP, (a, b, pos[a], pos[b])
+
+
 def test_centre_alone_and_missing_centre():
     assert positions(_sub([], extra=("c",)), "c") == {"c": {"x": 0.0, "y": 0.0}}
     assert positions(_sub([("a", "b")]), "c") == {}
