@@ -105,7 +105,9 @@ def draw(sub: Subgraph, key: str, height: int = 560, expandable: bool = False, l
     st.session_state[f"{key}_drawn"] = drawn  # what is on screen (tests and saved views read it)
     events = [Event("node_click", "click tap", "node")] if expandable else []
     if layout == "rings" and center_node is not None:
-        config = {"name": "preset", "positions": rings.positions(sub, center), "padding": 20}
+        # Wider padding than the force layouts' 20 px: the component's side panel and zoom buttons
+        # sit over the view's edges, and a short path fitted edge to edge lost its end captions.
+        config = {"name": "preset", "positions": rings.positions(sub, center), "padding": 50}
     else:  # "rings" without a centre (a console result) falls back to the force layout
         config = CONFIGS[layout if layout in CONFIGS else "fcose"]
     # No layout animation: it held every new graph in motion for another 0.5 s (bench/bench_browser.py).

@@ -17,8 +17,9 @@ import networkx as nx
 from graph.store import Subgraph
 
 GAP = 40.0  # px between neighbouring node centres (nodes are 20 px, captions below them)
-FIRST = 3 * GAP  # radius of the first ring
-STEP = 2.5 * GAP  # between one hop's band and the next
+FIRST = 2 * GAP  # radius of the first ring
+STEP = 2 * GAP  # between one hop's band and the next (compact: a small graph is fitted above zoom 1,
+#                 where cytoscape starts to show the 7 px captions)
 PHI = (1 + 5 ** 0.5) / 2
 # A subtree's widest fan: a neighbour with most of the graph behind it (the centre's one big
 # place) would otherwise spread its own neighbours round the whole circle, edges crossing the centre.
