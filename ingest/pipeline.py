@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest import amounts, analysis, infrastructure, lifecycle, officials, orgs, places, projects, relations
+from ingest import amounts, analysis, infrastructure, lifecycle, officials, orgs, places, projects, readers, relations
 from ingest.learn import components  # noqa: F401  (registers the learned components)
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
@@ -36,7 +36,8 @@ class _Step:
         if self.gazetteer is None:
             self.initialize()
         if doc._.kg is None:
-            doc._.kg = analysis.Analysis(doc.text)
+            # the reader's date, else the dateline (training texts carry theirs)
+            doc._.kg = analysis.Analysis(doc.text, date=doc.user_data.get("date") or readers.date_in_text(doc.text))
             analysis.split(doc._.kg)
         type(self).fn(doc._.kg, self.gazetteer)
         return doc

@@ -42,7 +42,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     for s, e, form in g.scan(text):
         if a.covered(s, e):
             continue
-        raw.append((s, e, form, g.forms[form]))
+        raw.append((s, e, form, g.at_date(g.forms[form], a.date)))
     # Anchors: unambiguous province/prefecture/county mentions (with their ancestors).
     support: Counter = Counter()
     own: dict[str, Counter] = defaultdict(Counter)  # what each name adds, so it never supports itself
