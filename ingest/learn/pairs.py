@@ -42,7 +42,7 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
     place_count = sum(1 for k in by_name if k[0] == "Place")
     # a place named as a route's end or waypoint (北起平度, 经胶州) hosts nothing: the route is
     # the plan of the place that governs it
-    route = {id(m) for m in a.mentions if m.label == "Place" and ROUTE_END.search(a.text[max(0, m.start - 3):m.start])}
+    route = _route_places(a)
     place_sents = {a.sent_of(m.start) for m in a.mentions if m.label == "Place" and id(m) not in route}
     top_place = max((k for k in by_name if k[0] == "Place"), key=lambda k: len(by_name[k]), default=None)
     title_end = a.paras[0][1] if a.paras else 0
@@ -81,6 +81,17 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                 f["inside"] = int(_core(hk[1]) in pk[1])
                 out[(rtype, hk[1], pk[1])] = (f, h, p)
     return out
+
+
+def _route_places(a) -> set[int]:
+    """Places named as a route's end or waypoint, with the places listed after one (经招远、莱阳、即墨)."""
+    route, prev = set(), None
+    for m in sorted((m for m in a.mentions if m.label == "Place"), key=lambda m: m.start):
+        if ROUTE_END.search(a.text[max(0, m.start - 3):m.start]) or (
+                prev is not None and id(prev) in route and a.text[prev.end:m.start] in ("、", "和", "及", "与")):
+            route.add(id(m))
+        prev = m
+    return route
 
 
 def _place_context(a, g, f: dict, hk, pms) -> None:

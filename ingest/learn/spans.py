@@ -11,6 +11,11 @@ from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _un
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
 CAPTION = "图为"
+# what stands before a name without being part of it: a date, a time word, a source (据), a post
+# held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)
+DATE_LEAD = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
+LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
+                 "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资".split())
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -38,9 +43,14 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
         s += len(CAPTION)
     while s < e:
+        lead = DATE_LEAD.match(text, s, e)
+        if lead and e - lead.end() >= 2:
+            s = lead.end()
+            continue
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
-        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP) or _tag(first).startswith(OPENERS)):
+        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP) or _tag(first).startswith(OPENERS)
+                               or first in LEAD_WORDS):
             s += len(first)
             continue
         break
@@ -113,6 +123,21 @@ def _kind_of_project(name: str) -> bool:
     return len(words) == 1 and _tag(words[0]) in ("n", "vn", "a", "an", "b")
 
 
+CAPACITY_LEAD = ("年产", "年处理", "年加工", "年吞吐", "日产", "日处理")
+
+
+def _with_capacity(a: Analysis, s: int) -> int:
+    """A project named by its capacity takes the words before the figure: the output it is
+    counted in and its site (会泽 + 16万吨铅锌冶炼项目, 年产 + 45万吨合成氨项目)."""
+    text = a.text
+    if not (text[s:s + 1].isdigit() or text[s:s + 1] == "±"):
+        return s
+    lead = next((w for w in CAPACITY_LEAD if text.endswith(w, 0, s)), "")
+    s -= len(lead)
+    site = next((m for m in a.mentions if m.label == "Place" and m.end == s), None)
+    return site.start if site is not None else s
+
+
 def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
     rest = list(text[n.start:n.end])
     inside = [p for p in places if n.start <= p.start and p.end <= n.end]
@@ -153,7 +178,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue
         if lab == "Project":
-            s = after_builder(a, s, e)
+            s = _with_capacity(a, after_builder(a, s, e))
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue

@@ -22,6 +22,13 @@ def test_bio_round_trip():
     ("和长丰新材料有限公司", "长丰新材料有限公司"),
     ("格力电器(重庆)有限公司", "格力电器(重庆)有限公司"),
     ("江门至湛江高速，开平段", None),
+    # a date, a source, a post held or a construction verb before a name is not part of it
+    ("5日奠基临河第二纺织厂", "临河第二纺织厂"),
+    ("据东岭集团", "东岭集团"),
+    ("时任宏远重工集团公司", "宏远重工集团公司"),
+    ("三季度红星水泥厂", "红星水泥厂"),
+    ("开工建设滨江快速路", "滨江快速路"),
+    ("建设银行", "建设银行"),
 ])
 def test_trim(text, want):
     cut = spans.trim(text, 0, len(text))
@@ -119,6 +126,18 @@ def test_a_road_named_only_as_a_landmark_is_no_project(text, road):
     s = text.index(road)
     spans.replace_spans(a, [(s, s + len(road), "Project", 0.8)])
     assert a.mentions == []
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("会同12万吨铝材加工项目开工。", "12万吨铝材加工项目", "会同12万吨铝材加工项目"),
+    ("宏达公司年产30万吨纸浆项目投产。", "30万吨纸浆项目", "年产30万吨纸浆项目"),
+    ("西岭水泥厂扩建工程开工。", "水泥厂扩建工程", "水泥厂扩建工程"),
+])
+def test_a_project_named_by_its_capacity_keeps_its_site_and_output_word(text, tagged, want):
+    a = _analysis(text, [("会同", "Place", -1)] if "会同" in text else [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
+    assert [m.name for m in a.mentions if m.label == "Project"] == [want]
 
 
 def test_a_road_built_beside_a_landmark_stays_a_project():
