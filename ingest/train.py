@@ -72,7 +72,20 @@ def run(args) -> dict:
                     display_precision=round(shown_p, 3), display_shown=[shown_n, len(judged)])
         print(f"\n{args.folds}-fold cross-validated scores ({len(items)} articles):\n" + evaluate.format_table(rows))
     stats = train.train(items, out, public=public, seed=args.seed)
-    meta.update(train=stats, seconds=round(time.time() - t0, 1))
+    meta.update(train=stats)
+    if args.check and Path(args.check).exists():  # corpus articles the model never saw
+        check = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.check)), desc="held-out check",
+                                                  unit="article")]
+        pred = train.predict(check, out)
+        rows = evaluate.table({it.doc.name: it.doc.gold for it in check}, pred)
+        cut = meta.get("display_min_confidence")
+        shown = evaluate.precision_at(evaluate.judged_relations({it.doc.name: it.doc.gold for it in check}, pred),
+                                      cut) if cut is not None else None
+        meta.update(check={"file": os.path.relpath(args.check, Path(__file__).resolve().parents[1]),
+                           "articles": len(check), "scores": rows,
+                           "display_precision": [round(shown[0], 3), shown[1]] if shown else None})
+        print(f"\nheld-out check ({len(check)} corpus articles):\n" + evaluate.format_table(rows))
+    meta.update(seconds=round(time.time() - t0, 1))
     (out / train.META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(card.render(meta), encoding="utf-8")
@@ -94,6 +107,8 @@ def main(argv=None) -> int:
                     help="the public NER corpus (JSON lines: text, spans)")
     ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--check", default=str(data.ANNOTATIONS),
+                    help="annotated corpus articles to score the trained model on (never trained on; '' to skip)")
     args = ap.parse_args(argv)
     args.argv = argv
     for p in (args.gold, args.texts) + ((args.public_corpus,) if args.public_limit else ()):

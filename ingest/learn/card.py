@@ -4,6 +4,18 @@ from __future__ import annotations
 from ingest.learn import evaluate
 
 
+def _check(meta: dict) -> str:
+    c = meta.get("check")
+    if not c:
+        return ""
+    shown = c.get("display_precision")
+    return (f"## Held-out check\n\nThe final model on {c['articles']} corpus articles it never saw, annotated by AI "
+            f"annotators in one pass (`{c['file']}`, see the README beside it; different annotators and a different "
+            f"mix of news than the dev set):\n\n{evaluate.format_table(c['scores'])}\n"
+            + (f"\nRelations at or above the display threshold there: {shown[0]} precise ({shown[1]} shown).\n"
+               if shown else ""))
+
+
 def render(meta: dict) -> str:
     cv = meta.get("cv")
     scores = (f"{meta['folds']}-fold cross-validation on the {meta['articles']} gold articles (no article "
@@ -42,6 +54,7 @@ threshold is the lowest that reaches it, or, when none does, the most precise on
 ## Scores
 
 {scores}
+{_check(meta)}
 ## Limits
 
 Trained on 48 articles: company short names without a suffix, project names without a head noun

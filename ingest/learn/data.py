@@ -8,6 +8,8 @@ from pathlib import Path
 from ingest import clean
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
+CORPUS = SHARED / "corpus" / "news_2011.jsonl"
+ANNOTATIONS = Path(__file__).with_name("annotations") / "news_2011.jsonl"  # see annotations/README.md
 LEARNED = ("Company", "Organization", "Project")
 
 
@@ -68,6 +70,32 @@ def read_gold(gold_path: Path, texts_dir: Path) -> list[GoldDoc]:
 
 def dev_docs() -> list[GoldDoc]:
     return read_gold(SHARED / "dev" / "gold.jsonl", SHARED / "dev" / "texts")
+
+
+def corpus_text(row: dict) -> str:
+    """A corpus article laid out as the dev texts are (title, date, blank line, body): what
+    the annotators read."""
+    return f"{row['title']}\n{row['date']}\n\n{row['text'].strip()}\n"
+
+
+def corpus_docs(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[GoldDoc]:
+    """Annotated corpus articles (lines keyed by `corpus_id`), their texts read from the corpus."""
+    lines = [json.loads(x) for x in annotations.read_text(encoding="utf-8").splitlines() if x.strip()]
+    want = {g["corpus_id"] for g in lines}
+    rows = {}
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] in want:
+                rows[r["id"]] = r
+    missing = want - rows.keys()
+    if missing:
+        raise ValueError(f"{annotations}: {len(missing)} corpus_id(s) not in {corpus}, e.g. {sorted(missing)[0]}")
+    docs = []
+    for g in lines:
+        text = prepare_text(corpus_text(rows[g["corpus_id"]]))
+        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g)))
+    return docs
 
 
 # CLUENER/MSRA/People's Daily labels -> ours (None: not a span we learn)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from ingest import train as train_cli
+from ingest.learn import data
 from ingest.pipeline import nlp
 from tests.ingest.tiny_corpus import write
 
@@ -16,8 +17,11 @@ def tiny_model(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tiny")
     texts, gold, ner = write(folder)
     out = folder / "model"
+    check = folder / "check.jsonl"  # two annotated corpus articles (texts read from the corpus)
+    check.write_text("\n".join(data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
+                     encoding="utf-8")
     argv = ["--gold", str(gold), "--texts", str(texts), "--out", str(out), "--folds", "2",
-            "--public-corpus", str(ner), "--public-limit", "6"]
+            "--public-corpus", str(ner), "--public-limit", "6", "--check", str(check)]
     assert train_cli.main(argv) == 0
     return out, argv
 
@@ -31,6 +35,8 @@ def test_training_writes_model_meta_and_card(tiny_model):
     assert set(meta["cv"]) >= {"entity:ALL", "relation:ALL", "amounts"}
     assert 0 <= meta["display_min_confidence"] <= 1
     assert "--folds 2" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert meta["check"]["articles"] == 2 and "entity:ALL" in meta["check"]["scores"]
+    assert "Held-out check" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
 
 
 def test_training_is_deterministic(tiny_model, tmp_path):
