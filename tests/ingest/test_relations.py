@@ -1,4 +1,6 @@
 """Relations: investors, hosts and project totals."""
+import pytest
+
 from ingest.extract import extract_text
 from tests.ingest.record_sets import rels
 
@@ -34,6 +36,16 @@ def test_total_written_right_after_the_project(monkeypatch):
     rec = extract_text("年内开工的白沙洲大桥项目投资15亿元，全长12公里。")
     proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
     assert proj["白沙洲大桥项目"]["total_investment_cny"] == 1500000000
+
+
+@pytest.mark.parametrize("text, project, total", [
+    ("长江啤酒公司将投资12亿元建设荆门啤酒生产基地项目。", "啤酒生产基地项目", 1200000000),  # what the money builds
+    ("滨河快速路项目全长20公里，投资估算36.5亿元。", "滨河快速路项目", 3650000000),
+])
+def test_total_of_what_an_investment_builds_and_of_an_estimate(monkeypatch, text, project, total):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    totals = {e["name"]: e.get("total_investment_cny") for e in extract_text(text)["entities"] if e["type"] == "Project"}
+    assert [t for name, t in totals.items() if name.endswith(project)] == [total], totals
 
 
 def test_a_site_said_outright_hosts_the_project():
