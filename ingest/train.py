@@ -1,9 +1,11 @@
 """Train the learned stage: python -m ingest.train
 
-    python -m ingest.train                  # 5-fold cross-validation on the dev gold, then the
-                                            # final models from all of it into ingest/model/
+    python -m ingest.train                  # 5-fold cross-validation on the dev gold and the annotated
+                                            # corpus articles (ingest/learn/annotations), scored per set,
+                                            # then the final models from all of them into ingest/model/
     python -m ingest.train --folds 0        # the final models only (no cross-validated scores)
     python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200   # other data
+    python -m ingest.train --extra ''       # without the annotated corpus articles
 
 Deterministic: the same data, seed and package versions give the same model files.
 Reads the gold, the texts and the public NER corpora from ../shared; copies none of them.
@@ -39,6 +41,8 @@ def run(args) -> dict:
     t0 = time.time()
     docs = data.read_gold(Path(args.gold), Path(args.texts))
     items = [train.Prepared(d) for d in tqdm(docs, desc="rules over the gold texts", unit="article")]
+    extra = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.extra)) if args.extra else [],
+                                             desc="rules over the annotated corpus articles", unit="article")]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     public = None
@@ -51,41 +55,35 @@ def run(args) -> dict:
         limit = None if args.public_limit < 0 else args.public_limit
         train.train_public(out, files=[Path(args.public_corpus)], limit=limit)
         public = out / train.PUBLIC_FILE
+    root = Path(__file__).resolve().parents[1]
     meta = {"created_from_commit": _commit(), "command": "python -m " + " ".join(["ingest.train", *args.argv]),
-            "gold": os.path.relpath(args.gold, Path(__file__).resolve().parents[1]), "articles": len(items),
-            "seed": args.seed,
+            "gold": os.path.relpath(args.gold, root), "articles": len(items), "seed": args.seed,
+            "extra": os.path.relpath(args.extra, root) if extra else None, "extra_articles": len(extra),
             "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit}
     if args.folds > 1:
+        # one cross-validation over both sets: every article scored by models that never saw it
         with tempfile.TemporaryDirectory() as work:
-            pred = train.cross_validate(items, args.folds, Path(work), public=public, seed=args.seed,
+            pred = train.cross_validate(items + extra, args.folds, Path(work), public=public, seed=args.seed,
                                         progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
         gold = {it.doc.name: it.doc.gold for it in items}
-        rows = evaluate.table(gold, pred)
+        mine = [p for p in pred if p["article"] in gold]
+        rows = evaluate.table(gold, mine)
         priors = evaluate.priors(rows)
-        for p in pred:  # rule-made relations carry their measured precision, as they will at run time
+        for p in mine:  # rule-made relations carry their measured precision, as they will at run time
             for r in p["relations"]:
                 r.setdefault("confidence", priors.get(r["type"], 1.0))
-        judged = evaluate.judged_relations(gold, pred)
+        judged = evaluate.judged_relations(gold, mine)
         cut = evaluate.display_threshold(judged)
         shown_p, shown_n = evaluate.precision_at(judged, cut)
         meta.update(folds=args.folds, cv=rows, priors=priors, display_min_confidence=cut,
                     display_precision=round(shown_p, 3), display_shown=[shown_n, len(judged)])
-        print(f"\n{args.folds}-fold cross-validated scores ({len(items)} articles):\n" + evaluate.format_table(rows))
-    stats = train.train(items, out, public=public, seed=args.seed)
-    meta.update(train=stats)
-    if args.check and Path(args.check).exists():  # corpus articles the model never saw
-        check = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.check)), desc="held-out check",
-                                                  unit="article")]
-        pred = train.predict(check, out)
-        rows = evaluate.table({it.doc.name: it.doc.gold for it in check}, pred)
-        cut = meta.get("display_min_confidence")
-        shown = evaluate.precision_at(evaluate.judged_relations({it.doc.name: it.doc.gold for it in check}, pred),
-                                      cut) if cut is not None else None
-        meta.update(check={"file": os.path.relpath(args.check, Path(__file__).resolve().parents[1]),
-                           "articles": len(check), "scores": rows,
-                           "display_precision": [round(shown[0], 3), shown[1]] if shown else None})
-        print(f"\nheld-out check ({len(check)} corpus articles):\n" + evaluate.format_table(rows))
-    meta.update(seconds=round(time.time() - t0, 1))
+        print(f"\n{args.folds}-fold cross-validated scores ({len(items)} gold articles):\n" + evaluate.format_table(rows))
+        if extra:
+            extra_gold = {it.doc.name: it.doc.gold for it in extra}
+            meta["cv_extra"] = evaluate.table(extra_gold, [p for p in pred if p["article"] in extra_gold])
+            print(f"\n... on the {len(extra)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
+    stats = train.train(items + extra, out, public=public, seed=args.seed)
+    meta.update(train=stats, seconds=round(time.time() - t0, 1))
     (out / train.META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(card.render(meta), encoding="utf-8")
@@ -107,8 +105,8 @@ def main(argv=None) -> int:
                     help="the public NER corpus (JSON lines: text, spans)")
     ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--check", default=str(data.ANNOTATIONS),
-                    help="annotated corpus articles to score the trained model on (never trained on; '' to skip)")
+    ap.add_argument("--extra", default=str(data.ANNOTATIONS),
+                    help="annotated corpus articles (corpus_id lines) that train and are cross-validated too ('': none)")
     args = ap.parse_args(argv)
     args.argv = argv
     for p in (args.gold, args.texts) + ((args.public_corpus,) if args.public_limit else ()):

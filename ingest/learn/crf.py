@@ -31,7 +31,7 @@ def decode(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def train(sequences, model_path: Path, c1: float = 0.0, c2: float = 1.0, max_iterations: int = 400,
+def train(sequences, model_path: Path, c1: float = 0.0, c2: float = 0.3, max_iterations: int = 400,
           verbose: bool = False) -> None:
     """sequences: (features, tags) pairs. Deterministic: L-BFGS from zero weights."""
     trainer = pycrfsuite.Trainer(verbose=verbose)

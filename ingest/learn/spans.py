@@ -64,8 +64,8 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
                       r"银行|工作站|博物馆|图书馆|研究会|促进会)$")
 # a clause, not a name: a copula, a linking verb or a cause inside (成渝客运专线是…, 汶九高速起于…,
 # 群众因赶高铁), a list (甲、乙), a street address (中山南路142号), or a project's site office
-# (…项目部, an organization), or a superlative (亚洲最长隧道: a description)
-NOT_A_NAME = re.compile(r"是|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
+# (…项目部, an organization), a contract won (甲公司中标乙工程), or a superlative (亚洲最长隧道: a description)
+NOT_A_NAME = re.compile(r"是|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
 # a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
 COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
 KIND_HEADS = ("项目", "工程")

@@ -17,11 +17,11 @@ def tiny_model(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tiny")
     texts, gold, ner = write(folder)
     out = folder / "model"
-    check = folder / "check.jsonl"  # two annotated corpus articles (texts read from the corpus)
-    check.write_text("\n".join(data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
+    extra = folder / "extra.jsonl"  # two annotated corpus articles (texts read from the corpus)
+    extra.write_text("\n".join(data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
                      encoding="utf-8")
     argv = ["--gold", str(gold), "--texts", str(texts), "--out", str(out), "--folds", "2",
-            "--public-corpus", str(ner), "--public-limit", "6", "--check", str(check)]
+            "--public-corpus", str(ner), "--public-limit", "6", "--extra", str(extra)]
     assert train_cli.main(argv) == 0
     return out, argv
 
@@ -35,8 +35,8 @@ def test_training_writes_model_meta_and_card(tiny_model):
     assert set(meta["cv"]) >= {"entity:ALL", "relation:ALL", "amounts"}
     assert 0 <= meta["display_min_confidence"] <= 1
     assert "--folds 2" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert meta["check"]["articles"] == 2 and "entity:ALL" in meta["check"]["scores"]
-    assert "Held-out check" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert meta["extra_articles"] == 2 and "entity:ALL" in meta["cv_extra"]
+    assert "2 annotated corpus articles" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
 
 
 def test_training_is_deterministic(tiny_model, tmp_path):
