@@ -1,11 +1,11 @@
 """Train the learned stage: python -m ingest.train
 
-    python -m ingest.train                  # 5-fold cross-validation on the dev gold and the annotated
-                                            # corpus articles (ingest/learn/annotations), scored per set,
-                                            # then the final models from all of them into ingest/model/
+    python -m ingest.train                  # 5-fold cross-validation on the dev gold, the final models
+                                            # from all of it into ingest/model/, and a held-out check on
+                                            # the annotated corpus articles (ingest/learn/annotations)
     python -m ingest.train --folds 0        # the final models only (no cross-validated scores)
     python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200   # other data
-    python -m ingest.train --extra ''       # without the annotated corpus articles
+    python -m ingest.train --extra ingest/learn/annotations/news_2011.jsonl   # they train too
 
 Deterministic: the same data, seed and package versions give the same model files.
 Reads the gold, the texts and the public NER corpora from ../shared; copies none of them.
@@ -83,7 +83,15 @@ def run(args) -> dict:
             meta["cv_extra"] = evaluate.table(extra_gold, [p for p in pred if p["article"] in extra_gold])
             print(f"\n... on the {len(extra)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
     stats = train.train(items + extra, out, public=public, seed=args.seed)
-    meta.update(train=stats, seconds=round(time.time() - t0, 1))
+    meta.update(train=stats)
+    if args.check and not extra:  # annotated corpus articles the final model never saw
+        check = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.check)), desc="held-out check",
+                                                  unit="article")]
+        check_gold = {it.doc.name: it.doc.gold for it in check}
+        meta.update(check=os.path.relpath(args.check, root), check_articles=len(check),
+                    cv_extra=evaluate.table(check_gold, train.predict(check, out)))
+        print(f"\nheld-out check on {len(check)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
+    meta.update(seconds=round(time.time() - t0, 1))
     (out / train.META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(card.render(meta), encoding="utf-8")
@@ -105,8 +113,11 @@ def main(argv=None) -> int:
                     help="the public NER corpus (JSON lines: text, spans)")
     ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--extra", default=str(data.ANNOTATIONS),
-                    help="annotated corpus articles (corpus_id lines) that train and are cross-validated too ('': none)")
+    ap.add_argument("--check", default=str(data.ANNOTATIONS),
+                    help="annotated corpus articles (corpus_id lines) to score the final model on ('': none)")
+    ap.add_argument("--extra", default="",
+                    help="annotated corpus articles that train too, dealt into the cross-validation folds "
+                         "(not the default: see ingest/learn/annotations/README.md)")
     args = ap.parse_args(argv)
     args.argv = argv
     for p in (args.gold, args.texts) + ((args.public_corpus,) if args.public_limit else ()):

@@ -8,9 +8,11 @@ def _extra(meta: dict) -> str:
     rows = meta.get("cv_extra")
     if not rows:
         return ""
-    return (f"The same cross-validation on the {meta['extra_articles']} annotated corpus articles (`{meta['extra']}`: "
-            f"AI annotators, one pass; industry and construction news of 2011, a third of it distractors):\n\n"
-            f"{evaluate.format_table(rows)}\n")
+    how = (f"The same cross-validation on the {meta['extra_articles']} annotated corpus articles that trained too"
+           if meta.get("extra") else
+           f"Held-out check: the final model on the {meta['check_articles']} annotated corpus articles it never saw")
+    return (f"{how} (`{meta.get('extra') or meta.get('check')}`: AI annotators, one pass; industry and construction "
+            f"news of 2011, a third of it distractors):\n\n{evaluate.format_table(rows)}\n")
 
 
 def render(meta: dict) -> str:

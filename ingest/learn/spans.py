@@ -14,6 +14,7 @@ CAPTION = "图为"
 # what stands before a name without being part of it: a date, a time word, a source (据), a post
 # held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)
 DATE_LEAD = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
+BARE_HEADS = {"项目", "工程", "基地", "公司", "集团"}  # 建设项目 stays whole (and is no name)
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资".split())
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
@@ -50,7 +51,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
         if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP) or _tag(first).startswith(OPENERS)
-                               or first in LEAD_WORDS):
+                               or (first in LEAD_WORDS and text[s + len(first):e] not in BARE_HEADS)):
             s += len(first)
             continue
         break
@@ -94,7 +95,7 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Organization":
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name)
     if label == "Project":
-        return not (NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name))
+        return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name))
     return not _kind_of_company(name)
 
 

@@ -21,7 +21,7 @@ def tiny_model(tmp_path_factory):
     extra.write_text("\n".join(data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
                      encoding="utf-8")
     argv = ["--gold", str(gold), "--texts", str(texts), "--out", str(out), "--folds", "2",
-            "--public-corpus", str(ner), "--public-limit", "6", "--extra", str(extra)]
+            "--public-corpus", str(ner), "--public-limit", "6", "--check", str(extra)]
     assert train_cli.main(argv) == 0
     return out, argv
 
@@ -35,8 +35,8 @@ def test_training_writes_model_meta_and_card(tiny_model):
     assert set(meta["cv"]) >= {"entity:ALL", "relation:ALL", "amounts"}
     assert 0 <= meta["display_min_confidence"] <= 1
     assert "--folds 2" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert meta["extra_articles"] == 2 and "entity:ALL" in meta["cv_extra"]
-    assert "2 annotated corpus articles" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert meta["check_articles"] == 2 and "entity:ALL" in meta["cv_extra"]
+    assert "2 annotated corpus articles it never saw" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
 
 
 def test_training_is_deterministic(tiny_model, tmp_path):
@@ -72,3 +72,13 @@ def test_trained_model_runs_in_the_pipeline(tiny_model, monkeypatch):
 def test_missing_gold_is_a_clear_error(tmp_path, capsys):
     assert train_cli.main(["--gold", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m")]) == 2
     assert "none.jsonl does not exist" in capsys.readouterr().err
+
+
+def test_annotated_corpus_articles_can_train_and_are_scored_apart(tiny_model, tmp_path):
+    out, argv = tiny_model
+    extra = argv[argv.index("--check") + 1]
+    argv = [a if a != str(out) else str(tmp_path / "m") for a in argv] + ["--extra", extra]
+    assert train_cli.main(argv) == 0
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["extra_articles"] == 2 and meta["train"]["articles"] == 8
+    assert "cv_extra" in meta and "check" not in meta
