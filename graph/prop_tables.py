@@ -1,4 +1,4 @@
-"""Whole-table reads of edge properties for the embedded store.
+"""Whole-table reads of edge and node properties for the embedded store.
 
 LadybugDB 0.22 reads a chosen relationship's properties at ~0.2 ms an edge (seven
 properties, three of them lists: a page lookup per value), but scans a whole
@@ -6,16 +6,18 @@ relationship table at ~5 µs an edge (LEADS at 1 M relationships: 24 k edges, al
 properties, 120 ms). A tracer or a 2-hop ego reads hundreds of chosen edges, so the
 properties of the smaller relationship types are read once, whole, on first use, and
 kept beside the in-memory adjacency (dropped with it after loads). MENTIONS, most of
-the graph, stays read edge by edge (graph/embedded_reads.py).
+the graph, stays read edge by edge (graph/embedded_reads.py). Nodes likewise (a
+tracer keeps ~900), except articles (their texts are most of the file).
 """
 from __future__ import annotations
 
 import numpy as np
 
 from graph import schema
-from graph.store import full_edge
+from graph.store import full_edge, full_node
 
-MAX_EDGES = 300_000  # a type with more edges than this is not held whole (~200 bytes an edge)
+MAX_EDGES = 300_000  # a type or label with more than this is not held whole (~200 bytes each)
+NOT_HELD = ("Article",)
 
 
 class EdgeTables:
@@ -65,3 +67,30 @@ class EdgeTables:
                     out.append(full_edge(rel_type, triples[i][1], triples[i][2], props))
                 left &= ~hit
         return out, [triples[i] for i in np.flatnonzero(left).tolist()]
+
+
+class NodeTables:
+    """The properties of every node of the labels held (all but articles), read whole on
+    first use of each label; rows, columns and adj as for EdgeTables."""
+
+    def __init__(self, rows, columns, adj):
+        self._rows, self._columns, self._adj = rows, columns, adj
+        self._tables: dict[str, tuple] = {}
+
+    def holds(self, label: str) -> bool:
+        return label not in NOT_HELD and 0 < self._adj.label_count.get(label, 0) <= MAX_EDGES
+
+    def nodes(self, label: str, keys: list[str]) -> dict[str, dict]:
+        """key -> the full node, for keys (all of label) the store holds."""
+        if label not in self._tables:
+            have = set(self._columns(label))
+            props = [p for p in schema.node_props(label) if p in have]
+            t = self._rows(f"MATCH (n:{label}) RETURN offset(id(n)) AS o{''.join(f', n.{p} AS {p}' for p in props)}")
+            row = np.full(self._adj.label_count[label] and int(t.column("o").to_numpy().max()) + 1, -1, np.int64)
+            row[t.column("o").to_numpy().astype(np.int64)] = np.arange(t.num_rows)
+            self._tables[label] = (row, t.select(props))
+        row, table = self._tables[label]
+        base, id_of = self._adj.base[label], self._adj.id_of
+        known = [k for k in keys if k in id_of and 0 <= id_of[k] - base < len(row) and row[id_of[k] - base] >= 0]
+        idx = np.asarray([row[id_of[k] - base] for k in known], np.int64)
+        return {k: full_node(label, props) for k, props in zip(known, table.take(idx).to_pylist())}

@@ -1,4 +1,4 @@
-"""The embedded store's whole-type edge tables (graph/edge_tables.py) give the same full
+"""The embedded store's whole-type edge tables (graph/prop_tables.py) give the same full
 edges as reading each edge from the file (graph/embedded_reads.py), and follow loads."""
 from __future__ import annotations
 
@@ -36,3 +36,17 @@ def test_tables_are_dropped_after_a_load(embedded_store):
     after = {_key(e): e for e in embedded_store._edges_by_triples(_triples(embedded_store, "LEADS"))}
     assert set(before) < set(after)
     assert any(len(after[k]["articles"]) > len(before[k]["articles"]) for k in before)
+
+
+def test_node_tables_match_node_by_node_reads(embedded_store):
+    embedded_store.load(synth.generate(3000))
+    adj = embedded_store._adjacency()
+    for label in ("Official", "Place", "Company", "Project"):
+        keys = sorted(k for k in adj.id_of if k.startswith(label.lower() + ":"))[:200]
+        assert len(keys) > 50 and embedded_store._node_tables.holds(label)
+        by_node = {}
+        for k in keys:  # one at a time: the per-key read, not the tables
+            by_node.update(embedded_store._nodes_by_keys([k]))
+        assert embedded_store._node_tables.nodes(label, keys + ["nobody"]) == by_node
+        assert embedded_store._nodes_by_keys(keys) == by_node
+    assert not embedded_store._node_tables.holds("Article")
