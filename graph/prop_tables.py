@@ -4,8 +4,8 @@ LadybugDB 0.22 reads a chosen relationship's properties at ~0.2 ms an edge (seve
 properties, three of them lists: a page lookup per value), but scans a whole
 relationship table at ~5 µs an edge (LEADS at 1 M relationships: 24 k edges, all
 properties, 120 ms). A tracer or a 2-hop ego reads hundreds of chosen edges, so the
-properties of the smaller relationship types are read once, whole, on first use, and
-kept beside the in-memory adjacency (dropped with it after loads). MENTIONS, most of
+properties of the smaller relationship types are read once, whole, when the in-memory
+adjacency is built, and kept beside it (dropped with it after loads). MENTIONS, most of
 the graph, stays read edge by edge (graph/embedded_reads.py). Nodes likewise (a
 tracer keeps ~900), except articles (their texts are most of the file).
 """
@@ -29,6 +29,9 @@ class EdgeTables:
         counts = np.bincount(adj.etype, minlength=len(adj.types)) if len(adj.etype) else np.zeros(len(adj.types))
         self._count = dict(zip(adj.types, counts.tolist()))
         self._tables: dict[str, list] = {}
+        for rel_type in adj.types:
+            if self.holds(rel_type):
+                self._parts(rel_type)
 
     def holds(self, rel_type: str) -> bool:
         return 0 < self._count.get(rel_type, 0) <= MAX_EDGES
@@ -70,12 +73,15 @@ class EdgeTables:
 
 
 class NodeTables:
-    """The properties of every node of the labels held (all but articles), read whole on
-    first use of each label; rows, columns and adj as for EdgeTables."""
+    """The properties of every node of the labels held (all but articles), read whole;
+    rows, columns and adj as for EdgeTables."""
 
     def __init__(self, rows, columns, adj):
         self._rows, self._columns, self._adj = rows, columns, adj
         self._tables: dict[str, tuple] = {}
+        for label in adj.labels:
+            if self.holds(label):
+                self.nodes(label, [])
 
     def holds(self, label: str) -> bool:
         return label not in NOT_HELD and 0 < self._adj.label_count.get(label, 0) <= MAX_EDGES
