@@ -11,6 +11,7 @@ One result file per store and size: bench/results/store-<store>-<size>.json.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -134,6 +135,10 @@ def measure_reference(records: list[dict], samples: dict, budget_s: float) -> di
 
 
 def _measure(calls: dict, samples: dict, budget_s: float) -> dict:
+    # The benchmark holds the synthetic corpus (millions of objects): a full garbage
+    # collection walking it (~0.3 s at 100 k) would land in whichever sample triggers it.
+    gc.collect()
+    gc.freeze()
     out = {}
     for name, (fn, sample_key) in calls.items():
         args = [a if isinstance(a, tuple) else (a,) for a in samples[sample_key]]

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from graph import confidence, loading, schema
 from graph.adjacency import Adjacency
 from graph.base import BaseStore
+from graph.prop_tables import EdgeTables, NodeTables
 from graph.embedded_reads import edges_by_triples
 from graph.embedded_load import EmbeddedLoader, _BulkMarker, _pool_full, _tables
 from graph.readonly import cap_rows, check_read_only
@@ -145,6 +146,10 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         import pyarrow as pa
         out = {}
         for label, ks in loading.keys_by_label(keys).items():
+            # Traversals (which built the adjacency) read many nodes: whole labels, once.
+            if len(ks) > 50 and self._adj is not None and self._adjacency() and self._node_tables.holds(label):
+                out.update(self._node_tables.nodes(label, sorted(ks)))
+                continue
             if len(ks) <= 50:  # ~0.07 ms a key
                 rows = self._rows(f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n", {"keys": sorted(ks)})
             else:  # keys from an Arrow table: one pass over the label's keys (3x faster for 300)
@@ -165,7 +170,10 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         process has changed the file since."""
         stamp = _file_stamp(self.path) if self.read_only else None
         if self._adj is None or stamp != self._adj_stamp:
-            self._adj = Adjacency(lambda q: self._conn.execute(q).get_as_arrow(100_000), self._table_columns)
+            arrow = lambda q: self._conn.execute(q).get_as_arrow(100_000)  # noqa: E731
+            self._adj = Adjacency(arrow, self._table_columns)
+            self._edge_tables = EdgeTables(arrow, self._table_columns, self._adj)
+            self._node_tables = NodeTables(arrow, self._table_columns, self._adj)
             self._adj_stamp = stamp
         return self._adj
 
@@ -179,8 +187,21 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         return self._edges_by_triples(self._adjacency().edges_among(expanded, keys, f))
 
     def _edges_by_triples(self, triples) -> list[dict]:
-        """The full edges named by (type, source, target) (graph/embedded_reads.py)."""
-        return edges_by_triples(self._rows, self._adjacency(), triples)
+        """The full edges named by (type, source, target): from the whole-type tables
+        (graph/prop_tables.py) where a type is held, else around anchor nodes
+        (graph/embedded_reads.py)."""
+        adj, out, rest = self._adjacency(), [], []
+        by_type: dict[str, list] = {}
+        for t in triples:
+            by_type.setdefault(t[0], []).append(t)
+        for rtype, ts in by_type.items():
+            if self._edge_tables.holds(rtype):
+                found, missing = self._edge_tables.edges(rtype, ts)
+                out += found
+                rest += missing
+            else:
+                rest += ts
+        return out + edges_by_triples(self._rows, adj, rest) if rest else out
 
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
         text = (text or "").strip()
