@@ -58,6 +58,12 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
             raise _store_error(e, self.uri) from None
 
+    def _read_rows(self, cypher: str, columns: dict[str, str], params: dict | None = None) -> list[dict]:
+        """cypher's rows (columns: name -> expression) collected into one record: the driver
+        spends ~40 µs on each record it decodes, so 300 rows cost ~12 ms against ~4 ms for one."""
+        rows = self._read(f"{cypher} RETURN collect([{', '.join(columns.values())}]) AS rows", params)
+        return [dict(zip(columns, r)) for r in rows[0]["rows"]]
+
     # -- lifecycle ------------------------------------------------------------
     def ensure_schema(self) -> None:
         with self._session() as s:
@@ -103,10 +109,10 @@ class Neo4jStore(Neo4jLoader, BaseStore):
 
     def _nodes_by_keys(self, keys: Iterable[str]) -> dict[str, dict]:
         out = {}
-        for chunk in loading.chunks(sorted(set(keys)), 20_000):  # one round trip for every label
+        for chunk in loading.chunks(sorted(set(keys)), 5_000):  # one round trip for every label
             params: dict = {}
             text = _match_frontier(chunk, params)
-            for rec in self._read(f"{text} RETURN a.key AS k, labels(a) AS l, properties(a) AS n", params):
+            for rec in self._read_rows(text, {"k": "a.key", "l": "labels(a)", "n": "properties(a)"}, params):
                 label = next(l for l in rec["l"] if l in schema.node_labels())
                 out[rec["k"]] = full_node(label, rec["n"])
         return out
@@ -121,10 +127,9 @@ class Neo4jStore(Neo4jLoader, BaseStore):
             conds = confidence.pattern_conditions(label, types, direction) if min_confidence > 0 else []
             where = f"WHERE {' AND '.join(conds)} " if conds else ""
             # a seek even when the planner would rather scan the whole key index (many keys, stale statistics)
-            rows = self._read(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}}){pattern}(b) "
-                              f"USING INDEX SEEK a:{label}(key) {where}"
-                              "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, "
-                              "properties(r) AS r", {"keys": sorted(ks), **confidence.params(min_confidence)})
+            rows = self._read_rows(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}}){pattern}(b) "
+                                   f"USING INDEX SEEK a:{label}(key) {where}", _EDGE_COLUMNS,
+                                   {"keys": sorted(ks), **confidence.params(min_confidence)})
             for rec in rows:
                 out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
         return list(out.values())
@@ -147,13 +152,12 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         # the kept nodes are bound by index and each pair checked (Expand(Into) walks the
         # smaller side), so a hub's thousands of relationships are not read a second time.
         kept = _match_frontier(keys, params, var="b", prefix="m")
-        rows = self._read(f"{_match_frontier(expanded, params)} WITH a, COUNT {{ (a)-[{rel}]-() }} AS degree "
-                          "CALL (a, degree) { "
-                          f"WITH a WHERE degree <= $dense MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r "
-                          f"UNION ALL WITH a WHERE degree > $dense {kept} "
-                          f"MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r }} "
-                          "RETURN startNode(r).key AS s, endNode(r).key AS t, type(r) AS type, properties(r) AS r",
-                          {**params, "keys": keys, "dense": len(keys)})
+        rows = self._read_rows(f"{_match_frontier(expanded, params)} WITH a, COUNT {{ (a)-[{rel}]-() }} AS degree "
+                               "CALL (a, degree) { "
+                               f"WITH a WHERE degree <= $dense MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r "
+                               f"UNION ALL WITH a WHERE degree > $dense {kept} "
+                               f"MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r }}",
+                               _EDGE_COLUMNS, {**params, "keys": keys, "dense": len(keys)})
         out = {}
         for rec in rows:
             out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
@@ -252,6 +256,9 @@ class Neo4jStore(Neo4jLoader, BaseStore):
             with self._session(fetch_size=5000) as s:
                 for rec in s.run(f"MATCH (a)-[r:{rtype}]->(b) RETURN a.key AS s, b.key AS t, properties(r) AS r"):
                     yield full_edge(rtype, rec["s"], rec["t"], rec["r"])
+
+
+_EDGE_COLUMNS = {"s": "startNode(r).key", "t": "endNode(r).key", "type": "type(r)", "r": "properties(r)"}
 
 
 def _lucene_phrase(text: str) -> str:
