@@ -61,6 +61,6 @@ threshold is the lowest that reaches it, or, when none does, the most precise on
 
 Trained on {meta['articles'] + meta.get('extra_articles', 0)} articles: company short names without a suffix, project names
 without a head noun and relations across sentences are where it errs most. Never trained on the hidden set;
-if the hidden set draws on the 2011 corpus, the annotated articles' ids (`{meta.get('extra')}`) say which
-of its articles the model has seen.
+if the hidden set draws on the 2011 corpus, the annotated articles' ids (`{meta.get('extra') or meta.get('check')}`) say
+which of its articles {"the model has seen" if meta.get('extra') else "were read for errors (never trained on)"}.
 """
