@@ -49,6 +49,15 @@ class Analysis:
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right([s for s, _ in self.paras], pos) - 1)
 
+    def without_mentions(self, start: int, end: int, labels=None) -> str:
+        """text[start:end] with the mentions inside it (of labels, or all) taken out
+        (甲公司、乙公司和 -> 、和; 建设荆门 -> 建设)."""
+        out = list(self.text[start:end])
+        for m in self.mentions:
+            if start <= m.start and m.end <= end and (labels is None or m.label in labels):
+                out[m.start - start:m.end - start] = [""] * (m.end - m.start)
+        return "".join(out)
+
     def covered(self, start: int, end: int, labels=("Company", "Organization", "Project")) -> bool:
         return any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end)
                    for m in self.mentions if m.label in labels)

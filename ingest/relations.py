@@ -77,15 +77,6 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
     return None
 
 
-def _without_places(a: Analysis, s: int, e: int) -> str:
-    """text[s:e] with the places in it taken out (建设荆门 + 啤酒基地: 建设)."""
-    out = list(a.text[s:e])
-    for m in a.mentions:
-        if m.label == "Place" and s <= m.start and m.end <= e:
-            out[m.start - s:m.end - s] = [""] * (m.end - m.start)
-    return "".join(out)
-
-
 def _previous_project(a: Analysis, pos: int) -> list[Mention]:
     """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
     ps, _ = a.paras[a.para_of(pos)]
@@ -172,7 +163,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         # 投资27亿元建设X项目: what the money builds
         built = [p for p in in_sent if p.start >= amt["end"]
                  and re.fullmatch(r"(?:人民币)?(?:用于|用来|来)?(?:建设|兴建|新建|扩建|打造|建)",
-                                  _without_places(a, amt["end"], p.start))]
+                                  a.without_mentions(amt["end"], p.start, ("Place",)))]
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
             if (after or built) and plain:

@@ -166,10 +166,7 @@ def _pair(a, hms, pms) -> tuple[dict, object, object] | None:
                 f[f"none_btw_{lab}_{order}"] = 1
         if len(between) <= 1:
             f[f"adjacent_{order}=" + between] = 1
-        bare = list(between)  # what lies between once the names listed there are taken out
-        for m in inner:
-            bare[m.start - lo:m.end - lo] = [""] * (m.end - m.start)
-        if re.fullmatch(r"[、，,和及与\s]+", "".join(bare)):
+        if re.fullmatch(r"[、，,和及与\s]+", a.without_mentions(lo, hi)):  # only the names listed there between
             f["list_sibling"] = 1  # named side by side in a list: peers, not investor and project
             listed += 1
         rivals = {m.name for m in a.mentions if m.label == x.label and s <= m.start < e and m.name != x.name}

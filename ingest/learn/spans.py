@@ -13,8 +13,7 @@ OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition,
 CAPTION = "图为"
 # what stands before a name without being part of it: a date, a time word, a source (据), a post
 # held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)
-DATE_LEAD = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
-BARE_HEADS = {"项目", "工程", "基地", "公司", "集团"}  # 建设项目 stays whole (and is no name)
+LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资".split())
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
@@ -44,7 +43,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
         s += len(CAPTION)
     while s < e:
-        lead = DATE_LEAD.match(text, s, e)
+        lead = LEAD_MARK.match(text, s, e)
         if lead and e - lead.end() >= 2:
             s = lead.end()
             continue
@@ -70,6 +69,7 @@ NOT_A_NAME = re.compile(r"是|起于|止于|[东南西北][接连]|中的|、|�
 # a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
 COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
 KIND_HEADS = ("项目", "工程")
+BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团"}  # a head alone is no name (建设项目 stays whole)
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
 
