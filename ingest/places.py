@@ -115,6 +115,9 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     resolve_generic_zones(a, g)
 
 
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
 def _home(a: Analysis, g: gz.Gazetteer) -> None:
     """The article's home division at each level: the most mentioned one."""
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -127,6 +130,10 @@ def _home(a: Analysis, g: gz.Gazetteer) -> None:
         (idx, n), *rest = c.most_common(2) + [(None, 0)]
         if idx is not None and (not rest or rest[0][1] < n):
             a.home[level] = idx
+    # a municipality's 市长 and 市委 are the province's own (重庆市副市长)
+    prov = a.home.get("province")
+    if "prefecture" not in a.home and prov is not None and g.divisions[prov].name in MUNICIPALITIES:
+        a.home["prefecture"] = prov
 
 
 def find_villages(a: Analysis, g: gz.Gazetteer) -> None:

@@ -77,6 +77,15 @@ def test_a_bare_committee_is_no_organization():
     assert "委员会" not in names(rec, "Organization")
 
 
+def test_a_municipality_s_mayors_lead_the_municipality():
+    """北京, 天津, 上海, 重庆: a 市长 or 副市长 without a place is the municipality's (it has no prefecture above)."""
+    rec = extract_text("天津市召开招商大会。天津市委副书记、市长林志远，市委常委、常务副市长赵明德，"
+                       "副市长陈秀兰出席。")
+    leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
+    assert leads.get(("赵明德", "天津市")) == "市委常委、常务副市长"
+    assert leads.get(("陈秀兰", "天津市")) == "副市长"
+
+
 def test_autonomous_region_chair_leads_the_region():
     rec = extract_text("宁夏回族自治区召开会议,自治区主席马文出席。")
     assert ("马文", "宁夏回族自治区") in rels(rec, "LEADS")
