@@ -145,7 +145,7 @@ def run_breakdown(path: Path, limit: int | None = None) -> dict:
                 continue
             t0 = _t.perf_counter()
             body = clean.strip_boilerplate(a.text)
-            simple = clean.to_simplified(body)
+            simple = clean.fold_width(clean.to_simplified(body))
             t1 = _t.perf_counter()
             doc = pipe.make_doc(simple)
             t2 = _t.perf_counter()

@@ -25,14 +25,27 @@ FURNITURE = re.compile(
 AD_LINE = re.compile(r"(声明作废|遗失声明|挂失|作废声明|注销公告|减资公告|清算公告|寻人启事|招聘启事|分类广告|联系电话[:：]?\s*\d)")
 
 
+@lru_cache(maxsize=4096)
+def _folded(c: str) -> str:
+    n = unicodedata.normalize("NFKC", c)
+    return n if len(n) == 1 else c
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII (NFKC, one character for one, so an
+    offset into the folded text is an offset into the text as written)."""
+    table = {ord(c): f for c in set(text) if ord(c) > 127 and (f := _folded(c)) != c}
+    return text.translate(table) if table else text
+
+
 def strip_boilerplate(text: str) -> str:
-    """Drop byline/editor/furniture lines and classified-ad blocks."""
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """Drop byline/editor/furniture lines and classified-ad blocks; what is kept stays as written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     out = []
     lines = text.split("\n")
     ad_run = 0
     for i, line in enumerate(lines):
-        s = line.strip()
+        s = fold_width(line).strip()
         if not s:
             out.append("")
             continue

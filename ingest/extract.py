@@ -21,7 +21,7 @@ def extract_text(text: str, name: str = "text", title: str | None = None, date: 
     """Extract one article's entities and relations (publisher and url: what to cite)."""
     from ingest.pipeline import nlp
     body = clean.strip_boilerplate(text)
-    simple = clean.to_simplified(body)
+    simple = clean.fold_width(clean.to_simplified(body))
     title = title or next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:120]
     date = date or readers.date_in_text(text)  # the raw text: a dateline is page furniture
     pipe = nlp()
@@ -244,10 +244,28 @@ def build_record(a, text: str, name: str, title: str, date: str | None, source: 
 
     spans = [{"start": m.start, "end": m.end, "label": m.label, "key": mention_key.get(id(m))}
              for m in sorted(a.mentions, key=lambda m: m.start) if id(m) in mention_key]
+    if len(text) == len(a.text) and text != a.text:
+        _as_written(a, text, ents, rels)
     for e in ents.values():
         e["aliases"].sort()
     return {"article": name, "key": key, "title": title, "date": date, "source": source, "text": text,
             "spans": spans, "entities": list(ents.values()), "relations": rels}
+
+
+def _as_written(a, text: str, ents: dict, rels: list) -> None:
+    """Names as the article writes them (…（集团）有限公司): the rules read a width-folded copy."""
+    written = {}
+    for m in a.mentions:
+        w = text[m.start:m.end]
+        if m.text == a.text[m.start:m.end] and w != m.text and clean.fold_width(w) == m.text:
+            written.setdefault(m.text, w)
+    if not written:
+        return
+    for e in ents.values():
+        e["name"] = written.get(e["name"], e["name"])
+        e["aliases"] = sorted({written.get(x, x) for x in e["aliases"]} - {e["name"]})
+    for r in rels:
+        r["head"], r["tail"] = ents[r["head_key"]]["name"], ents[r["tail_key"]]["name"]
 
 
 def _conf(r: dict) -> dict:

@@ -16,18 +16,24 @@ LEARNED = ("Company", "Organization", "Project")
 @dataclass
 class GoldDoc:
     name: str
-    text: str                                   # cleaned, simplified: what the rules read
+    text: str                                   # cleaned, simplified, width-folded: what the rules read
     gold: dict                                  # the gold line (SCHEMA.md format)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    shown: str = ""                             # the same characters as written (names are output so)
+
+
+def shown_text(raw: str) -> str:
+    """The article as written, cleaned and simplified (the same steps as ingest.extract)."""
+    return clean.to_simplified(clean.strip_boilerplate(raw))
 
 
 def prepare_text(raw: str) -> str:
     """The text the pipeline analyses (the same steps as ingest.extract)."""
-    return clean.to_simplified(clean.strip_boilerplate(raw))
+    return clean.fold_width(shown_text(raw))
 
 
 def _norm(s: str) -> str:
-    return clean.to_simplified(clean.strip_boilerplate(s)) if s else s
+    return prepare_text(s) if s else s
 
 
 def project_spans(text: str, gold: dict, labels=LEARNED) -> list[tuple[int, int, str]]:
@@ -63,8 +69,9 @@ def read_gold(gold_path: Path, texts_dir: Path) -> list[GoldDoc]:
         if not line.strip():
             continue
         g = json.loads(line)
-        text = prepare_text((texts_dir / g["article"]).read_text(encoding="utf-8"))
-        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g)))
+        shown = shown_text((texts_dir / g["article"]).read_text(encoding="utf-8"))
+        text = clean.fold_width(shown)
+        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g), shown))
     return docs
 
 
@@ -93,8 +100,9 @@ def corpus_docs(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[
         raise ValueError(f"{annotations}: {len(missing)} corpus_id(s) not in {corpus}, e.g. {sorted(missing)[0]}")
     docs = []
     for g in lines:
-        text = prepare_text(corpus_text(rows[g["corpus_id"]]))
-        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g)))
+        shown = shown_text(corpus_text(rows[g["corpus_id"]]))
+        text = clean.fold_width(shown)
+        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g), shown))
     return docs
 
 

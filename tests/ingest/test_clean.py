@@ -13,3 +13,18 @@ def test_traditional_text_is_matched_and_kept():
 
 def test_article_key_is_stable_under_whitespace():
     assert clean.article_key("徐州 召开\n会议") == clean.article_key("徐州召开会议")
+
+
+def test_width_folding_keeps_offsets():
+    text = "（集团）２０２３年ＡＢ，…"
+    folded = clean.fold_width(text)
+    assert folded == "(集团)2023年AB,…"  # … would be three characters under NFKC: kept
+    assert len(folded) == len(text)
+
+
+def test_names_are_output_as_written():
+    """The rules read full-width brackets and digits folded, the names keep the article's own."""
+    rec = extract_text("甘肃祁连建材化工（集团）股份有限公司表示，将在兰州新建水泥生产线。")
+    assert "甘肃祁连建材化工（集团）股份有限公司" in names(rec, "Company")
+    assert rec["text"].startswith("甘肃祁连建材化工（集团）")
+    assert all(e["key"] != "company:甘肃祁连建材化工（集团）股份有限公司" for e in rec["entities"])  # one key either way
