@@ -1,11 +1,13 @@
 """Train the learned stage: python -m ingest.train
 
     python -m ingest.train                  # 5-fold cross-validation on the dev gold, the final models
-                                            # from all of it into ingest/model/, and a held-out check on
-                                            # the annotated corpus articles (ingest/learn/annotations)
+                                            # from all of it into ingest/model/; the annotated corpus
+                                            # articles (ingest/learn/annotations) train the pair model
+                                            # too, dealt into the same folds
     python -m ingest.train --folds 0        # the final models only (no cross-validated scores)
-    python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200   # other data
-    python -m ingest.train --extra ingest/learn/annotations/news_2011.jsonl   # they train too
+    python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200 --pair-extra ''  # other data
+    python -m ingest.train --extra ingest/learn/annotations/news_2011.jsonl   # they train the CRF too
+    python -m ingest.train --pair-extra '' --check ingest/learn/annotations/news_2011.jsonl  # held out
 
 Deterministic: the same data, seed and package versions give the same model files.
 Reads the gold, the texts and the public NER corpora from ../shared; copies none of them.
@@ -43,6 +45,9 @@ def run(args) -> dict:
     items = [train.Prepared(d) for d in tqdm(docs, desc="rules over the gold texts", unit="article")]
     extra = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.extra)) if args.extra else [],
                                              desc="rules over the annotated corpus articles", unit="article")]
+    pair_extra = [] if extra or not args.pair_extra else [
+        train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.pair_extra)),
+                                        desc="rules over the annotated corpus articles", unit="article")]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     public = None
@@ -59,12 +64,14 @@ def run(args) -> dict:
     meta = {"created_from_commit": _commit(), "command": "python -m " + " ".join(["ingest.train", *args.argv]),
             "gold": os.path.relpath(args.gold, root), "articles": len(items), "seed": args.seed,
             "extra": os.path.relpath(args.extra, root) if extra else None, "extra_articles": len(extra),
+            "pair_extra": os.path.relpath(args.pair_extra, root) if pair_extra else None,
+            "pair_extra_articles": len(pair_extra),
             "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit}
     if args.folds > 1:
         # one cross-validation over both sets: every article scored by models that never saw it
         with tempfile.TemporaryDirectory() as work:
             pred = train.cross_validate(items + extra, args.folds, Path(work), public=public, seed=args.seed,
-                                        progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
+                                        pair_only=pair_extra, progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
         gold = {it.doc.name: it.doc.gold for it in items}
         mine = [p for p in pred if p["article"] in gold]
         rows = evaluate.table(gold, mine)
@@ -78,13 +85,14 @@ def run(args) -> dict:
         meta.update(folds=args.folds, cv=rows, priors=priors, display_min_confidence=cut,
                     display_precision=round(shown_p, 3), display_shown=[shown_n, len(judged)])
         print(f"\n{args.folds}-fold cross-validated scores ({len(items)} gold articles):\n" + evaluate.format_table(rows))
-        if extra:
-            extra_gold = {it.doc.name: it.doc.gold for it in extra}
+        if extra or pair_extra:
+            extra_gold = {it.doc.name: it.doc.gold for it in extra + pair_extra}
             meta["cv_extra"] = evaluate.table(extra_gold, [p for p in pred if p["article"] in extra_gold])
-            print(f"\n... on the {len(extra)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
-    stats = train.train(items + extra, out, public=public, seed=args.seed)
+            print(f"\n... on the {len(extra_gold)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
+    stats = train.train(items + extra, out, public=public, seed=args.seed,
+                        pair_items=items + pair_extra if pair_extra else None)
     meta.update(train=stats)
-    if args.check and not extra:  # annotated corpus articles the final model never saw
+    if args.check and not extra and not pair_extra:  # annotated corpus articles the final model never saw
         check = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.check)), desc="held-out check",
                                                   unit="article")]
         check_gold = {it.doc.name: it.doc.gold for it in check}
@@ -113,8 +121,11 @@ def main(argv=None) -> int:
                     help="the public NER corpus (JSON lines: text, spans)")
     ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--check", default=str(data.ANNOTATIONS),
-                    help="annotated corpus articles (corpus_id lines) to score the final model on ('': none)")
+    ap.add_argument("--pair-extra", default=str(data.ANNOTATIONS),
+                    help="annotated corpus articles (corpus_id lines) that train the pair model, dealt into "
+                         "the cross-validation folds ('': none)")
+    ap.add_argument("--check", default="",
+                    help="annotated corpus articles to score the final model on, when none of them trains")
     ap.add_argument("--extra", default="",
                     help="annotated corpus articles that train too, dealt into the cross-validation folds "
                          "(not the default: see ingest/learn/annotations/README.md)")

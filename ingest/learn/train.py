@@ -100,22 +100,24 @@ def _threshold(rows, c: float, folds: int = 4, seed: int = 0) -> float:
 
 
 def train(items: list[Prepared], out: Path, public: Path | None = None, c: float = 0.1,
-          crf_params: dict | None = None, seed: int = 0) -> dict:
+          crf_params: dict | None = None, seed: int = 0, pair_items: list[Prepared] | None = None) -> dict:
     """Fit the span CRF and the pair model on the given articles; write them to out/
-    (public: a public-corpus model whose labels become features, copied beside them)."""
+    (public: a public-corpus model whose labels become features, copied beside them;
+    pair_items: other articles for the pair model)."""
     out.mkdir(parents=True, exist_ok=True)
     if public is not None and public != out / PUBLIC_FILE:
         shutil.copy(public, out / PUBLIC_FILE)
     feats = crf.SpanTagger(None, out / PUBLIC_FILE if public is not None else None)
     seqs = list(span_sequences(items, feats))
     crf.train(seqs, out / CRF_FILE, **(crf_params or {}))
-    ex = pair_examples(items)
+    ex = pair_examples(items if pair_items is None else pair_items)
     weights = pairs.fit(ex, c)
     thresholds = {t: _threshold(rows, c, seed=seed) for t, rows in ex.items()}
     model = pairs.PairModel(weights, thresholds)
     (out / PAIRS_FILE).write_text(json.dumps(model.to_json(), ensure_ascii=False, sort_keys=True, indent=0),
                                   encoding="utf-8")
-    return {"articles": len(items), "sequences": len(seqs), "thresholds": thresholds,
+    return {"articles": len(items), "pair_articles": len(items if pair_items is None else pair_items),
+            "sequences": len(seqs), "thresholds": thresholds,
             "pair_examples": {t: [len(r), sum(y for _, y in r)] for t, r in ex.items()}}
 
 
@@ -134,7 +136,7 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
         else:
             spans, beliefs = tagger.read(a.text, a.sents, a.mentions)
         a = run.finish(a, spans=spans, beliefs=beliefs, pair_model=pm if use_pairs else None)
-        rec = build_record(a, it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
+        rec = build_record(a, it.doc.shown or it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
         out.append(contract_view(rec))
     return out
 
@@ -149,15 +151,18 @@ def folds_of(items: list[Prepared], k: int) -> list[int]:
 
 
 def cross_validate(items: list[Prepared], k: int, work: Path, oracle_spans: bool = False,
-                   progress=None, **kw) -> list[dict]:
-    """Every article extracted by models trained on the other folds only."""
-    fold = folds_of(items, k)
+                   progress=None, pair_only: list[Prepared] = (), **kw) -> list[dict]:
+    """Every article extracted by models trained on the other folds only (pair_only: articles
+    dealt into the same folds that train the pair model alone)."""
+    every = list(items) + list(pair_only)
+    fold = folds_of(every, k)
     out = []
     for f in range(k):
         if progress:
             progress(f)
-        train_items = [it for it, x in zip(items, fold) if x != f]
-        test_items = [it for it, x in zip(items, fold) if x == f]
-        train(train_items, work / f"fold{f}", **kw)
-        out += predict(test_items, work / f"fold{f}", oracle_spans=oracle_spans)
+        rest = [i for i, x in enumerate(fold) if x != f]
+        spans_from = [every[i] for i in rest if i < len(items)]
+        pairs_from = [every[i] for i in rest] if pair_only else None
+        train(spans_from, work / f"fold{f}", pair_items=pairs_from, **kw)
+        out += predict([it for it, x in zip(every, fold) if x == f], work / f"fold{f}", oracle_spans=oracle_spans)
     return out
