@@ -147,13 +147,16 @@ class Gazetteer:
 
     def _yields(self, text: str, i: int, k: int) -> bool:
         """A weak form (于河, a township's short name) that overlaps the full name of a county
-        or a higher division running past it (起于河南省): the full name is read."""
+        or a higher division running past it (起于河南省), or a province's or prefecture's short
+        name (位于河南): that name is read."""
         if self._strong(text[i:i + k]):
             return False
         for j in range(i + 1, i + k):
             for m in self.lengths.get(text[j], ()):
                 form = text[j:j + m]
-                if j + m > i + k and form in self.forms and self._strong(form, full=True):
+                if j + m > i + k and form in self.forms and (self._strong(form, full=True) or any(
+                        kind == "short" and self.divisions[d].level in ("province", "prefecture")
+                        for d, kind in self.forms[form])):
                     return True
         return False
 

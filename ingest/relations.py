@@ -37,6 +37,41 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
     return None
 
 
+SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|选址于|选址在|选址)")
+SITE_ANAPHOR = re.compile(r"(?:该|此|本)?(?:项目|工程)$")
+
+
+def _sited(a: Analysis, g: gz.Gazetteer, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
+    """A project followed by a site verb and places (X位于重庆市奉节县与巫山县交界, 项目位于…: the
+    sentence's first project): the places listed, the most specific of each chain (重庆市奉节县)."""
+    out = []
+    for cue in SITED.finditer(a.text):
+        si = a.sent_of(cue.start())
+        projects = [m for m in sent_mentions[si] if m.label == "Project" and m.end <= cue.start()]
+        if not projects:
+            continue
+        p = projects[-1]
+        gap = a.text[p.end:cue.start()]
+        if len(gap) > 4 or any(c in lx.CLAUSE_BREAK for c in gap):
+            clause = re.split(r"[，,；;：:]", a.text[a.sents[si][0]:cue.start()])[-1]
+            if not SITE_ANAPHOR.search(clause) or len(clause) > 4:
+                continue
+            p = projects[0]  # 小三峡隧道为…工程，项目位于…: the sentence's subject
+        sites, pos = [], cue.end()
+        for x in sorted((m for m in sent_mentions[si] if m.label == "Place" and m.start >= pos), key=lambda m: m.start):
+            between = a.text[pos:x.start]
+            if between and between not in ("、", "与", "和", "及"):
+                break
+            if not between and sites:
+                sites[-1] = x  # a chain: 重庆市 + 奉节县
+            else:
+                sites.append(x)
+            pos = x.end
+        if sites:
+            out.append((p, sites))
+    return out
+
+
 BUILD_CUE = re.compile(r"投资|出资|注资|建设|兴建|打造|开发|承建|新建|扩建|签约|签订|签署|落户|布局|设立|引进")
 
 
@@ -120,6 +155,11 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     # HOSTS
     projects = a.by_label("Project")
     seen_hosts = set()
+    for p, sites in _sited(a, g, sent_mentions):  # X位于河南、湖北两省境内: each listed place
+        for host in sites:
+            if (host.name, p.name) not in seen_hosts:
+                seen_hosts.add((host.name, p.name))
+                a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start, "via": "site"})
     for p in projects:
         si = a.sent_of(p.start)
         places = [x for x in sent_mentions[si] if x.label == "Place" and _specificity(g, x) >= 2

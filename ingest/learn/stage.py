@@ -24,7 +24,8 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
     # site said outright (在/落户/位于 + place) stay: the dev set has too few to learn them from
     kept = [k for k, r in rule_rel.items() if r.get("via") in ("section", "site")]  # in text order
     for k in kept:
-        out.append({**rule_rel[k], "confidence": SECTION_CONFIDENCE})
+        prob = model.prob(k[0], cands[k][0]) if k in cands else 0.0
+        out.append({**rule_rel[k], "confidence": round(max(SECTION_CONFIDENCE, prob), 3)})
     for key, (feats, h, p) in cands.items():
         if key in kept:
             continue

@@ -13,6 +13,8 @@ from tests.ingest.record_sets import names
     ("合肥高新区召开招商大会。", {"合肥高新技术产业开发区"}),
     # a township's short form (于河) does not hide the province's full name after it
     ("这条铁路起于河南省周口市，止于安徽省阜阳市。", {"河南省", "周口市", "安徽省", "阜阳市"}),
+    # ... nor its short name (位于河南)
+    ("这条高铁位于河南、陕西两省境内。", {"河南省", "陕西省"}),
     # a province before its city (湖南岳阳) is no word across them (南岳)
     ("湖南岳阳召开交通工作会议。", {"湖南省", "岳阳市"}),
 ])

@@ -53,6 +53,17 @@ def test_a_site_said_outright_hosts_the_project():
     assert ("龙泉镇", "青松生物医药研发中心项目") in rels(rec, "HOSTS")
 
 
+@pytest.mark.parametrize("text, project, hosts", [
+    ("郑西高铁位于河南、陕西两省境内，全长约480公里。", "郑西高铁", {"河南省", "陕西省"}),
+    # 项目位于: the project the sentence is about; a chain of places gives its most specific
+    ("南山隧道为沪昆高铁的控制性工程，项目位于湖南省新化县与冷水江市交界。", "南山隧道", {"新化县", "冷水江市"}),
+])
+def test_the_places_a_project_lies_in_host_it(monkeypatch, text, project, hosts):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text(text)
+    assert {h for h, t in rels(rec, "HOSTS") if t == project} == hosts
+
+
 def test_every_post_of_a_chain_leads_somewhere(monkeypatch):
     monkeypatch.setenv("GOVKG_NO_MODEL", "1")
     rec = extract_text("中共宜昌市委常委、夷陵区委书记王立群出席开工仪式。")
