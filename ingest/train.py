@@ -43,8 +43,9 @@ def run(args) -> dict:
     t0 = time.time()
     docs = data.read_gold(Path(args.gold), Path(args.texts))
     items = [train.Prepared(d) for d in tqdm(docs, desc="rules over the gold texts", unit="article")]
-    extra = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.extra)) if args.extra else [],
-                                             desc="rules over the annotated corpus articles", unit="article")]
+    extra = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.extra)),
+                                             desc="rules over the annotated corpus articles", unit="article")
+             ] if args.extra else []
     pair_extra = [] if extra or not args.pair_extra else [
         train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.pair_extra)),
                                         desc="rules over the annotated corpus articles", unit="article")]
