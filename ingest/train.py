@@ -3,11 +3,11 @@
     python -m ingest.train                  # 5-fold cross-validation on the dev gold, the final models
                                             # from all of it into ingest/model/; the annotated corpus
                                             # articles (ingest/learn/annotations) train the pair model
-                                            # too, dealt into the same folds
+                                            # (dealt into the same folds) and the public-corpus tagger
     python -m ingest.train --folds 0        # the final models only (no cross-validated scores)
-    python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200 --pair-extra ''  # other data
+    python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200 --annotated ''  # other data
     python -m ingest.train --extra ingest/learn/annotations/news_2011.jsonl   # they train the CRF too
-    python -m ingest.train --pair-extra '' --check ingest/learn/annotations/news_2011.jsonl  # held out
+    python -m ingest.train --annotated '' --check ingest/learn/annotations/news_2011.jsonl  # held out
 
 Deterministic: the same data, seed and package versions give the same model files.
 Reads the gold, the texts and the public NER corpora from ../shared; copies none of them.
@@ -46,8 +46,8 @@ def run(args) -> dict:
     extra = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.extra)),
                                              desc="rules over the annotated corpus articles", unit="article")
              ] if args.extra else []
-    pair_extra = [] if extra or not args.pair_extra else [
-        train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.pair_extra)),
+    annotated = [] if extra or not args.annotated else [
+        train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.annotated)),
                                         desc="rules over the annotated corpus articles", unit="article")]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -59,20 +59,21 @@ def run(args) -> dict:
     elif args.public_limit != 0:
         print("training the public-corpus tagger (CLUENER) ...", file=sys.stderr)
         limit = None if args.public_limit < 0 else args.public_limit
-        train.train_public(out, files=[Path(args.public_corpus)], limit=limit)
+        train.train_public(out, files=[Path(args.public_corpus)], limit=limit, annotated=annotated)
         public = out / train.PUBLIC_FILE
     root = Path(__file__).resolve().parents[1]
     meta = {"created_from_commit": _commit(), "command": "python -m " + " ".join(["ingest.train", *args.argv]),
             "gold": os.path.relpath(args.gold, root), "articles": len(items), "seed": args.seed,
             "extra": os.path.relpath(args.extra, root) if extra else None, "extra_articles": len(extra),
-            "pair_extra": os.path.relpath(args.pair_extra, root) if pair_extra else None,
-            "pair_extra_articles": len(pair_extra),
-            "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit}
+            "annotated": os.path.relpath(args.annotated, root) if annotated else None,
+            "annotated_articles": len(annotated),
+            "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit,
+            "public_annotated": len(annotated) if public and not args.public_model else 0}
     if args.folds > 1:
         # one cross-validation over both sets: every article scored by models that never saw it
         with tempfile.TemporaryDirectory() as work:
             pred = train.cross_validate(items + extra, args.folds, Path(work), public=public, seed=args.seed,
-                                        pair_only=pair_extra, progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
+                                        pair_only=annotated, progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
         gold = {it.doc.name: it.doc.gold for it in items}
         mine = [p for p in pred if p["article"] in gold]
         rows = evaluate.table(gold, mine)
@@ -86,14 +87,14 @@ def run(args) -> dict:
         meta.update(folds=args.folds, cv=rows, priors=priors, display_min_confidence=cut,
                     display_precision=round(shown_p, 3), display_shown=[shown_n, len(judged)])
         print(f"\n{args.folds}-fold cross-validated scores ({len(items)} gold articles):\n" + evaluate.format_table(rows))
-        if extra or pair_extra:
-            extra_gold = {it.doc.name: it.doc.gold for it in extra + pair_extra}
+        if extra or annotated:
+            extra_gold = {it.doc.name: it.doc.gold for it in extra + annotated}
             meta["cv_extra"] = evaluate.table(extra_gold, [p for p in pred if p["article"] in extra_gold])
             print(f"\n... on the {len(extra_gold)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
     stats = train.train(items + extra, out, public=public, seed=args.seed,
-                        pair_items=items + pair_extra if pair_extra else None)
+                        pair_items=items + annotated if annotated else None)
     meta.update(train=stats)
-    if args.check and not extra and not pair_extra:  # annotated corpus articles the final model never saw
+    if args.check and not extra and not annotated:  # annotated corpus articles the final model never saw
         check = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.check)), desc="held-out check",
                                                   unit="article")]
         check_gold = {it.doc.name: it.doc.gold for it in check}
@@ -122,9 +123,9 @@ def main(argv=None) -> int:
                     help="the public NER corpus (JSON lines: text, spans)")
     ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--pair-extra", default=str(data.ANNOTATIONS),
+    ap.add_argument("--annotated", default=str(data.ANNOTATIONS),
                     help="annotated corpus articles (corpus_id lines) that train the pair model, dealt into "
-                         "the cross-validation folds ('': none)")
+                         "the cross-validation folds, and the public-corpus tagger ('': none)")
     ap.add_argument("--check", default="",
                     help="annotated corpus articles to score the final model on, when none of them trains")
     ap.add_argument("--extra", default="",

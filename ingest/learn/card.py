@@ -10,20 +10,21 @@ def _extra(meta: dict) -> str:
         return ""
     how = (f"The same cross-validation on the {meta['extra_articles']} annotated corpus articles that trained too"
            if meta.get("extra") else
-           f"The same cross-validation on the {meta['pair_extra_articles']} annotated corpus articles that train the "
-           f"pair model (never the span tagger)" if meta.get("pair_extra") else
+           f"The same cross-validation on the {meta['annotated_articles']} annotated corpus articles that train the "
+           f"pair model and the public-corpus tagger (never the span tagger; optimistic: the public-corpus tagger, "
+           f"whose labels the span tagger reads, saw every one of them)" if meta.get("annotated") else
            f"Held-out check: the final model on the {meta['check_articles']} annotated corpus articles it never saw")
     return (f"{how} (`{_annotations(meta)}`: AI annotators, one pass; industry and construction "
             f"news of 2011, a third of it distractors):\n\n{evaluate.format_table(rows)}\n")
 
 
 def _annotations(meta: dict) -> str | None:
-    return meta.get("extra") or meta.get("pair_extra") or meta.get("check")
+    return meta.get("extra") or meta.get("annotated") or meta.get("check")
 
 
 def render(meta: dict) -> str:
     cv = meta.get("cv")
-    n_extra = meta.get("extra_articles") or meta.get("pair_extra_articles")
+    n_extra = meta.get("extra_articles") or meta.get("annotated_articles")
     both = f" and the {n_extra} annotated ones, dealt into the same folds" if n_extra else ""
     scores = (f"{meta['folds']}-fold cross-validation over the {meta['articles']} gold articles{both} (no article "
               f"scored by a model that saw it; `shared/eval/score.py`), on the gold articles:\n\n"
@@ -50,7 +51,8 @@ What it is: the learned stage of `ingest/pipeline.cfg`.
 
 Data: the gold in `{meta['gold']}` ({meta['articles']} articles, read from shared/, never copied);
 {f"{meta['extra_articles']} corpus articles annotated for training (`{meta['extra']}`, texts read from shared/corpus);" if meta.get('extra') else ""}
-{f"the pair model also learns from {meta['pair_extra_articles']} annotated corpus articles (`{meta['pair_extra']}`, texts read from shared/corpus);" if meta.get('pair_extra') else ""}
+{f"the pair model also learns from {meta['annotated_articles']} annotated corpus articles (`{meta['annotated']}`, texts read from shared/corpus);" if meta.get('annotated') else ""}
+{f"their sentences join the public corpus of the public-corpus tagger (company, organization, project);" if meta.get('public_annotated') else ""}
 {public}.
 
 Reproduce (offline, deterministic for a seed): `{meta['command']}` — commit {meta['created_from_commit']},
@@ -70,5 +72,5 @@ threshold is the lowest that reaches it, or, when none does, the most precise on
 Trained on {meta['articles'] + meta.get('extra_articles', 0)} articles: company short names without a suffix, project names
 without a head noun and relations across sentences are where it errs most. Never trained on the hidden set;
 if the hidden set draws on the 2011 corpus, the annotated articles' ids (`{_annotations(meta)}`) say
-which of its articles {"the model has seen" if meta.get('extra') or meta.get('pair_extra') else "were read for errors (never trained on)"}.
+which of its articles {"the model has seen" if meta.get('extra') or meta.get('annotated') else "were read for errors (never trained on)"}.
 """

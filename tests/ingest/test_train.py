@@ -21,7 +21,7 @@ def tiny_model(tmp_path_factory):
     extra.write_text("\n".join(data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
                      encoding="utf-8")
     argv = ["--gold", str(gold), "--texts", str(texts), "--out", str(out), "--folds", "2",
-            "--public-corpus", str(ner), "--public-limit", "6", "--pair-extra", "", "--check", str(extra)]
+            "--public-corpus", str(ner), "--public-limit", "6", "--annotated", "", "--check", str(extra)]
     assert train_cli.main(argv) == 0
     return out, argv
 
@@ -84,14 +84,16 @@ def test_annotated_corpus_articles_can_train_and_are_scored_apart(tiny_model, tm
     assert "cv_extra" in meta and "check" not in meta
 
 
-def test_annotated_corpus_articles_can_train_the_pair_model_alone(tiny_model, tmp_path):
+def test_annotated_corpus_articles_train_the_pair_model_and_the_public_tagger(tiny_model, tmp_path):
     out, argv = tiny_model
     extra = argv[argv.index("--check") + 1]
     argv = [a if a != str(out) else str(tmp_path / "m") for a in argv]
-    argv[argv.index("--pair-extra") + 1] = extra
+    argv[argv.index("--annotated") + 1] = extra
     assert train_cli.main(argv) == 0
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["pair_extra_articles"] == 2 and meta["extra_articles"] == 0
+    assert meta["annotated_articles"] == 2 and meta["extra_articles"] == 0
     assert meta["train"]["articles"] == 6 and meta["train"]["pair_articles"] == 8
+    assert meta["public_annotated"] == 2  # their sentences joined the public corpus
+    assert (tmp_path / "m" / "public.crfsuite").read_bytes() != (out / "public.crfsuite").read_bytes()
     assert "cv_extra" in meta and "check" not in meta  # scored under the cross-validation, not held out
     assert "train the pair model" in (tmp_path / "m" / "MODEL_CARD.md").read_text(encoding="utf-8")
