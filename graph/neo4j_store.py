@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from graph import confidence, loading, schema
 from graph.base import BaseStore
 from graph.neo4j_load import Neo4jLoader, _over_memory_limit, _store_error
+from graph.neo4j_values import endpoint_keys, plain, subgraph
 from graph.readonly import cap_rows, check_read_only
 from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node, rank_hits
 from graph.traverse import Filters
@@ -227,7 +228,7 @@ class Neo4jStore(Neo4jLoader, BaseStore):
                     break
             columns = list(result.keys())
             result.consume()
-            return columns, rows, _endpoint_keys(tx, rows)
+            return columns, rows, endpoint_keys(tx, rows)
 
         try:
             with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
@@ -241,8 +242,8 @@ class Neo4jStore(Neo4jLoader, BaseStore):
             raise _store_error(e, self.uri) from None
         truncated = len(rows) > limit
         rows = rows[:limit]
-        return QueryResult(columns=columns, rows=[[_plain(v, keys) for v in r] for r in rows],
-                           subgraph=self._with_endpoints(_subgraph(rows, keys)), truncated=truncated)
+        return QueryResult(columns=columns, rows=[[plain(v, keys) for v in r] for r in rows],
+                           subgraph=self._with_endpoints(subgraph(rows, keys)), truncated=truncated)
 
     def iter_nodes(self, labels=None) -> Iterator[dict]:
         # A result streams from the server in fetch_size pages: bounded memory.
@@ -264,79 +265,6 @@ _EDGE_COLUMNS = {"s": "startNode(r).key", "t": "endNode(r).key", "type": "type(r
 def _lucene_phrase(text: str) -> str:
     """User text as one quoted Lucene phrase (no query syntax gets through)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _node(n) -> dict:
-    label = next((l for l in n.labels if l in schema.node_labels()), next(iter(n.labels), "?"))
-    return full_node(label, dict(n))
-
-
-def _edge(r, keys: dict | None = None) -> dict:
-    def key(n):
-        return n.get("key") if n is not None and n.get("key") else (keys or {}).get(n.element_id)
-    return full_edge(r.type, key(r.start_node), key(r.end_node), dict(r))
-
-
-def _endpoint_keys(tx, rows) -> dict[str, str]:
-    """Keys of relationship endpoints the result did not carry (element id -> key)."""
-    from neo4j.graph import Relationship
-    missing = set()
-
-    def walk(v):
-        if isinstance(v, Relationship):
-            missing.update(n.element_id for n in (v.start_node, v.end_node) if n is not None and not n.get("key"))
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-    walk(rows)
-    if not missing:
-        return {}
-    return {r["id"]: r["key"] for r in tx.run("MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS id, n.key AS key",
-                                              ids=sorted(missing))}
-
-
-def _plain(v, keys: dict | None = None):
-    """A driver value with Node/Relationship/Path turned into node/edge dicts."""
-    from neo4j.graph import Node, Path, Relationship
-    if isinstance(v, Node):
-        return _node(v)
-    if isinstance(v, Relationship):
-        return _edge(v, keys)
-    if isinstance(v, Path):
-        return {"nodes": [_node(n) for n in v.nodes], "relationships": [_edge(r, keys) for r in v.relationships]}
-    if isinstance(v, list):
-        return [_plain(x, keys) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x, keys) for k, x in v.items()}
-    return v
-
-
-def _subgraph(value, keys: dict | None = None) -> Subgraph:
-    from neo4j.graph import Node, Path, Relationship
-    nodes, edges = {}, {}
-
-    def walk(v):
-        if isinstance(v, Node):
-            nodes[v["key"]] = _node(v)
-        elif isinstance(v, Relationship):
-            e = _edge(v, keys)
-            edges[(e["type"], e["source"], e["target"])] = e
-        elif isinstance(v, Path):
-            for x in list(v.nodes) + list(v.relationships):
-                walk(x)
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif hasattr(v, "values") and callable(v.values):  # a driver Record
-            walk(list(v.values()))
-    walk(value)
-    return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
 
 
 def _match_frontier(keys, params: dict, var: str = "a", prefix: str = "k") -> str:
