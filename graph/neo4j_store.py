@@ -139,8 +139,10 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         where, params = _step_conditions(f)
         text = (f"{_match_frontier(frontier, params)} MATCH (a)-[{_rel(f)}]-(b) "
                 f"WHERE NOT b.key IN $seen{where} "
-                # weight: the supporting articles (a MENTIONS edge: how often the article names it)
-                "WITH b.key AS key, sum(CASE type(r) WHEN 'MENTIONS' THEN r.count ELSE size(r.articles) END) AS w "
+                # weight: the supporting articles (a MENTIONS edge: how often the article names it);
+                # the stored count, not the list (a row stored before the count: the list)
+                f"WITH b.key AS key, sum(CASE type(r) WHEN 'MENTIONS' THEN r.count "
+                f"ELSE coalesce(r.{schema.WEIGHT}, size(r.articles)) END) AS w "
                 "ORDER BY w DESC, key RETURN collect(key)[..$budget] AS kept, count(*) AS total")
         rec = self._read(text, {**params, "seen": sorted(seen), "budget": max(0, int(budget))})[0]
         return list(rec["kept"]), rec["total"]
