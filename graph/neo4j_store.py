@@ -166,6 +166,28 @@ class Neo4jStore(Neo4jLoader, BaseStore):
             out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
         return list(out.values())
 
+    def _places_of(self, projects, min_confidence):
+        # One query for the tracer's HOSTS, PART_OF climb and LEADS (graph/tracer.py asks a
+        # query per hop): the climb is one pruning variable-length expand, each place reached once.
+        def ok(*vs):  # r and the far node at or above min_confidence
+            return " WHERE " + " AND ".join(map(confidence.condition, vs)) if min_confidence > 0 else ""
+        climb = (f" WHERE all(r IN relationships(p) WHERE {confidence.condition('r')})"
+                 f" AND all(n IN nodes(p) WHERE {confidence.condition('n')})" if min_confidence > 0 else "")
+        params = confidence.params(min_confidence)
+        edge = "[startNode(r).key, endNode(r).key, properties(r)]"
+        rec = self._read(f"{_match_frontier(projects, params, var='j')} MATCH (j)<-[r:HOSTS]-(h){ok('r', 'h')} "
+                         "WITH collect(r) AS hosts, collect(DISTINCT h) AS hs "
+                         f"CALL (hs) {{ UNWIND hs AS h MATCH p = (h)-[:PART_OF*0..]->(x){climb} "
+                         "WITH DISTINCT x RETURN collect(x) AS places } "
+                         f"CALL (places) {{ UNWIND places AS x MATCH (x)-[r:PART_OF]->(y){ok('r', 'y')} "
+                         "RETURN collect(r) AS ups } "
+                         f"CALL (places) {{ UNWIND places AS x MATCH (x)<-[r:LEADS]-(o){ok('r', 'o')} "
+                         "RETURN collect(r) AS leads } "
+                         f"RETURN [r IN hosts | {edge}] AS hosts, [r IN ups | {edge}] AS ups, "
+                         f"[r IN leads | {edge}] AS leads", params)[0]
+        return tuple([full_edge(t, s, d, r) for s, d, r in rec[col]]
+                     for t, col in (("HOSTS", "hosts"), ("PART_OF", "ups"), ("LEADS", "leads")))
+
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
         text = (text or "").strip()
         if not text:
