@@ -7,11 +7,14 @@ bench_store picks (hub and ordinary 2-hops, hub 1-hops, tracer on hub companies,
 
     python -m bench.ab_neo4j --before /tmp/old --size 100k --rounds 3 --uri bolt://… -o ab.jsonl
 
-One JSON line per process: {"side", "round", "load", "ms": {kind: [latencies]}}.
+One JSON line per process: {"side", "round", "load", "ms": {kind: [latencies]}, "results": a hash
+of every answer (the stored weight n_articles left out: a checkout from before it lacks it), equal
+on both sides when the change kept the results.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -33,17 +36,32 @@ def worker(size: int, samples: int, uri: str) -> dict:
              "ego2_hub": lambda k: store.ego(k, depth=2, rel_types=list(FACTUAL)),
              "ego2": lambda k: store.ego(k, depth=2, rel_types=list(FACTUAL)),
              "trace_hub": store.company_trace, "search": store.search}
-    out = {}
+    out, digest = {}, hashlib.sha256()
     for kind in KINDS:
         args = picked[kind][:samples]
         calls[kind](args[0])  # plans compiled, caches warm
         out[kind] = []
         for a in args:
             t = time.perf_counter()
-            calls[kind](a)
+            res = calls[kind](a)
             out[kind].append(round((time.perf_counter() - t) * 1000, 3))
+            digest.update(_canonical(res).encode())
     store.close()
-    return out
+    return {"ms": out, "results": digest.hexdigest()[:16]}
+
+
+def _canonical(res) -> str:
+    """A result in a fixed order, without what one side may not have (the stored weight)."""
+    def plain(v):
+        if hasattr(v, "nodes") and hasattr(v, "edges"):  # a Subgraph
+            return {"nodes": sorted(map(plain, v.nodes), key=repr), "edges": sorted(map(plain, v.edges), key=repr),
+                    "truncated": v.truncated, "omitted": v.omitted}
+        if isinstance(v, dict):
+            return {k: plain(x) for k, x in v.items() if k != "n_articles"}
+        if isinstance(v, (list, tuple)):
+            return [plain(x) for x in v]
+        return v
+    return json.dumps(plain(res), sort_keys=True, ensure_ascii=False, default=str)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,11 +88,12 @@ def main(argv: list[str] | None = None) -> int:
                 load = os.getloadavg()[0]
                 cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", repo, "--size", args.size,
                        "--samples", str(args.samples), "--uri", args.uri, "--before", args.before, "-o", "-"]
-                ms = json.loads(subprocess.run(cmd, cwd=repo, check=True, stdout=subprocess.PIPE,
-                                               text=True).stdout.splitlines()[-1])
-                out.write(json.dumps({"side": side, "round": i, "load": round(load, 2), "ms": ms}) + "\n")
+                got = json.loads(subprocess.run(cmd, cwd=repo, check=True, stdout=subprocess.PIPE,
+                                                text=True).stdout.splitlines()[-1])
+                ms = got["ms"]
+                out.write(json.dumps({"side": side, "round": i, "load": round(load, 2), **got}) + "\n")
                 out.flush()
-                print(f"round {i} {side}: " + ", ".join(f"{k} p50 {sorted(v)[len(v) // 2]:.1f}"
+                print(f"round {i} {side} (results {got['results']}): " + ", ".join(f"{k} p50 {sorted(v)[len(v) // 2]:.1f}"
                                                         for k, v in ms.items()), file=sys.stderr)
     return 0
 
