@@ -75,6 +75,8 @@ def _canonical(res) -> str:
             return {k: plain(x) for k, x in v.items() if k != "n_articles"}
         if isinstance(v, (list, tuple)):
             return [plain(x) for x in v]
+        if isinstance(v, (set, frozenset)):
+            return sorted(map(plain, v), key=repr)
         return v
     return json.dumps(plain(res), sort_keys=True, ensure_ascii=False, default=str)
 
