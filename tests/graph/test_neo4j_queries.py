@@ -90,3 +90,19 @@ def test_one_query_search_matches_the_embedded_store(loaded, records):
             a = [n["key"] for n in embedded.search(text, labels=labels, limit=10)]
             b = [n["key"] for n in neo4j.search(text, labels=labels, limit=10)]
             assert a == b, (text, labels)
+
+
+def test_traversal_texts_do_not_depend_on_labels(loaded, records):
+    """The server plans a query text once: egos of nodes of every label send the same three texts
+    (nodes by key, a hop, the edges among the kept nodes)."""
+    neo4j, _ = loaded
+    keys = [_hubs(records, p)[-1] for p in ("official:", "place:", "company:", "project:", "org:")]
+    sent = set()
+    read = neo4j._read
+    neo4j._read = lambda cypher, params=None: sent.add(cypher) or read(cypher, params)
+    try:
+        for key in keys:
+            assert len(neo4j.ego(key, depth=2).nodes) > 1
+    finally:
+        neo4j._read = read
+    assert len(sent) == 3, sent
