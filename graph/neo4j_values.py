@@ -20,18 +20,8 @@ def _edge(r, keys: dict | None = None) -> dict:
 def endpoint_keys(tx, rows) -> dict[str, str]:
     """Keys of relationship endpoints the result did not carry (element id -> key)."""
     from neo4j.graph import Relationship
-    missing = set()
-
-    def walk(v):
-        if isinstance(v, Relationship):
-            missing.update(n.element_id for n in (v.start_node, v.end_node) if n is not None and not n.get("key"))
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-    walk(rows)
+    missing = {n.element_id for v in _leaves(rows) if isinstance(v, Relationship)
+               for n in (v.start_node, v.end_node) if n is not None and not n.get("key")}
     if not missing:
         return {}
     return {r["id"]: r["key"] for r in tx.run("MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS id, n.key AS key",
@@ -55,25 +45,29 @@ def plain(v, keys: dict | None = None):
 
 
 def subgraph(value, keys: dict | None = None) -> Subgraph:
-    from neo4j.graph import Node, Path, Relationship
+    from neo4j.graph import Node, Relationship
     nodes, edges = {}, {}
-
-    def walk(v):
+    for v in _leaves(value):
         if isinstance(v, Node):
             nodes[v["key"]] = _node(v)
         elif isinstance(v, Relationship):
             e = _edge(v, keys)
             edges[(e["type"], e["source"], e["target"])] = e
-        elif isinstance(v, Path):
-            for x in list(v.nodes) + list(v.relationships):
-                walk(x)
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif hasattr(v, "values") and callable(v.values):  # a driver Record
-            walk(list(v.values()))
-    walk(value)
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
+
+
+def _leaves(v):
+    """Every value inside v: lists, tuples, dicts, driver records and paths opened."""
+    from neo4j import Record
+    from neo4j.graph import Path
+    if isinstance(v, Path):
+        yield from v.nodes
+        yield from v.relationships
+    elif isinstance(v, (list, tuple, Record)):
+        for x in v:
+            yield from _leaves(x)
+    elif isinstance(v, dict):
+        for x in v.values():
+            yield from _leaves(x)
+    else:
+        yield v
