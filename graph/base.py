@@ -95,6 +95,10 @@ class BaseStore(GraphStore):
         supporting articles over the edges reaching them, then key order), and how many
         such neighbours there are in all."""
 
+    def _places_of(self, projects: list[str], min_confidence: float) -> tuple[list[dict], list[dict], list[dict]]:
+        """The tracer's HOSTS, PART_OF and LEADS edges above projects (graph/tracer.py places_of)."""
+        return tracer.places_of(self, projects, min_confidence)
+
     @abstractmethod
     def _edges_among(self, expanded: list[str], keys: list[str], f: Filters) -> list[dict]:
         """Every edge f allows between a node of expanded and one of keys."""

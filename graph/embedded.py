@@ -92,6 +92,8 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
                 if p not in have:
                     default = f" DEFAULT {schema.confidence_absent()!r}" if p == confidence.PROP else ""
                     self._conn.execute(f"ALTER TABLE {table} ADD {p} {schema.LADYBUG_TYPES[t]}{default}")
+                    if p == schema.WEIGHT:  # the weight of the rows already there
+                        self._conn.execute(f"MATCH ()-[r:{table}]->() SET r.{p} = size(r.articles)")
                     have.append(p)
             self._columns[table] = have
 

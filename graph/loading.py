@@ -319,7 +319,11 @@ def node_props_of(row: dict) -> dict:
 
 
 def rel_props_of(row: dict) -> dict:
-    return {p: row.get(p) for p in _rules().rel_props[row["type"]]}
+    """The stored properties of a relationship row, its weight counted from its articles."""
+    out = {p: row.get(p) for p in _rules().rel_props[row["type"]]}
+    if schema.WEIGHT in out:
+        out[schema.WEIGHT] = len(row["articles"])
+    return out
 
 
 def plan(batch: Batch, existing_nodes: dict[str, dict], existing_rels: dict[tuple, dict]) -> Plan:

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from graph import confidence, loading, schema
 from graph.base import BaseStore
 from graph.neo4j_load import Neo4jLoader, _over_memory_limit, _store_error
+from graph.neo4j_values import endpoint_keys, plain, subgraph
 from graph.readonly import cap_rows, check_read_only
 from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node, rank_hits
 from graph.traverse import Filters
@@ -138,8 +139,10 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         where, params = _step_conditions(f)
         text = (f"{_match_frontier(frontier, params)} MATCH (a)-[{_rel(f)}]-(b) "
                 f"WHERE NOT b.key IN $seen{where} "
-                # weight: the supporting articles (a MENTIONS edge: how often the article names it)
-                "WITH b.key AS key, sum(CASE type(r) WHEN 'MENTIONS' THEN r.count ELSE size(r.articles) END) AS w "
+                # weight: the supporting articles (a MENTIONS edge: how often the article names it);
+                # the stored count, not the list (a row stored before the count: the list)
+                f"WITH b.key AS key, sum(CASE type(r) WHEN 'MENTIONS' THEN r.count "
+                f"ELSE coalesce(r.{schema.WEIGHT}, size(r.articles)) END) AS w "
                 "ORDER BY w DESC, key RETURN collect(key)[..$budget] AS kept, count(*) AS total")
         rec = self._read(text, {**params, "seen": sorted(seen), "budget": max(0, int(budget))})[0]
         return list(rec["kept"]), rec["total"]
@@ -163,6 +166,28 @@ class Neo4jStore(Neo4jLoader, BaseStore):
             out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
         return list(out.values())
 
+    def _places_of(self, projects, min_confidence):
+        # One query for the tracer's HOSTS, PART_OF climb and LEADS (graph/tracer.py asks a
+        # query per hop): the climb is one pruning variable-length expand, each place reached once.
+        def ok(*vs):  # r and the far node at or above min_confidence
+            return " WHERE " + " AND ".join(map(confidence.condition, vs)) if min_confidence > 0 else ""
+        climb = (f" WHERE all(r IN relationships(p) WHERE {confidence.condition('r')})"
+                 f" AND all(n IN nodes(p) WHERE {confidence.condition('n')})" if min_confidence > 0 else "")
+        params = confidence.params(min_confidence)
+        edge = "[startNode(r).key, endNode(r).key, properties(r)]"
+        rec = self._read(f"{_match_frontier(projects, params, var='j')} MATCH (j)<-[r:HOSTS]-(h){ok('r', 'h')} "
+                         "WITH collect(r) AS hosts, collect(DISTINCT h) AS hs "
+                         f"CALL (hs) {{ UNWIND hs AS h MATCH p = (h)-[:PART_OF*0..]->(x){climb} "
+                         "WITH DISTINCT x RETURN collect(x) AS places } "
+                         f"CALL (places) {{ UNWIND places AS x MATCH (x)-[r:PART_OF]->(y){ok('r', 'y')} "
+                         "RETURN collect(r) AS ups } "
+                         f"CALL (places) {{ UNWIND places AS x MATCH (x)<-[r:LEADS]-(o){ok('r', 'o')} "
+                         "RETURN collect(r) AS leads } "
+                         f"RETURN [r IN hosts | {edge}] AS hosts, [r IN ups | {edge}] AS ups, "
+                         f"[r IN leads | {edge}] AS leads", params)[0]
+        return tuple([full_edge(t, s, d, r) for s, d, r in rec[col]]
+                     for t, col in (("HOSTS", "hosts"), ("PART_OF", "ups"), ("LEADS", "leads")))
+
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
         text = (text or "").strip()
         if not text:
@@ -171,15 +196,20 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         for label in labels:
             if label not in schema.node_labels():
                 raise StoreError(f"unknown label {label!r}")
-        # One query: names through each label's TEXT index (CONTAINS), aliases through the
-        # full-text index (a CJK phrase is a substring match there), ranked as rank_hits does.
-        branches = [f"CALL db.index.fulltext.queryNodes('{schema.FULLTEXT_INDEX}', $q, {{limit: $cap}}) "
-                    "YIELD node RETURN node AS n"]
-        branches += [f"MATCH (n:{label}) WHERE n.{prop} CONTAINS $t RETURN n"
-                     for label in labels for prop in schema.search_spec()["text"] if prop in schema.node_props(label)]
-        if not _phrase_is_substring(text):  # one character, or not Chinese: the analyzer splits it otherwise
+        ft = f"CALL db.index.fulltext.queryNodes('{schema.FULLTEXT_INDEX}', $q{{}}) YIELD node RETURN node AS n"
+        if _phrase_is_substring(text):
+            # The full-text phrase (CJK bigrams) finds exactly the names and aliases containing
+            # text, all of them: the TEXT indexes would add nothing but ~10 ms at 1 M (a
+            # two-character string is shorter than their trigrams, so each index is scanned).
+            branches = [ft.format("")]
+        else:  # one character, or not only Chinese: the analyzer splits it otherwise
+            # names through each label's TEXT index (CONTAINS), aliases by a scan of each label
+            branches = [ft.format(", {limit: $cap}")]
+            branches += [f"MATCH (n:{label}) WHERE n.{prop} CONTAINS $t RETURN n" for label in labels
+                         for prop in schema.search_spec()["text"] if prop in schema.node_props(label)]
             branches += [f"MATCH (n:{label}) WHERE any(a IN n.aliases WHERE a CONTAINS $t) RETURN n"
                          for label in labels if "aliases" in schema.node_props(label)]
+        # One query, ranked as rank_hits does.
         rows = self._read(
             "CALL () { " + " UNION ".join(branches) + " } "
             "WITH n WHERE any(l IN labels(n) WHERE l IN $labels) "
@@ -227,7 +257,7 @@ class Neo4jStore(Neo4jLoader, BaseStore):
                     break
             columns = list(result.keys())
             result.consume()
-            return columns, rows, _endpoint_keys(tx, rows)
+            return columns, rows, endpoint_keys(tx, rows)
 
         try:
             with self._session(default_access_mode=neo4j.READ_ACCESS) as s:
@@ -241,8 +271,8 @@ class Neo4jStore(Neo4jLoader, BaseStore):
             raise _store_error(e, self.uri) from None
         truncated = len(rows) > limit
         rows = rows[:limit]
-        return QueryResult(columns=columns, rows=[[_plain(v, keys) for v in r] for r in rows],
-                           subgraph=self._with_endpoints(_subgraph(rows, keys)), truncated=truncated)
+        return QueryResult(columns=columns, rows=[[plain(v, keys) for v in r] for r in rows],
+                           subgraph=self._with_endpoints(subgraph(rows, keys)), truncated=truncated)
 
     def iter_nodes(self, labels=None) -> Iterator[dict]:
         # A result streams from the server in fetch_size pages: bounded memory.
@@ -266,87 +296,15 @@ def _lucene_phrase(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _node(n) -> dict:
-    label = next((l for l in n.labels if l in schema.node_labels()), next(iter(n.labels), "?"))
-    return full_node(label, dict(n))
-
-
-def _edge(r, keys: dict | None = None) -> dict:
-    def key(n):
-        return n.get("key") if n is not None and n.get("key") else (keys or {}).get(n.element_id)
-    return full_edge(r.type, key(r.start_node), key(r.end_node), dict(r))
-
-
-def _endpoint_keys(tx, rows) -> dict[str, str]:
-    """Keys of relationship endpoints the result did not carry (element id -> key)."""
-    from neo4j.graph import Relationship
-    missing = set()
-
-    def walk(v):
-        if isinstance(v, Relationship):
-            missing.update(n.element_id for n in (v.start_node, v.end_node) if n is not None and not n.get("key"))
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-    walk(rows)
-    if not missing:
-        return {}
-    return {r["id"]: r["key"] for r in tx.run("MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS id, n.key AS key",
-                                              ids=sorted(missing))}
-
-
-def _plain(v, keys: dict | None = None):
-    """A driver value with Node/Relationship/Path turned into node/edge dicts."""
-    from neo4j.graph import Node, Path, Relationship
-    if isinstance(v, Node):
-        return _node(v)
-    if isinstance(v, Relationship):
-        return _edge(v, keys)
-    if isinstance(v, Path):
-        return {"nodes": [_node(n) for n in v.nodes], "relationships": [_edge(r, keys) for r in v.relationships]}
-    if isinstance(v, list):
-        return [_plain(x, keys) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x, keys) for k, x in v.items()}
-    return v
-
-
-def _subgraph(value, keys: dict | None = None) -> Subgraph:
-    from neo4j.graph import Node, Path, Relationship
-    nodes, edges = {}, {}
-
-    def walk(v):
-        if isinstance(v, Node):
-            nodes[v["key"]] = _node(v)
-        elif isinstance(v, Relationship):
-            e = _edge(v, keys)
-            edges[(e["type"], e["source"], e["target"])] = e
-        elif isinstance(v, Path):
-            for x in list(v.nodes) + list(v.relationships):
-                walk(x)
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif hasattr(v, "values") and callable(v.values):  # a driver Record
-            walk(list(v.values()))
-    walk(value)
-    return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()))
-
-
 def _match_frontier(keys, params: dict, var: str = "a", prefix: str = "k") -> str:
-    """Cypher binding `var` to each node of keys, by label and key index (one branch per label)."""
-    branches = []
-    for i, (label, ks) in enumerate(sorted(loading.keys_by_label(keys).items())):
-        params[f"{prefix}{i}"] = sorted(ks)
-        branches.append(f"UNWIND ${prefix}{i} AS k MATCH ({var}:{label} {{key: k}}) RETURN {var}")
-    if not branches:
-        branches.append(f"UNWIND [] AS k MATCH ({var}:Article {{key: k}}) RETURN {var}")
+    """Cypher binding `var` to each node of keys, by label and key index: a branch for every
+    label, over one map parameter (label -> its keys), so the text and its parameter types are
+    the same whatever labels the keys have and the server plans it once (a plan costs 50-250 ms
+    here; the server caches one per text and per size class of each list parameter)."""
+    by_label = loading.keys_by_label(keys)
+    params[prefix] = {label: sorted(by_label.get(label, ())) for label in schema.node_labels()}
+    branches = [f"UNWIND ${prefix}.{label} AS k MATCH ({var}:{label} {{key: k}}) RETURN {var}"
+                for label in sorted(schema.node_labels())]
     return "CALL () { " + " UNION ALL ".join(branches) + " }"
 
 

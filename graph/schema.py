@@ -84,6 +84,10 @@ def entity_labels() -> list[str]:
     return [label for label in node_labels() if label not in ENTITY_LABEL_EXCLUDE]
 
 
+# A provenance relationship's weight: len(articles), stored beside the list (schema.yaml).
+WEIGHT = "n_articles"
+
+
 def provenance_types() -> list[str]:
     """Relationship types carrying provenance lists (all but MENTIONS)."""
     return [t for t in rel_types() if "articles" in rel_props(t)]

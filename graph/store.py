@@ -216,6 +216,8 @@ def full_edge(rel_type: str, source: str, target: str, props: dict) -> dict:
     out = {"type": rel_type, "source": source, "target": target}
     for p in schema.rel_props(rel_type):
         out[p] = props.get(p)
+    if schema.WEIGHT in out and out[schema.WEIGHT] is None and isinstance(out.get("articles"), list):
+        out[schema.WEIGHT] = len(out["articles"])  # a row stored before the weight was
     return out
 
 

@@ -16,22 +16,13 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     projects, total = store._expand([key], {key}, int(limit), invest)
     invests = sorted((e for e in store._edges_among([key], projects, invest) if e["source"] == key),
                      key=lambda e: e["target"])
-    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence)
+    hosts, part_of, leads = store._places_of(projects, min_confidence)
     host_of: dict[str, list[str]] = {}
     for e in hosts:
         host_of.setdefault(e["target"], []).append(e["source"])
-    parents: dict[str, list[str]] = {}
-    part_of: list[dict] = []
-    frontier = sorted({e["source"] for e in hosts})
-    while frontier:  # climb PART_OF hop by hop; the visited set stops cycles
-        for k in frontier:
-            parents.setdefault(k, [])
-        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence)
-        part_of += ups
-        for e in ups:
-            parents[e["source"]].append(e["target"])
-        frontier = sorted({e["target"] for e in ups} - set(parents))
-    leads = store._edges(list(parents), ["LEADS"], "in", min_confidence)
+    parents: dict[str, list[str]] = {k: [] for k in [e["source"] for e in hosts] + [e["target"] for e in part_of]}
+    for e in part_of:
+        parents[e["source"]].append(e["target"])
     leaders: dict[str, list[dict]] = {}
     for e in leads:
         leaders.setdefault(e["target"], []).append(e)
@@ -71,3 +62,18 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     omitted = total - len(projects)
     return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()),
                           truncated=omitted > 0, omitted=omitted)
+
+
+def places_of(store, projects: list[str], min_confidence: float) -> tuple[list[dict], list[dict], list[dict]]:
+    """The HOSTS edges into projects, the PART_OF edges above their hosts (climbed to the
+    top) and the LEADS edges into every place reached: a query per PART_OF hop."""
+    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence)
+    reached: set[str] = set()
+    part_of: list[dict] = []
+    frontier = sorted({e["source"] for e in hosts})
+    while frontier:  # the reached set stops cycles
+        reached.update(frontier)
+        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence)
+        part_of += ups
+        frontier = sorted({e["target"] for e in ups} - reached)
+    return hosts, part_of, store._edges(sorted(reached), ["LEADS"], "in", min_confidence)

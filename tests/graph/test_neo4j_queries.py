@@ -72,7 +72,8 @@ def test_traversals_and_search_seek_by_label_and_index(loaded, records):
         if "MATCH (a:" in cypher or "MATCH (n:" in cypher:
             assert ops & {"NodeUniqueIndexSeek", "NodeIndexContainsScan"}, (cypher, ops)
     (search_ops,) = [ops for cypher, ops in plans if "fulltext" in cypher]
-    assert {"NodeIndexContainsScan", "ProcedureCall"} <= search_ops  # TEXT index for names, full-text for aliases
+    # two or more Chinese characters: the full-text index alone finds names and aliases (no TEXT index scans)
+    assert "ProcedureCall" in search_ops and "NodeIndexContainsScan" not in search_ops
     edges = [ops for cypher, ops in plans if "COUNT {" in cypher]
     assert any("Expand(Into)" in ops for ops in edges)  # the hub's kept edges found pair by pair
 
@@ -89,3 +90,19 @@ def test_one_query_search_matches_the_embedded_store(loaded, records):
             a = [n["key"] for n in embedded.search(text, labels=labels, limit=10)]
             b = [n["key"] for n in neo4j.search(text, labels=labels, limit=10)]
             assert a == b, (text, labels)
+
+
+def test_traversal_texts_do_not_depend_on_labels(loaded, records):
+    """The server plans a query text once: egos of nodes of every label send the same three texts
+    (nodes by key, a hop, the edges among the kept nodes)."""
+    neo4j, _ = loaded
+    keys = [_hubs(records, p)[-1] for p in ("official:", "place:", "company:", "project:", "org:")]
+    sent = set()
+    read = neo4j._read
+    neo4j._read = lambda cypher, params=None: sent.add(cypher) or read(cypher, params)
+    try:
+        for key in keys:
+            assert len(neo4j.ego(key, depth=2).nodes) > 1
+    finally:
+        neo4j._read = read
+    assert len(sent) == 3, sent

@@ -104,6 +104,17 @@ def test_search_finds_partial_names_and_aliases(loaded):
     assert loaded.search("南京") == []
 
 
+def test_search_ranks_every_alias_match(any_store):
+    """Thirty aliases contain the text: the most mentioned node comes first, though its long
+    alias is what a full-text index scores lowest (a capped index query would miss it)."""
+    ents = [{"type": "Project", "key": f"project:工程{i}", "name": f"工程{i}", "aliases": [f"测试{'长' * i}工程{i}"],
+             "mentions": 5 if i == 29 else 1} for i in range(30)]
+    any_store.load([{"article": "t.txt", "key": "article:00000000000000f1", "title": "简讯", "date": None,
+                     "source": "t.txt", "text": "测试工程", "entities": ents, "relations": []}])
+    assert [n["key"] for n in any_store.search("测试", limit=1)] == ["project:工程29"]
+    assert len(any_store.search("测试", limit=30)) == 30
+
+
 def test_node_and_relations(loaded):
     node = loaded.node(XZ)
     assert node["name"] == "徐州市" and node["aliases"] == ["徐州"] and node["mention_count"] == 5
