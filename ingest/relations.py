@@ -41,7 +41,7 @@ SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|�
 SITE_ANAPHOR = re.compile(r"(?:该|此|本)?(?:项目|工程)$")
 
 
-def _sited(a: Analysis, g: gz.Gazetteer, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
+def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
     """A project followed by a site verb and places (X位于重庆市奉节县与巫山县交界, 项目位于…: the
     sentence's first project): the places listed, the most specific of each chain (重庆市奉节县)."""
     out = []
@@ -155,7 +155,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     # HOSTS
     projects = a.by_label("Project")
     seen_hosts = set()
-    for p, sites in _sited(a, g, sent_mentions):  # X位于河南、湖北两省境内: each listed place
+    for p, sites in _sited(a, sent_mentions):  # X位于河南、湖北两省境内: each listed place
         for host in sites:
             if (host.name, p.name) not in seen_hosts:
                 seen_hosts.add((host.name, p.name))
