@@ -22,6 +22,20 @@ def _annotations(meta: dict) -> str | None:
     return meta.get("extra") or meta.get("annotated") or meta.get("check")
 
 
+def _data(meta: dict, public: str) -> str:
+    lines = [f"Data: the gold in `{meta['gold']}` ({meta['articles']} articles, read from shared/, never copied);"]
+    if meta.get("extra"):
+        lines.append(f"{meta['extra_articles']} corpus articles annotated for training (`{meta['extra']}`, texts read "
+                     f"from shared/corpus);")
+    if meta.get("annotated"):
+        lines.append(f"the pair model also learns from {meta['annotated_articles']} annotated corpus articles "
+                     f"(`{meta['annotated']}`, texts read from shared/corpus);")
+    if meta.get("public_annotated"):
+        lines.append("their sentences join the public-corpus tagger's corpus (company, organization and a project "
+                     "label beside CLUENER's ten);")
+    return "\n".join(lines + [public])
+
+
 def render(meta: dict) -> str:
     cv = meta.get("cv")
     n_extra = meta.get("extra_articles") or meta.get("annotated_articles")
@@ -49,11 +63,7 @@ What it is: the learned stage of `ingest/pipeline.cfg`.
 - `meta.json`: everything below, plus the rule priors: the measured precision of what the rules
   alone make (officials, places, LEADS), used as their confidence: {meta.get('priors')}.
 
-Data: the gold in `{meta['gold']}` ({meta['articles']} articles, read from shared/, never copied);
-{f"{meta['extra_articles']} corpus articles annotated for training (`{meta['extra']}`, texts read from shared/corpus);" if meta.get('extra') else ""}
-{f"the pair model also learns from {meta['annotated_articles']} annotated corpus articles (`{meta['annotated']}`, texts read from shared/corpus);" if meta.get('annotated') else ""}
-{f"their sentences join the public corpus of the public-corpus tagger (company, organization, project);" if meta.get('public_annotated') else ""}
-{public}.
+{_data(meta, public)}.
 
 Reproduce (offline, deterministic for a seed): `{meta['command']}` — commit {meta['created_from_commit']},
 seed {meta['seed']}, {meta.get('seconds')} s on the machine that made it.
