@@ -38,17 +38,18 @@ def _commit() -> str:
         return "unknown"
 
 
+def _corpus_items(path: str, desc: str = "rules over the annotated corpus articles") -> list:
+    """Annotated corpus articles (corpus_id lines) with the rules' reading of each."""
+    return [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(path)), desc=desc, unit="article")]
+
+
 def run(args) -> dict:
     os.environ["GOVKG_NO_MODEL"] = "1"  # the rules' own output is what the models are stacked on
     t0 = time.time()
     docs = data.read_gold(Path(args.gold), Path(args.texts))
     items = [train.Prepared(d) for d in tqdm(docs, desc="rules over the gold texts", unit="article")]
-    extra = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.extra)),
-                                             desc="rules over the annotated corpus articles", unit="article")
-             ] if args.extra else []
-    annotated = [] if extra or not args.annotated else [
-        train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.annotated)),
-                                        desc="rules over the annotated corpus articles", unit="article")]
+    extra = _corpus_items(args.extra) if args.extra else []
+    annotated = [] if extra or not args.annotated else _corpus_items(args.annotated)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     public = None
@@ -95,8 +96,7 @@ def run(args) -> dict:
                         pair_items=items + annotated if annotated else None)
     meta.update(train=stats)
     if args.check and not extra and not annotated:  # annotated corpus articles the final model never saw
-        check = [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(args.check)), desc="held-out check",
-                                                  unit="article")]
+        check = _corpus_items(args.check, "held-out check")
         check_gold = {it.doc.name: it.doc.gold for it in check}
         meta.update(check=os.path.relpath(args.check, root), check_articles=len(check),
                     cv_extra=evaluate.table(check_gold, train.predict(check, out)))
