@@ -79,9 +79,7 @@ def run(args) -> dict:
         mine = [p for p in pred if p["article"] in gold]
         rows = evaluate.table(gold, mine)
         priors = evaluate.priors(rows)
-        for p in mine:  # rule-made relations carry their measured precision, as they will at run time
-            for r in p["relations"]:
-                r.setdefault("confidence", priors.get(r["type"], 1.0))
+        evaluate.with_priors(mine, priors)
         judged = evaluate.judged_relations(gold, mine)
         cut = evaluate.display_threshold(judged)
         shown_p, shown_n = evaluate.precision_at(judged, cut)

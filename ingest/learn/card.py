@@ -69,7 +69,7 @@ Reproduce (offline, deterministic for a seed): `{meta['command']}` — commit {m
 seed {meta['seed']}, {meta.get('seconds')} s on the machine that made it.
 
 Display threshold (the app's and exports' default minimum confidence): {meta.get('display_min_confidence', 'n/a')}.
-Under cross-validation the scored relations at or above it were {meta.get('display_precision', 'n/a')} precise
+Under cross-validation the scored relations the app shows at it (the relation and both its ends at or above it) were {meta.get('display_precision', 'n/a')} precise
 ({(meta.get('display_shown') or ['n/a'])[0]} of {(meta.get('display_shown') or [0, 'n/a'])[1]}); the target is 0.9, and the
 threshold is the lowest that reaches it, or, when none does, the most precise one that still shows a quarter.
 

@@ -48,8 +48,19 @@ def priors(rows: dict) -> dict[str, float]:
     return out
 
 
+def with_priors(pred: list[dict], priors: dict[str, float]) -> None:
+    """Give rule-made items their prior, as at run time: cross-validation predicts before the
+    priors are measured, so what the rules made carries 1.0 there."""
+    for p in pred:
+        for item in p.get("entities", []) + p.get("relations", []):
+            if item["type"] in priors and item.get("confidence", 1.0) == 1.0:
+                item["confidence"] = priors[item["type"]]
+
+
 def judged_relations(gold: dict[str, dict], pred: list[dict]) -> list[tuple[float, bool]]:
-    """(confidence, right) of every scored predicted relation that the gold does not call optional."""
+    """(confidence, right) of every scored predicted relation that the gold does not call optional.
+    The confidence is what a threshold sees in the app: the lowest of the relation's and its two
+    ends' (a relation whose end is hidden is hidden too)."""
     sc = scorer()
     out = []
     for p in pred:
@@ -57,6 +68,10 @@ def judged_relations(gold: dict[str, dict], pred: list[dict]) -> list[tuple[floa
         if g is None:
             continue
         names = sc.alias_map(g)
+        ends = {}
+        for e in p.get("entities", []):
+            for n in (e["name"], *e.get("aliases", [])):
+                ends.setdefault(n, float(e.get("confidence", 1.0)))
 
         def key(r):
             return r["type"], sc.resolve(names, r["head"]), sc.resolve(names, r["tail"])
@@ -67,7 +82,8 @@ def judged_relations(gold: dict[str, dict], pred: list[dict]) -> list[tuple[floa
             k = key(r)
             if r["type"] in SCORED and k not in seen and (k not in maybe or k in want):
                 seen.add(k)
-                out.append((float(r.get("confidence", 1.0)), k in want))
+                c = min(float(r.get("confidence", 1.0)), ends.get(r["head"], 1.0), ends.get(r["tail"], 1.0))
+                out.append((c, k in want))
     return out
 
 

@@ -91,6 +91,24 @@ def test_display_threshold_reaches_the_precision_asked():
     assert evaluate.display_threshold(judged, 0.9) == 0.8
 
 
+def test_a_relation_is_judged_at_the_confidence_the_app_hides_it_by():
+    """The lowest of the relation's and its ends' confidences, rule-made items at their prior."""
+    gold = {"a": {"entities": [{"type": "Place", "name": "东川市"}, {"type": "Project", "name": "东川港二期工程"},
+                               {"type": "Company", "name": "东川港务有限公司"}],
+                  "relations": [{"type": "HOSTS", "head": "东川市", "tail": "东川港二期工程"},
+                                {"type": "INVESTS_IN", "head": "东川港务有限公司", "tail": "东川港二期工程"}]}}
+    pred = [{"article": "a",
+             "entities": [{"type": "Place", "name": "东川市", "confidence": 1.0},
+                          {"type": "Project", "name": "东川港二期工程", "confidence": 0.97},
+                          {"type": "Company", "name": "东川港务有限公司", "confidence": 0.4}],
+             "relations": [{"type": "HOSTS", "head": "东川市", "tail": "东川港二期工程", "confidence": 0.99},
+                           {"type": "INVESTS_IN", "head": "东川港务有限公司", "tail": "东川港二期工程",
+                            "confidence": 0.95}]}]
+    evaluate.with_priors(pred, {"Place": 0.9})
+    assert pred[0]["entities"][0]["confidence"] == 0.9 and pred[0]["entities"][1]["confidence"] == 0.97
+    assert sorted(evaluate.judged_relations(gold, pred)) == [(0.4, True), (0.9, True)]
+
+
 def test_organizations_end_with_what_kind_of_body_they_are():
     text = "东江理工大学与中部地区合作，副县长李海出席。"
     a = _analysis(text, [])
