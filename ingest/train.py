@@ -58,9 +58,9 @@ def run(args) -> dict:
         if Path(args.public_model).resolve() != public.resolve():
             shutil.copy(args.public_model, public)
     elif args.public_limit != 0:
-        print("training the public-corpus tagger (CLUENER) ...", file=sys.stderr)
+        print("training the public-corpus tagger (CLUENER, MSRA, People's Daily) ...", file=sys.stderr)
         limit = None if args.public_limit < 0 else args.public_limit
-        train.train_public(out, files=[Path(args.public_corpus)], limit=limit, annotated=annotated)
+        train.train_public(out, files=[Path(f) for f in args.public_corpus], limit=limit, annotated=annotated)
         public = out / train.PUBLIC_FILE
     root = Path(__file__).resolve().parents[1]
     meta = {"created_from_commit": _commit(), "command": "python -m " + " ".join(["ingest.train", *args.argv]),
@@ -68,7 +68,8 @@ def run(args) -> dict:
             "extra": os.path.relpath(args.extra, root) if extra else None, "extra_articles": len(extra),
             "annotated": os.path.relpath(args.annotated, root) if annotated else None,
             "annotated_articles": len(annotated),
-            "public_corpora": [Path(args.public_corpus).name] if public else [], "public_limit": args.public_limit,
+            "public_corpora": [Path(f).name for f in args.public_corpus] if public else [],
+            "public_limit": args.public_limit,
             "public_annotated": len(annotated) if public and not args.public_model else 0}
     if args.folds > 1:
         # one cross-validation over both sets: every article scored by models that never saw it
@@ -117,7 +118,7 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none)")
     ap.add_argument("--public-limit", type=int, default=-1,
                     help="sentences of the public corpus to use (-1: all, 0: no public-corpus tagger)")
-    ap.add_argument("--public-corpus", default=str(data.SHARED / "ner" / train.PUBLIC_CORPORA[0]),
+    ap.add_argument("--public-corpus", nargs="+", default=[str(data.SHARED / "ner" / n) for n in train.PUBLIC_CORPORA],
                     help="the public NER corpus (JSON lines: text, spans)")
     ap.add_argument("--public-model", help="reuse this public-corpus tagger instead of training one")
     ap.add_argument("--seed", type=int, default=0)
@@ -131,7 +132,7 @@ def main(argv=None) -> int:
                          "(not the default: see ingest/learn/annotations/README.md)")
     args = ap.parse_args(argv)
     args.argv = argv
-    for p in (args.gold, args.texts) + ((args.public_corpus,) if args.public_limit else ()):
+    for p in (args.gold, args.texts, *(args.public_corpus if args.public_limit else ())):
         if not Path(p).exists():
             print(f"python -m ingest.train: {p} does not exist", file=sys.stderr)
             return 2

@@ -32,7 +32,7 @@ def _data(meta: dict, public: str) -> str:
                      f"(`{meta['annotated']}`, texts read from shared/corpus);")
     if meta.get("public_annotated"):
         lines.append("their sentences join the public-corpus tagger's corpus (company, organization and a project "
-                     "label beside CLUENER's ten);")
+                     "label of their own);")
     return "\n".join(lines + [public])
 
 
@@ -45,8 +45,9 @@ def render(meta: dict) -> str:
               f"{evaluate.format_table(cv)}\n"
               if cv else "No cross-validated scores: trained with `--folds 0`.\n")
     public = (f"the public-corpus tagger is trained on {', '.join(meta['public_corpora'])} (shared/ner, "
-              f"CLUENER2020 train as copied from github.com/StanleySun233/ChineseNER at commit dc3c5cd2; "
-              f"its own ten labels; {'all' if meta['public_limit'] < 0 else meta['public_limit']} sentences)"
+              f"CLUENER2020 train, MSRA validation and People's Daily 1998 dev as copied from "
+              f"github.com/StanleySun233/ChineseNER at commit dc3c5cd2; each corpus's own labels; "
+              f"{'all' if meta['public_limit'] < 0 else meta['public_limit']} sentences of each)"
               if meta.get("public_corpora") else "no public-corpus tagger")
     return f"""# govkg extraction model
 

@@ -11,7 +11,7 @@ from ingest.learn import crf, data, pairs, run
 from ingest.learn import features as ft
 
 CRF_FILE, PUBLIC_FILE, PAIRS_FILE, META_FILE = "spans.crfsuite", "public.crfsuite", "pairs.json", "meta.json"
-PUBLIC_CORPORA = ("cluener_train.jsonl",)
+PUBLIC_CORPORA = ("cluener_train.jsonl", "msra_val.jsonl", "peoples_daily_dev.jsonl")  # each with its own labels
 
 
 class Prepared:
