@@ -7,6 +7,7 @@ import re
 import jieba
 
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
+from ingest.lexicon import SOE_BUREAU
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -16,6 +17,8 @@ CAPTION = "图为"
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资".split())
+# verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
+LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -42,6 +45,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
         s += len(CAPTION)
+    if s and text[s] in "年月日号" and text[s - 1].isdigit():  # the tail of a date (2011年 + 九黄机场…)
+        s += 1
+    inner = LAUNCH.search(text, s, e)  # 宁夏适时启动 + 银川…工程: the name is what is launched
+    if inner and e - inner.end() >= 4:
+        s = inner.end()
     while s < e:
         lead = LEAD_MARK.match(text, s, e)
         if lead and e - lead.end() >= 2:
@@ -64,19 +72,26 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
                       r"银行|工作站|博物馆|图书馆|研究会|促进会)$")
 # a clause, not a name: a copula, a linking verb or a cause inside (成渝客运专线是…, 汶九高速起于…,
 # 群众因赶高铁), a list (甲、乙), a street address (中山南路142号), or a project's site office
-# (…项目部, an organization), a contract won (甲公司中标乙工程), or a superlative (亚洲最长隧道: a description)
-NOT_A_NAME = re.compile(r"是|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
+# (…项目部, an organization), a contract won (甲公司中标乙工程), a superlative (亚洲最长隧道: a description),
+# or a post (河南省委常委: an official's title read as a name)
+NOT_A_NAME = re.compile(r"是|(?:常委|书记|[省市县区州]长)$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
 # a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
 COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
 KIND_HEADS = ("项目", "工程")
 BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团"}  # a head alone is no name (建设项目 stays whole)
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
+OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
 
 
 def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
     parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司)."""
+    if OFFICE.search(a.text, s, e):  # 中铁隧道局 + 大瑞铁路项目部: the builder, not its site office
+        bureau = SOE_BUREAU.match(a.text, s, e)
+        sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]
+        if bureau or sure:
+            return s, bureau.end() if bureau else max(sure)
     m = PARENT.match(a.text, s, e)
     if m and e - m.end() >= 4:
         return m.end(), e
@@ -112,7 +127,7 @@ def _kind_of_company(name: str) -> bool:
     rest = [w for w in words if w not in KIND_MODIFIERS]
     if len(rest) <= 1 and not any(_specific(w, strict=True) for w in rest):
         return True
-    return len(rest) < len(words) and all(_tag(w) == "ns" for w in rest)
+    return (len(rest) < len(words) or len(rest) == 1) and all(_tag(w) == "ns" for w in rest)  # 中国公司
 
 
 def _kind_of_project(name: str) -> bool:

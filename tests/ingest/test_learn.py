@@ -29,10 +29,22 @@ def test_bio_round_trip():
     ("三季度红星水泥厂", "红星水泥厂"),
     ("开工建设滨江快速路", "滨江快速路"),
     ("建设银行", "建设银行"),
+    # the tail of a date the tagger cut through, a launching verb inside, a conjunction before
+    ("年东湖隧道二期工程", "年东湖隧道二期工程"),
+    ("省适时启动清江引水工程", "清江引水工程"),
+    ("而青松城际铁路", "青松城际铁路"),
 ])
 def test_trim(text, want):
     cut = spans.trim(text, 0, len(text))
     assert (text[cut[0]:cut[1]] if cut else None) == want
+
+
+def test_a_date_tail_is_cut_only_after_a_digit():
+    text = "2019年东湖隧道二期工程开工"
+    cut = spans.trim(text, text.index("年"), text.index("开工"))
+    assert text[cut[0]:cut[1]] == "东湖隧道二期工程"
+    text = "年产8万吨纸浆项目"  # output per year, part of the name
+    assert spans.trim(text, 0, len(text)) == (0, len(text))
 
 
 def _analysis(text: str, mentions: list[tuple[str, str, int]]) -> Analysis:
@@ -53,6 +65,18 @@ def test_company_keeps_its_place_and_drops_its_parent():
     s = text.index("蓝鲸集团")
     got = spans.company_bounds(a, s, text.index("在"))
     assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
+
+
+def test_a_builder_is_named_without_its_site_office():
+    text = "中铁十八局青松铁路项目部进场施工。"
+    a = _analysis(text, [])
+    got = spans.company_bounds(a, 0, text.index("进场"))
+    assert text[got[0]:got[1]] == "中铁十八局"
+
+
+@pytest.mark.parametrize("name,kind", [("日本公司", True), ("外资公司", True), ("沈阳旅游集团", False)])
+def test_a_country_and_a_suffix_is_a_kind_of_company(name, kind):
+    assert spans._kind_of_company(name) is kind
 
 
 def test_replace_spans_keeps_officials_and_drops_places_inside_names():
@@ -125,7 +149,7 @@ def test_a_chain_of_places_is_no_project():
 
 
 @pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西水厂", "沿江铁路项目部",
-                                    "华信集团中标滨海大道改造工程",
+                                    "华信集团中标滨海大道改造工程", "河西省委常委",
                                     # counted or pointed at, or a kind of project: not a name
                                     "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
