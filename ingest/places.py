@@ -1,6 +1,7 @@
 """Places: gazetteer matches resolved by the article's context, villages and functional zones."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import jieba
@@ -15,6 +16,8 @@ def _common_word(word: str, threshold: int = 2000) -> bool:
     return jieba.dt.FREQ.get(word, 0) > threshold and _tag(word) != "ns"
 
 
+# district names that are common nouns too (the old town, the suburbs, the mining area)
+GENERIC_DISTRICT = re.compile(r"(?:[新老旧东西南北]?城区|郊区|矿区)$")
 # what follows a place inside the name of an event, a landform or an idea (北京奥运会, 四川盆地,
 # 大庆精神): the place is part of that name, not a mention of its own
 NAMED_AFTER = ("奥运会", "世博会", "世园会", "园博会", "博览会", "亚运会", "运动会", "精神", "盆地", "平原", "模式",
@@ -63,6 +66,9 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
              if any(k != "weak" and g.divisions[i].level in ("province", "prefecture") for i, k in c)]
     bounds = ({s for s, _ in upper}, {e for _, e in upper})
     chosen: list[tuple[int, int, str, int, str]] = []
+    ends: dict[int, set[int]] = defaultdict(set)  # where each scanned form ends: what it may be
+    for _, e, _, cands in raw:
+        ends[e].update(i for i, _ in cands)
     for n, (s, e, form, cands) in enumerate(raw):
         best, best_score, kind, best_rank = -1, -1.0, "", None
         mine = own.get(form, Counter())
@@ -94,8 +100,10 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 continue
             if not gz.TOWN_SUFFIX.search(d.name):
                 continue
+        elif GENERIC_DISTRICT.match(form) and not ends[s] & set(g.ancestors(best)):
+            continue  # 老城区, 郊区: words, unless written after their city (西安市新城区)
         elif _common_word(form, 20) and best_score <= 0:
-            continue  # 老城区, 新城区: words before they are places
+            continue  # words before they are places
         elif len(form) == 2 and best_score <= 0:
             continue  # 和县, 矿区: two-character names need the article's context
         name = d.name

@@ -38,9 +38,17 @@ def test_place_inside_a_company_name_is_not_a_place():
     ("市县两级和县乡政府要加强协调。", "和县"),
     ("全力营造山清水秀的自然生态。", "清水县"),
     ("做好84项城建重点工程。", "项城市"),
+    # district names that are common nouns, written without their city
+    ("西安市将预留新城区道路的发展空间。", "新城区"),
+    ("老城区改造和郊区公路建设同步推进。", "老城区"),
+    ("老城区改造和郊区公路建设同步推进。", "郊区"),
 ])
 def test_words_that_look_like_places_are_not_places(text, absent):
     assert absent not in names(extract_text(text), "Place")
+
+
+def test_a_district_named_like_a_common_noun_counts_after_its_city():
+    assert {"西安市", "新城区"} <= names(extract_text("西安市新城区今年新建学校三所。"), "Place")
 
 
 def test_old_county_name_keeps_the_article_form():
