@@ -23,6 +23,7 @@ POSTS = ("一级巡视员|二级巡视员|一级调研员|二级调研员|三级
          "政委|总理|副总理|国务委员|工委书记|党工委书记|主任委员|"
          "副司长|司长|副处长|处长|副科长|科长|总经济师|总工程师|总规划师|主席助理|省长助理|市长助理|"
          "副巡视员|巡视员|副调研员|调研员")
+POSTS = "|".join(sorted(POSTS.split("|"), key=len, reverse=True))  # the longest post first (省长助理, not 省长)
 TITLE = re.compile(
     rf"(?:{BODY}(?:常委、)?)?(?:{POSTS})(?:(?:、|，|兼|和|及)(?:{BODY})?(?:{POSTS}))*")
 # Posts written after a name (习近平总书记, 张克常委, 王某某同志).
@@ -33,6 +34,8 @@ APPOINT = re.compile(r"(?:任命|提名|推选|选举|决定由)")
 LEADER_LIST = re.compile(r"(?:相关领导|(?:省|市|县|区|镇|州|旗|盟|街道|自治区)(?:党政军|党政)?领导|(?:党政军|党政)领导|领导同志|负责同志|嘉宾)[：:]?")
 # Posts inside an enterprise: never an Official (SCHEMA.md).
 COMPANY_POSTS = ("董事长", "总经理", "总裁", "副总裁", "经理", "董事", "监事", "创始人", "首席")
+# a post chained after an enterprise post is the enterprise's too (集团公司总经理、党组书记)
+AFTER_COMPANY_POST = re.compile(rf"(?:{'|'.join(COMPANY_POSTS)})[、，兼]$")
 NOT_OFFICIAL_BEFORE = ("记者", "通讯员", "编辑", "责编", "摄影", "实习生", "市民", "村民", "居民", "网友", "患者",
                        "员工", "职工", "工人", "学生", "老师", "教师", "医生", "司机", "群众", "师傅")
 # Characters that start the word after a name (宋乐伟出席, 刘雷表示): they end the name.

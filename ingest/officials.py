@@ -88,8 +88,9 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         names = _names_after(text, m.end())
         owner = _post_owner(a, g, m.start(), title)
-        if (owner and owner.get("company")) or (not (owner and owner.get("label") == "Place" and "mention" in owner)
-                                                 and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
+        if (owner and owner.get("company")) or lx.AFTER_COMPANY_POST.search(text, max(0, m.start() - 6), m.start()) \
+                or (not (owner and owner.get("label") == "Place" and "mention" in owner)
+                    and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
             pending = []
             continue  # a post inside an enterprise, an association, a market or a research centre
         title = _own_title(title, m.start(), owner)

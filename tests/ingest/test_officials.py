@@ -67,9 +67,17 @@ def test_department_posts_lead_the_department(text, official, org, title):
     ("中国机床协会副秘书长郑立文介绍了行业情况。", "郑立文"),
     ("北方农贸市场信息部副主任高洪亮预计，菜价将回落。", "高洪亮"),
     ("江海大学城市研究中心主任吴启明认为，房价仍将上涨。", "吴启明"),
+    # a party post chained after an enterprise post is the enterprise's (SCHEMA.md)
+    ("华东能源集团公司总经理、党组书记王海涛出席仪式。", "王海涛"),
 ])
 def test_posts_in_associations_markets_and_research_centres_are_not_public(text, person):
     assert person not in names(extract_text(text), "Official")
+
+
+def test_the_longest_post_is_read_first():
+    """省长助理 is one post, not 省长 followed by a name starting 助理."""
+    rec = extract_text("宁夏回族自治区召开会议，自治区主席助理李小河出席。")
+    assert ("李小河", "宁夏回族自治区") in rels(rec, "LEADS")
 
 
 def test_a_bare_committee_is_no_organization():
