@@ -18,6 +18,7 @@ def _common_word(word: str, threshold: int = 2000) -> bool:
 
 # district names that are common nouns too (the old town, the suburbs, the mining area)
 GENERIC_DISTRICT = re.compile(r"(?:[新老旧东西南北]?城区|郊区|矿区)$")
+ZONE_VERB = re.compile(r"建设|新建|打造|规划|设立|成立|建立")
 # what follows a place inside the name of an event, a landform or an idea (北京奥运会, 四川盆地,
 # 大庆精神): the place is part of that name, not a mention of its own
 NAMED_AFTER = ("奥运会", "世博会", "世园会", "园博会", "博览会", "亚运会", "运动会", "精神", "盆地", "平原", "模式",
@@ -86,8 +87,13 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 continue
         elif kind == "short":
             local = sum(support[j] for j in g.ancestors(best) if g.divisions[j].level != "province")
+            # a municipality (重庆市) is its districts' city as well as their province; its
+            # support alone admits no short form that is also a common word (南岸, 和平)
+            town = sum(support[j] for j in g.ancestors(best)
+                       if g.divisions[j].level == "province" and g.divisions[j].name.endswith("市"))
             city = d.level == "county" and d.name.endswith("市") and not ambiguous
-            if d.level in ("county", "zone", "township") and local <= 0 and not city:
+            if d.level in ("county", "zone", "township") and local <= 0 and not city \
+                    and (town <= 0 or _common_word(form, 300)):
                 continue
             if _glued(text, s, e, bounds):
                 continue  # 84项城建: the form is half of another word
@@ -179,7 +185,8 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         p = prev[-1]
         mid = text[p.end:m.start()]
-        if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是")):
+        if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是")) \
+                or ZONE_VERB.search(mid):  # 在浦东建设新港区: a place and what is built there
             continue
         if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
             continue

@@ -47,6 +47,24 @@ def test_words_that_look_like_places_are_not_places(text, absent):
     assert absent not in names(extract_text(text), "Place")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a municipality's districts by their short names: the municipality is their city
+    ("重庆市今年开工两条铁路，万州和涪陵两地同步建设。", {"重庆市", "万州区", "涪陵区"}),
+    ("天津市召开会议，天津滨海、武清两区签约。", {"天津市", "滨海新区", "武清区"}),
+])
+def test_a_municipality_backs_its_districts_short_names(text, expected):
+    assert expected <= names(extract_text(text), "Place")
+
+
+def test_a_municipality_alone_admits_no_common_word_as_its_district():
+    assert "南岸区" not in names(extract_text("重庆市举行活动，长江南岸的广场开放。"), "Place")
+
+
+def test_a_zone_name_holds_no_construction_verb():
+    got = names(extract_text("上海市浦东新区签约。上海将在浦东建设新港区。"), "Place")
+    assert not any("建设" in n for n in got)
+
+
 def test_a_district_named_like_a_common_noun_counts_after_its_city():
     assert {"西安市", "新城区"} <= names(extract_text("西安市新城区今年新建学校三所。"), "Place")
 
