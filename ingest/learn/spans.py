@@ -163,6 +163,25 @@ def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
     return len(inside) >= 2 and not "".join(rest).strip("—－-~、和及与至 ")
 
 
+# what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)
+PROJECT_END = re.compile(r"(?:项目|工程|基地|产业园|园区|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|"
+                         r"煤矿|矿|厂|中心|线)$")
+COORD = re.compile(r"以及|和|及|与|、")
+
+
+def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tuple[int, int, str, float]]:
+    """A project span naming two or more projects (A煤矿和B煤矿, A项目、B工程) as one span each;
+    any other span as it is."""
+    if label != "Project":
+        return [(s, e, label, conf)]
+    cuts = [(m.start() + s, m.end() + s) for m in COORD.finditer(text[s:e])]
+    bounds = [s] + [x for c in cuts for x in c] + [e]
+    parts = list(zip(bounds[::2], bounds[1::2]))
+    if len(parts) > 1 and all(y - x >= 3 and PROJECT_END.search(text[x:y]) for x, y in parts):
+        return [(x, y, label, conf) for x, y in parts]
+    return [(s, e, label, conf)]
+
+
 def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     """spans: (start, end, label, confidence). Rule mentions of the learned types go;
     a place inside a learned span goes too (昆山 in a company name). Officials and the
@@ -183,7 +202,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     for m in kept_rule:
         m.extra["confidence"] = round((beliefs or {}).get((m.start, m.end, m.label), RULE_BELIEF), 3)
     new = []
-    for s, e, lab, conf in spans:
+    for s, e, lab, conf in [part for span in spans for part in _coordinated(text, *span)]:
         cut = trim(text, s, e)
         if cut is None:
             continue

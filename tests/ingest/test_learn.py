@@ -67,6 +67,16 @@ def test_company_keeps_its_place_and_drops_its_parent():
     assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
 
 
+@pytest.mark.parametrize("phrase, want", [
+    ("青山煤矿和白水煤矿", ["青山煤矿", "白水煤矿"]),
+    ("东湖隧道、西湖大桥及南湖码头", ["东湖隧道", "西湖大桥", "南湖码头"]),
+    ("长江大桥和隧道", ["长江大桥和隧道"]),  # one side no name of its own: left whole
+])
+def test_coordinated_project_names_are_one_span_each(phrase, want):
+    got = spans._coordinated(phrase, 0, len(phrase), "Project", 0.8)
+    assert [phrase[s:e] for s, e, _, _ in got] == want
+
+
 def test_a_builder_is_named_without_its_site_office():
     text = "中铁十八局青松铁路项目部进场施工。"
     a = _analysis(text, [])
