@@ -158,7 +158,7 @@ def test_a_chain_of_places_is_no_project():
     assert sorted(m.name for m in a.mentions) == ["宜宾", "永川", "泸州"]
 
 
-@pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西水厂", "沿江铁路项目部",
+@pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西片区", "沿江铁路项目部",
                                     "华信集团中标滨海大道改造工程", "河西省委常委",
                                     # counted or pointed at, or a kind of project: not a name
                                     "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目"])
