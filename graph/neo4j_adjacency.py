@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from contextlib import contextmanager
 
 import numpy as np
@@ -96,8 +97,13 @@ class Neo4jAdjacency:
     GOVKG_NEO4J_ADJACENCY=0, or use_adjacency = False on a store: traversals rank in Cypher."""
 
     use_adjacency = os.environ.get("GOVKG_NEO4J_ADJACENCY", "1") != "0"
+    # A change by another writer this soon after the last build is answered in Cypher (as fresh,
+    # the same answers) instead of rebuilding: a load under way commits a batch every few seconds,
+    # and a rebuild takes 5-10 s at 1 M. The store's own loads rebuild at once (_changed).
+    rebuild_min_s = 60.0
     _adj: Adjacency | None = None
     _adj_stamp = None
+    _adj_built = 0.0
     _adj_lock = threading.Lock()  # one build at a time (the app's sessions share a store)
 
     @property
@@ -115,7 +121,7 @@ class Neo4jAdjacency:
         finally:
             local.on = outer
             if not outer:
-                local.adj = None
+                local.adj, local.decided = None, False
 
     def ego(self, *args, **kwargs):
         with self._one_check():
@@ -132,27 +138,33 @@ class Neo4jAdjacency:
         local = self._local
         if not getattr(local, "on", False):
             return self._fresh_adjacency()
-        if getattr(local, "adj", None) is None:
-            local.adj = self._fresh_adjacency()
+        if not getattr(local, "decided", False):  # every step of one traversal goes the same way
+            local.adj, local.decided = self._fresh_adjacency(), True
         return local.adj
 
-    def _fresh_adjacency(self) -> Adjacency:
+    def _fresh_adjacency(self) -> Adjacency | None:
+        """The adjacency of the stamp the server holds now, or None (rank in Cypher): it changed
+        less than rebuild_min_s after the last build."""
         rec = self._read(_STAMP_READ)[0]
         stamp = (rec["stamp"], rec["nodes"], rec["rels"])
         with self._adj_lock:
-            if self._adj is None or stamp != self._adj_stamp:
-                self._adj = None  # the old arrays freed before the new ones are read
+            if self._adj is not None and stamp == self._adj_stamp:
+                return self._adj
+            if self._adj is not None and time.monotonic() - self._adj_built < self.rebuild_min_s:
+                return None
+            self._adj = None  # the old arrays freed before the new ones are read
 
-                def build(tx):
-                    r = tx.run(_STAMP_READ).single()  # in the transaction: a load during the build shows next time
-                    return Adjacency(Neo4jSource(tx)), (r["stamp"], r["nodes"], r["rels"])
-                with self._session() as s:
-                    self._adj, self._adj_stamp = s.execute_read(build)
+            def build(tx):
+                r = tx.run(_STAMP_READ).single()  # in the transaction: a load during the build shows next time
+                return Adjacency(Neo4jSource(tx)), (r["stamp"], r["nodes"], r["rels"])
+            with self._session() as s:
+                self._adj, self._adj_stamp = s.execute_read(build)
+            self._adj_built = time.monotonic()
             return self._adj
 
     def _changed(self) -> None:
         self._adj = None
-        self._local.adj = None
+        self._local.adj, self._local.decided = None, False
 
     def _center(self, key, min_confidence):
         # Known from the adjacency: the node itself is read with the rest (_edges_and_nodes).

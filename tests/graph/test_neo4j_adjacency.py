@@ -79,6 +79,7 @@ def test_adjacency_answers_as_cypher(neo4j_store, synthetic):
 
 def test_a_load_by_another_store_object_is_seen(neo4j_store, neo4j_settings, synthetic):
     first, half = neo4j_store, len(synthetic) // 2
+    first.rebuild_min_s = 0  # rebuild at every change (by default not again within a minute)
     first.load(synthetic[:half])
     key = next(k for k in _ranked(synthetic[half:], "place:") if k in set(_ranked(synthetic[:half], "place:")))
     before = first.ego(key, depth=1, limit=10**6)
@@ -134,3 +135,25 @@ def test_an_edge_id_naming_another_relationship_is_read_by_its_keys(neo4j_store,
     got = neo4j_store.ego(key, depth=2, limit=10**6)
     assert neo4j_store._adj is adj and got.edges
     assert _canon(got) == _canon(want)
+
+
+def test_a_change_soon_after_a_build_is_answered_in_cypher(neo4j_store, neo4j_settings, synthetic):
+    """Another writer's change soon after the last build (a load under way) is not rebuilt for:
+    the answers come from Cypher, as fresh."""
+    first, half = neo4j_store, len(synthetic) // 2
+    first.load(synthetic[:half])
+    key = _ranked(synthetic, "place:")[0]
+    first.ego(key, depth=2)
+    built = first._adj
+    first.rebuild_min_s = 3600
+    second = open_store("neo4j", **neo4j_settings)
+    try:
+        second.load(synthetic[half:])
+    finally:
+        second.close()
+    got = first.ego(key, depth=2)
+    assert first._adj is built
+    first.use_adjacency = False
+    assert _canon(got) == _canon(first.ego(key, depth=2))
+    first.use_adjacency, first.rebuild_min_s = True, 0
+    assert _canon(first.ego(key, depth=2)) == _canon(got) and first._adj is not built
