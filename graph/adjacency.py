@@ -1,11 +1,12 @@
-"""An in-memory adjacency of the embedded store (CSR arrays in numpy) for traversals.
+"""An in-memory adjacency of a store (CSR arrays in numpy) for traversals.
 
 LadybugDB answers a hub's neighbourhood with a scan, sum and sort per query
-(36-60 ms for a 13 k-edge hub at 1 M relationships); the same ranking over
-arrays takes a millisecond or two. The file stays the source of truth: the
-arrays hold only the skeleton (ends, type, weight = supporting articles,
-confidence, dates) and node keys, names and counts; properties are read from
-the file for what a traversal keeps. Built on first use, dropped after loads.
+(36-60 ms for a 13 k-edge hub at 1 M relationships; Neo4j 40-60 ms); the same
+ranking over arrays takes a millisecond or two. The store stays the source of
+truth: the arrays hold only the skeleton (ends, type, weight = supporting
+articles, confidence, dates) and node keys, names and counts; properties are
+read from the store for what a traversal keeps. Built on first use from a
+source (LadybugSource below; graph/neo4j_adjacency.py), dropped after loads.
 """
 from __future__ import annotations
 
@@ -50,12 +51,13 @@ def date_ints(arr) -> np.ndarray:
 
 
 def _floats(col, default: float) -> np.ndarray:
-    """A numeric pyarrow column as float32 numbers, nulls as default."""
+    """A numeric pyarrow column as float64 numbers (confidences compare as the stored doubles
+    do in Cypher: float32 moved values at a threshold), nulls as default."""
     import pyarrow as pa
     import pyarrow.compute as pc
     if col.null_count == len(col):
-        return np.full(len(col), default, np.float32)
-    return pc.fill_null(pc.cast(col, pa.float64()), default).to_numpy(zero_copy_only=False).astype(np.float32)
+        return np.full(len(col), default, np.float64)
+    return pc.fill_null(pc.cast(col, pa.float64()), default).to_numpy(zero_copy_only=False).astype(np.float64)
 
 
 def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
@@ -67,36 +69,59 @@ def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     return offs + np.arange(total)
 
 
-class Adjacency:
-    """Node ids are dense ints (label base + Ladybug offset); edge ids index the edge arrays."""
+class LadybugSource:
+    """The skeleton's columns from a LadybugDB file. rows(cypher) -> a pyarrow Table;
+    columns(table) -> its stored columns (a file made before a property was declared
+    lacks its column). Node rows are identified by their offset in the label's table."""
 
     def __init__(self, rows, columns):
-        """rows(cypher) -> a pyarrow Table; columns(table) -> its stored columns (a file
-        made before a property was declared lacks its column)."""
+        self._rows = rows
         known: dict[str, set] = {}  # one table_info query per table, not per property
         self._has = lambda table, prop: prop in (known.get(table) or known.setdefault(table, set(columns(table))))
+
+    def nodes(self, label: str):
+        """o (the row), k, nm, al, c, mc, d of every node of label."""
+        props = [p for p in schema.node_props(label) if self._has(label, p)]
+        cols = ["offset(id(n)) AS o", "n.key AS k",
+                "n.name AS nm", "n.aliases AS al" if "aliases" in props else "NULL AS al",
+                f"n.{confidence.PROP} AS c" if confidence.PROP in props else "NULL AS c",
+                "n.mention_count AS mc" if "mention_count" in props else "0 AS mc",
+                "n.date AS d" if "date" in props else "NULL AS d"]
+        return self._rows(f"MATCH (n:{label}) RETURN {', '.join(cols)}")
+
+    def edges(self, rtype: str, fl: str, tl: str):
+        """s, t (the rows of the ends), w (the weight), c, d (the dates list; not a list:
+        the article's date) of every rtype edge from fl to tl."""
+        props = [p for p in schema.rel_props(rtype) if self._has(rtype, p)]
+        weight = "size(r.articles)" if "articles" in props else "r.count"
+        c = f"r.{confidence.PROP}" if confidence.PROP in props else "NULL"
+        d = "r.dates" if "dates" in props else "NULL"
+        return self._rows(f"MATCH (a:{fl})-[r:{rtype}]->(b:{tl}) RETURN offset(id(a)) AS s, offset(id(b)) AS t, "
+                          f"{weight} AS w, {c} AS c, {d} AS d")
+
+
+class Adjacency:
+    """Node ids are dense ints (label base + the source's row); edge ids index the edge arrays."""
+
+    def __init__(self, source):
+        """source: where the skeleton comes from (LadybugSource, graph/neo4j_adjacency.py's
+        Neo4jSource): nodes(label) and edges(type, from label, to label) as pyarrow Tables."""
         self.labels = schema.node_labels()
         self.types = schema.rel_types()
-        self._load_nodes(rows)
-        self._load_edges(rows)
+        self._load_nodes(source)
+        self._load_edges(source)
         self._index()
         self._masks: dict = {}
 
     # -- building ------------------------------------------------------------------
-    def _load_nodes(self, rows) -> None:
+    def _load_nodes(self, source) -> None:
         import pyarrow as pa
         import pyarrow.compute as pc
         absent = schema.confidence_absent()
         parts, base = [], 0
         self.base: dict[str, int] = {}
         for code, label in enumerate(self.labels):
-            props = [p for p in schema.node_props(label) if self._has(label, p)]
-            cols = ["offset(id(n)) AS o", "n.key AS k",
-                    "n.name AS nm", "n.aliases AS al" if "aliases" in props else "NULL AS al",
-                    f"n.{confidence.PROP} AS c" if confidence.PROP in props else "NULL AS c",
-                    "n.mention_count AS mc" if "mention_count" in props else "0 AS mc",
-                    "n.date AS d" if "date" in props else "NULL AS d"]
-            t = rows(f"MATCH (n:{label}) RETURN {', '.join(cols)}")
+            t = source.nodes(label)
             o = t.column("o").to_numpy().astype(np.int64) if t.num_rows else np.zeros(0, np.int64)
             self.base[label] = base
             parts.append((code, base, o, t))
@@ -104,7 +129,7 @@ class Adjacency:
         n = self.n = base
         self.keys = np.full(n, None, object)
         self.label = np.full(n, -1, np.int8)
-        self.conf = np.full(n, absent, np.float32)
+        self.conf = np.full(n, absent, np.float64)
         self.mentions = np.zeros(n, np.int64)
         self.date = np.full(n, NO_DATE, np.int32)
         forms = np.full(n, "", object)
@@ -137,18 +162,14 @@ class Adjacency:
         chars = np.frombuffer(self.blob.encode("utf-32-le"), np.uint32)
         self.sep = (chars == 9) | (chars == 10)  # where a form ends
 
-    def _load_edges(self, rows) -> None:
+    def _load_edges(self, source) -> None:
+        import pyarrow as pa
         import pyarrow.compute as pc
         absent = schema.confidence_absent()
-        src, dst, typ, w, conf, dlen, dval = [], [], [], [], [], [], []
+        src, dst, typ, w, conf, dlen, dval, ref = [], [], [], [], [], [], [], []
         for code, rtype in enumerate(self.types):
-            props = [p for p in schema.rel_props(rtype) if self._has(rtype, p)]
-            weight = "size(r.articles)" if "articles" in props else "r.count"
-            c = f"r.{confidence.PROP}" if confidence.PROP in props else "NULL"
-            d = "r.dates" if "dates" in props else "NULL"
             for fl, tl in schema.rel_pairs(rtype):
-                t = rows(f"MATCH (a:{fl})-[r:{rtype}]->(b:{tl}) RETURN offset(id(a)) AS s, offset(id(b)) AS t, "
-                         f"{weight} AS w, {c} AS c, {d} AS d")
+                t = source.edges(rtype, fl, tl)
                 if not t.num_rows:
                     continue
                 s = t.column("s").to_numpy().astype(np.int64) + self.base[fl]
@@ -157,8 +178,10 @@ class Adjacency:
                 typ.append(np.full(len(s), code, np.int8))
                 w.append(_floats(t.column("w"), 0).astype(np.int64))
                 conf.append(_floats(t.column("c"), absent))
-                if "dates" in props:
-                    ds = t.column("d").combine_chunks()
+                if "r" in t.column_names:
+                    ref.append(t.column("r").to_numpy().astype(np.int64))
+                ds = t.column("d").combine_chunks()
+                if pa.types.is_list(ds.type):
                     dlen.append(pc.fill_null(pc.list_value_length(ds), 0).to_numpy().astype(np.int64))
                     dval.append(date_ints(pc.list_flatten(ds)))
                 else:  # MENTIONS: the article's date
@@ -166,9 +189,11 @@ class Adjacency:
                     dval.append(self.date[s])
         cat = lambda xs, dt: np.concatenate(xs).astype(dt) if xs else np.zeros(0, dt)  # noqa: E731
         self.src, self.dst = cat(src, np.int64), cat(dst, np.int64)
-        self.etype, self.weight, self.econf = cat(typ, np.int8), cat(w, np.int64), cat(conf, np.float32)
+        self.etype, self.weight, self.econf = cat(typ, np.int8), cat(w, np.int64), cat(conf, np.float64)
         self.dptr = np.concatenate(([0], np.cumsum(cat(dlen, np.int64)))).astype(np.int64)
         self.dval = cat(dval, np.int32)
+        # The source's id of each edge (Neo4j's relationship id), if it gives one.
+        self.ref = cat(ref, np.int64) if len(ref) == len(src) and ref else None
 
     def _index(self) -> None:
         e = len(self.src)
@@ -249,10 +274,14 @@ class Adjacency:
 
     def edges_among(self, expanded: list[str], keys: list[str], f: Filters) -> list[tuple[str, str, str]]:
         """(type, source, target) of every allowed edge from an expanded node to one of keys."""
+        return self.triples(self.edge_ids_among(expanded, keys, f))
+
+    def edge_ids_among(self, expanded: list[str], keys: list[str], f: Filters) -> np.ndarray:
+        """The edge ids of edges_among, sorted."""
         inside = np.zeros(self.n, bool)
         inside[self.ids(keys)] = True
         _, nb, e = self._steps(self.ids(expanded), f, far_labels=False)
-        return self._triples(np.unique(e[inside[nb]]))
+        return np.unique(e[inside[nb]])
 
     def edges_of(self, keys: list[str], direction: str, f: Filters) -> list[tuple[str, str, str]]:
         """(type, source, target) of the allowed edges leaving ("out"), entering ("in") or
@@ -260,9 +289,10 @@ class Adjacency:
         frm, _, e = self._steps(self.ids(keys), f, far_labels=False)
         if direction != "both":
             e = e[(self.src[e] == frm) == (direction == "out")]
-        return self._triples(np.unique(e))
+        return self.triples(np.unique(e))
 
-    def _triples(self, eids) -> list[tuple[str, str, str]]:
+    def triples(self, eids) -> list[tuple[str, str, str]]:
+        """(type, source, target) of each edge id."""
         types = [self.types[t] for t in self.etype[eids].tolist()]
         return list(zip(types, self.keys[self.src[eids]].tolist(), self.keys[self.dst[eids]].tolist()))
 
@@ -302,7 +332,7 @@ class Adjacency:
                 x = int(s["par"][x])
             return out
         eids = walk(mid, side[0])[::-1] + walk(mid, side[1])
-        return self._triples(np.asarray(eids, np.int64))
+        return self.triples(np.asarray(eids, np.int64))
 
     def search(self, text: str, labels: list[str], limit: int) -> list[str]:
         """Keys of nodes whose name or an alias contains text, ranked as store.rank_hits

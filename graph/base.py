@@ -119,6 +119,17 @@ class BaseStore(GraphStore):
         node = self.node(key)
         return node if node is not None and confidence.keeps(node, min_confidence) else None
 
+    def _center(self, key: str, min_confidence: float) -> dict | None:
+        """An ego's centre if it reaches min_confidence: the node, or {} when the store knows
+        without reading it (_edges_and_nodes reads it with the rest)."""
+        return self._node_if_confident(key, min_confidence)
+
+    def _edges_and_nodes(self, expanded: list[str], kept: list[str], f: Filters,
+                         known: dict[str, dict]) -> tuple[list[dict], dict[str, dict]]:
+        """_edges_among(expanded, kept, f) and the nodes of kept (known: those read already)."""
+        edges = self._edges_among(expanded, kept, f) if expanded else []
+        return edges, {**known, **self._nodes_by_keys([k for k in kept if k not in known])}
+
     def node(self, key: str) -> dict | None:
         return self._nodes_by_keys([key]).get(key)
 

@@ -10,7 +10,7 @@ import os
 from typing import Iterable, Iterator
 
 from graph import confidence, loading, schema
-from graph.adjacency import Adjacency
+from graph.adjacency import Adjacency, LadybugSource
 from graph.base import BaseStore
 from graph.prop_tables import EdgeTables, NodeTables
 from graph.embedded_reads import edges_by_triples
@@ -173,7 +173,7 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         stamp = _file_stamp(self.path) if self.read_only else None
         if self._adj is None or stamp != self._adj_stamp:
             arrow = lambda q: self._conn.execute(q).get_as_arrow(100_000)  # noqa: E731
-            self._adj = Adjacency(arrow, self._table_columns)
+            self._adj = Adjacency(LadybugSource(arrow, self._table_columns))
             self._edge_tables = EdgeTables(arrow, self._table_columns, self._adj)
             self._node_tables = NodeTables(arrow, self._table_columns, self._adj)
             self._adj_stamp = stamp

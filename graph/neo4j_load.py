@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from graph import loading, schema
+from graph.neo4j_adjacency import STAMP_WRITE
 from graph.store import LoadStats, StoreError
 
 ROWS_PER_STATEMENT = 5000
@@ -75,6 +76,7 @@ class Neo4jLoader:
         # result streams above waits up to a GIL switch interval (5 ms) to resume.
         fold_next()
         self._write_plan(tx, plan)
+        tx.run(STAMP_WRITE).consume()  # in the same transaction: readers' adjacencies go stale with it
         return plan, fresh
 
     def _plan(self, tx, batch: loading.Batch) -> loading.Plan:

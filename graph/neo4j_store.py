@@ -1,8 +1,9 @@
 """The Neo4j store: the official driver, managed transactions, parameters only.
 
-Loading: graph/neo4j_load.py. Traversals rank and cap inside Cypher (one query
-per hop; every lookup by label and key index) and return properties only for
-the edges they keep.
+Loading: graph/neo4j_load.py. Traversals rank and cap over an in-memory adjacency
+kept fresh by a change stamp (graph/neo4j_adjacency.py), or, with it turned off, inside
+Cypher (one query per hop; every lookup by label and key index); either way they return
+properties only for the edges they keep.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Iterable, Iterator
 
 from graph import confidence, loading, schema
 from graph.base import BaseStore
+from graph.neo4j_adjacency import META_DDL, Neo4jAdjacency
 from graph.neo4j_load import Neo4jLoader, _over_memory_limit, _store_error
 from graph.neo4j_values import endpoint_keys, plain, subgraph
 from graph.readonly import cap_rows, check_read_only
@@ -24,7 +26,7 @@ _log.addHandler(logging.NullHandler())
 _log.propagate = False
 
 
-class Neo4jStore(Neo4jLoader, BaseStore):
+class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
     kind = "neo4j"
 
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None):
@@ -76,6 +78,7 @@ class Neo4jStore(Neo4jLoader, BaseStore):
                         raise
                     # Servers that index only string properties: fall back to the name.
                     s.run(ddl.replace("[n.name, n.aliases]", "[n.name]")).consume()
+            s.run(META_DDL).consume()  # the one change-stamp node (graph/neo4j_adjacency.py)
             s.run("CALL db.awaitIndexes(60)").consume()
 
     def close(self) -> None:
@@ -96,6 +99,7 @@ class Neo4jStore(Neo4jLoader, BaseStore):
                           rows=rows).consume()
                     s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $rows ROWS",
                           rows=rows).consume()
+                self._changed()  # the stamp node went too: other stores rebuild
                 return
             except (self._neo4j.exceptions.DriverError, self._neo4j.exceptions.Neo4jError) as e:
                 if not _over_memory_limit(e) or rows <= 10:
@@ -136,6 +140,9 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         return list(out.values())
 
     def _expand(self, frontier, seen, budget, f):
+        adj = self._adjacency()
+        if adj is not None:
+            return adj.expand(frontier, seen, budget, f)
         where, params = _step_conditions(f)
         text = (f"{_match_frontier(frontier, params)} MATCH (a)-[{_rel(f)}]-(b) "
                 f"WHERE NOT b.key IN $seen{where} "
@@ -148,6 +155,9 @@ class Neo4jStore(Neo4jLoader, BaseStore):
         return list(rec["kept"]), rec["total"]
 
     def _edges_among(self, expanded, keys, f):
+        adj = self._adjacency()
+        if adj is not None:
+            return self._edges_by_ids(adj, adj.edge_ids_among(expanded, keys, f))
         where, params = _step_conditions(f, far_labels=False)
         keys = sorted(set(keys))
         rel = _rel(f)

@@ -55,7 +55,7 @@ def ego(store, key: str, depth: int, f: Filters, limit: int) -> Subgraph:
     limit = int(limit)
     if limit < 1:
         raise StoreError(f"ego limit must be at least 1, not {limit}")
-    center = store._node_if_confident(key, f.min_confidence)
+    center = store._center(key, f.min_confidence)
     if center is None:
         return Subgraph()
     kept, seen, expanded, frontier, omitted = [key], {key}, [], [key], 0
@@ -72,8 +72,7 @@ def ego(store, key: str, depth: int, f: Filters, limit: int) -> Subgraph:
             break
         if not frontier:
             break
-    edges = store._edges_among(expanded, kept, f) if expanded else []
-    nodes = {key: center, **store._nodes_by_keys(kept[1:])}  # the centre was read above
+    edges, nodes = store._edges_and_nodes(expanded, kept, f, {key: center} if center else {})
     uniq = {(e["type"], e["source"], e["target"]): e for e in edges}
     return Subgraph(nodes=[nodes[k] for k in kept if k in nodes], edges=list(uniq.values()),
                     truncated=omitted > 0, omitted=omitted)

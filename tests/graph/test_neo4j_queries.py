@@ -55,8 +55,16 @@ def _plans(store, calls) -> list[tuple[str, set[str]]]:
     return out
 
 
-def test_traversals_and_search_seek_by_label_and_index(loaded, records):
-    neo4j, _ = loaded
+@pytest.fixture
+def in_cypher(loaded):
+    """The Neo4j store ranking in Cypher, its in-memory adjacency turned off."""
+    loaded[0].use_adjacency = False
+    yield loaded
+    loaded[0].use_adjacency = True
+
+
+def test_traversals_and_search_seek_by_label_and_index(in_cypher, records):
+    neo4j, _ = in_cypher
     hub, company = _hubs(records, "place:")[0], _hubs(records, "company:")[0]
     ordinary = _hubs(records, "official:")[-1]
     plans = _plans(neo4j, [
@@ -92,10 +100,10 @@ def test_one_query_search_matches_the_embedded_store(loaded, records):
             assert a == b, (text, labels)
 
 
-def test_traversal_texts_do_not_depend_on_labels(loaded, records):
+def test_traversal_texts_do_not_depend_on_labels(in_cypher, records):
     """The server plans a query text once: egos of nodes of every label send the same three texts
     (nodes by key, a hop, the edges among the kept nodes)."""
-    neo4j, _ = loaded
+    neo4j, _ = in_cypher
     keys = [_hubs(records, p)[-1] for p in ("official:", "place:", "company:", "project:", "org:")]
     sent = set()
     read = neo4j._read
@@ -106,3 +114,16 @@ def test_traversal_texts_do_not_depend_on_labels(loaded, records):
     finally:
         neo4j._read = read
     assert len(sent) == 3, sent
+
+
+def test_adjacency_egos_send_two_texts_and_seek(loaded, records):
+    """Over the in-memory adjacency an ego sends two texts whatever its labels and depth: the
+    change stamp, and the kept edges by relationship id with the kept nodes by key (no scans)."""
+    neo4j, _ = loaded
+    neo4j._adjacency()  # built beforehand: its queries read whole labels by design
+    keys = [_hubs(records, p)[i] for p in ("official:", "place:", "company:", "project:", "org:") for i in (0, -1)]
+    plans = _plans(neo4j, [lambda k=k, d=d: neo4j.ego(k, depth=d) for k in keys for d in (1, 2)])
+    assert len(plans) == 2 * len(keys) * 2
+    assert len({cypher for cypher, _ in plans}) == 2
+    for cypher, ops in plans:
+        assert not ops & SCANS, (cypher, ops & SCANS)

@@ -1,0 +1,225 @@
+"""The Neo4j store's in-memory adjacency (graph/adjacency.py), kept fresh by a change stamp.
+
+Neo4j ranks a hub's neighbourhood in 40-60 ms at 1 M relationships (each neighbour's key
+and weight read, grouped and sorted in the slotted runtime); over numpy arrays it takes
+1-2 ms. The server stays the source of truth: the skeleton is read once, one query per
+label and per (type, from label, to label), each column collected into one list (the driver
+decodes a list element far faster than a record), and the properties of what a traversal
+keeps are read by relationship id and node key.
+
+Freshness: another process may load into the same server, and Neo4j has no file to stamp.
+Every load transaction writes a new random stamp on the one :GovkgMeta node (clear()
+deletes it); before each use the stamp and the node and relationship counts (from the count
+store: writes by other means) are read in one query, and a difference rebuilds.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from contextlib import contextmanager
+
+import numpy as np
+
+from graph import confidence, schema
+from graph.adjacency import Adjacency
+from graph.store import full_edge, full_node
+
+META = "GovkgMeta"
+META_DDL = f"CREATE CONSTRAINT govkg_meta_id IF NOT EXISTS FOR (m:{META}) REQUIRE m.id IS UNIQUE"
+# A random stamp, not a counter: a store cleared and loaded again must not repeat one.
+STAMP_WRITE = f"MERGE (m:{META} {{id: 0}}) SET m.stamp = randomUUID()"
+_STAMP_READ = (f"OPTIONAL MATCH (m:{META} {{id: 0}}) WITH m.stamp AS stamp "
+               "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+               "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+               "RETURN stamp, nodes, rels")
+
+
+_BY_ID = ("UNWIND $ids AS i MATCH ()-[r]->() WHERE id(r) = i "
+          "RETURN collect([i, type(r), startNode(r).key, endNode(r).key, properties(r)])")
+
+
+class Neo4jSource:
+    """The skeleton's columns (graph/adjacency.py's source) read in one transaction tx.
+    Node rows are positions in the label's answer; ends of edges are mapped to them by id."""
+
+    def __init__(self, tx):
+        self._tx = tx
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # label -> (sorted ids, their rows)
+
+    def nodes(self, label: str):
+        import pyarrow as pa
+        # collect() drops nulls: every column is coalesced, so the lists stay aligned.
+        rec = self._tx.run(f"MATCH (n:{label}) RETURN collect(id(n)) AS i, collect(n.key) AS k, "
+                           "collect(coalesce(n.name, '')) AS nm, collect(coalesce(n.aliases, [])) AS al, "
+                           f"collect(coalesce(n.{confidence.PROP}, $absent)) AS c, "
+                           "collect(coalesce(n.mention_count, 0)) AS mc, collect(coalesce(n.date, '')) AS d",
+                           absent=schema.confidence_absent()).single()
+        ids = np.asarray(rec["i"], np.int64)
+        order = np.argsort(ids, kind="stable")
+        self._rows[label] = (ids[order], order)
+        return pa.table({"o": np.arange(len(ids), dtype=np.int64), "k": pa.array(rec["k"], pa.string()),
+                         "nm": pa.array(rec["nm"], pa.string()), "al": pa.array(rec["al"], pa.list_(pa.string())),
+                         "c": pa.array(rec["c"], pa.float64()), "mc": pa.array(rec["mc"], pa.float64()),
+                         "d": pa.array(rec["d"], pa.string())})
+
+    def edges(self, rtype: str, fl: str, tl: str):
+        import pyarrow as pa
+        props = schema.rel_props(rtype)
+        # the weight as Neo4jStore's Cypher ranks: the stored count, else the list (a row from before it)
+        w = f"coalesce(r.{schema.WEIGHT}, size(r.articles), 0)" if "articles" in props else "coalesce(r.count, 0)"
+        dates = ", collect(coalesce(r.dates, [])) AS d" if "dates" in props else ""
+        rec = self._tx.run(f"MATCH (a:{fl})-[r:{rtype}]->(b:{tl}) RETURN collect(id(a)) AS s, collect(id(b)) AS t, "
+                           f"collect(id(r)) AS r, collect({w}) AS w, "
+                           f"collect(coalesce(r.{confidence.PROP}, $absent)) AS c{dates}",
+                           absent=schema.confidence_absent()).single()
+        s, ok_s = self._row_of(fl, rec["s"])
+        t, ok_t = self._row_of(tl, rec["t"])
+        keep = ok_s & ok_t  # an end created after its label was read (the stamp will differ): left out
+        cols = {"s": s[keep], "t": t[keep], "r": np.asarray(rec["r"], np.int64)[keep],
+                "w": np.asarray(rec["w"], np.float64)[keep], "c": np.asarray(rec["c"], np.float64)[keep]}
+        table = pa.table(cols)
+        d = pa.array(rec["d"], pa.list_(pa.string())).filter(pa.array(keep)) if dates else pa.nulls(len(table))
+        return table.append_column("d", d)
+
+    def _row_of(self, label: str, ids) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of node ids of label, and which were found."""
+        sorted_ids, rows = self._rows[label]
+        ids = np.asarray(ids, np.int64)
+        if not len(sorted_ids):
+            return np.zeros(len(ids), np.int64), np.zeros(len(ids), bool)
+        pos = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
+        return rows[pos], sorted_ids[pos] == ids
+
+
+class Neo4jAdjacency:
+    """The adjacency half of Neo4jStore (a mixin: it uses the store's session and reads).
+    GOVKG_NEO4J_ADJACENCY=0, or use_adjacency = False on a store: traversals rank in Cypher."""
+
+    use_adjacency = os.environ.get("GOVKG_NEO4J_ADJACENCY", "1") != "0"
+    # A change by another writer this soon after the last build is answered in Cypher (as fresh,
+    # the same answers) instead of rebuilding: a load under way commits a batch every few seconds,
+    # and a rebuild takes 5-10 s at 1 M. The store's own loads rebuild at once (_changed).
+    rebuild_min_s = 60.0
+    _adj: Adjacency | None = None
+    _adj_stamp = None
+    _adj_built = 0.0
+    _adj_lock = threading.Lock()  # one build at a time (the app's sessions share a store)
+
+    @property
+    def _local(self) -> threading.local:
+        return self.__dict__.get("_tl") or self.__dict__.setdefault("_tl", threading.local())
+
+    @contextmanager
+    def _one_check(self):
+        """Within: the stamp is read by the first step only, not by every step of one traversal."""
+        local = self._local
+        outer = getattr(local, "on", False)
+        local.on = True
+        try:
+            yield
+        finally:
+            local.on = outer
+            if not outer:
+                local.adj, local.decided = None, False
+
+    def ego(self, *args, **kwargs):
+        with self._one_check():
+            return super().ego(*args, **kwargs)
+
+    def company_trace(self, *args, **kwargs):
+        with self._one_check():
+            return super().company_trace(*args, **kwargs)
+
+    def _adjacency(self) -> Adjacency | None:
+        """The adjacency (built, or rebuilt when the stamp changed), or None: rank in Cypher."""
+        if not self.use_adjacency:
+            return None
+        local = self._local
+        if not getattr(local, "on", False):
+            return self._fresh_adjacency()
+        if not getattr(local, "decided", False):  # every step of one traversal goes the same way
+            local.adj, local.decided = self._fresh_adjacency(), True
+        return local.adj
+
+    def _fresh_adjacency(self) -> Adjacency | None:
+        """The adjacency of the stamp the server holds now, or None (rank in Cypher): it changed
+        less than rebuild_min_s after the last build."""
+        rec = self._read(_STAMP_READ)[0]
+        stamp = (rec["stamp"], rec["nodes"], rec["rels"])
+        with self._adj_lock:
+            if self._adj is not None and stamp == self._adj_stamp:
+                return self._adj
+            if self._adj is not None and time.monotonic() - self._adj_built < self.rebuild_min_s:
+                return None
+            self._adj = None  # the old arrays freed before the new ones are read
+
+            def build(tx):
+                r = tx.run(_STAMP_READ).single()  # in the transaction: a load during the build shows next time
+                return Adjacency(Neo4jSource(tx)), (r["stamp"], r["nodes"], r["rels"])
+            with self._session() as s:
+                self._adj, self._adj_stamp = s.execute_read(build)
+            self._adj_built = time.monotonic()
+            return self._adj
+
+    def _changed(self) -> None:
+        self._adj = None
+        self._local.adj, self._local.decided = None, False
+
+    def _center(self, key, min_confidence):
+        # Known from the adjacency: the node itself is read with the rest (_edges_and_nodes).
+        adj = self._adjacency()
+        i = adj.id_of.get(key) if adj is not None else None
+        if i is None:
+            return super()._center(key, min_confidence)
+        return {} if min_confidence <= 0 or adj.conf[i] >= min_confidence else None
+
+    def _edges_and_nodes(self, expanded, kept, f, known):
+        """One query for the kept edges (by relationship id) and nodes (by key)."""
+        adj = self._adjacency()
+        if adj is None:
+            return super()._edges_and_nodes(expanded, kept, f, known)
+        from graph.neo4j_store import _match_frontier
+        eids = adj.edge_ids_among(expanded, kept, f) if expanded else np.zeros(0, np.int64)
+        params = {"ids": adj.ref[eids].tolist()}
+        nodes = _match_frontier([k for k in kept if k not in known], params)
+        rec = self._read(f"CALL () {{ {_BY_ID} AS edges }} "
+                         f"CALL () {{ {nodes} RETURN collect([a.key, labels(a), properties(a)]) AS nodes }} "
+                         "RETURN edges, nodes", params)[0]
+        out = dict(known)
+        for k, labels, props in rec["nodes"]:
+            out[k] = full_node(next(l for l in labels if l in schema.node_labels()), props)
+        return self._checked_edges(adj, eids, rec["edges"]), out
+
+    def _edges_by_ids(self, adj: Adjacency, eids) -> list[dict]:
+        """The full edges of adjacency edge ids, read by relationship id (a direct seek); an id
+        naming another relationship by now (a load since the check) is read by its keys."""
+        if not len(eids):
+            return []
+        return self._checked_edges(adj, eids, self._read(f"{_BY_ID} AS rows", {"ids": adj.ref[eids].tolist()})[0]["rows"])
+
+    def _checked_edges(self, adj: Adjacency, eids, rows) -> list[dict]:
+        """The full edges of eids from rows read by _BY_ID (those whose id names another
+        relationship by now, or none: read by their keys)."""
+        triples, refs = adj.triples(eids), adj.ref[eids].tolist()
+        got = {i: (t, s, d, p) for i, t, s, d, p in rows}
+        out, missing = [], []
+        for ref, triple in zip(refs, triples):
+            g = got.get(ref)
+            if g is not None and g[:3] == triple:
+                out.append(full_edge(*g))
+            else:
+                missing.append(triple)
+        return out + self._edges_by_triples(missing) if missing else out
+
+    def _edges_by_triples(self, triples) -> list[dict]:
+        """The full edges named by (type, source, target), by their end keys."""
+        groups: dict[tuple, list] = {}
+        for t, s, d in triples:
+            groups.setdefault((t, schema.label_of_key(s), schema.label_of_key(d)), []).append([s, d])
+        out = []
+        for (t, fl, tl), pairs in groups.items():
+            rows = self._read(f"UNWIND $pairs AS p MATCH (a:{fl} {{key: p[0]}})-[r:{t}]->(b:{tl} {{key: p[1]}}) "
+                              "RETURN collect([a.key, b.key, properties(r)]) AS rows", {"pairs": pairs})[0]["rows"]
+            out += [full_edge(t, s, d, p) for s, d, p in rows]
+        return out
