@@ -1,7 +1,8 @@
-"""Character features for the span tagger: the characters around, the jieba word
-and its tag, and the label the rules gave (the CRF learns when to trust them)."""
+"""Character features for the span tagger: the characters around, the tokenizer's
+word and its jieba tag, and the label the rules gave (the CRF learns when to trust them)."""
 from __future__ import annotations
 
+import os
 import re
 
 import jieba
@@ -44,12 +45,23 @@ def doc_words(doc, text: str) -> list[str] | None:
     return words if "".join(words) == text else None
 
 
+def segment(text: str) -> list[str]:
+    """The text's words as the pipeline's tokenizer cuts them: jieba's, or pkuseg's when
+    GOVKG_PKUSEG_MODEL picks it, so the tagger trains on the words it will read."""
+    if os.environ.get("GOVKG_PKUSEG_MODEL"):
+        from ingest.pipeline import nlp  # imported here: the pipeline imports this module
+        words = doc_words(nlp().make_doc(text), text)
+        if words is not None:
+            return words
+    return jieba.lcut(text, HMM=True)
+
+
 def word_layer(text: str, words: list[str] | None = None) -> tuple[list[str], list[str], list[str], list[str]]:
     """Per character: its word, B/M/E/S position, the word's tag, and the previous
-    and next words (as one string 'prev|next'); words: the text's jieba words, if known."""
+    and next words (as one string 'prev|next'); words: the tokenizer's words, if known."""
     n = len(text)
     word, pos, tag, ctx = [""] * n, [""] * n, [""] * n, [""] * n
-    words = words if words is not None else jieba.lcut(text, HMM=True)
+    words = words if words is not None else segment(text)
     i = 0
     for k, w in enumerate(words):
         t = _tag(w)
