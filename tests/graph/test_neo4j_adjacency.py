@@ -9,6 +9,7 @@ import pytest
 from bench import synth
 from graph.neo4j_adjacency import STAMP_WRITE
 from graph.store import FACTUAL, open_store
+from tests.graph.degrees import by_degree
 
 
 @pytest.fixture(scope="module")
@@ -45,20 +46,11 @@ def _both(store, call):
         store.use_adjacency = True
 
 
-def _ranked(records, prefix):
-    deg: dict[str, int] = {}
-    for rec in records:
-        for r in rec["relations"]:
-            for k in (r["head_key"], r["tail_key"]):
-                deg[k] = deg.get(k, 0) + 1
-    return sorted((k for k in deg if k.startswith(prefix)), key=lambda k: (-deg[k], k))
-
-
 def test_adjacency_answers_as_cypher(neo4j_store, synthetic):
     store = neo4j_store
     store.load(synthetic)
     keys = [k for p in ("official:", "place:", "company:", "project:", "org:")
-            for k in (_ranked(synthetic, p)[0], _ranked(synthetic, p)[-1])]
+            for k in (by_degree(synthetic, p)[0], by_degree(synthetic, p)[-1])]
     filter_sets = [{}, {"rel_types": list(FACTUAL)}, {"labels": ["Company", "Project"]},
                    {"date_from": "2015", "date_to": "2018-06"}, {"date_from": "2013-02-03"},
                    {"min_confidence": 0.7}, {"min_confidence": 0.93, "rel_types": list(FACTUAL)}]
@@ -71,7 +63,7 @@ def test_adjacency_answers_as_cypher(neo4j_store, synthetic):
                     assert _canon(a) == _canon(b), (key, depth, limit, fs)
                     compared += bool(a.nodes)
     assert compared > 100
-    for company in _ranked(synthetic, "company:")[:3]:
+    for company in by_degree(synthetic, "company:")[:3]:
         for limit in (2, 100):
             a, b = _both(store, lambda: store.company_trace(company, limit=limit))
             assert _canon(a) == _canon(b) and a[1].nodes, (company, limit)
@@ -81,7 +73,7 @@ def test_a_load_by_another_store_object_is_seen(neo4j_store, neo4j_settings, syn
     first, half = neo4j_store, len(synthetic) // 2
     first.rebuild_min_s = 0  # rebuild at every change (by default not again within a minute)
     first.load(synthetic[:half])
-    key = next(k for k in _ranked(synthetic[half:], "place:") if k in set(_ranked(synthetic[:half], "place:")))
+    key = next(k for k in by_degree(synthetic[half:], "place:") if k in set(by_degree(synthetic[:half], "place:")))
     before = first.ego(key, depth=1, limit=10**6)
     built = first._adj
     assert built is not None and before.nodes
@@ -108,7 +100,7 @@ def test_a_load_by_another_store_object_is_seen(neo4j_store, neo4j_settings, syn
 def test_capped_ego_is_the_best_of_the_uncapped(neo4j_store, synthetic):
     """A capped 1-hop keeps the best supported neighbours of the uncapped one, the same edges."""
     neo4j_store.load(synthetic)
-    hub = _ranked(synthetic, "company:")[0]
+    hub = by_degree(synthetic, "company:")[0]
     full = neo4j_store.ego(hub, depth=1, rel_types=list(FACTUAL), limit=10**6)
     capped = neo4j_store.ego(hub, depth=1, rel_types=list(FACTUAL), limit=10)
     assert capped.truncated and capped.omitted == len(full.nodes) - 10
@@ -128,7 +120,7 @@ def test_an_edge_id_naming_another_relationship_is_read_by_its_keys(neo4j_store,
     time the properties are read (a clear and a load since the stamp was checked) falls back to
     the edge's keys."""
     neo4j_store.load(synthetic[:400])
-    key = _ranked(synthetic[:400], "place:")[0]
+    key = by_degree(synthetic[:400], "place:")[0]
     want = neo4j_store.ego(key, depth=2, limit=10**6)
     adj = neo4j_store._adj
     adj.ref[:] = adj.ref[::-1].copy()  # every id now names another relationship (the stamp is unchanged)
@@ -142,7 +134,7 @@ def test_a_change_soon_after_a_build_is_answered_in_cypher(neo4j_store, neo4j_se
     the answers come from Cypher, as fresh."""
     first, half = neo4j_store, len(synthetic) // 2
     first.load(synthetic[:half])
-    key = _ranked(synthetic, "place:")[0]
+    key = by_degree(synthetic, "place:")[0]
     first.ego(key, depth=2)
     built = first._adj
     first.rebuild_min_s = 3600

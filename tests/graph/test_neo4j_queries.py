@@ -8,6 +8,7 @@ import pytest
 
 from bench import synth
 from graph.store import FACTUAL
+from tests.graph.degrees import by_degree
 
 SCANS = {"AllNodesScan", "NodeByLabelScan", "DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan"}
 
@@ -22,15 +23,6 @@ def loaded(neo4j_store, embedded_store, records):
     for store in (neo4j_store, embedded_store):
         store.load(records)
     return neo4j_store, embedded_store
-
-
-def _hubs(records, prefix):
-    deg: dict[str, int] = {}
-    for rec in records:
-        for r in rec["relations"]:
-            for k in (r["head_key"], r["tail_key"]):
-                deg[k] = deg.get(k, 0) + 1
-    return sorted((k for k in deg if k.startswith(prefix)), key=lambda k: (-deg[k], k))
 
 
 def _operators(plan) -> set[str]:
@@ -65,8 +57,8 @@ def in_cypher(loaded):
 
 def test_traversals_and_search_seek_by_label_and_index(in_cypher, records):
     neo4j, _ = in_cypher
-    hub, company = _hubs(records, "place:")[0], _hubs(records, "company:")[0]
-    ordinary = _hubs(records, "official:")[-1]
+    hub, company = by_degree(records, "place:")[0], by_degree(records, "company:")[0]
+    ordinary = by_degree(records, "official:")[-1]
     plans = _plans(neo4j, [
         lambda: neo4j.ego(hub, depth=2, rel_types=list(FACTUAL), limit=20),  # cut: the hub is not expanded twice
         lambda: neo4j.ego(ordinary, depth=2),
@@ -104,7 +96,7 @@ def test_traversal_texts_do_not_depend_on_labels(in_cypher, records):
     """The server plans a query text once: egos of nodes of every label send the same three texts
     (nodes by key, a hop, the edges among the kept nodes)."""
     neo4j, _ = in_cypher
-    keys = [_hubs(records, p)[-1] for p in ("official:", "place:", "company:", "project:", "org:")]
+    keys = [by_degree(records, p)[-1] for p in ("official:", "place:", "company:", "project:", "org:")]
     sent = set()
     read = neo4j._read
     neo4j._read = lambda cypher, params=None: sent.add(cypher) or read(cypher, params)
@@ -121,7 +113,7 @@ def test_adjacency_egos_send_two_texts_and_seek(loaded, records):
     change stamp, and the kept edges by relationship id with the kept nodes by key (no scans)."""
     neo4j, _ = loaded
     neo4j._adjacency()  # built beforehand: its queries read whole labels by design
-    keys = [_hubs(records, p)[i] for p in ("official:", "place:", "company:", "project:", "org:") for i in (0, -1)]
+    keys = [by_degree(records, p)[i] for p in ("official:", "place:", "company:", "project:", "org:") for i in (0, -1)]
     plans = _plans(neo4j, [lambda k=k, d=d: neo4j.ego(k, depth=d) for k in keys for d in (1, 2)])
     assert len(plans) == 2 * len(keys) * 2
     assert len({cypher for cypher, _ in plans}) == 2
