@@ -194,7 +194,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     keep = [m for m in a.mentions if m.label not in LEARNED or id(m) in owners]
     # companies the text itself lists as such (甲、乙等18家企业) stay whatever the tagger thinks
     listed = {(m.start, m.end, m.label) for m in a.mentions
-              if (m.label == "Company" and (m.extra.get("enumerated") or m.extra.get("sure")))
+              if (m.label == "Company" and (m.extra.get("enumerated") or m.extra.get("sure") or m.extra.get("listed")))
               or (m.label == "Project" and m.extra.get("listed"))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)

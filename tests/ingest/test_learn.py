@@ -77,6 +77,14 @@ def test_coordinated_project_names_are_one_span_each(phrase, want):
     assert [phrase[s:e] for s, e, _, _ in got] == want
 
 
+def test_a_company_a_trade_noun_introduces_stays_whatever_the_tagger_says():
+    text = "电路板厂商蓝湾(BW)在新港区建厂。"
+    a = _analysis(text, [("蓝湾", "Company", -1)])
+    a.mentions[0].extra["listed"] = True  # what orgs.find_listed marks after 厂商
+    spans.replace_spans(a, [], beliefs={})
+    assert [m.name for m in a.mentions if m.label == "Company"] == ["蓝湾"]
+
+
 def test_a_builder_is_named_without_its_site_office():
     text = "中铁十八局青松铁路项目部进场施工。"
     a = _analysis(text, [])
