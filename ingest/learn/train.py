@@ -40,24 +40,27 @@ def span_sequences(items: list[Prepared], tagger: crf.SpanTagger):
 PUBLIC_LABELS = {"Company": "company", "Organization": "organization", "Project": "project"}
 
 
+def _public_example(text: str, spans) -> tuple[list[list[str]], list[str]]:
+    """One sentence for the public-corpus tagger: the features it reads (no rule labels) and its tags."""
+    return ft.public_view(ft.sequence(text, 0, len(text), ft.layers(text, []))), crf.bio(len(text), spans)
+
+
 def train_public(out: Path, files=None, limit=None, annotated: list[Prepared] = ()) -> int:
-    """The public-corpus tagger (CLUENER's own labels), trained once: it never sees the gold.
+    """The public-corpus tagger (each corpus's own labels), trained once: it never sees the gold.
     The sentences of annotated corpus articles join it (company, organization and a project
     label of their own), so the span tagger reads what they teach as features and weighs it by
     the gold. L1 keeps it small."""
     seqs = []
     for f in files or [data.SHARED / "ner" / n for n in PUBLIC_CORPORA]:
         for text, spans in data.read_ner(Path(f), limit, mapping=None):
-            seqs.append((ft.public_view(ft.sequence(text, 0, len(text), ft.layers(text, []))),
-                         crf.bio(len(text), spans)))
+            seqs.append(_public_example(text, spans))
     for it in annotated:
         for s, e in it.rules.sents:
             text = it.doc.text[s:e]
             if e - s < 2 or not text.strip():
                 continue
             spans = [(x - s, y - s, PUBLIC_LABELS[lab]) for x, y, lab in it.doc.spans if s <= x and y <= e]
-            seqs.append((ft.public_view(ft.sequence(text, 0, len(text), ft.layers(text, []))),
-                         crf.bio(len(text), spans)))
+            seqs.append(_public_example(text, spans))
     crf.train(seqs, out / PUBLIC_FILE, c1=0.2, c2=0.01, max_iterations=150)
     return len(seqs)
 
