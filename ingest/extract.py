@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from ingest import clean, moves, readers
 from ingest import gazetteer as gz
+from ingest.coref import unify_projects
 from ingest.readers import ReadError
 
 
@@ -122,6 +123,7 @@ def _place_identity(g: gz.Gazetteer, m) -> tuple[str, str, str | None, list[int]
 def build_record(a, text: str, name: str, title: str, date: str | None, source: str | None, key: str) -> dict:
     from ingest.analysis import Mention
     g = gz.load()
+    unify_projects(a)
     ents: dict[str, dict] = {}
     mention_key: dict[int, str] = {}
 
@@ -200,19 +202,24 @@ def build_record(a, text: str, name: str, title: str, date: str | None, source: 
 
     from ingest import lifecycle
     lifecycle.attach(a, ents, mention_key, date, sentence)
-    rels, seen = [], set()
+    rels, seen = [], {}
 
     def add_rel(rtype, head_key, tail_key, pos, **props):
         if head_key not in ents or tail_key not in ents or head_key == tail_key:
             return
         sig = (rtype, head_key, tail_key)
-        if sig in seen:
-            return
-        seen.add(sig)
         props.setdefault("confidence", a.priors.get(rtype, 1.0))
-        rels.append({"type": rtype, "head": ents[head_key]["name"], "tail": ents[tail_key]["name"],
+        if sig in seen:  # one project written two ways: the surer reading of the pair
+            old = seen[sig]
+            old["confidence"] = max(old["confidence"], props["confidence"])
+            for k in ("amount_text", "amount_cny"):
+                if k in props:
+                    old.setdefault(k, props[k])
+            return
+        seen[sig] = {"type": rtype, "head": ents[head_key]["name"], "tail": ents[tail_key]["name"],
                      "head_key": head_key, "tail_key": tail_key, **props,
-                     "evidence": sentence(pos) if pos is not None else "gazetteer", "date": date})
+                     "evidence": sentence(pos) if pos is not None else "gazetteer", "date": date}
+        rels.append(seen[sig])
 
     for r in a.relations:
         head = mention_key.get(id(r["head"]))

@@ -194,7 +194,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         target = None
         after = [p for p in in_sent if p.start >= amt["end"] and p.start - amt["end"] <= 3
                  and "的" in text[amt["end"]:p.start + 1]]
-        plain = re.search(r"投资[约达超逾近为共计]*$", before)
+        plain = re.search(r"(?:投资|斥资|耗资|出资|投入)[约达超逾近为共计]*$", before)
         # X项目(总)投资20亿元: the project written right before the cue
         right_before = [p for p in in_sent if p.end <= amt["start"] and amt["start"] - p.end <= 8
                         and re.fullmatch(r"(?:总|计划|预计|拟|概算)?(?:总)?投资(?:总额)?[约达超逾近为共计]*",
@@ -202,7 +202,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         subject = _subject_project(a, si, in_sent)
         # 投资27亿元建设X项目: what the money builds
         built = [p for p in in_sent if p.start >= amt["end"]
-                 and re.fullmatch(r"(?:人民币)?(?:用于|用来|来)?(?:建设|兴建|新建|扩建|打造|建)",
+                 and re.fullmatch(r"(?:人民币)?(?:用于|用来|来)?(?:在|于)?(?:建设|兴建|新建|扩建|打造|建)",
                                   a.without_mentions(amt["end"], p.start, ("Place",)))]
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too

@@ -7,6 +7,7 @@ import re
 import jieba
 
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
+from ingest.learn.features import HEADS
 from ingest.lexicon import SOE_BUREAU
 
 LEARNED = ("Company", "Organization", "Project")
@@ -77,6 +78,11 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
 NOT_A_NAME = re.compile(r"是|(?:常委|书记|[省市县区州]长)$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
 # a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
 COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
+# a body, not its project (上海铁路局, 中国铁道建筑工程总公司); English words are a gloss in
+# brackets (Chinese Train Control System), not a Chinese project name (one word may be: Robotaxi)
+NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
+# a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
+POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 KIND_HEADS = ("项目", "工程")
 BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团"}  # a head alone is no name (建设项目 stays whole)
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
@@ -110,7 +116,8 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Organization":
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name)
     if label == "Project":
-        return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name))
+        return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
+                    or NOT_A_PROJECT.search(name))
     return not _kind_of_company(name)
 
 
@@ -169,6 +176,12 @@ PROJECT_END = re.compile(r"(?:项目|工程|基地|产业园|园区|生产线|�
 COORD = re.compile(r"以及|和|及|与|、")
 
 
+def _kind_only(part: str) -> bool:
+    """高速公路建设项目: a part made of kinds of work alone names nothing, so the span is one
+    project described by its parts (喀什国省干线及高速公路建设项目)."""
+    return not re.sub(r"建设|改造|扩建|新建", "", HEADS.sub("", part))
+
+
 def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tuple[int, int, str, float]]:
     """A project span naming two or more projects (A煤矿和B煤矿, A项目、B工程) as one span each;
     any other span as it is."""
@@ -177,7 +190,8 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
     cuts = [(m.start() + s, m.end() + s) for m in COORD.finditer(text[s:e])]
     bounds = [s] + [x for c in cuts for x in c] + [e]
     parts = list(zip(bounds[::2], bounds[1::2]))
-    if len(parts) > 1 and all(y - x >= 3 and PROJECT_END.search(text[x:y]) for x, y in parts):
+    if len(parts) > 1 and all(y - x >= 3 and PROJECT_END.search(text[x:y]) and not _kind_only(text[x:y])
+                              for x, y in parts):
         return [(x, y, label, conf) for x, y in parts]
     return [(s, e, label, conf)]
 
@@ -213,6 +227,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue
         if lab == "Project":
+            if POST_AFTER.match(text, e):
+                continue
             s = _with_capacity(a, after_builder(a, s, e))
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):

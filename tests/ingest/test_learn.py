@@ -71,6 +71,7 @@ def test_company_keeps_its_place_and_drops_its_parent():
     ("青山煤矿和白水煤矿", ["青山煤矿", "白水煤矿"]),
     ("东湖隧道、西湖大桥及南湖码头", ["东湖隧道", "西湖大桥", "南湖码头"]),
     ("长江大桥和隧道", ["长江大桥和隧道"]),  # one side no name of its own: left whole
+    ("滨海环线及高速公路建设项目", ["滨海环线及高速公路建设项目"]),  # one side only kinds of work: one project
 ])
 def test_coordinated_project_names_are_one_span_each(phrase, want):
     got = spans._coordinated(phrase, 0, len(phrase), "Project", 0.8)
@@ -169,7 +170,9 @@ def test_a_chain_of_places_is_no_project():
 @pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西片区", "沿江铁路项目部",
                                     "华信集团中标滨海大道改造工程", "河西省委常委",
                                     # counted or pointed at, or a kind of project: not a name
-                                    "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目"])
+                                    "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目",
+                                    # a body, or a gloss in Latin letters: no project either
+                                    "江南铁路局", "华东水利工程总公司", "Smart Grid Project"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = _analysis(text, [])
@@ -218,3 +221,14 @@ def test_the_tagger_reads_the_tokenizer_words_as_jieba_cuts_them():
     words = features.doc_words(nlp().make_doc(text), text)
     assert words == jieba.lcut(text, HMM=True)
     assert features.word_layer(text, words) == features.word_layer(text)
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("他曾任西岭水泥厂工程师。", "西岭水泥厂工程"),
+    ("滨江大桥项目经理王刚介绍了进度。", "滨江大桥项目"),
+])
+def test_a_name_the_text_goes_on_with_into_a_post_is_no_project(text, tagged):
+    a = _analysis(text, [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
+    assert a.mentions == []

@@ -81,3 +81,13 @@ def test_a_route_from_a_place_is_not_hosted_by_it():
     rec = extract_text("规划中的长沙至赣州高速铁路将于明年开工。")
     hosts = {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "HOSTS"}
     assert not any(h == "长沙市" for h, _ in hosts)
+
+
+@pytest.mark.parametrize("text, project, amount", [
+    ("河川药业今年斥资6500万元在垫江县建设3万亩药材种植基地。", "3万亩药材种植基地", 65000000),
+    ("该公司耗资2亿元新建年产500吨中药饮片生产线。", "年产500吨中药饮片生产线", 200000000),
+])
+def test_money_spent_on_building_a_project_is_its_total(text, project, amount):
+    rec = extract_text(text)
+    proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
+    assert proj[project]["total_investment_cny"] == amount
