@@ -80,7 +80,7 @@ NOT_A_NAME = re.compile(r"是|(?:常委|书记|[省市县区州]长)$|起于|止
 COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
 # a body, not its project (上海铁路局, 中国铁道建筑工程总公司); English words are a gloss in
 # brackets (Chinese Train Control System), not a Chinese project name (one word may be: Robotaxi)
-NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
+NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会|工程师|经理)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 KIND_HEADS = ("项目", "工程")

@@ -172,7 +172,7 @@ def test_a_chain_of_places_is_no_project():
                                     # counted or pointed at, or a kind of project: not a name
                                     "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目",
                                     # a body, or a gloss in Latin letters: no project either
-                                    "江南铁路局", "华东水利工程总公司", "Smart Grid Project"])
+                                    "江南铁路局", "华东水利工程总公司", "Smart Grid Project", "江南信号厂工程师"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = _analysis(text, [])
