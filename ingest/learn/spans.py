@@ -110,6 +110,8 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
 
 
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
+# a tagged span whose characters are on average less likely in it than not is left out
+MIN_SPAN = {"Project": 0.5}
 
 
 def _name_like(label: str, name: str) -> bool:
@@ -217,6 +219,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         m.extra["confidence"] = round((beliefs or {}).get((m.start, m.end, m.label), RULE_BELIEF), 3)
     new = []
     for s, e, lab, conf in [part for span in spans for part in _coordinated(text, *span)]:
+        if conf < MIN_SPAN.get(lab, 0.0):
+            continue
         cut = trim(text, s, e)
         if cut is None:
             continue

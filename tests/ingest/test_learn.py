@@ -232,3 +232,10 @@ def test_a_name_the_text_goes_on_with_into_a_post_is_no_project(text, tagged):
     s = text.index(tagged)
     spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
     assert a.mentions == []
+
+
+def test_a_project_span_the_tagger_doubts_is_left_out():
+    text = "青山水库工程和白水大桥工程同时开工。"
+    a = _analysis(text, [])
+    spans.replace_spans(a, [(0, 6, "Project", 0.4), (7, 13, "Project", 0.6)])
+    assert [m.name for m in a.mentions] == ["白水大桥工程"]
