@@ -21,7 +21,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from graph import confidence, schema
+from graph import confidence, provenance, schema
 from graph.adjacency import Adjacency
 from graph.store import full_edge, full_node
 
@@ -35,8 +35,11 @@ _STAMP_READ = (f"OPTIONAL MATCH (m:{META} {{id: 0}}) WITH m.stamp AS stamp "
                "RETURN stamp, nodes, rels")
 
 
-_BY_ID = ("UNWIND $ids AS i MATCH ()-[r]->() WHERE id(r) = i "
-          "RETURN collect([i, type(r), startNode(r).key, endNode(r).key, properties(r)])")
+def _by_id(prov: int | None) -> str:
+    """Edges by relationship id ($ids), their provenance cut to $prov entries (None: whole)."""
+    props = "properties(r)" if prov is None else provenance.cypher_props("r")
+    return ("UNWIND $ids AS i MATCH ()-[r]->() WHERE id(r) = i "
+            f"RETURN collect([i, type(r), startNode(r).key, endNode(r).key, {props}])")
 
 
 class Neo4jSource:
@@ -174,32 +177,33 @@ class Neo4jAdjacency:
             return super()._center(key, min_confidence)
         return {} if min_confidence <= 0 or adj.conf[i] >= min_confidence else None
 
-    def _edges_and_nodes(self, expanded, kept, f, known):
+    def _edges_and_nodes(self, expanded, kept, f, known, prov=None):
         """One query for the kept edges (by relationship id) and nodes (by key)."""
         adj = self._adjacency()
         if adj is None:
-            return super()._edges_and_nodes(expanded, kept, f, known)
+            return super()._edges_and_nodes(expanded, kept, f, known, prov)
         from graph.neo4j_store import _match_frontier
         eids = adj.edge_ids_among(expanded, kept, f) if expanded else np.zeros(0, np.int64)
-        params = {"ids": adj.ref[eids].tolist()}
+        params = {"ids": adj.ref[eids].tolist(), "prov": prov}
         nodes = _match_frontier([k for k in kept if k not in known], params)
-        rec = self._read(f"CALL () {{ {_BY_ID} AS edges }} "
+        rec = self._read(f"CALL () {{ {_by_id(prov)} AS edges }} "
                          f"CALL () {{ {nodes} RETURN collect([a.key, labels(a), properties(a)]) AS nodes }} "
                          "RETURN edges, nodes", params)[0]
         out = dict(known)
         for k, labels, props in rec["nodes"]:
             out[k] = full_node(next(l for l in labels if l in schema.node_labels()), props)
-        return self._checked_edges(adj, eids, rec["edges"]), out
+        return self._checked_edges(adj, eids, rec["edges"], prov), out
 
-    def _edges_by_ids(self, adj: Adjacency, eids) -> list[dict]:
-        """The full edges of adjacency edge ids, read by relationship id (a direct seek); an id
+    def _edges_by_ids(self, adj: Adjacency, eids, prov: int | None = None) -> list[dict]:
+        """The edges of adjacency edge ids, read by relationship id (a direct seek); an id
         naming another relationship by now (a load since the check) is read by its keys."""
         if not len(eids):
             return []
-        return self._checked_edges(adj, eids, self._read(f"{_BY_ID} AS rows", {"ids": adj.ref[eids].tolist()})[0]["rows"])
+        rows = self._read(f"{_by_id(prov)} AS rows", {"ids": adj.ref[eids].tolist(), "prov": prov})[0]["rows"]
+        return self._checked_edges(adj, eids, rows, prov)
 
-    def _checked_edges(self, adj: Adjacency, eids, rows) -> list[dict]:
-        """The full edges of eids from rows read by _BY_ID (those whose id names another
+    def _checked_edges(self, adj: Adjacency, eids, rows, prov: int | None = None) -> list[dict]:
+        """The edges of eids from rows read by _by_id (those whose id names another
         relationship by now, or none: read by their keys)."""
         triples, refs = adj.triples(eids), adj.ref[eids].tolist()
         got = {i: (t, s, d, p) for i, t, s, d, p in rows}
@@ -207,19 +211,24 @@ class Neo4jAdjacency:
         for ref, triple in zip(refs, triples):
             g = got.get(ref)
             if g is not None and g[:3] == triple:
-                out.append(full_edge(*g))
+                out.append(provenance.finish(full_edge(*g), g[3], prov))
             else:
                 missing.append(triple)
-        return out + self._edges_by_triples(missing) if missing else out
+        return out + self._edges_by_triples(missing, prov) if missing else out
 
-    def _edges_by_triples(self, triples) -> list[dict]:
-        """The full edges named by (type, source, target), by their end keys."""
+    def _edges_by_triples(self, triples, prov: int | None = None) -> list[dict]:
+        """The edges named by (type, source, target), by their end keys (provenance as _by_id)."""
         groups: dict[tuple, list] = {}
         for t, s, d in triples:
             groups.setdefault((t, schema.label_of_key(s), schema.label_of_key(d)), []).append([s, d])
+        props = "properties(r)" if prov is None else provenance.cypher_props("r")
         out = []
         for (t, fl, tl), pairs in groups.items():
             rows = self._read(f"UNWIND $pairs AS p MATCH (a:{fl} {{key: p[0]}})-[r:{t}]->(b:{tl} {{key: p[1]}}) "
-                              "RETURN collect([a.key, b.key, properties(r)]) AS rows", {"pairs": pairs})[0]["rows"]
-            out += [full_edge(t, s, d, p) for s, d, p in rows]
+                              f"RETURN collect([a.key, b.key, {props}]) AS rows", {"pairs": pairs, "prov": prov})[0]["rows"]
+            out += [provenance.finish(full_edge(t, s, d, p), p, prov) for s, d, p in rows]
         return out
+
+    def _edge(self, rel_type, source, target):
+        found = self._edges_by_triples([(rel_type, source, target)])
+        return found[0] if found else None

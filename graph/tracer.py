@@ -2,21 +2,23 @@
 officials leading those places, over the primitives every store has."""
 from __future__ import annotations
 
+from graph.provenance import TOTAL
 from graph.store import TRACE_LIMIT, Subgraph
 from graph.traverse import Filters
 
 
-def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
-    """See GraphStore.company_trace."""
+def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT,
+                  prov: int | None = None) -> tuple[list[dict], Subgraph]:
+    """See GraphStore.company_trace (prov: provenance entries kept per edge, None: all)."""
     company = store._node_if_confident(key, min_confidence)
     if company is None:
         return [], Subgraph()
     # A hub company invests in thousands of projects: only the limit best are read.
     invest = Filters(types=("INVESTS_IN",), min_confidence=min_confidence)
     projects, total = store._expand([key], {key}, int(limit), invest)
-    invests = sorted((e for e in store._edges_among([key], projects, invest) if e["source"] == key),
+    invests = sorted((e for e in store._edges_among([key], projects, invest, prov) if e["source"] == key),
                      key=lambda e: e["target"])
-    hosts, part_of, leads = store._places_of(projects, min_confidence)
+    hosts, part_of, leads = store._places_of(projects, min_confidence, prov)
     host_of: dict[str, list[str]] = {}
     for e in hosts:
         host_of.setdefault(e["target"], []).append(e["source"])
@@ -43,7 +45,7 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
         base = {"company": company["name"], "company_key": key, "project": proj.get("name"),
                 "project_key": inv["target"], "amount_cny": inv.get("amount_cny"),
                 "amount_text": inv.get("amount_text"), "evidence": inv.get("evidence"),
-                "articles": inv.get("articles")}
+                "articles": inv.get("articles"), **({TOTAL: inv.get(TOTAL)} if prov is not None else {})}
         places = [(host, place) for host in sorted(host_of.get(inv["target"], [])) for place in chain(host)]
         if not places:  # a project no article places anywhere is still the company's project
             rows.append({**base, "place": None, "place_key": None, "place_level": None,
@@ -64,16 +66,17 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
                           truncated=omitted > 0, omitted=omitted)
 
 
-def places_of(store, projects: list[str], min_confidence: float) -> tuple[list[dict], list[dict], list[dict]]:
+def places_of(store, projects: list[str], min_confidence: float,
+              prov: int | None = None) -> tuple[list[dict], list[dict], list[dict]]:
     """The HOSTS edges into projects, the PART_OF edges above their hosts (climbed to the
     top) and the LEADS edges into every place reached: a query per PART_OF hop."""
-    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence)
+    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence, prov)
     reached: set[str] = set()
     part_of: list[dict] = []
     frontier = sorted({e["source"] for e in hosts})
     while frontier:  # the reached set stops cycles
         reached.update(frontier)
-        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence)
+        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence, prov)
         part_of += ups
         frontier = sorted({e["target"] for e in ups} - reached)
-    return hosts, part_of, store._edges(sorted(reached), ["LEADS"], "in", min_confidence)
+    return hosts, part_of, store._edges(sorted(reached), ["LEADS"], "in", min_confidence, prov)
