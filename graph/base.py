@@ -103,6 +103,11 @@ class BaseStore(GraphStore):
         """The tracer's HOSTS, PART_OF and LEADS edges above projects (graph/tracer.py places_of)."""
         return tracer.places_of(self, projects, min_confidence, prov)
 
+    def _trace_reads(self, key: str, projects: list[str], min_confidence: float, prov: int | None,
+                     known: dict[str, dict]):
+        """The company tracer's edges and nodes (graph/tracer.py trace_reads)."""
+        return tracer.trace_reads(self, key, projects, min_confidence, prov, known)
+
     @abstractmethod
     def _edges_among(self, expanded: list[str], keys: list[str], f: Filters, prov: int | None = None) -> list[dict]:
         """Every edge f allows between a node of expanded and one of keys (provenance as _edges)."""

@@ -23,6 +23,7 @@ import numpy as np
 
 from graph import confidence, provenance, schema
 from graph.adjacency import Adjacency
+from graph.traverse import Filters
 from graph.store import full_edge, full_node
 
 META = "GovkgMeta"
@@ -182,10 +183,39 @@ class Neo4jAdjacency:
         adj = self._adjacency()
         if adj is None:
             return super()._edges_and_nodes(expanded, kept, f, known, prov)
-        from graph.neo4j_store import _match_frontier
         eids = adj.edge_ids_among(expanded, kept, f) if expanded else np.zeros(0, np.int64)
+        return self._read_ids_and_keys(adj, eids, kept, known, prov)
+
+    def _trace_reads(self, key, projects, min_confidence, prov, known):
+        """The tracer's edges found over the adjacency (the climb up PART_OF too, as
+        graph/tracer.py places_of climbs), then read with their nodes in one query."""
+        adj = self._adjacency()
+        if adj is None:
+            return super()._trace_reads(key, projects, min_confidence, prov, known)
+        f = {t: Filters(types=(t,), min_confidence=min_confidence) for t in ("INVESTS_IN", "HOSTS", "PART_OF", "LEADS")}
+        invests = adj.edge_ids_among([key], projects, f["INVESTS_IN"])
+        hosts = adj.edge_ids_of(projects, "in", f["HOSTS"])
+        ups, reached = [], set()
+        frontier = sorted(set(adj.keys[adj.src[hosts]].tolist()))
+        while frontier:  # the reached set stops cycles
+            reached.update(frontier)
+            ups.append(adj.edge_ids_of(frontier, "out", f["PART_OF"]))
+            frontier = sorted(set(adj.keys[adj.dst[ups[-1]]].tolist()) - reached)
+        part_of = np.concatenate(ups) if ups else np.zeros(0, np.int64)
+        leads = adj.edge_ids_of(sorted(reached), "in", f["LEADS"])
+        groups = (invests, hosts, part_of, leads)
+        eids = np.concatenate(groups)
+        keys = {key, *projects, *adj.keys[adj.src[np.concatenate((hosts, leads))]].tolist(),
+                *adj.keys[adj.dst[part_of]].tolist()}
+        edges, nodes = self._read_ids_and_keys(adj, eids, sorted(keys), known, prov)
+        by_type = {t: [e for e in edges if e["type"] == t] for t in f}
+        return (*(by_type[t] for t in f), nodes)
+
+    def _read_ids_and_keys(self, adj: Adjacency, eids, keys, known, prov):
+        """The edges of adjacency edge ids and the nodes of keys (but known) in one query."""
+        from graph.neo4j_store import _match_frontier
         params = {"ids": adj.ref[eids].tolist(), "prov": prov}
-        nodes = _match_frontier([k for k in kept if k not in known], params)
+        nodes = _match_frontier([k for k in keys if k not in known], params)
         rec = self._read(f"CALL () {{ {_by_id(prov)} AS edges }} "
                          f"CALL () {{ {nodes} RETURN collect([a.key, labels(a), properties(a)]) AS nodes }} "
                          "RETURN edges, nodes", params)[0]

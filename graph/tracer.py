@@ -10,15 +10,17 @@ from graph.traverse import Filters
 def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT,
                   prov: int | None = None) -> tuple[list[dict], Subgraph]:
     """See GraphStore.company_trace (prov: provenance entries kept per edge, None: all)."""
-    company = store._node_if_confident(key, min_confidence)
-    if company is None:
+    center = store._center(key, min_confidence)
+    if center is None:
         return [], Subgraph()
     # A hub company invests in thousands of projects: only the limit best are read.
-    invest = Filters(types=("INVESTS_IN",), min_confidence=min_confidence)
-    projects, total = store._expand([key], {key}, int(limit), invest)
-    invests = sorted((e for e in store._edges_among([key], projects, invest, prov) if e["source"] == key),
-                     key=lambda e: e["target"])
-    hosts, part_of, leads = store._places_of(projects, min_confidence, prov)
+    projects, total = store._expand([key], {key}, int(limit), _invest(min_confidence))
+    invests, hosts, part_of, leads, nodes = store._trace_reads(key, projects, min_confidence, prov,
+                                                               {key: center} if center else {})
+    invests = sorted((e for e in invests if e["source"] == key), key=lambda e: e["target"])
+    company = nodes.get(key)
+    if company is None:  # deleted since the store found it (another writer)
+        return [], Subgraph()
     host_of: dict[str, list[str]] = {}
     for e in hosts:
         host_of.setdefault(e["target"], []).append(e["source"])
@@ -28,7 +30,6 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     leaders: dict[str, list[dict]] = {}
     for e in leads:
         leaders.setdefault(e["target"], []).append(e)
-    nodes = {key: company, **store._nodes_by_keys((set(projects) | set(parents) | {e["source"] for e in leads}) - {key})}
 
     def chain(place):
         out, todo = [], [place]
@@ -64,6 +65,20 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     omitted = total - len(projects)
     return rows, Subgraph(nodes=list(nodes.values()), edges=list(edges.values()),
                           truncated=omitted > 0, omitted=omitted)
+
+
+def _invest(min_confidence: float) -> Filters:
+    return Filters(types=("INVESTS_IN",), min_confidence=min_confidence)
+
+
+def trace_reads(store, key: str, projects: list[str], min_confidence: float, prov: int | None,
+                known: dict[str, dict]) -> tuple[list[dict], list[dict], list[dict], list[dict], dict[str, dict]]:
+    """The tracer's edges (INVESTS_IN from key to projects; HOSTS, PART_OF and LEADS above
+    them: _places_of) and every node they reach (known: read already), over the primitives."""
+    invests = store._edges_among([key], projects, _invest(min_confidence), prov)
+    hosts, part_of, leads = store._places_of(projects, min_confidence, prov)
+    keys = {key, *projects} | {e["source"] for e in hosts + leads} | {e["target"] for e in part_of}
+    return invests, hosts, part_of, leads, {**known, **store._nodes_by_keys(keys - known.keys())}
 
 
 def places_of(store, projects: list[str], min_confidence: float,
