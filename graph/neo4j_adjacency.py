@@ -5,7 +5,8 @@ and weight read, grouped and sorted in the slotted runtime); over numpy arrays i
 1-2 ms. The server stays the source of truth: the skeleton is read once, one query per
 label and per (type, from label, to label), each column collected into one list (the driver
 decodes a list element far faster than a record), and the properties of what a traversal
-keeps are read by relationship id and node key.
+keeps are read by relationship id and node key, in one query (an ego; the company tracer,
+whose PART_OF climb is walked over the arrays too), provenance trimmed (graph/provenance.py).
 
 Freshness: another process may load into the same server, and Neo4j has no file to stamp.
 Every load transaction writes a new random stamp on the one :GovkgMeta node (clear()
@@ -192,7 +193,8 @@ class Neo4jAdjacency:
         adj = self._adjacency()
         if adj is None:
             return super()._trace_reads(key, projects, min_confidence, prov, known)
-        f = {t: Filters(types=(t,), min_confidence=min_confidence) for t in ("INVESTS_IN", "HOSTS", "PART_OF", "LEADS")}
+        f = {t: Filters(types=(t,), min_confidence=min_confidence)
+             for t in ("INVESTS_IN", "HOSTS", "PART_OF", "LEADS")}  # the order trace_reads returns them in
         invests = adj.edge_ids_among([key], projects, f["INVESTS_IN"])
         hosts = adj.edge_ids_of(projects, "in", f["HOSTS"])
         ups, reached = [], set()
