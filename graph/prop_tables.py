@@ -84,7 +84,8 @@ def _trimmed(table, rel_type: str, k: int):
     if "articles" not in table.column_names:
         return table
     total = pc.fill_null(pc.list_value_length(table.column("articles")), 0)
-    for p in provenance.lists(rel_type):
+    longest = pc.max(total).as_py() if len(total) else 0
+    for p in provenance.lists(rel_type) if longest and longest > k else ():  # nothing to cut: as is
         if p in table.column_names:
             i = table.column_names.index(p)
             table = table.set_column(i, p, pc.list_slice(table.column(p), 0, k))

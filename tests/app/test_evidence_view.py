@@ -7,32 +7,57 @@ import io
 import json
 
 import networkx as nx
+import pytest
 
 from graph.store import PROVENANCE
-from tests.app.conftest import build_db
+from tests.app.conftest import build_db, run_page
 from tests.graph.test_provenance import ARTICLES, _articles
+
+
+@pytest.fixture(scope="module")
+def evidence_db(tmp_path_factory):
+    return build_db(tmp_path_factory.mktemp("evidence") / "g.lbug", _articles())
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def open_page(request, monkeypatch):
+    """open_page(page, **query): an AppTest of app.py on a store holding _articles()."""
+    from app_pages.widgets import _release, forget_cached_reads
+    if request.param == "embedded":
+        monkeypatch.setenv("GOVKG_STORE", "embedded")
+        monkeypatch.setenv("GOVKG_DB", str(request.getfixturevalue("evidence_db")))
+    else:
+        settings = request.getfixturevalue("neo4j_settings")
+        request.getfixturevalue("neo4j_store").load(_articles())
+        for name, value in (("GOVKG_STORE", "neo4j"), ("NEO4J_URI", settings["uri"]),
+                            ("NEO4J_USER", settings["user"]), ("NEO4J_PASSWORD", settings["password"])):
+            monkeypatch.setenv(name, value)
+    forget_cached_reads()
+    yield lambda page, **query: run_page(page, query)
+    if request.param == "embedded":
+        _release()  # each embedded file the app keeps open reserves address space: close this one
 
 
 def _sentences(at) -> set[str]:
     return {s for df in at.dataframe if "sentence" in df.value for s in df.value["sentence"]}
 
 
-def test_tracer_project_shows_every_supporting_article(open_app, tmp_path):
-    at = open_app(build_db(tmp_path / "g.lbug", _articles()), "tracer", q="佰斯拓")
+def test_tracer_project_shows_every_supporting_article(open_page):
+    at = open_page("tracer", q="佰斯拓")
     rows = at.dataframe[0].value
     assert set(rows["evidence_total"]) == {ARTICLES} and {len(e) for e in rows["evidence"]} == {PROVENANCE}
     assert at.selectbox(key="tracer_evidence").value == "project:佰斯拓工业风机研发制造项目"
     assert _sentences(at) == {f"佰斯拓投资第{i}句" for i in range(ARTICLES)}
 
 
-def test_ego_edge_picked_shows_every_supporting_article(open_app, tmp_path):
-    at = open_app(build_db(tmp_path / "g.lbug", _articles()), "search", q="宋乐伟")
+def test_ego_edge_picked_shows_every_supporting_article(open_page):
+    at = open_page("search", q="宋乐伟")
     assert _sentences(at) == {f"宋乐伟任第{i}句" for i in range(ARTICLES)}  # his one edge, LEADS 徐州市
     assert any(f"All {ARTICLES} supporting articles" in c.value for c in at.caption)
 
 
-def test_current_view_export_and_time_slider_use_every_article(open_app, tmp_path):
-    at = open_app(build_db(tmp_path / "g.lbug", _articles()), "search", q="徐州市")
+def test_current_view_export_and_time_slider_use_every_article(open_page):
+    at = open_page("search", q="徐州市")
     at.checkbox(key="ego_by_time").check().run()
     lo, hi = at.slider(key="ego_time").value
     assert (lo.isoformat(), hi.isoformat()) == ("2024-03-01", f"2024-03-{ARTICLES:02d}")  # past the sample's dates
