@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph.store import PROVENANCE
-from tests.app.conftest import build_db, run_page
+from tests.app.conftest import app_on_either_store, build_db
 from tests.graph.test_provenance import ARTICLES, _articles
 
 
@@ -22,20 +22,7 @@ def evidence_db(tmp_path_factory):
 @pytest.fixture(params=["embedded", "neo4j"])
 def open_page(request, monkeypatch):
     """open_page(page, **query): an AppTest of app.py on a store holding _articles()."""
-    from app_pages.widgets import _release, forget_cached_reads
-    if request.param == "embedded":
-        monkeypatch.setenv("GOVKG_STORE", "embedded")
-        monkeypatch.setenv("GOVKG_DB", str(request.getfixturevalue("evidence_db")))
-    else:
-        settings = request.getfixturevalue("neo4j_settings")
-        request.getfixturevalue("neo4j_store").load(_articles())
-        for name, value in (("GOVKG_STORE", "neo4j"), ("NEO4J_URI", settings["uri"]),
-                            ("NEO4J_USER", settings["user"]), ("NEO4J_PASSWORD", settings["password"])):
-            monkeypatch.setenv(name, value)
-    forget_cached_reads()
-    yield lambda page, **query: run_page(page, query)
-    if request.param == "embedded":
-        _release()  # each embedded file the app keeps open reserves address space: close this one
+    yield from app_on_either_store(request, monkeypatch, _articles(), "evidence_db")
 
 
 def _sentences(at) -> set[str]:
