@@ -6,9 +6,11 @@ import html
 import os
 from urllib.parse import quote
 
+import pandas as pd
 import streamlit as st
 
 from app_pages.widgets import confidence_note, min_confidence, read
+from graph.provenance import TOTAL
 
 
 def article_info(key: str) -> dict:
@@ -30,11 +32,12 @@ def citation(sentence: str | None, info: dict) -> str:
     return f"「{sentence}」 — {where}" if sentence else where
 
 
-def supports(edge: dict) -> list[dict]:
-    """One entry per supporting article: the sentence, its date, the article."""
+def supports(edge: dict, first: int | None = None) -> list[dict]:
+    """One entry per supporting article (the first `first` of them): the sentence, its date,
+    the article."""
     arts, sents, dates = (edge.get(k) or [] for k in ("articles", "evidence", "dates"))
     out = []
-    for i, art in enumerate(arts):
+    for i, art in enumerate(arts[:first]):
         info = article_info(art)
         out.append({"sentence": sents[i] if i < len(sents) else None,
                     "date": (dates[i] if i < len(dates) else None) or info["date"], "article": info})
@@ -57,18 +60,45 @@ def quote_block(sentence: str | None, info: dict, date: str | None = None) -> No
                + (f" · [original]({info['url']})" if info.get("url") else ""))
 
 
-def evidence_block(edge: dict, name_of: dict[str, str], shown: int = 5) -> None:
-    """A relationship as a heading and its evidence, each sentence whole."""
+def evidence_block(edge: dict, name_of: dict[str, str], shown: int = 5, more: bool = True) -> None:
+    """A relationship as a heading and its evidence, each sentence whole (more: say how many
+    articles are not quoted)."""
     st.markdown(heading(edge, name_of))
     if edge["type"] == "MENTIONS":
         info = article_info(edge["source"])
         st.caption(f"mentioned {edge.get('count') or 1} time(s) in “{info['title']}” ({info['date'] or 'undated'})")
         return
-    rows = supports(edge)
-    for row in rows[:shown]:
+    for row in supports(edge, shown):  # only the quoted articles are read (a hub edge has thousands)
         quote_block(row["sentence"], row["article"], row["date"])
-    if len(rows) > shown:
-        st.caption(f"… and {len(rows) - shown} more article(s).")
+    total = edge.get(TOTAL) or len(edge.get("articles") or [])  # a trimmed edge counts what it left out
+    if more and total > shown:
+        st.caption(f"… and {total - shown} more article(s).")
+
+
+def whole_edges(edges: list[dict]) -> list[dict]:
+    """edges with every trimmed one (an ego's or tracer's sample, graph/provenance.py) read
+    whole from the store; what exports and the time slider need."""
+    out = []
+    for e in edges:
+        if e.get(TOTAL) is not None and e[TOTAL] > len(e.get("articles") or []):
+            e = read("edge", e["type"], e["source"], e["target"]) or e
+        out.append({k: v for k, v in e.items() if k != TOTAL})
+    return out
+
+
+def evidence_view(edge: dict, name_of: dict[str, str], shown: int = 5) -> None:
+    """A relationship picked from a trimmed answer: read whole (store.edge), its first
+    sentences quoted, then every supporting article in a table."""
+    whole = read("edge", edge["type"], edge["source"], edge["target"]) or edge
+    evidence_block(whole, name_of, shown=shown, more=False)
+    arts, sents, dates = (whole.get(k) or [] for k in ("articles", "evidence", "dates"))
+    if len(arts) > shown:
+        st.caption(f"All {len(arts):,} supporting articles:")
+        st.dataframe(pd.DataFrame({"date": dates[:len(arts)] + [None] * (len(arts) - len(dates)),
+                                   "sentence": sents[:len(arts)] + [None] * (len(arts) - len(sents)),
+                                   "article": [article_link(a) for a in arts]}),
+                     hide_index=True, width="stretch",
+                     column_config={"article": st.column_config.LinkColumn("article", display_text="read")})
 
 
 def claims(article_key: str) -> list[dict]:

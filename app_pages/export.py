@@ -4,6 +4,7 @@ import re
 
 import streamlit as st
 
+from app_pages.evidence import whole_edges
 from app_pages.widgets import current_view, get_store, min_confidence, read
 from app_pages.i18n import t
 
@@ -39,7 +40,8 @@ if st.button("Prepare file", type="primary", key="export_prepare"):
     buf = io.BytesIO()
     if scope == "Current view":
         sub, title = view["subgraph"], view["title"]
-        export.write(fmt, sub.nodes, sub.edges, buf, min_confidence=threshold)
+        # The view's ego and tracer edges hold a sample of their evidence: the file gets it all.
+        export.write(fmt, sub.nodes, whole_edges(sub.edges), buf, min_confidence=threshold)
     else:
         counts = read("counts")
         total = sum(counts["nodes"].values()) + sum(counts["relationships"].values())

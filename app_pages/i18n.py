@@ -28,6 +28,7 @@ ZH = {
     "Filters": "筛选", "Depth (hops)": "深度（跳）", "Node cap": "节点上限", "Node labels": "节点类型",
     "Relationship types": "关系类型", "Layout": "布局", "Node": "节点", "Expand": "展开", "Collapse": "收起",
     "Hide": "隐藏", "Open details": "打开详情", "As tables": "表格", "Filter by time": "按时间筛选",
+    "Evidence": "证据", "Relationship": "关系", "Evidence of": "证据：",
     "Time": "时间", "nodes": "个节点", "relationships": "条关系",
     "Click a node to select it; double-click (or the expand button) adds its neighbours.":
         "单击节点选中；双击（或“展开”按钮）加入其相邻节点。",

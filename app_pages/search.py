@@ -4,6 +4,7 @@ Deep links: ?q=宋乐伟 (search text), &key=<entity key>, &depth=2, &layout=con
 of the view (app_pages/views.py): the address bar always restores what is drawn."""
 import streamlit as st
 
+from app_pages.evidence import evidence_view
 from app_pages.graphview import GRAPH_CAP, LAYOUTS, cap_note, draw, merge, tables
 from app_pages.timeline import connected, time_filter
 from app_pages.views import publish, restore, saved_views_panel
@@ -116,6 +117,16 @@ if st.session_state.ego_hidden and st.button(f"Show the {len(st.session_state.eg
                                              key="ego_unhide"):
     st.session_state.ego_hidden = []
     st.rerun()
+
+# The drawn edges hold a sample of their evidence (graph/provenance.py): the one picked is read whole.
+touching = [e for e in sub.edges if focus in (e["source"], e["target"]) and e["type"] != "MENTIONS"]
+if touching:
+    with st.expander(f"{t('Evidence')} ({len(touching)})"):
+        name_of = {n["key"]: n.get("name") or n["key"] for n in sub.nodes}
+        pick = st.selectbox(t("Relationship"), range(len(touching)), key="ego_evidence_edge",
+                            format_func=lambda i: f"{name_of.get(touching[i]['source'])} —{touching[i]['type']}→ "
+                                                  f"{name_of.get(touching[i]['target'])}")
+        evidence_view(touching[pick], name_of)
 
 with st.expander(t("As tables")):
     tables(sub)

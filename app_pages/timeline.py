@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app_pages.evidence import article_info, quote_block
+from app_pages.evidence import article_info, quote_block, whole_edges
 from app_pages.i18n import t
 from graph.store import Subgraph
 
@@ -31,14 +31,16 @@ def time_filter(sub: Subgraph, center: str, key: str) -> Subgraph:
     """A time slider over the drawn relationships' dates; returns what lies in the
     chosen range (plus the undated ones if the user keeps them), and the nodes
     still connected to the centre through it."""
-    art_dates = {n["key"]: n.get("date") for n in sub.nodes if n.get("label") == "Article"}
-    dated = {id(e): [d for d in map(_day, edge_dates(e, art_dates)) if d] for e in sub.edges}
-    days = sorted(d for ds in dated.values() for d in ds)
-    undated = sum(1 for e in sub.edges if not dated[id(e)])
     st.session_state.setdefault(f"{key}_undated", True)  # defaults through session state: links set them too
     if not st.checkbox(t("Filter by time"), key=f"{key}_by_time",
                        help="Keep the relationships supported by an article dated in a range"):
         return sub
+    # Every date counts: a trimmed edge (an ego answer's sample of its articles) is read whole.
+    sub = Subgraph(sub.nodes, whole_edges(sub.edges), sub.truncated, sub.omitted)
+    art_dates = {n["key"]: n.get("date") for n in sub.nodes if n.get("label") == "Article"}
+    dated = {id(e): [d for d in map(_day, edge_dates(e, art_dates)) if d] for e in sub.edges}
+    days = sorted(d for ds in dated.values() for d in ds)
+    undated = sum(1 for e in sub.edges if not dated[id(e)])
     if not days:
         st.caption(f"None of the {len(sub.edges)} relationships drawn is dated.")
         return sub

@@ -3,6 +3,7 @@ chain), the officials leading those places, and the amounts."""
 import pandas as pd
 import streamlit as st
 
+from app_pages.evidence import evidence_view
 from app_pages.graphview import draw
 from app_pages.widgets import keep_view, min_confidence, pick_entity, read
 from app_pages.i18n import t
@@ -32,3 +33,11 @@ st.dataframe(df, hide_index=True, width="stretch",
              column_config={c: st.column_config.NumberColumn(c, format="localized") for c in amount_cols}
              | {c: None for c in df.columns if c.endswith("_key")})
 draw(sub, key="tracer_graph", height=520, center=company["key"])
+
+# The rows hold a sample of each investment's evidence: the project picked is read whole.
+projects = {r["project_key"]: r["project"] for r in rows}
+counts = {r["project_key"]: r.get("evidence_total") for r in rows}
+pick = st.selectbox(t("Evidence of"), list(projects), key="tracer_evidence",
+                    format_func=lambda k: f"{projects[k]} ({counts[k]} article(s))")
+evidence_view({"type": "INVESTS_IN", "source": company["key"], "target": pick},
+              {company["key"]: company["name"], **projects})

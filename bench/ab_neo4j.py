@@ -65,12 +65,21 @@ def worker(size: int, samples: int, uri: str) -> dict:
     return {"ms": out, "results": digest.hexdigest()[:16]}
 
 
+# Provenance entries per edge compared: a checkout from before trimmed answers returns the whole
+# lists, which are cut here to what a trimmed answer holds (its first entries and their count).
+_SAMPLE, _LISTS, _TOTAL = 5, ("articles", "evidence", "dates", "titles"), "evidence_total"
+
+
 def _canonical(res) -> str:
-    """A result in a fixed order, without what one side may not have (the stored weight)."""
+    """A result in a fixed order, without what one side may not have (the stored weight), its
+    provenance lists cut to their first _SAMPLE entries and counted."""
     def plain(v):
         if hasattr(v, "nodes") and hasattr(v, "edges"):  # a Subgraph
             return {"nodes": sorted(map(plain, v.nodes), key=repr), "edges": sorted(map(plain, v.edges), key=repr),
                     "truncated": v.truncated, "omitted": v.omitted}
+        if isinstance(v, dict) and isinstance(v.get("articles"), list):  # an edge, or a tracer row
+            v = {_TOTAL: len(v["articles"]), **v}
+            v.update({k: v[k][:_SAMPLE] for k in _LISTS if isinstance(v.get(k), list)})
         if isinstance(v, dict):
             return {k: plain(x) for k, x in v.items() if k != "n_articles"}
         if isinstance(v, (list, tuple)):

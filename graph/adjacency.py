@@ -286,10 +286,14 @@ class Adjacency:
     def edges_of(self, keys: list[str], direction: str, f: Filters) -> list[tuple[str, str, str]]:
         """(type, source, target) of the allowed edges leaving ("out"), entering ("in") or
         touching ("both") keys."""
+        return self.triples(self.edge_ids_of(keys, direction, f))
+
+    def edge_ids_of(self, keys: list[str], direction: str, f: Filters) -> np.ndarray:
+        """The edge ids of edges_of, sorted."""
         frm, _, e = self._steps(self.ids(keys), f, far_labels=False)
         if direction != "both":
             e = e[(self.src[e] == frm) == (direction == "out")]
-        return self.triples(np.unique(e))
+        return np.unique(e)
 
     def triples(self, eids) -> list[tuple[str, str, str]]:
         """(type, source, target) of each edge id."""

@@ -6,8 +6,10 @@ from abc import abstractmethod
 from contextlib import contextmanager
 from typing import Callable, Iterable
 
-from graph import careers, confidence, identity, tracer, traverse
-from graph.store import FACTUAL, TRACE_LIMIT, GraphStore, LoadStats, Subgraph, check_hops, check_min_confidence
+from graph import careers, confidence, identity, schema, tracer, traverse
+from graph import provenance as provenance_
+from graph.store import (FACTUAL, PROVENANCE, TRACE_LIMIT, GraphStore, LoadStats, StoreError, Subgraph, check_hops,
+                         check_min_confidence)
 from graph.traverse import Filters
 
 
@@ -85,9 +87,10 @@ class BaseStore(GraphStore):
 
     @abstractmethod
     def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
-               min_confidence: float = 0.0) -> list[dict]:
+               min_confidence: float = 0.0, prov: int | None = None) -> list[dict]:
         """Every edge of types leaving ("out"), entering ("in") or touching ("both") keys
-        whose far node and itself reach min_confidence."""
+        whose far node and itself reach min_confidence; provenance trimmed to prov entries
+        (graph/provenance.py; None: whole)."""
 
     @abstractmethod
     def _expand(self, frontier: list[str], seen: set[str], budget: int, f: Filters) -> tuple[list[str], int]:
@@ -95,13 +98,23 @@ class BaseStore(GraphStore):
         supporting articles over the edges reaching them, then key order), and how many
         such neighbours there are in all."""
 
-    def _places_of(self, projects: list[str], min_confidence: float) -> tuple[list[dict], list[dict], list[dict]]:
+    def _places_of(self, projects: list[str], min_confidence: float,
+                   prov: int | None = None) -> tuple[list[dict], list[dict], list[dict]]:
         """The tracer's HOSTS, PART_OF and LEADS edges above projects (graph/tracer.py places_of)."""
-        return tracer.places_of(self, projects, min_confidence)
+        return tracer.places_of(self, projects, min_confidence, prov)
+
+    def _trace_reads(self, key: str, projects: list[str], min_confidence: float, prov: int | None,
+                     known: dict[str, dict]):
+        """The company tracer's edges and nodes (graph/tracer.py trace_reads)."""
+        return tracer.trace_reads(self, key, projects, min_confidence, prov, known)
 
     @abstractmethod
-    def _edges_among(self, expanded: list[str], keys: list[str], f: Filters) -> list[dict]:
-        """Every edge f allows between a node of expanded and one of keys."""
+    def _edges_among(self, expanded: list[str], keys: list[str], f: Filters, prov: int | None = None) -> list[dict]:
+        """Every edge f allows between a node of expanded and one of keys (provenance as _edges)."""
+
+    @abstractmethod
+    def _edge(self, rel_type: str, source: str, target: str) -> dict | None:
+        """edge() once its arguments are checked (a type of the schema joining their labels)."""
 
     # -- shared reads ----------------------------------------------------------------------
     def load(self, records, batch_size=None, progress=None) -> LoadStats:
@@ -125,9 +138,9 @@ class BaseStore(GraphStore):
         return self._node_if_confident(key, min_confidence)
 
     def _edges_and_nodes(self, expanded: list[str], kept: list[str], f: Filters,
-                         known: dict[str, dict]) -> tuple[list[dict], dict[str, dict]]:
-        """_edges_among(expanded, kept, f) and the nodes of kept (known: those read already)."""
-        edges = self._edges_among(expanded, kept, f) if expanded else []
+                         known: dict[str, dict], prov: int | None = None) -> tuple[list[dict], dict[str, dict]]:
+        """_edges_among(expanded, kept, f, prov) and the nodes of kept (known: those read already)."""
+        edges = self._edges_among(expanded, kept, f, prov) if expanded else []
         return edges, {**known, **self._nodes_by_keys([k for k in kept if k not in known])}
 
     def node(self, key: str) -> dict | None:
@@ -149,12 +162,22 @@ class BaseStore(GraphStore):
         return out
 
     def ego(self, key, depth=1, labels=None, rel_types=None, date_from=None, date_to=None, limit=300,
-            min_confidence=0.0):
+            min_confidence=0.0, provenance=PROVENANCE):
         return traverse.ego(self, key, depth, traverse.filters(labels, rel_types, date_from, date_to,
-                                                               min_confidence), limit)
+                                                               min_confidence), limit, provenance_.check(provenance))
 
-    def company_trace(self, key, min_confidence=0.0, limit=TRACE_LIMIT):
-        return tracer.company_trace(self, key, check_min_confidence(min_confidence), limit)
+    def company_trace(self, key, min_confidence=0.0, limit=TRACE_LIMIT, provenance=PROVENANCE):
+        return tracer.company_trace(self, key, check_min_confidence(min_confidence), limit,
+                                    provenance_.check(provenance))
+
+    def edge(self, rel_type, source, target):
+        if rel_type not in schema.rel_types():
+            raise StoreError(f"unknown relationship type {rel_type!r} (known: {', '.join(schema.rel_types())})")
+        try:
+            pair = (schema.label_of_key(source), schema.label_of_key(target))
+        except ValueError as e:
+            raise StoreError(str(e)) from None
+        return self._edge(rel_type, source, target) if pair in schema.rel_pairs(rel_type) else None
 
     def career(self, key, min_confidence=0.0):
         return careers.career(self, key, check_min_confidence(min_confidence))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
-from graph import confidence, loading, schema
+from graph import confidence, loading, provenance, schema
 from graph.adjacency import Adjacency, LadybugSource
 from graph.base import BaseStore
 from graph.prop_tables import EdgeTables, NodeTables
@@ -162,9 +162,16 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         return out
 
     def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
-               min_confidence: float = 0.0) -> list[dict]:
+               min_confidence: float = 0.0, prov: int | None = None) -> list[dict]:
         f = Filters(types=tuple(types) if types else None, min_confidence=min_confidence)
-        return self._edges_by_triples(self._adjacency().edges_of(sorted(set(keys)), direction, f))
+        return self._edges_by_triples(self._adjacency().edges_of(sorted(set(keys)), direction, f), prov)
+
+    def _edge(self, rel_type, source, target):
+        adj = self._adjacency()
+        if source not in adj.id_of or target not in adj.id_of:
+            return None
+        found = self._edges_by_triples([(rel_type, source, target)])
+        return found[0] if found else None
 
     # -- traversals: ranked and capped over the in-memory adjacency (graph/adjacency.py) --------
     def _adjacency(self) -> Adjacency:
@@ -185,25 +192,27 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
     def _expand(self, frontier, seen, budget, f):
         return self._adjacency().expand(frontier, seen, budget, f)
 
-    def _edges_among(self, expanded, keys, f):
-        return self._edges_by_triples(self._adjacency().edges_among(expanded, keys, f))
+    def _edges_among(self, expanded, keys, f, prov=None):
+        return self._edges_by_triples(self._adjacency().edges_among(expanded, keys, f), prov)
 
-    def _edges_by_triples(self, triples) -> list[dict]:
-        """The full edges named by (type, source, target): from the whole-type tables
-        (graph/prop_tables.py) where a type is held, else around anchor nodes
-        (graph/embedded_reads.py)."""
+    def _edges_by_triples(self, triples, prov: int | None = None) -> list[dict]:
+        """The edges named by (type, source, target), provenance trimmed to prov entries
+        (None: whole): from the whole-type tables (graph/prop_tables.py) where a type is
+        held, else around anchor nodes (graph/embedded_reads.py)."""
         adj, out, rest = self._adjacency(), [], []
         by_type: dict[str, list] = {}
         for t in triples:
             by_type.setdefault(t[0], []).append(t)
         for rtype, ts in by_type.items():
             if self._edge_tables.holds(rtype):
-                found, missing = self._edge_tables.edges(rtype, ts)
+                found, missing = self._edge_tables.edges(rtype, ts, prov)
                 out += found
                 rest += missing
             else:
                 rest += ts
-        return out + edges_by_triples(self._rows, adj, rest) if rest else out
+        if rest:  # types too big to hold (MENTIONS: no provenance lists), read edge by edge
+            out += [provenance.trim(e, prov) for e in edges_by_triples(self._rows, adj, rest)]
+        return out
 
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
         text = (text or "").strip()

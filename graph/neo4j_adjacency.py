@@ -5,7 +5,8 @@ and weight read, grouped and sorted in the slotted runtime); over numpy arrays i
 1-2 ms. The server stays the source of truth: the skeleton is read once, one query per
 label and per (type, from label, to label), each column collected into one list (the driver
 decodes a list element far faster than a record), and the properties of what a traversal
-keeps are read by relationship id and node key.
+keeps are read by relationship id and node key, in one query (an ego; the company tracer,
+whose PART_OF climb is walked over the arrays too), provenance trimmed (graph/provenance.py).
 
 Freshness: another process may load into the same server, and Neo4j has no file to stamp.
 Every load transaction writes a new random stamp on the one :GovkgMeta node (clear()
@@ -21,8 +22,9 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from graph import confidence, schema
+from graph import confidence, provenance, schema
 from graph.adjacency import Adjacency
+from graph.traverse import Filters
 from graph.store import full_edge, full_node
 
 META = "GovkgMeta"
@@ -35,8 +37,11 @@ _STAMP_READ = (f"OPTIONAL MATCH (m:{META} {{id: 0}}) WITH m.stamp AS stamp "
                "RETURN stamp, nodes, rels")
 
 
-_BY_ID = ("UNWIND $ids AS i MATCH ()-[r]->() WHERE id(r) = i "
-          "RETURN collect([i, type(r), startNode(r).key, endNode(r).key, properties(r)])")
+def _by_id(prov: int | None) -> str:
+    """Edges by relationship id ($ids), their provenance cut to $prov entries (None: whole)."""
+    props = "properties(r)" if prov is None else provenance.cypher_props("r")
+    return ("UNWIND $ids AS i MATCH ()-[r]->() WHERE id(r) = i "
+            f"RETURN collect([i, type(r), startNode(r).key, endNode(r).key, {props}])")
 
 
 class Neo4jSource:
@@ -174,32 +179,63 @@ class Neo4jAdjacency:
             return super()._center(key, min_confidence)
         return {} if min_confidence <= 0 or adj.conf[i] >= min_confidence else None
 
-    def _edges_and_nodes(self, expanded, kept, f, known):
+    def _edges_and_nodes(self, expanded, kept, f, known, prov=None):
         """One query for the kept edges (by relationship id) and nodes (by key)."""
         adj = self._adjacency()
         if adj is None:
-            return super()._edges_and_nodes(expanded, kept, f, known)
-        from graph.neo4j_store import _match_frontier
+            return super()._edges_and_nodes(expanded, kept, f, known, prov)
         eids = adj.edge_ids_among(expanded, kept, f) if expanded else np.zeros(0, np.int64)
-        params = {"ids": adj.ref[eids].tolist()}
-        nodes = _match_frontier([k for k in kept if k not in known], params)
-        rec = self._read(f"CALL () {{ {_BY_ID} AS edges }} "
+        return self._read_ids_and_keys(adj, eids, kept, known, prov)
+
+    def _trace_reads(self, key, projects, min_confidence, prov, known):
+        """The tracer's edges found over the adjacency (the climb up PART_OF too, as
+        graph/tracer.py places_of climbs), then read with their nodes in one query."""
+        adj = self._adjacency()
+        if adj is None:
+            return super()._trace_reads(key, projects, min_confidence, prov, known)
+        f = {t: Filters(types=(t,), min_confidence=min_confidence)
+             for t in ("INVESTS_IN", "HOSTS", "PART_OF", "LEADS")}  # the order trace_reads returns them in
+        invests = adj.edge_ids_among([key], projects, f["INVESTS_IN"])
+        hosts = adj.edge_ids_of(projects, "in", f["HOSTS"])
+        ups, reached = [], set()
+        frontier = sorted(set(adj.keys[adj.src[hosts]].tolist()))
+        while frontier:  # the reached set stops cycles
+            reached.update(frontier)
+            ups.append(adj.edge_ids_of(frontier, "out", f["PART_OF"]))
+            frontier = sorted(set(adj.keys[adj.dst[ups[-1]]].tolist()) - reached)
+        part_of = np.concatenate(ups) if ups else np.zeros(0, np.int64)
+        leads = adj.edge_ids_of(sorted(reached), "in", f["LEADS"])
+        groups = (invests, hosts, part_of, leads)
+        eids = np.concatenate(groups)
+        keys = {key, *projects, *adj.keys[adj.src[np.concatenate((hosts, leads))]].tolist(),
+                *adj.keys[adj.dst[part_of]].tolist()}
+        edges, nodes = self._read_ids_and_keys(adj, eids, sorted(keys), known, prov)
+        by_type = {t: [e for e in edges if e["type"] == t] for t in f}
+        return (*(by_type[t] for t in f), nodes)
+
+    def _read_ids_and_keys(self, adj: Adjacency, eids, keys, known, prov):
+        """The edges of adjacency edge ids and the nodes of keys (but known) in one query."""
+        from graph.neo4j_store import _match_frontier
+        params = {"ids": adj.ref[eids].tolist(), "prov": prov}
+        nodes = _match_frontier([k for k in keys if k not in known], params)
+        rec = self._read(f"CALL () {{ {_by_id(prov)} AS edges }} "
                          f"CALL () {{ {nodes} RETURN collect([a.key, labels(a), properties(a)]) AS nodes }} "
                          "RETURN edges, nodes", params)[0]
         out = dict(known)
         for k, labels, props in rec["nodes"]:
             out[k] = full_node(next(l for l in labels if l in schema.node_labels()), props)
-        return self._checked_edges(adj, eids, rec["edges"]), out
+        return self._checked_edges(adj, eids, rec["edges"], prov), out
 
-    def _edges_by_ids(self, adj: Adjacency, eids) -> list[dict]:
-        """The full edges of adjacency edge ids, read by relationship id (a direct seek); an id
+    def _edges_by_ids(self, adj: Adjacency, eids, prov: int | None = None) -> list[dict]:
+        """The edges of adjacency edge ids, read by relationship id (a direct seek); an id
         naming another relationship by now (a load since the check) is read by its keys."""
         if not len(eids):
             return []
-        return self._checked_edges(adj, eids, self._read(f"{_BY_ID} AS rows", {"ids": adj.ref[eids].tolist()})[0]["rows"])
+        rows = self._read(f"{_by_id(prov)} AS rows", {"ids": adj.ref[eids].tolist(), "prov": prov})[0]["rows"]
+        return self._checked_edges(adj, eids, rows, prov)
 
-    def _checked_edges(self, adj: Adjacency, eids, rows) -> list[dict]:
-        """The full edges of eids from rows read by _BY_ID (those whose id names another
+    def _checked_edges(self, adj: Adjacency, eids, rows, prov: int | None = None) -> list[dict]:
+        """The edges of eids from rows read by _by_id (those whose id names another
         relationship by now, or none: read by their keys)."""
         triples, refs = adj.triples(eids), adj.ref[eids].tolist()
         got = {i: (t, s, d, p) for i, t, s, d, p in rows}
@@ -207,19 +243,24 @@ class Neo4jAdjacency:
         for ref, triple in zip(refs, triples):
             g = got.get(ref)
             if g is not None and g[:3] == triple:
-                out.append(full_edge(*g))
+                out.append(provenance.finish(full_edge(*g), g[3], prov))
             else:
                 missing.append(triple)
-        return out + self._edges_by_triples(missing) if missing else out
+        return out + self._edges_by_triples(missing, prov) if missing else out
 
-    def _edges_by_triples(self, triples) -> list[dict]:
-        """The full edges named by (type, source, target), by their end keys."""
+    def _edges_by_triples(self, triples, prov: int | None = None) -> list[dict]:
+        """The edges named by (type, source, target), by their end keys (provenance as _by_id)."""
         groups: dict[tuple, list] = {}
         for t, s, d in triples:
             groups.setdefault((t, schema.label_of_key(s), schema.label_of_key(d)), []).append([s, d])
+        props = "properties(r)" if prov is None else provenance.cypher_props("r")
         out = []
         for (t, fl, tl), pairs in groups.items():
             rows = self._read(f"UNWIND $pairs AS p MATCH (a:{fl} {{key: p[0]}})-[r:{t}]->(b:{tl} {{key: p[1]}}) "
-                              "RETURN collect([a.key, b.key, properties(r)]) AS rows", {"pairs": pairs})[0]["rows"]
-            out += [full_edge(t, s, d, p) for s, d, p in rows]
+                              f"RETURN collect([a.key, b.key, {props}]) AS rows", {"pairs": pairs, "prov": prov})[0]["rows"]
+            out += [provenance.finish(full_edge(t, s, d, p), p, prov) for s, d, p in rows]
         return out
+
+    def _edge(self, rel_type, source, target):
+        found = self._edges_by_triples([(rel_type, source, target)])
+        return found[0] if found else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator
 
-from graph import confidence, loading, schema
+from graph import confidence, loading, provenance, schema
 from graph.base import BaseStore
 from graph.neo4j_adjacency import META_DDL, Neo4jAdjacency
 from graph.neo4j_load import Neo4jLoader, _over_memory_limit, _store_error
@@ -123,7 +123,7 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
         return out
 
     def _edges(self, keys: Iterable[str], types: list[str] | None = None, direction: str = "both",
-               min_confidence: float = 0.0) -> list[dict]:
+               min_confidence: float = 0.0, prov: int | None = None) -> list[dict]:
         rel = f"r:{'|'.join(types)}" if types else "r"
         pattern = {"out": f"-[{rel}]->", "in": f"<-[{rel}]-", "both": f"-[{rel}]-"}[direction]
         out = {}
@@ -133,10 +133,10 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
             where = f"WHERE {' AND '.join(conds)} " if conds else ""
             # a seek even when the planner would rather scan the whole key index (many keys, stale statistics)
             rows = self._read_rows(f"UNWIND $keys AS k MATCH (a:{label} {{key: k}}){pattern}(b) "
-                                   f"USING INDEX SEEK a:{label}(key) {where}", _EDGE_COLUMNS,
-                                   {"keys": sorted(ks), **confidence.params(min_confidence)})
+                                   f"USING INDEX SEEK a:{label}(key) {where}", _edge_columns(prov),
+                                   {"keys": sorted(ks), "prov": prov, **confidence.params(min_confidence)})
             for rec in rows:
-                out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
+                out[(rec["type"], rec["s"], rec["t"])] = _edge_of(rec, prov)
         return list(out.values())
 
     def _expand(self, frontier, seen, budget, f):
@@ -154,10 +154,10 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
         rec = self._read(text, {**params, "seen": sorted(seen), "budget": max(0, int(budget))})[0]
         return list(rec["kept"]), rec["total"]
 
-    def _edges_among(self, expanded, keys, f):
+    def _edges_among(self, expanded, keys, f, prov=None):
         adj = self._adjacency()
         if adj is not None:
-            return self._edges_by_ids(adj, adj.edge_ids_among(expanded, keys, f))
+            return self._edges_by_ids(adj, adj.edge_ids_among(expanded, keys, f), prov)
         where, params = _step_conditions(f, far_labels=False)
         keys = sorted(set(keys))
         rel = _rel(f)
@@ -170,21 +170,21 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
                                f"WITH a WHERE degree <= $dense MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r "
                                f"UNION ALL WITH a WHERE degree > $dense {kept} "
                                f"MATCH (a)-[{rel}]-(b) WHERE b.key IN $keys{where} RETURN r }}",
-                               _EDGE_COLUMNS, {**params, "keys": keys, "dense": len(keys)})
+                               _edge_columns(prov), {**params, "keys": keys, "dense": len(keys), "prov": prov})
         out = {}
         for rec in rows:
-            out[(rec["type"], rec["s"], rec["t"])] = full_edge(rec["type"], rec["s"], rec["t"], rec["r"])
+            out[(rec["type"], rec["s"], rec["t"])] = _edge_of(rec, prov)
         return list(out.values())
 
-    def _places_of(self, projects, min_confidence):
+    def _places_of(self, projects, min_confidence, prov=None):
         # One query for the tracer's HOSTS, PART_OF climb and LEADS (graph/tracer.py asks a
         # query per hop): the climb is one pruning variable-length expand, each place reached once.
         def ok(*vs):  # r and the far node at or above min_confidence
             return " WHERE " + " AND ".join(map(confidence.condition, vs)) if min_confidence > 0 else ""
         climb = (f" WHERE all(r IN relationships(p) WHERE {confidence.condition('r')})"
                  f" AND all(n IN nodes(p) WHERE {confidence.condition('n')})" if min_confidence > 0 else "")
-        params = confidence.params(min_confidence)
-        edge = "[startNode(r).key, endNode(r).key, properties(r)]"
+        params = {**confidence.params(min_confidence), "prov": prov}
+        edge = f"[startNode(r).key, endNode(r).key, {'properties(r)' if prov is None else provenance.cypher_props('r')}]"
         rec = self._read(f"{_match_frontier(projects, params, var='j')} MATCH (j)<-[r:HOSTS]-(h){ok('r', 'h')} "
                          "WITH collect(r) AS hosts, collect(DISTINCT h) AS hs "
                          f"CALL (hs) {{ UNWIND hs AS h MATCH p = (h)-[:PART_OF*0..]->(x){climb} "
@@ -195,7 +195,7 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
                          "RETURN collect(r) AS leads } "
                          f"RETURN [r IN hosts | {edge}] AS hosts, [r IN ups | {edge}] AS ups, "
                          f"[r IN leads | {edge}] AS leads", params)[0]
-        return tuple([full_edge(t, s, d, r) for s, d, r in rec[col]]
+        return tuple([provenance.finish(full_edge(t, s, d, r), r, prov) for s, d, r in rec[col]]
                      for t, col in (("HOSTS", "hosts"), ("PART_OF", "ups"), ("LEADS", "leads")))
 
     def search(self, text: str, labels: list[str] | None = None, limit: int = 20) -> list[dict]:
@@ -298,7 +298,14 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
                     yield full_edge(rtype, rec["s"], rec["t"], rec["r"])
 
 
-_EDGE_COLUMNS = {"s": "startNode(r).key", "t": "endNode(r).key", "type": "type(r)", "r": "properties(r)"}
+def _edge_columns(prov: int | None) -> dict[str, str]:
+    """The columns of an edge row, provenance cut to $prov entries (None: whole)."""
+    return {"s": "startNode(r).key", "t": "endNode(r).key", "type": "type(r)",
+            "r": "properties(r)" if prov is None else provenance.cypher_props("r")}
+
+
+def _edge_of(rec: dict, prov: int | None) -> dict:
+    return provenance.finish(full_edge(rec["type"], rec["s"], rec["t"], rec["r"]), rec["r"], prov)
 
 
 def _lucene_phrase(text: str) -> str:

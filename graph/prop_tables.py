@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph import schema
+from graph import provenance, schema
 from graph.store import full_edge, full_node
 
 MAX_EDGES = 300_000  # a type or label with more than this is not held whole (~200 bytes each)
@@ -55,8 +55,11 @@ class EdgeTables:
             self._tables[rel_type] = parts
         return self._tables[rel_type]
 
-    def edges(self, rel_type: str, triples: list[tuple[str, str, str]]) -> tuple[list[dict], list]:
-        """The full edges of triples (all of rel_type) found in the table, and the triples not found."""
+    def edges(self, rel_type: str, triples: list[tuple[str, str, str]],
+              prov: int | None = None) -> tuple[list[dict], list]:
+        """The edges of triples (all of rel_type) found in the table, provenance trimmed to prov
+        entries (None: whole; cut in Arrow, before a hub's thousands become Python strings),
+        and the triples not found."""
         adj = self._adj
         code = np.asarray([adj.id_of[s] * adj.n + adj.id_of[d] for _, s, d in triples], np.int64)
         left = np.ones(len(triples), bool)
@@ -66,10 +69,27 @@ class EdgeTables:
             hit = left & (codes[pos] == code)
             if hit.any():
                 which = np.flatnonzero(hit)
-                for i, props in zip(which.tolist(), table.take(order[pos[which]]).to_pylist()):
-                    out.append(full_edge(rel_type, triples[i][1], triples[i][2], props))
+                rows = table.take(order[pos[which]])
+                if prov is not None:
+                    rows = _trimmed(rows, rel_type, prov)
+                for i, props in zip(which.tolist(), rows.to_pylist()):
+                    out.append(provenance.finish(full_edge(rel_type, triples[i][1], triples[i][2], props), props, prov))
                 left &= ~hit
         return out, [triples[i] for i in np.flatnonzero(left).tolist()]
+
+
+def _trimmed(table, rel_type: str, k: int):
+    """table with its provenance lists cut to k entries and evidence_total added."""
+    import pyarrow.compute as pc
+    if "articles" not in table.column_names:
+        return table
+    total = pc.fill_null(pc.list_value_length(table.column("articles")), 0)
+    longest = pc.max(total).as_py() if len(total) else 0
+    for p in provenance.lists(rel_type) if longest and longest > k else ():  # nothing to cut: as is
+        if p in table.column_names:
+            i = table.column_names.index(p)
+            table = table.set_column(i, p, pc.list_slice(table.column(p), 0, k))
+    return table.append_column(provenance.TOTAL, total)
 
 
 class NodeTables:

@@ -28,6 +28,8 @@ FACTUAL = ("LEADS", "HOSTS", "INVESTS_IN", "PART_OF")
 # Projects the company tracer shows at most (the most supported first): a hub company's
 # thousands of projects make neither a readable table nor a fast query.
 TRACE_LIMIT = 100
+# Evidence entries per edge in ego and tracer answers (graph/provenance.py SAMPLE).
+PROVENANCE = 5
 
 
 class StoreError(RuntimeError):
@@ -129,10 +131,13 @@ class GraphStore(ABC):
     @abstractmethod
     def ego(self, key: str, depth: int = 1, labels: list[str] | None = None,
             rel_types: list[str] | None = None, date_from: str | None = None,
-            date_to: str | None = None, limit: int = 300, min_confidence: float = 0.0) -> Subgraph:
+            date_to: str | None = None, limit: int = 300, min_confidence: float = 0.0,
+            provenance: int | None = PROVENANCE) -> Subgraph:
         """The node and its neighbours up to depth hops, at most limit nodes: at each hop the
         new neighbours most supported (articles of the edges reaching them) come first.
-        A cut result has truncated set and omitted = the neighbours left out at that hop."""
+        A cut result has truncated set and omitted = the neighbours left out at that hop.
+        Each edge keeps its first `provenance` evidence entries and evidence_total
+        (graph/provenance.py; None: the whole lists, as exports need)."""
 
     @abstractmethod
     def shortest_path(self, source: str, target: str, max_hops: int = 6,
@@ -141,12 +146,18 @@ class GraphStore(ABC):
         its nodes and its edges in order from source, each edge with its evidence."""
 
     @abstractmethod
-    def company_trace(self, key: str, min_confidence: float = 0.0,
-                      limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
+    def company_trace(self, key: str, min_confidence: float = 0.0, limit: int = TRACE_LIMIT,
+                      provenance: int | None = PROVENANCE) -> tuple[list[dict], Subgraph]:
         """Every project the company invests in (at most limit, the most supported first;
         the Subgraph says when it cut and by how many), each with its amount and evidence,
         its hosting places up the PART_OF chain and the officials leading those places;
-        rows for a table (a project without a host has one row without a place), and the graph."""
+        rows for a table (a project without a host has one row without a place), and the graph.
+        Evidence is trimmed as ego's (provenance)."""
+
+    @abstractmethod
+    def edge(self, rel_type: str, source: str, target: str) -> dict | None:
+        """One relationship with its whole provenance (what a trimmed traversal edge left
+        out), or None when there is no such relationship."""
 
     @abstractmethod
     def career(self, key: str, min_confidence: float = 0.0) -> list[dict]:

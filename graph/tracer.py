@@ -2,21 +2,25 @@
 officials leading those places, over the primitives every store has."""
 from __future__ import annotations
 
+from graph.provenance import TOTAL
 from graph.store import TRACE_LIMIT, Subgraph
 from graph.traverse import Filters
 
 
-def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT) -> tuple[list[dict], Subgraph]:
-    """See GraphStore.company_trace."""
-    company = store._node_if_confident(key, min_confidence)
-    if company is None:
+def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIMIT,
+                  prov: int | None = None) -> tuple[list[dict], Subgraph]:
+    """See GraphStore.company_trace (prov: provenance entries kept per edge, None: all)."""
+    center = store._center(key, min_confidence)
+    if center is None:
         return [], Subgraph()
     # A hub company invests in thousands of projects: only the limit best are read.
-    invest = Filters(types=("INVESTS_IN",), min_confidence=min_confidence)
-    projects, total = store._expand([key], {key}, int(limit), invest)
-    invests = sorted((e for e in store._edges_among([key], projects, invest) if e["source"] == key),
-                     key=lambda e: e["target"])
-    hosts, part_of, leads = store._places_of(projects, min_confidence)
+    projects, total = store._expand([key], {key}, int(limit), _invest(min_confidence))
+    invests, hosts, part_of, leads, nodes = store._trace_reads(key, projects, min_confidence, prov,
+                                                               {key: center} if center else {})
+    invests = sorted((e for e in invests if e["source"] == key), key=lambda e: e["target"])
+    company = nodes.get(key)
+    if company is None:  # deleted since the store found it (another writer)
+        return [], Subgraph()
     host_of: dict[str, list[str]] = {}
     for e in hosts:
         host_of.setdefault(e["target"], []).append(e["source"])
@@ -26,7 +30,6 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
     leaders: dict[str, list[dict]] = {}
     for e in leads:
         leaders.setdefault(e["target"], []).append(e)
-    nodes = {key: company, **store._nodes_by_keys((set(projects) | set(parents) | {e["source"] for e in leads}) - {key})}
 
     def chain(place):
         out, todo = [], [place]
@@ -43,7 +46,7 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
         base = {"company": company["name"], "company_key": key, "project": proj.get("name"),
                 "project_key": inv["target"], "amount_cny": inv.get("amount_cny"),
                 "amount_text": inv.get("amount_text"), "evidence": inv.get("evidence"),
-                "articles": inv.get("articles")}
+                "articles": inv.get("articles"), **({TOTAL: inv.get(TOTAL)} if prov is not None else {})}
         places = [(host, place) for host in sorted(host_of.get(inv["target"], [])) for place in chain(host)]
         if not places:  # a project no article places anywhere is still the company's project
             rows.append({**base, "place": None, "place_key": None, "place_level": None,
@@ -64,16 +67,31 @@ def company_trace(store, key: str, min_confidence: float, limit: int = TRACE_LIM
                           truncated=omitted > 0, omitted=omitted)
 
 
-def places_of(store, projects: list[str], min_confidence: float) -> tuple[list[dict], list[dict], list[dict]]:
+def _invest(min_confidence: float) -> Filters:
+    return Filters(types=("INVESTS_IN",), min_confidence=min_confidence)
+
+
+def trace_reads(store, key: str, projects: list[str], min_confidence: float, prov: int | None,
+                known: dict[str, dict]) -> tuple[list[dict], list[dict], list[dict], list[dict], dict[str, dict]]:
+    """The tracer's edges (INVESTS_IN from key to projects; HOSTS, PART_OF and LEADS above
+    them: _places_of) and every node they reach (known: read already), over the primitives."""
+    invests = store._edges_among([key], projects, _invest(min_confidence), prov)
+    hosts, part_of, leads = store._places_of(projects, min_confidence, prov)
+    keys = {key, *projects} | {e["source"] for e in hosts + leads} | {e["target"] for e in part_of}
+    return invests, hosts, part_of, leads, {**known, **store._nodes_by_keys(keys - known.keys())}
+
+
+def places_of(store, projects: list[str], min_confidence: float,
+              prov: int | None = None) -> tuple[list[dict], list[dict], list[dict]]:
     """The HOSTS edges into projects, the PART_OF edges above their hosts (climbed to the
     top) and the LEADS edges into every place reached: a query per PART_OF hop."""
-    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence)
+    hosts = store._edges(projects, ["HOSTS"], "in", min_confidence, prov)
     reached: set[str] = set()
     part_of: list[dict] = []
     frontier = sorted({e["source"] for e in hosts})
     while frontier:  # the reached set stops cycles
         reached.update(frontier)
-        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence)
+        ups = store._edges(frontier, ["PART_OF"], "out", min_confidence, prov)
         part_of += ups
         frontier = sorted({e["target"] for e in ups} - reached)
-    return hosts, part_of, store._edges(sorted(reached), ["LEADS"], "in", min_confidence)
+    return hosts, part_of, store._edges(sorted(reached), ["LEADS"], "in", min_confidence, prov)

@@ -47,9 +47,9 @@ def _check_names(given, allowed, what):
             raise StoreError(f"unknown {what} {name!r} (known: {', '.join(allowed)})")
 
 
-def ego(store, key: str, depth: int, f: Filters, limit: int) -> Subgraph:
+def ego(store, key: str, depth: int, f: Filters, limit: int, prov: int | None = None) -> Subgraph:
     """See GraphStore.ego. Edges: every allowed edge between an expanded node (one whose
-    neighbours were asked for) and a kept node."""
+    neighbours were asked for) and a kept node, provenance trimmed to prov entries."""
     if not 1 <= int(depth) <= 3:
         raise StoreError(f"ego depth must be 1-3, not {depth}")
     limit = int(limit)
@@ -72,7 +72,7 @@ def ego(store, key: str, depth: int, f: Filters, limit: int) -> Subgraph:
             break
         if not frontier:
             break
-    edges, nodes = store._edges_and_nodes(expanded, kept, f, {key: center} if center else {})
+    edges, nodes = store._edges_and_nodes(expanded, kept, f, {key: center} if center else {}, prov)
     uniq = {(e["type"], e["source"], e["target"]): e for e in edges}
     return Subgraph(nodes=[nodes[k] for k in kept if k in nodes], edges=list(uniq.values()),
                     truncated=omitted > 0, omitted=omitted)

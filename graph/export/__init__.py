@@ -103,7 +103,8 @@ def export_scope(store, fmt: str, out, ego: str | None = None, depth: int = 1,
             raise ExportError(f"depth must be at least 1, not {depth}")
         key = resolve_node(store, ego)
         sg = store.ego(key, depth=depth, labels=labels, rel_types=types,
-                       date_from=date_from, date_to=date_to, limit=limit, min_confidence=min_confidence)
+                       date_from=date_from, date_to=date_to, limit=limit, min_confidence=min_confidence,
+                       provenance=None)  # an export keeps every supporting article, not a sample
         stats = write(fmt, sg.nodes, sg.edges, out, progress, min_confidence)
         stats.truncated = sg.truncated
         return stats

@@ -82,6 +82,26 @@ def run_page(page: str | None, query: dict):
     return at
 
 
+def app_on_either_store(request, monkeypatch, records: list[dict], db_fixture: str):
+    """For a fixture with params ["embedded", "neo4j"]: yields open(page, **query), an AppTest of
+    app.py on the store request.param names (the embedded file db_fixture gives, or the test
+    Neo4j loaded with records)."""
+    from app_pages.widgets import _release, forget_cached_reads
+    if request.param == "embedded":
+        monkeypatch.setenv("GOVKG_STORE", "embedded")
+        monkeypatch.setenv("GOVKG_DB", str(request.getfixturevalue(db_fixture)))
+    else:
+        settings = request.getfixturevalue("neo4j_settings")
+        request.getfixturevalue("neo4j_store").load(records)
+        for name, value in (("GOVKG_STORE", "neo4j"), ("NEO4J_URI", settings["uri"]),
+                            ("NEO4J_USER", settings["user"]), ("NEO4J_PASSWORD", settings["password"])):
+            monkeypatch.setenv(name, value)
+    forget_cached_reads()
+    yield lambda page, **query: run_page(page, query)
+    if request.param == "embedded":
+        _release()  # each embedded file the app keeps open reserves address space: close this one
+
+
 def _make_app(monkeypatch, db: Path, page: str | None, query: dict):
     monkeypatch.setenv("GOVKG_STORE", "embedded")
     monkeypatch.setenv("GOVKG_DB", str(db))

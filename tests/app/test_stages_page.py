@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import build_db, run_page
+from tests.app.conftest import app_on_either_store, build_db
 
 PLACE, COMPANY = "place:江苏省/徐州市/睢宁县", "company:青松新能源有限公司"
 PROJECT, OTHER = "project:青松锂电池生产基地项目", "project:蓝湖物流园项目"
@@ -45,21 +45,7 @@ def stage_db(tmp_path_factory):
 @pytest.fixture(params=["embedded", "neo4j"])
 def stage_app(request, monkeypatch):
     """open(page, **query): an AppTest of app.py on a store holding _records()."""
-    from app_pages.widgets import _release, forget_cached_reads
-    if request.param == "embedded":
-        monkeypatch.setenv("GOVKG_STORE", "embedded")
-        monkeypatch.setenv("GOVKG_DB", str(request.getfixturevalue("stage_db")))
-    else:
-        store = request.getfixturevalue("neo4j_store")
-        settings = request.getfixturevalue("neo4j_settings")
-        store.load(_records())
-        for name, value in (("GOVKG_STORE", "neo4j"), ("NEO4J_URI", settings["uri"]),
-                            ("NEO4J_USER", settings["user"]), ("NEO4J_PASSWORD", settings["password"])):
-            monkeypatch.setenv(name, value)
-    forget_cached_reads()
-    yield lambda page, **query: run_page(page, query)
-    if request.param == "embedded":
-        _release()  # each embedded file the app keeps open reserves address space: close this one
+    yield from app_on_either_store(request, monkeypatch, _records(), "stage_db")
 
 
 def _frame(at, column: str):
