@@ -77,13 +77,12 @@ def evidence_block(edge: dict, name_of: dict[str, str], shown: int = 5, more: bo
 
 def whole_edges(edges: list[dict]) -> list[dict]:
     """edges with every trimmed one (an ego's or tracer's sample, graph/provenance.py) read
-    whole from the store; what exports and the time slider need."""
-    out = []
-    for e in edges:
-        if e.get(TOTAL) is not None and e[TOTAL] > len(e.get("articles") or []):
-            e = read("edge", e["type"], e["source"], e["target"]) or e
-        out.append({k: v for k, v in e.items() if k != TOTAL})
-    return out
+    whole from the store in one read; what exports and the time slider need."""
+    cut = tuple((e["type"], e["source"], e["target"]) for e in edges
+                if e.get(TOTAL) is not None and e[TOTAL] > len(e.get("articles") or []))
+    whole = {(e["type"], e["source"], e["target"]): e for e in (read("edges", cut) if cut else [])}
+    return [{k: v for k, v in whole.get((e["type"], e["source"], e["target"]), e).items() if k != TOTAL}
+            for e in edges]
 
 
 def evidence_view(edge: dict, name_of: dict[str, str], shown: int = 5) -> None:

@@ -264,3 +264,6 @@ class Neo4jAdjacency:
     def _edge(self, rel_type, source, target):
         found = self._edges_by_triples([(rel_type, source, target)])
         return found[0] if found else None
+
+    def _edges_whole(self, triples):
+        return self._edges_by_triples(triples) if triples else []

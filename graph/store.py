@@ -160,6 +160,11 @@ class GraphStore(ABC):
         out), or None when there is no such relationship."""
 
     @abstractmethod
+    def edges(self, triples: list[tuple[str, str, str]]) -> list[dict]:
+        """The relationships named by (type, source, target), each whole as edge() reads it,
+        in one read; those that do not exist are left out."""
+
+    @abstractmethod
     def career(self, key: str, min_confidence: float = 0.0) -> list[dict]:
         """An official's posts in time order, each a title × place (or body) with its
         first/last date, articles, dates and evidence (graph/careers.py)."""

@@ -90,6 +90,21 @@ def test_one_edge_read_whole_on_demand(any_store):
         any_store.edge("LEADS", "宋乐伟", XZ)
 
 
+def test_a_trimmed_answer_read_whole_in_one_call(any_store):
+    any_store.load(_articles())
+    whole = {(e["type"], e["source"], e["target"]): e for e in any_store.iter_edges()}
+    for mode in _modes(any_store):
+        if mode is not None:
+            any_store.use_adjacency = mode
+        cut = any_store.ego(XZ, depth=2, provenance=1).edges
+        asked = [(e["type"], e["source"], e["target"]) for e in cut] + [("LEADS", SONG, SN), ("LEADS", PROJ, SN)]
+        got = {(e["type"], e["source"], e["target"]): e for e in any_store.edges(asked)}
+        assert got == {k: whole[k] for k in asked[:-2]}  # each whole; the missing and the impossible left out
+    assert any_store.edges([]) == []
+    with pytest.raises(StoreError, match="unknown relationship type"):
+        any_store.edges([("OWNS", BST, PROJ)])
+
+
 def test_ego_export_keeps_every_supporting_article(any_store, tmp_path):
     any_store.load(_articles())
     export_scope(any_store, "json", tmp_path / "ego.json", ego=PROJ, depth=2)
