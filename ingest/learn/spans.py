@@ -63,7 +63,16 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
             s += len(first)
             continue
         break
+    # a name never starts or ends inside a Latin word (D|isplaySearch, TC|L集团)
+    while s > 0 and _latin(text[s]) and _latin(text[s - 1], letters=True):
+        s -= 1
+    while e < len(text) and _latin(text[e - 1]) and _latin(text[e], letters=True):
+        e += 1
     return (s, e) if e - s >= 2 else None
+
+
+def _latin(c: str, letters: bool = False) -> bool:
+    return c.isascii() and (c.isalpha() if letters else c.isalnum())
 
 
 # Institution names are head-final: a learned organization ends with the kind of institution it
@@ -83,6 +92,9 @@ COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其�
 NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会|工程师|经理)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
+# a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
+NOT_A_COMPANY = re.compile(r"(?:常委|书记|[省市县区州]长|主任|董事长|总经理)$")
+BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 KIND_HEADS = ("项目", "工程")
 BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团"}  # a head alone is no name (建设项目 stays whole)
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
@@ -98,6 +110,9 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]
         if bureau or sure:
             return s, bureau.end() if bureau else max(sure)
+    board = BOARD.search(a.text, s, e)
+    if board and board.start() - s >= 2:
+        e = board.start()
     m = PARENT.match(a.text, s, e)
     if m and e - m.end() >= 4:
         return m.end(), e
@@ -120,7 +135,7 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Project":
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
                     or NOT_A_PROJECT.search(name))
-    return not _kind_of_company(name)
+    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name))
 
 
 KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())

@@ -239,3 +239,21 @@ def test_a_project_span_the_tagger_doubts_is_left_out():
     a = _analysis(text, [])
     spans.replace_spans(a, [(0, 6, "Project", 0.4), (7, 13, "Project", 0.6)])
     assert [m.name for m in a.mentions] == ["白水大桥工程"]
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("据市场研究机构DisplaySearch公司统计，面板价格回落。", "isplaySearch公司", "DisplaySearch公司"),
+    ("TCL集团今年扩产。", "CL集团", "TCL集团"),
+])
+def test_a_name_never_starts_or_ends_inside_a_latin_word(text, tagged, want):
+    s = text.index(tagged)
+    got = spans.trim(text, s, s + len(tagged))
+    assert text[got[0]:got[1]] == want
+
+
+def test_a_post_is_no_company_and_a_board_is_cut_off():
+    text = "河西省委常委出席。宏达控股董事局宣布增资。"
+    a = _analysis(text, [])
+    post, board = text.index("河西省委常委"), text.index("宏达控股董事局")
+    spans.replace_spans(a, [(post, post + 6, "Company", 0.8), (board, board + 7, "Company", 0.8)])
+    assert [m.name for m in a.mentions] == ["宏达控股"]
