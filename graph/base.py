@@ -113,8 +113,8 @@ class BaseStore(GraphStore):
         """Every edge f allows between a node of expanded and one of keys (provenance as _edges)."""
 
     @abstractmethod
-    def _edge(self, rel_type: str, source: str, target: str) -> dict | None:
-        """edge() once its arguments are checked (a type of the schema joining their labels)."""
+    def _edges_whole(self, triples: list[tuple[str, str, str]]) -> list[dict]:
+        """edges() once its triples are checked (a type of the schema joining their labels)."""
 
     # -- shared reads ----------------------------------------------------------------------
     def load(self, records, batch_size=None, progress=None) -> LoadStats:
@@ -171,13 +171,14 @@ class BaseStore(GraphStore):
                                     provenance_.check(provenance))
 
     def edge(self, rel_type, source, target):
-        return self._edge(rel_type, source, target) if self._joins(rel_type, source, target) else None
+        found = self.edges([(rel_type, source, target)])
+        return found[0] if found else None
 
     def edges(self, triples):
         """The edges named by (type, source, target), each whole as edge() reads it, those that
         exist only (the app's time slider and view export read a trimmed answer whole this way)."""
-        triples = [tuple(t) for t in triples]
-        return self._edges_whole([t for t in triples if self._joins(*t)])
+        triples = [tuple(t) for t in triples if self._joins(*t)]
+        return self._edges_whole(triples) if triples else []
 
     def _joins(self, rel_type, source, target) -> bool:
         """Whether the schema has rel_type between the labels of source and target (StoreError
@@ -189,10 +190,6 @@ class BaseStore(GraphStore):
         except ValueError as e:
             raise StoreError(str(e)) from None
         return pair in schema.rel_pairs(rel_type)
-
-    def _edges_whole(self, triples) -> list[dict]:
-        """edges() once checked: one read each here; a server store reads them in one query."""
-        return [e for e in (self._edge(*t) for t in triples) if e is not None]
 
     def career(self, key, min_confidence=0.0):
         return careers.career(self, key, check_min_confidence(min_confidence))

@@ -166,12 +166,9 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         f = Filters(types=tuple(types) if types else None, min_confidence=min_confidence)
         return self._edges_by_triples(self._adjacency().edges_of(sorted(set(keys)), direction, f), prov)
 
-    def _edge(self, rel_type, source, target):
-        adj = self._adjacency()
-        if source not in adj.id_of or target not in adj.id_of:
-            return None
-        found = self._edges_by_triples([(rel_type, source, target)])
-        return found[0] if found else None
+    def _edges_whole(self, triples):
+        known = self._adjacency().id_of
+        return self._edges_by_triples([t for t in triples if t[1] in known and t[2] in known])
 
     # -- traversals: ranked and capped over the in-memory adjacency (graph/adjacency.py) --------
     def _adjacency(self) -> Adjacency:

@@ -261,9 +261,5 @@ class Neo4jAdjacency:
             out += [provenance.finish(full_edge(t, s, d, p), p, prov) for s, d, p in rows]
         return out
 
-    def _edge(self, rel_type, source, target):
-        found = self._edges_by_triples([(rel_type, source, target)])
-        return found[0] if found else None
-
     def _edges_whole(self, triples):
-        return self._edges_by_triples(triples) if triples else []
+        return self._edges_by_triples(triples)

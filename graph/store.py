@@ -28,7 +28,7 @@ FACTUAL = ("LEADS", "HOSTS", "INVESTS_IN", "PART_OF")
 # Projects the company tracer shows at most (the most supported first): a hub company's
 # thousands of projects make neither a readable table nor a fast query.
 TRACE_LIMIT = 100
-# Evidence entries per edge in ego and tracer answers (graph/provenance.py SAMPLE).
+# Evidence entries per edge in ego and tracer answers (graph/provenance.py).
 PROVENANCE = 5
 
 

@@ -84,7 +84,8 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
 # 群众因赶高铁), a list (甲、乙), a street address (中山南路142号), or a project's site office
 # (…项目部, an organization), a contract won (甲公司中标乙工程), a superlative (亚洲最长隧道: a description),
 # or a post (河南省委常委: an official's title read as a name)
-NOT_A_NAME = re.compile(r"是|(?:常委|书记|[省市县区州]长)$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
+POST = r"常委|书记|[省市县区州]长"  # a post ends an official's title, never a name
+NOT_A_NAME = re.compile(rf"是|(?:{POST})$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
 # a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
 COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
 # a body, not its project (上海铁路局, 中国铁道建筑工程总公司); English words are a gloss in
@@ -93,7 +94,7 @@ NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
-NOT_A_COMPANY = re.compile(r"(?:常委|书记|[省市县区州]长|主任|董事长|总经理)$")
+NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 KIND_HEADS = ("项目", "工程")
 BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团"}  # a head alone is no name (建设项目 stays whole)

@@ -48,17 +48,18 @@ def _check_trimmed(edges: list[dict], whole: dict, k: int) -> None:
         assert len(e["evidence"]) == k
 
 
-def _modes(store):
-    """Neo4j answers over its adjacency and in Cypher: both trim."""
-    return (True, False) if store.kind == "neo4j" else (None,)
+def _paths(store):
+    """Once per way the store answers: Neo4j over its adjacency and in Cypher (both trim)."""
+    for mode in (True, False) if store.kind == "neo4j" else (None,):
+        if mode is not None:
+            store.use_adjacency = mode
+        yield mode
 
 
 def test_ego_and_tracer_carry_a_sample_and_its_count(any_store):
     any_store.load(_articles())
     whole = {(e["type"], e["source"], e["target"]): e for e in any_store.iter_edges()}
-    for mode in _modes(any_store):
-        if mode is not None:
-            any_store.use_adjacency = mode
+    for _ in _paths(any_store):
         _check_trimmed(any_store.ego(PROJ, depth=2).edges, whole, PROVENANCE)  # the default sample
         _check_trimmed(any_store.ego(XZ, depth=2, provenance=2).edges, whole, 2)
         untrimmed = any_store.ego(PROJ, depth=2, provenance=None).edges
@@ -93,9 +94,7 @@ def test_one_edge_read_whole_on_demand(any_store):
 def test_a_trimmed_answer_read_whole_in_one_call(any_store):
     any_store.load(_articles())
     whole = {(e["type"], e["source"], e["target"]): e for e in any_store.iter_edges()}
-    for mode in _modes(any_store):
-        if mode is not None:
-            any_store.use_adjacency = mode
+    for _ in _paths(any_store):
         cut = any_store.ego(XZ, depth=2, provenance=1).edges
         asked = [(e["type"], e["source"], e["target"]) for e in cut] + [("LEADS", SONG, SN), ("LEADS", PROJ, SN)]
         got = {(e["type"], e["source"], e["target"]): e for e in any_store.edges(asked)}
