@@ -44,9 +44,18 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
 
 def _most_specific_hosts(rels: list[dict], g) -> list[dict]:
     """A project's host is the most specific place that hosts it (a street, not the zone
-    around it): the places containing it add nothing a reader can use."""
-    best: dict[str, int] = {}
+    around it): a place containing another host adds nothing a reader can use. Places
+    side by side (a line through three provinces) each host it."""
+    hosts: dict[str, list] = {}
     for r in rels:
         if r["type"] == "HOSTS":
-            best[r["tail"].name] = max(best.get(r["tail"].name, -1), _specificity(g, r["head"]))
-    return [r for r in rels if r["type"] != "HOSTS" or _specificity(g, r["head"]) == best[r["tail"].name]]
+            hosts.setdefault(r["tail"].name, []).append(r["head"])
+
+    def covered(m, others) -> bool:
+        for o in others:
+            if o is m or o.name == m.name or _specificity(g, o) <= _specificity(g, m):
+                continue
+            if m.place < 0 or o.place < 0 or m.place in g.ancestors(o.place):
+                return True
+        return False
+    return [r for r in rels if r["type"] != "HOSTS" or not covered(r["head"], hosts[r["tail"].name])]

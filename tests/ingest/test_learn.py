@@ -257,3 +257,19 @@ def test_a_post_is_no_company_and_a_board_is_cut_off():
     post, board = text.index("河西省委常委"), text.index("宏达控股董事局")
     spans.replace_spans(a, [(post, post + 6, "Company", 0.8), (board, board + 7, "Company", 0.8)])
     assert [m.name for m in a.mentions] == ["宏达控股"]
+
+
+def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each_host():
+    from ingest.learn.stage import _most_specific_hosts
+    g = gz.load()
+
+    def place(name):
+        idx = next(i for i, kind in g.forms[name] if kind == "full")
+        return Mention(0, len(name), "Place", name, name, place=idx)
+
+    line, plant = (Mention(0, 4, "Project", n, n) for n in ("青川高铁", "江汉化工园"))
+    rels = [{"type": "HOSTS", "head": place(p), "tail": t}
+            for p, t in (("河南省", line), ("湖北省", line), ("武汉市", line), ("湖北省", plant), ("河南省", plant))]
+    kept = {(r["head"].name, r["tail"].name) for r in _most_specific_hosts(rels, g)}
+    # 湖北省 contains 武汉市; 河南省 lies beside it and hosts its own stretch
+    assert kept == {("河南省", "青川高铁"), ("武汉市", "青川高铁"), ("湖北省", "江汉化工园"), ("河南省", "江汉化工园")}
