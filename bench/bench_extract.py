@@ -144,7 +144,7 @@ def run_breakdown(path: Path, limit: int | None = None) -> dict:
             if err:
                 continue
             t0 = _t.perf_counter()
-            body = clean.strip_boilerplate(a.text)
+            body = clean.strip_markers(clean.strip_boilerplate(a.text))
             simple = clean.fold_width(clean.to_simplified(body))
             t1 = _t.perf_counter()
             doc = pipe.make_doc(simple)

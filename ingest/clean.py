@@ -22,6 +22,8 @@ INLINE_BYLINE = re.compile(
 FURNITURE = re.compile(
     r"^\s*(?:[\w\-.]+\.(?:jpg|jpeg|png|gif|webp)|[(（]?资料图片?[^)）]{0,12}[)）]?|\d{1,2}|"
     r"\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:来源[:：]\s*\S+)?\s*)\s*$", re.I)
+# Sina's link markers after a name it links to Weibo (阿坝(微博)州, 中国电信(微博)): not the text
+WEIBO_MARK = re.compile(r"[(（]微博[)）]")
 AD_LINE = re.compile(r"(声明作废|遗失声明|挂失|作废声明|注销公告|减资公告|清算公告|寻人启事|招聘启事|分类广告|联系电话[:：]?\s*\d)")
 
 
@@ -63,6 +65,12 @@ def strip_boilerplate(text: str) -> str:
         out.append(INLINE_BYLINE.sub("", line))
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(out))
     return cleaned.strip()
+
+
+def strip_markers(text: str) -> str:
+    """Drop the site's link markers inside sentences. Run after the article key is taken, so
+    an article loaded before keeps its key."""
+    return WEIBO_MARK.sub("", text)
 
 
 @lru_cache(maxsize=1)

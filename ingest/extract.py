@@ -22,6 +22,8 @@ def extract_text(text: str, name: str = "text", title: str | None = None, date: 
     """Extract one article's entities and relations (publisher and url: what to cite)."""
     from ingest.pipeline import nlp
     body = clean.strip_boilerplate(text)
+    key = clean.article_key(body)
+    body = clean.strip_markers(body)
     simple = clean.fold_width(clean.to_simplified(body))
     title = title or next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:120]
     date = date or readers.date_in_text(text)  # the raw text: a dateline is page furniture
@@ -30,7 +32,7 @@ def extract_text(text: str, name: str = "text", title: str | None = None, date: 
     doc.user_data["date"] = date
     doc = pipe(doc)
     record = build_record(doc._.kg, body, name=name, title=title, date=date, source=source,
-                          key=clean.article_key(body))
+                          key=key)
     moves.annotate(record, simple)  # an official's two posts joined by a move cue (same_as)
     return record | {"publisher": publisher or readers.publisher_in_text(text), "url": url}
 

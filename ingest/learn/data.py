@@ -24,7 +24,7 @@ class GoldDoc:
 
 def shown_text(raw: str) -> str:
     """The article as written, cleaned and simplified (the same steps as ingest.extract)."""
-    return clean.to_simplified(clean.strip_boilerplate(raw))
+    return clean.to_simplified(clean.strip_markers(clean.strip_boilerplate(raw)))
 
 
 def prepare_text(raw: str) -> str:

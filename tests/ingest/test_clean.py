@@ -28,3 +28,10 @@ def test_names_are_output_as_written():
     assert "甘肃祁连建材化工（集团）股份有限公司" in names(rec, "Company")
     assert rec["text"].startswith("甘肃祁连建材化工（集团）")
     assert all(e["key"] != "company:甘肃祁连建材化工（集团）股份有限公司" for e in rec["entities"])  # one key either way
+
+
+def test_link_markers_inside_names_are_dropped_and_the_key_is_kept():
+    text = "雅安(微博)市与恒远通信（微博）签约，在石棉县建设光缆项目。"
+    rec = extract_text(text)
+    assert "雅安市" in names(rec, "Place") and "(微博)" not in rec["text"] and "（微博）" not in rec["text"]
+    assert rec["key"] == clean.article_key(text)  # an article loaded before the markers were dropped
