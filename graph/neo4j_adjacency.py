@@ -4,10 +4,11 @@ Neo4j ranks a hub's neighbourhood in 40-60 ms at 1 M relationships (each neighbo
 and weight read, grouped and sorted in the slotted runtime); over numpy arrays it takes
 1-2 ms. The server stays the source of truth: the skeleton is read once, one query per
 label and per (type, from label, to label), each column collected into one list (the driver
-decodes a list element far faster than a record), with every node's properties but an
-article's (graph/neo4j_props.py); the edges a traversal keeps are read by relationship id
-in one query (an ego; the company tracer, whose PART_OF climb is walked over the arrays too),
-provenance trimmed (graph/provenance.py), and kept for the next answer at the same stamp.
+decodes a list element far faster than a record), with the properties of every node but
+articles and of every factual edge, provenance trimmed (graph/neo4j_props.py, graph/provenance.py).
+What a traversal keeps beyond them (MENTIONS, articles, whole provenance) is read by
+relationship id and key in one query (an ego; the company tracer, whose PART_OF climb is
+walked over the arrays too), and edges so read are kept for the next answer at the same stamp.
 
 Freshness: another process may load into the same server, and Neo4j has no file to stamp.
 Every load transaction writes a new random stamp on the one :GovkgMeta node (clear()
@@ -55,6 +56,7 @@ class Neo4jSource:
         self._tx = tx
         self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # label -> (sorted ids, their rows)
         self.props: dict = {}  # label -> its nodes' properties (neo4j_props.node_table)
+        self.edge_parts: list = []  # (type, neo4j_props.edge_table or None, edges), in the adjacency's order
 
     def nodes(self, label: str):
         import pyarrow as pa
@@ -82,14 +84,16 @@ class Neo4jSource:
         dates = ", collect(coalesce(r.dates, [])) AS d" if "dates" in props else ""
         rec = self._tx.run(f"MATCH (a:{fl})-[r:{rtype}]->(b:{tl}) RETURN collect(id(a)) AS s, collect(id(b)) AS t, "
                            f"collect(id(r)) AS r, collect({w}) AS w, "
-                           f"collect(coalesce(r.{confidence.PROP}, $absent)) AS c{dates}",
-                           absent=schema.confidence_absent()).single()
+                           f"collect(coalesce(r.{confidence.PROP}, $absent)) AS c{dates}"
+                           f"{neo4j_props.edge_columns(rtype)}", absent=schema.confidence_absent()).single()
         s, ok_s = self._row_of(fl, rec["s"])
         t, ok_t = self._row_of(tl, rec["t"])
         keep = ok_s & ok_t  # an end created after its label was read (the stamp will differ): left out
         cols = {"s": s[keep], "t": t[keep], "r": np.asarray(rec["r"], np.int64)[keep],
                 "w": np.asarray(rec["w"], np.float64)[keep], "c": np.asarray(rec["c"], np.float64)[keep]}
         table = pa.table(cols)
+        props = neo4j_props.edge_table(rtype, rec["p"]) if "p" in rec.keys() else None
+        self.edge_parts.append((rtype, props.filter(pa.array(keep)) if props is not None else None, len(table)))
         d = pa.array(rec["d"], pa.list_(pa.string())).filter(pa.array(keep)) if dates else pa.nulls(len(table))
         return table.append_column("d", d)
 
@@ -170,6 +174,7 @@ class Neo4jAdjacency:
                 source = Neo4jSource(tx)
                 adj = Adjacency(source)
                 adj.node_props = neo4j_props.NodeProps(source.props, adj.base, adj.labels)
+                adj.edge_props = neo4j_props.EdgeProps(source.edge_parts)
                 adj.edge_cache = neo4j_props.EdgeCache()
                 return adj, (r["stamp"], r["nodes"], r["rels"])
             with self._session() as s:
@@ -232,7 +237,7 @@ class Neo4jAdjacency:
         codes = adj.label[ids]
         covered = np.fromiter(map(adj.node_props.covers, codes.tolist()), bool, len(ids))
         got = adj.node_props.nodes(ids[covered], codes[covered])
-        cached = [adj.edge_cache.get(ref, prov) for ref in adj.ref[eids].tolist()]
+        cached = self._held(adj, eids, prov)
         rest = [k for k in wanted if k not in got]
         if rest or not all(cached):
             params = {"ids": [r for r, c in zip(adj.ref[eids].tolist(), cached) if c is None], "prov": prov}
@@ -254,13 +259,20 @@ class Neo4jAdjacency:
         naming another relationship by now (a load since the check) is read by its keys."""
         if not len(eids):
             return []
-        cached = [adj.edge_cache.get(ref, prov) for ref in adj.ref[eids].tolist()]
+        cached = self._held(adj, eids, prov)
         ids = [r for r, c in zip(adj.ref[eids].tolist(), cached) if c is None]
         rows = self._read(f"{_by_id(prov)} AS rows", {"ids": ids, "prov": prov})[0]["rows"] if ids else []
         return self._checked_edges(adj, eids, rows, prov, cached)
 
+    @staticmethod
+    def _held(adj: Adjacency, eids, prov: int | None) -> list[dict | None]:
+        """The edges of eids the adjacency holds (its tables, else its cache), None for the rest."""
+        held = adj.edge_props.edges(eids, adj.triples(eids), prov)
+        refs = adj.ref[eids].tolist()
+        return [e if e is not None else adj.edge_cache.get(r, prov) for e, r in zip(held, refs)]
+
     def _checked_edges(self, adj: Adjacency, eids, rows, prov: int | None, cached: list) -> list[dict]:
-        """The edges of eids: cached (adj.edge_cache's, None: not cached), else from rows read
+        """The edges of eids: cached (_held's, None: not held), else from rows read
         by _by_id (those whose id names another relationship by now, or none: read by their keys)."""
         triples, refs = adj.triples(eids), adj.ref[eids].tolist()
         got = {i: (t, s, d, p) for i, t, s, d, p in rows}

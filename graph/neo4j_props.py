@@ -1,11 +1,14 @@
-"""Properties for the Neo4j adjacency's answers (graph/neo4j_adjacency.py) with less server work.
+"""Properties for the Neo4j adjacency's answers (graph/neo4j_adjacency.py) without the server.
 
-A hub ego at 1 M relationships (300 nodes, 299 edges) spent ~40% of its read on the nodes'
-properties (server 5 of 10 ms, as much again to decode): they are small (19 MB of Arrow for
-the 138 k nodes other than articles), so the adjacency keeps them as columns, read in the
-same query as its skeleton and fresh by the same stamp; an article (its text: no bound) is
-still read from the server. Edges are read as lists of the schema's properties, not maps
-(`r {.*}` reads every property of the relationship and sends each name again).
+A hub ego at 1 M relationships (300 nodes, 299 edges) spent 14-15 ms in one property read,
+the server 9-10 ms of it; a hub tracer (~900 nodes, ~1,000 edges) 30-45 ms. The embedded
+store holds these properties beside its adjacency (graph/prop_tables.py); so does this one:
+every node's schema properties but an article's (its text has no bound), and every factual
+edge's with its provenance lists cut to HELD entries and their full length (what answers
+quote), read in the adjacency's own queries, fresh by its stamp: at 1 M, 19 + 47 MB of
+Arrow, 4 s more to build. The rest (MENTIONS, whole provenance, articles) is read from the
+server, edges as lists of the schema's properties (`r {.*}` maps cost the server ~30% more),
+and edges read at a stamp are kept for the next answer (EdgeCache).
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import threading
 from functools import lru_cache
 
 from graph import provenance, schema
-from graph.store import full_node
+from graph.store import PROVENANCE, full_node
 
 UNCACHED = ("Article",)  # an article's text has no bound: read from the server
 
@@ -28,9 +31,13 @@ def node_columns(label: str) -> str:
 def node_table(label: str, rows: list):
     """rows (node_columns') as a pyarrow Table of the schema's types, or None when a value is
     of another type (an Arrow column would change it: an int in a float column read as 1.0)."""
+    return _table(schema.node_props(label), rows)
+
+
+def _table(props: dict[str, str], rows: list):
+    """rows (lists of the values of props: name -> schema type) as a pyarrow Table, or None."""
     import pyarrow as pa
     kinds = {"string": pa.string(), "string[]": pa.list_(pa.string()), "int": pa.int64(), "float": pa.float64()}
-    props = schema.node_props(label)
     columns = list(zip(*rows)) if rows else [()] * len(props)
     out = {}
     for (p, kind), values in zip(props.items(), columns):
@@ -106,6 +113,55 @@ def edge(rtype: str, source: str, target: str, values: list, prov: int | None) -
 def node(labels: list[str], props: dict) -> dict:
     """The node of a server read (its labels and properties)."""
     return full_node(next(l for l in labels if l in schema.node_labels()), props)
+
+
+HELD = PROVENANCE  # provenance entries held per edge: what answers quote by default
+
+
+def edge_columns(rtype: str) -> str:
+    """Cypher collecting each factual edge's (r) schema properties, provenance lists cut to HELD
+    entries, and the full length, as one list; '' for MENTIONS (most of the graph, a count each)."""
+    if "articles" not in schema.rel_props(rtype):
+        return ""
+    cut = provenance.lists(rtype)
+    cols = [f"r.{p}[..{HELD}]" if p in cut else f"r.{p}" for p in schema.rel_props(rtype)]
+    return ", collect([" + ", ".join(cols + ["size(r.articles)"]) + "]) AS p"
+
+
+def edge_table(rtype: str, rows: list):
+    """rows (edge_columns') as a pyarrow Table, or None (as node_table)."""
+    return _table({**schema.rel_props(rtype), provenance.TOTAL: "int"}, rows)
+
+
+class EdgeProps:
+    """The factual edges' properties (edge_table's) by adjacency edge id: parts, in the
+    adjacency's edge order, are (type, table or None, edge count)."""
+
+    def __init__(self, parts: list[tuple]):
+        import numpy as np
+        self._parts = parts
+        self._ends = np.cumsum([n for _, _, n in parts], dtype=np.int64)
+
+    def edges(self, eids, triples, prov: int | None) -> list[dict | None]:
+        """The edge of each eid (triples: their (type, source, target)) with provenance cut to
+        prov entries, None where not held (MENTIONS; prov None or above HELD)."""
+        import numpy as np
+        out: list[dict | None] = [None] * len(eids)
+        if prov is None or prov > HELD or not len(eids):
+            return out
+        eids = np.asarray(eids, np.int64)
+        part = np.searchsorted(self._ends, eids, side="right")
+        for p in np.unique(part).tolist():
+            rtype, table, n = self._parts[p]
+            if table is None:
+                continue
+            which = np.flatnonzero(part == p)
+            rows = eids[which] - (self._ends[p] - n)
+            for i, d in zip(which.tolist(), table.take(rows).to_pylist()):
+                # every list is a provenance list (provenance.lists), cut to prov as the server would
+                values = [v[:prov] if isinstance(v, list) else v for v in map(d.get, REL_PROPS)]
+                out[i] = edge(rtype, triples[i][1], triples[i][2], values + [d[provenance.TOTAL]], prov)
+        return out
 
 
 class EdgeCache:

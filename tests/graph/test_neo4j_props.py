@@ -7,7 +7,7 @@ import pytest
 from bench import synth
 from graph.neo4j_adjacency import STAMP_WRITE
 from graph.neo4j_props import node_table
-from graph.store import FACTUAL, open_store
+from graph.store import FACTUAL, PROVENANCE, open_store
 from tests.graph.degrees import by_degree
 from tests.graph.test_neo4j_adjacency import _canon
 
@@ -55,24 +55,40 @@ def test_node_table_keeps_each_value_as_read_or_gives_up():
     assert node_table("Place", [row[:1] + [7] + row[2:]]) is None  # not a string
 
 
-def test_a_repeated_answer_reads_only_the_stamp(neo4j_store, records):
+def test_factual_answers_read_only_the_stamp(neo4j_store, records):
+    """Over factual relationships an ego or a tracer reads nothing but the stamp; with fewer
+    provenance entries than held too; whole provenance and MENTIONS are read once, then kept."""
     store = neo4j_store
     store.load(records)
-    hub, company = by_degree(records, "place:")[0], by_degree(records, "company:")[0]
-    # (an ego with MENTIONS reads its articles again: their text has no bound, not kept)
-    calls = [lambda: store.ego(hub, depth=1, rel_types=list(FACTUAL)),
-             lambda: store.ego(hub, depth=2, rel_types=list(FACTUAL)), lambda: store.company_trace(company)]
+    places, companies = by_degree(records, "place:"), by_degree(records, "company:")
+    store.ego(places[-1], depth=1)  # the adjacency built
+    calls = [lambda: store.ego(places[0], depth=1, rel_types=list(FACTUAL)),
+             lambda: store.ego(places[1], depth=2, rel_types=list(FACTUAL)),
+             lambda: store.ego(places[2], depth=2, rel_types=list(FACTUAL), provenance=2),
+             lambda: store.company_trace(companies[0]), lambda: store.company_trace(companies[1], provenance=0)]
     for call in calls:
-        first = call()
         with _Counted(store) as counted:
+            got = call()
+        assert counted.n == 1  # the stamp
+        assert got.edges if hasattr(got, "edges") else got[0]
+        assert _canon(got) == _canon(_cypher(store, call))
+    # (an ego with MENTIONS reads its articles each time: their text has no bound)
+    for call in (lambda: store.ego(places[0], depth=1, rel_types=list(FACTUAL), provenance=None),
+                 lambda: store.company_trace(companies[0], provenance=PROVENANCE + 1)):
+        with _Counted(store) as counted:
+            first = call()
+        with _Counted(store) as again_counted:
             again = call()
-        assert counted.n == 1  # the stamp; nodes and edges were known
+        assert counted.n == 2 and again_counted.n == 1  # the stamp and the edges; then the stamp
         assert _canon(again) == _canon(first) == _canon(_cypher(store, call))
-    # a caller changing its answer does not change the next one
-    sub = store.ego(hub, depth=1)
-    sub.edges[0].update(evidence=None, n_articles=-1)
-    sub.nodes[0].update(name="changed")
-    assert _canon(store.ego(hub, depth=1)) == _canon(_cypher(store, lambda: store.ego(hub, depth=1)))
+    # a caller changing its answer does not change the next one (edges and nodes held or cached)
+    for prov in (PROVENANCE, None):
+        sub = store.ego(places[0], depth=1, provenance=prov)
+        for e in sub.edges:
+            e.update(evidence=None, count=-1)
+        sub.nodes[0].update(name="changed")
+        assert _canon(store.ego(places[0], depth=1, provenance=prov)) == _canon(
+            _cypher(store, lambda: store.ego(places[0], depth=1, provenance=prov)))
 
 
 def test_a_load_and_a_clear_by_another_store_object_are_seen(neo4j_store, neo4j_settings, records):
@@ -102,16 +118,20 @@ def test_a_load_and_a_clear_by_another_store_object_are_seen(neo4j_store, neo4j_
 
 def test_a_property_of_another_type_than_the_schema_is_read_as_stored(neo4j_store, records):
     """An int written where the schema says float (by another client) stays an int: its label's
-    nodes are read from the server, as Cypher reads them."""
+    nodes, or its type's edges, are read from the server, as Cypher reads them."""
     store = neo4j_store
     store.rebuild_min_s = 0
     store.load(records)
     hub = by_degree(records, "place:")[0]
-    store.ego(hub, depth=1)
+    edge = store.ego(hub, depth=1, rel_types=list(FACTUAL)).edges[0]
     with store._session() as s:
         s.run("MATCH (n:Place {key: $k}) SET n.confidence = 1", k=hub).consume()
+        s.run(f"MATCH ({{key: $s}})-[r:{edge['type']}]->({{key: $t}}) SET r.confidence = 1",
+              s=edge["source"], t=edge["target"]).consume()
         s.run(STAMP_WRITE).consume()
-    sub = store.ego(hub, depth=1)
+    sub = store.ego(hub, depth=1, rel_types=list(FACTUAL))
     assert not store._adj.node_props.covers(store._adj.labels.index("Place"))  # rebuilt, Place left out
     assert type(next(n for n in sub.nodes if n["key"] == hub)["confidence"]) is int
-    assert _canon(sub) == _canon(_cypher(store, lambda: store.ego(hub, depth=1)))
+    assert [type(e["confidence"]) for e in sub.edges if e["type"] == edge["type"]
+            and (e["source"], e["target"]) == (edge["source"], edge["target"])] == [int]
+    assert _canon(sub) == _canon(_cypher(store, lambda: store.ego(hub, depth=1, rel_types=list(FACTUAL))))
