@@ -165,10 +165,10 @@ class EdgeProps:
 
 
 class EdgeCache:
-    """Edges read at the adjacency's stamp, by relationship id and provenance count: an answer
-    overlapping one before (the same hub again, its 2-hop after its 1-hop, the PART_OF and
-    LEADS edges every tracer of a region climbs) reads only the rest. It goes with the
-    adjacency, so the stamp keeps it fresh; bounded, the oldest out first."""
+    """Edges read from the server at the adjacency's stamp (those EdgeProps does not hold:
+    MENTIONS, whole provenance), by relationship id and provenance count: an answer
+    overlapping one before (the same hub again, its 2-hop after its 1-hop) reads only the rest.
+    It goes with the adjacency, so the stamp keeps it fresh; bounded, the oldest out first."""
 
     def __init__(self, cap: int = 30_000):
         self._edges: dict[tuple, dict] = {}
