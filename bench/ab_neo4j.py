@@ -7,6 +7,7 @@ bench_store picks (hub and ordinary 2-hops, hub 1-hops, tracer on hub companies,
 
     python -m bench.ab_neo4j --before /tmp/old --size 100k --rounds 3 --uri bolt://… -o ab.jsonl [--networkx]
     python -m bench.ab_neo4j --before /tmp/old -o ab.jsonl --summary     # the p50 / p95 table
+    … --cold: no call finds edges an earlier call left in the Neo4j adjacency's edge cache
 
 One JSON line per process: {"side", "round", "load", "ms": {kind: [latencies]}, "results": a hash
 of every answer (the stored weight n_articles left out: a checkout from before it lacks it), equal
@@ -28,9 +29,11 @@ KINDS = ("ego1_hub", "ego2_hub", "ego2", "trace_hub", "search")
 NETWORKX = "networkx"
 
 
-def worker(size: int, samples: int, uri: str) -> dict:
+def worker(size: int, samples: int, uri: str, cold: bool = False) -> dict:
     """The kinds' latencies with the code this process imported (its checkout's); uri
-    "networkx": the same calls answered by bench/nx_reference.py on the same graph."""
+    "networkx": the same calls answered by bench/nx_reference.py on the same graph. cold: no
+    call finds edges an earlier one read (the Neo4j adjacency's edge cache is emptied before
+    each, untimed), so an answer overlapping the ones before it is timed as if it came first."""
     from bench import synth
     from bench.bench_store import pick_samples
     records = synth.generate(size)
@@ -56,6 +59,7 @@ def worker(size: int, samples: int, uri: str) -> dict:
         calls[kind](args[0])  # plans compiled, caches warm
         out[kind] = []
         for a in args:
+            _forget_edges(store, cold)
             t = time.perf_counter()
             res = calls[kind](a)
             out[kind].append(round((time.perf_counter() - t) * 1000, 3))
@@ -63,6 +67,12 @@ def worker(size: int, samples: int, uri: str) -> dict:
     if store is not None:
         store.close()
     return {"ms": out, "results": digest.hexdigest()[:16]}
+
+
+def _forget_edges(store, cold: bool) -> None:
+    adj = getattr(store, "_adj", None)
+    if cold and hasattr(adj, "edge_cache"):  # a checkout from before the cache has none
+        adj.edge_cache = type(adj.edge_cache)()
 
 
 # Provenance entries per edge compared: a checkout from before trimmed answers returns the whole
@@ -129,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)  # a checkout: measure with its code
     ap.add_argument("--networkx", action="store_true", help="each round, the same calls answered by networkx too")
+    ap.add_argument("--cold", action="store_true", help="no call finds edges cached by an earlier one")
     ap.add_argument("--summary", action="store_true", help="print the p50 / p95 table of --output and exit")
     args = ap.parse_args(argv)
     if args.summary:
@@ -141,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench.common import parse_sizes
     size = parse_sizes(args.size)[0]
     if args.worker:
-        print(json.dumps(worker(size, args.samples, args.uri)))
+        print(json.dumps(worker(size, args.samples, args.uri, args.cold)))
         return 0
     with open(args.output, "a", encoding="utf-8") as out:
         for i in range(1, args.rounds + 1):
@@ -151,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
             for side, repo, uri in sides:
                 load = os.getloadavg()[0]
                 cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", repo, "--size", args.size,
-                       "--samples", str(args.samples), "--uri", uri, "--before", args.before, "-o", "-"]
+                       "--samples", str(args.samples), "--uri", uri, "--before", args.before, "-o", "-"] + (
+                       ["--cold"] if args.cold else [])
                 got = json.loads(subprocess.run(cmd, cwd=repo, check=True, stdout=subprocess.PIPE,
                                                 text=True).stdout.splitlines()[-1])
                 ms = got["ms"]
-                out.write(json.dumps({"side": side, "round": i, "load": round(load, 2), **got}) + "\n")
+                out.write(json.dumps({"side": side, "round": i, "load": round(load, 2), "cold": args.cold, **got}) + "\n")
                 out.flush()
                 print(f"round {i} {side} (results {got['results']}): " + ", ".join(f"{k} p50 {sorted(v)[len(v) // 2]:.1f}"
                                                         for k, v in ms.items()), file=sys.stderr)

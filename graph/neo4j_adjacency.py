@@ -4,14 +4,18 @@ Neo4j ranks a hub's neighbourhood in 40-60 ms at 1 M relationships (each neighbo
 and weight read, grouped and sorted in the slotted runtime); over numpy arrays it takes
 1-2 ms. The server stays the source of truth: the skeleton is read once, one query per
 label and per (type, from label, to label), each column collected into one list (the driver
-decodes a list element far faster than a record), and the properties of what a traversal
-keeps are read by relationship id and node key, in one query (an ego; the company tracer,
-whose PART_OF climb is walked over the arrays too), provenance trimmed (graph/provenance.py).
+decodes a list element far faster than a record), with the properties of every node but
+articles and of every factual edge, provenance trimmed (graph/neo4j_props.py, graph/provenance.py).
+What a traversal keeps beyond them (MENTIONS, articles, whole provenance) is read by
+relationship id and key in one query (an ego; the company tracer, whose PART_OF climb is
+walked over the arrays too), and edges so read are kept for the next answer at the same stamp.
 
 Freshness: another process may load into the same server, and Neo4j has no file to stamp.
 Every load transaction writes a new random stamp on the one :GovkgMeta node (clear()
 deletes it); before each use the stamp and the node and relationship counts (from the count
-store: writes by other means) are read in one query, and a difference rebuilds.
+store: writes by other means) are read in one query, and a difference rebuilds. A write by
+other means that keeps both counts (a SET in the Neo4j Browser) is not seen until the next
+stamp: neither the skeleton nor the properties held with it.
 """
 from __future__ import annotations
 
@@ -22,10 +26,10 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from graph import confidence, provenance, schema
+from graph import confidence, neo4j_props, provenance, schema
 from graph.adjacency import Adjacency
 from graph.traverse import Filters
-from graph.store import full_edge, full_node
+from graph.store import full_edge
 
 META = "GovkgMeta"
 META_DDL = f"CREATE CONSTRAINT govkg_meta_id IF NOT EXISTS FOR (m:{META}) REQUIRE m.id IS UNIQUE"
@@ -38,10 +42,10 @@ _STAMP_READ = (f"OPTIONAL MATCH (m:{META} {{id: 0}}) WITH m.stamp AS stamp "
 
 
 def _by_id(prov: int | None) -> str:
-    """Edges by relationship id ($ids), their provenance cut to $prov entries (None: whole)."""
-    props = "properties(r)" if prov is None else provenance.cypher_props("r")
+    """Edges by relationship id ($ids), their provenance cut to $prov entries (None: whole):
+    rows for neo4j_props.edge."""
     return ("UNWIND $ids AS i MATCH ()-[r]->() WHERE id(r) = i "
-            f"RETURN collect([i, type(r), startNode(r).key, endNode(r).key, {props}])")
+            f"RETURN collect([i, type(r), startNode(r).key, endNode(r).key, {neo4j_props.rel_columns('r', prov)}])")
 
 
 class Neo4jSource:
@@ -51,6 +55,8 @@ class Neo4jSource:
     def __init__(self, tx):
         self._tx = tx
         self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # label -> (sorted ids, their rows)
+        self.props: dict = {}  # label -> its nodes' properties (neo4j_props.node_table)
+        self.edge_parts: list = []  # (type, neo4j_props.edge_table or None, edges), in the adjacency's order
 
     def nodes(self, label: str):
         import pyarrow as pa
@@ -58,8 +64,10 @@ class Neo4jSource:
         rec = self._tx.run(f"MATCH (n:{label}) RETURN collect(id(n)) AS i, collect(n.key) AS k, "
                            "collect(coalesce(n.name, '')) AS nm, collect(coalesce(n.aliases, [])) AS al, "
                            f"collect(coalesce(n.{confidence.PROP}, $absent)) AS c, "
-                           "collect(coalesce(n.mention_count, 0)) AS mc, collect(coalesce(n.date, '')) AS d",
-                           absent=schema.confidence_absent()).single()
+                           "collect(coalesce(n.mention_count, 0)) AS mc, collect(coalesce(n.date, '')) AS d"
+                           f"{neo4j_props.node_columns(label)}", absent=schema.confidence_absent()).single()
+        if "p" in rec.keys():
+            self.props[label] = neo4j_props.node_table(label, rec["p"])
         ids = np.asarray(rec["i"], np.int64)
         order = np.argsort(ids, kind="stable")
         self._rows[label] = (ids[order], order)
@@ -76,14 +84,16 @@ class Neo4jSource:
         dates = ", collect(coalesce(r.dates, [])) AS d" if "dates" in props else ""
         rec = self._tx.run(f"MATCH (a:{fl})-[r:{rtype}]->(b:{tl}) RETURN collect(id(a)) AS s, collect(id(b)) AS t, "
                            f"collect(id(r)) AS r, collect({w}) AS w, "
-                           f"collect(coalesce(r.{confidence.PROP}, $absent)) AS c{dates}",
-                           absent=schema.confidence_absent()).single()
+                           f"collect(coalesce(r.{confidence.PROP}, $absent)) AS c{dates}"
+                           f"{neo4j_props.edge_columns(rtype)}", absent=schema.confidence_absent()).single()
         s, ok_s = self._row_of(fl, rec["s"])
         t, ok_t = self._row_of(tl, rec["t"])
         keep = ok_s & ok_t  # an end created after its label was read (the stamp will differ): left out
         cols = {"s": s[keep], "t": t[keep], "r": np.asarray(rec["r"], np.int64)[keep],
                 "w": np.asarray(rec["w"], np.float64)[keep], "c": np.asarray(rec["c"], np.float64)[keep]}
         table = pa.table(cols)
+        props = neo4j_props.edge_table(rtype, rec["p"]) if "p" in rec.keys() else None
+        self.edge_parts.append((rtype, props.filter(pa.array(keep)) if props is not None else None, len(table)))
         d = pa.array(rec["d"], pa.list_(pa.string())).filter(pa.array(keep)) if dates else pa.nulls(len(table))
         return table.append_column("d", d)
 
@@ -161,7 +171,12 @@ class Neo4jAdjacency:
 
             def build(tx):
                 r = tx.run(_STAMP_READ).single()  # in the transaction: a load during the build shows next time
-                return Adjacency(Neo4jSource(tx)), (r["stamp"], r["nodes"], r["rels"])
+                source = Neo4jSource(tx)
+                adj = Adjacency(source)
+                adj.node_props = neo4j_props.NodeProps(source.props, adj.base, adj.labels)
+                adj.edge_props = neo4j_props.EdgeProps(source.edge_parts)
+                adj.edge_cache = neo4j_props.EdgeCache()
+                return adj, (r["stamp"], r["nodes"], r["rels"])
             with self._session() as s:
                 self._adj, self._adj_stamp = s.execute_read(build)
             self._adj_built = time.monotonic()
@@ -214,36 +229,61 @@ class Neo4jAdjacency:
         return (*(by_type[t] for t in f), nodes)
 
     def _read_ids_and_keys(self, adj: Adjacency, eids, keys, known, prov):
-        """The edges of adjacency edge ids and the nodes of keys (but known) in one query."""
+        """The edges of adjacency edge ids and the nodes of keys (but known) in one query; nodes
+        whose properties the adjacency holds are taken from it."""
         from graph.neo4j_store import _match_frontier
-        params = {"ids": adj.ref[eids].tolist(), "prov": prov}
-        nodes = _match_frontier([k for k in keys if k not in known], params)
-        rec = self._read(f"CALL () {{ {_by_id(prov)} AS edges }} "
-                         f"CALL () {{ {nodes} RETURN collect([a.key, labels(a), properties(a)]) AS nodes }} "
-                         "RETURN edges, nodes", params)[0]
-        out = dict(known)
-        for k, labels, props in rec["nodes"]:
-            out[k] = full_node(next(l for l in labels if l in schema.node_labels()), props)
-        return self._checked_edges(adj, eids, rec["edges"], prov), out
+        wanted = [k for k in keys if k not in known]
+        ids = adj.ids(wanted)
+        codes = adj.label[ids]
+        covered = np.fromiter(map(adj.node_props.covers, codes.tolist()), bool, len(ids))
+        got = adj.node_props.nodes(ids[covered], codes[covered])
+        cached = self._held(adj, eids, prov)
+        rest = [k for k in wanted if k not in got]
+        if rest or not all(cached):
+            params = {"ids": [r for r, c in zip(adj.ref[eids].tolist(), cached) if c is None], "prov": prov}
+            nodes = _match_frontier(rest, params)
+            rec = self._read(f"CALL () {{ {_by_id(prov)} AS edges }} "
+                             f"CALL () {{ {nodes} RETURN collect([a.key, labels(a), properties(a)]) AS nodes }} "
+                             "RETURN edges, nodes", params)[0]
+            rows, found = rec["edges"], rec["nodes"]
+        else:  # all known at this stamp: no query
+            rows, found = [], []
+        for k, labels, props in found:
+            got[k] = neo4j_props.node(labels, props)
+        # in the order a read of them all gives (_match_frontier: by label, then key)
+        out = {**known, **{k: got[k] for k in sorted(got, key=lambda k: (got[k]["label"], k))}}
+        return self._checked_edges(adj, eids, rows, prov, cached), out
 
     def _edges_by_ids(self, adj: Adjacency, eids, prov: int | None = None) -> list[dict]:
         """The edges of adjacency edge ids, read by relationship id (a direct seek); an id
         naming another relationship by now (a load since the check) is read by its keys."""
         if not len(eids):
             return []
-        rows = self._read(f"{_by_id(prov)} AS rows", {"ids": adj.ref[eids].tolist(), "prov": prov})[0]["rows"]
-        return self._checked_edges(adj, eids, rows, prov)
+        cached = self._held(adj, eids, prov)
+        ids = [r for r, c in zip(adj.ref[eids].tolist(), cached) if c is None]
+        rows = self._read(f"{_by_id(prov)} AS rows", {"ids": ids, "prov": prov})[0]["rows"] if ids else []
+        return self._checked_edges(adj, eids, rows, prov, cached)
 
-    def _checked_edges(self, adj: Adjacency, eids, rows, prov: int | None = None) -> list[dict]:
-        """The edges of eids from rows read by _by_id (those whose id names another
-        relationship by now, or none: read by their keys)."""
+    @staticmethod
+    def _held(adj: Adjacency, eids, prov: int | None) -> list[dict | None]:
+        """The edges of eids the adjacency holds (its tables, else its cache), None for the rest."""
+        held = adj.edge_props.edges(eids, adj.triples(eids), prov)
+        refs = adj.ref[eids].tolist()
+        return [e if e is not None else adj.edge_cache.get(r, prov) for e, r in zip(held, refs)]
+
+    def _checked_edges(self, adj: Adjacency, eids, rows, prov: int | None, cached: list) -> list[dict]:
+        """The edges of eids: cached (_held's, None: not held), else from rows read
+        by _by_id (those whose id names another relationship by now, or none: read by their keys)."""
         triples, refs = adj.triples(eids), adj.ref[eids].tolist()
         got = {i: (t, s, d, p) for i, t, s, d, p in rows}
         out, missing = [], []
-        for ref, triple in zip(refs, triples):
+        for ref, triple, hit in zip(refs, triples, cached):
             g = got.get(ref)
-            if g is not None and g[:3] == triple:
-                out.append(provenance.finish(full_edge(*g), g[3], prov))
+            if hit is not None and (hit["type"], hit["source"], hit["target"]) == triple:
+                out.append(hit)
+            elif g is not None and g[:3] == triple:
+                out.append(neo4j_props.edge(*g, prov))
+                adj.edge_cache.put(ref, prov, out[-1])
             else:
                 missing.append(triple)
         return out + self._edges_by_triples(missing, prov) if missing else out
