@@ -225,15 +225,7 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
     def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0,
                       include_mentions: bool = False) -> Subgraph:
         hops, f = self._path_filters(max_hops, min_confidence, include_mentions)
-        triples = self._adjacency().path(source, target, hops, f)
-        if not triples:
-            return Subgraph()
-        by_key = {(e["type"], e["source"], e["target"]): e for e in self._edges_by_triples(triples)}
-        order = [source]
-        for _, s, t in triples:  # each edge keeps its own direction; the walk goes from source
-            order.append(t if s == order[-1] else s)
-        nodes = self._nodes_by_keys(order)
-        return Subgraph(nodes=[nodes[k] for k in order if k in nodes], edges=[by_key[t] for t in triples])
+        return self._path_subgraph(source, self._adjacency().path(source, target, hops, f))
 
     def query(self, cypher, params=None, limit=1000, timeout=10.0) -> QueryResult:
         params = dict(params or {})

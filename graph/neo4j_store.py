@@ -237,6 +237,10 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
         a, b = schema.label_of_key(source), schema.label_of_key(target)
         if source == target:
             return Subgraph()
+        adj = self._adjacency()
+        if adj is not None:  # bidirectional breadth-first over the arrays, as the embedded store
+            return self._path_subgraph(source, adj.path(source, target, hops, f))
+        # rebuilt too recently (graph/neo4j_adjacency.py): Cypher's own
         where = ""
         if f.min_confidence > 0:  # every relationship and node of the path, its ends too
             where = (f" WHERE all(r IN relationships(p) WHERE {confidence.condition('r')})"

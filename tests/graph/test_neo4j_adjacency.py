@@ -69,6 +69,25 @@ def test_adjacency_answers_as_cypher(neo4j_store, synthetic):
             assert _canon(a) == _canon(b) and a[1].nodes, (company, limit)
 
 
+def test_shortest_paths_over_the_adjacency_are_as_short_as_cypher_finds(neo4j_store, synthetic):
+    store = neo4j_store
+    store.load(synthetic)
+    ends = [k for p in ("official:", "place:", "company:", "project:") for k in by_degree(synthetic, p)[::40][:4]]
+    found = 0
+    for a, b in zip(ends, ends[1:] + ends[:1]):
+        for kw in ({}, {"min_confidence": 0.7}, {"include_mentions": True, "max_hops": 4}):
+            fast, cypher = _both(store, lambda: store.shortest_path(a, b, **kw))
+            # equally short paths may differ: lengths, ends, and each edge read whole
+            assert len(fast.edges) == len(cypher.edges), (a, b, kw)
+            if fast.edges:
+                assert fast.nodes[0]["key"] == a and fast.nodes[-1]["key"] == b
+                theirs = {(e["type"], e["source"], e["target"]): e for e in cypher.edges}
+                assert all(e == theirs.get((e["type"], e["source"], e["target"]), e) for e in fast.edges)
+                assert "evidence_total" not in fast.edges[0]  # read whole, as Cypher's
+                found += 1
+    assert found > 5
+
+
 def test_a_load_by_another_store_object_is_seen(neo4j_store, neo4j_settings, synthetic):
     first, half = neo4j_store, len(synthetic) // 2
     first.rebuild_min_s = 0  # rebuild at every change (by default not again within a minute)
