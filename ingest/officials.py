@@ -11,6 +11,9 @@ from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention, _add, _freq, _tag, walk_left
 
 
+FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surnames, but far more often function words
+
+
 def _person_name(text: str, pos: int) -> str | None:
     """A 2–3 character Chinese name starting at pos, or None."""
     single, double = gz.surnames()
@@ -22,6 +25,8 @@ def _person_name(text: str, pos: int) -> str | None:
         return None
     toks = jieba.lcut(window)
     first = toks[0]
+    if sur == 1 and len(first) >= 4 and _freq(first) and not _tag(first).startswith("nr"):
+        return None  # a post or phrase read from its first character (党|委书记, 党委书记 after 、)
     name = None
     if len(first) == 1 and len(toks) > 1 and 1 <= len(toks[1]) <= 2 and lx.CJK.fullmatch(toks[1][0]):
         name = first + toks[1]
@@ -43,8 +48,13 @@ def _person_name(text: str, pos: int) -> str | None:
         name = window[:3]
     # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
     if len(name) == 2 and len(window) >= 4 and window[3] in "、，,。；" and lx.CJK.match(window[2]) \
-            and window[2] not in "等和与及的了在是":
-        name = window[:3]
+            and window[2] not in "等和与及的了在是" and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
+        name = window[:3]  # (李悦说，: the verb said, not a third character)
+    if name[sur:] in ("某", "某某"):
+        return None  # 周某: someone the article leaves unnamed
+    # 主任向记者介绍, 主任和专家: a function word that is also a surname, before a common word
+    if sur == 1 and name[0] in FUNCTION_SURNAMES and _freq(name[1:]) > 500 and not _tag(name[1:]).startswith("nr"):
+        return None
     if _freq(name) > 500 and _tag(name) != "nr":  # a dictionary word (主要, 相关), not a person
         return None
     return name

@@ -107,3 +107,14 @@ def test_a_name_the_article_always_writes_with_a_third_character_keeps_it(monkey
     assert got == {"盛佃清"}
     got = {m.name for m in nlp()("市长刘雷表示，会上刘雷指出要抓落实。")._.kg.mentions if m.label == "Official"}
     assert got == {"刘雷"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("市水务局综合处处长钱悦说，明年将完成河道整治。", {"钱悦"}),  # 说 is what she did, not her name
+    ("市采购中心主任向记者介绍，今年采购额增长两成。", set()),  # 向记者: to the reporter
+    ("座谈会上，各地采购中心主任和专家交流了经验。", set()),
+    ("铁路局局长陈京、党委书记韩嘉被免职。", {"陈京", "韩嘉"}),  # no 党委书 read from the next post
+    ("医院副院长周某负责带队考察。", set()),  # someone the article leaves unnamed
+])
+def test_words_after_a_post_that_are_no_name(text, want):
+    assert names(extract_text(text), "Official") == want
