@@ -8,7 +8,7 @@ import jieba
 
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.learn.features import HEADS
-from ingest.lexicon import SOE_BUREAU
+from ingest.lexicon import CJK, SOE_BUREAU
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -17,7 +17,8 @@ CAPTION = "图为"
 # held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
-                 "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资".split())
+                 "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资 "
+                 "上马 引进 争取 谋划 实施 批准 核准 责令".split())
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
@@ -97,7 +98,8 @@ POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)"
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 KIND_HEADS = ("项目", "工程")
-BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团"}  # a head alone is no name (建设项目 stays whole)
+# a head alone is no name (建设项目 stays whole)
+BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团", "工厂", "新工厂", "厂", "生产线", "生产基地", "电站", "园区", "产业园"}
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
@@ -133,9 +135,9 @@ MIN_SPAN = {"Project": 0.5}
 def _name_like(label: str, name: str) -> bool:
     if label == "Organization":
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name)
-    if label == "Project":
+    if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
-                    or NOT_A_PROJECT.search(name))
+                    or NOT_A_PROJECT.search(name) or not CJK.search(name))
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name))
 
 
@@ -149,6 +151,8 @@ def _kind_of_company(name: str) -> bool:
     if core == name:
         return False
     words = _units(jieba.lcut(core))
+    if any(re.search(r"[A-Za-z]", w) for w in words):
+        return False  # a brand in Latin letters names one (TCL集团, LG公司)
     rest = [w for w in words if w not in KIND_MODIFIERS]
     if len(rest) <= 1 and not any(_specific(w, strict=True) for w in rest):
         return True

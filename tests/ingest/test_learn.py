@@ -93,7 +93,8 @@ def test_a_builder_is_named_without_its_site_office():
     assert text[got[0]:got[1]] == "中铁十八局"
 
 
-@pytest.mark.parametrize("name,kind", [("日本公司", True), ("外资公司", True), ("沈阳旅游集团", False)])
+@pytest.mark.parametrize("name,kind", [("日本公司", True), ("外资公司", True), ("沈阳旅游集团", False),
+                                       ("XYZ集团", False), ("ABC公司", False)])
 def test_a_country_and_a_suffix_is_a_kind_of_company(name, kind):
     assert spans._kind_of_company(name) is kind
 
@@ -172,7 +173,9 @@ def test_a_chain_of_places_is_no_project():
                                     # counted or pointed at, or a kind of project: not a name
                                     "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目",
                                     # a body, or a gloss in Latin letters: no project either
-                                    "江南铁路局", "华东水利工程总公司", "Smart Grid Project", "江南信号厂工程师"])
+                                    "江南铁路局", "华东水利工程总公司", "Smart Grid Project", "江南信号厂工程师",
+                                    # no Chinese at all: a product, a person, a town named in Latin letters
+                                    "Ultrabook", "GreenvilleWorks"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = _analysis(text, [])
