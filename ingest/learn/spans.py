@@ -18,7 +18,7 @@ CAPTION = "图为"
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资 "
-                 "上马 引进 争取 谋划 实施 批准 核准 责令".split())
+                 "上马 引进 争取 谋划 实施 批准 核准 责令 诸如 例如 比如 譬如".split())
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
@@ -59,7 +59,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
             continue
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
-        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP) or _tag(first).startswith(OPENERS)
+        # 新 stays: as often the start of a name (新日电动车, 新谭公路) as the word "new"
+        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP and first != "新") or _tag(first).startswith(OPENERS)
                                or (first in LEAD_WORDS and text[s + len(first):e] not in BARE_HEADS)):
             s += len(first)
             continue

@@ -33,6 +33,11 @@ def test_bio_round_trip():
     ("年东湖隧道二期工程", "年东湖隧道二期工程"),
     ("省适时启动清江引水工程", "清江引水工程"),
     ("而青松城际铁路", "青松城际铁路"),
+    # a conjunction jieba glued to an unknown name, an example marker, a launching verb
+    ("但青禾集团", "青禾集团"),
+    ("诸如金穗泉", "金穗泉"),
+    ("上马青山纸浆项目", "青山纸浆项目"),
+    ("新沅大桥", "新沅大桥"),  # 新 begins names as often as it means "new"
 ])
 def test_trim(text, want):
     cut = spans.trim(text, 0, len(text))
