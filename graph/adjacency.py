@@ -300,9 +300,10 @@ class Adjacency:
         types = [self.types[t] for t in self.etype[eids].tolist()]
         return list(zip(types, self.keys[self.src[eids]].tolist(), self.keys[self.dst[eids]].tolist()))
 
-    def path(self, source: str, target: str, hops: int, f: Filters) -> list[tuple[str, str, str]] | None:
-        """The edges of one shortest path (in order from source), None when there is none
-        within hops; bidirectional breadth-first, the smaller side expanded each round."""
+    def path(self, source: str, target: str, hops: int, f: Filters, ids: bool = False):
+        """The edges of one shortest path (in order from source) as triples, or their edge ids
+        (ids), None when there is none within hops; bidirectional breadth-first, the smaller
+        side expanded each round."""
         s, t = self.id_of.get(source), self.id_of.get(target)
         if s is None or t is None or s == t:
             return None
@@ -325,18 +326,18 @@ class Adjacency:
             me["front"], me["depth"] = uniq, me["depth"] + 1
             meet = uniq[other["vis"][uniq]]
             if len(meet):
-                return self._join(side, int(meet[np.argmin(self.key_rank[meet])]))
+                eids = self._join(side, int(meet[np.argmin(self.key_rank[meet])]))
+                return eids if ids else self.triples(eids)
         return None
 
-    def _join(self, side, mid: int) -> list[tuple[str, str, str]]:
+    def _join(self, side, mid: int) -> np.ndarray:
         def walk(x, s):
             out = []
             while s["par"][x] >= 0:
                 out.append(int(s["edge"][x]))
                 x = int(s["par"][x])
             return out
-        eids = walk(mid, side[0])[::-1] + walk(mid, side[1])
-        return self.triples(np.asarray(eids, np.int64))
+        return np.asarray(walk(mid, side[0])[::-1] + walk(mid, side[1]), np.int64)
 
     def search(self, text: str, labels: list[str], limit: int) -> list[str]:
         """Keys of nodes whose name or an alias contains text, ranked as store.rank_hits

@@ -204,16 +204,17 @@ class BaseStore(GraphStore):
         types = list(FACTUAL) + (["MENTIONS"] if include_mentions else [])
         return check_hops(max_hops), traverse.filters(None, types, None, None, min_confidence)
 
-    def _path_subgraph(self, source: str, triples) -> Subgraph:
-        """A path found over the adjacency (its edges in order from source, None: no path),
-        read whole: each edge keeps its own direction, the nodes in walking order."""
+    @staticmethod
+    def _path_subgraph(source: str, triples, read) -> Subgraph:
+        """A path found over the adjacency (its edges in order from source, None: no path);
+        read(keys in walking order) -> (its edges, nodes by key). Each edge keeps its own direction."""
         if not triples:
             return Subgraph()
-        by_key = {(e["type"], e["source"], e["target"]): e for e in self._edges_whole(triples)}
         order = [source]
         for _, s, t in triples:
             order.append(t if s == order[-1] else s)
-        nodes = self._nodes_by_keys(order)
+        edges, nodes = read(order)
+        by_key = {(e["type"], e["source"], e["target"]): e for e in edges}
         return Subgraph(nodes=[nodes[k] for k in order if k in nodes], edges=[by_key[t] for t in triples])
 
     def _changed(self) -> None:

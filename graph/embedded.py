@@ -16,7 +16,7 @@ from graph.prop_tables import EdgeTables, NodeTables
 from graph.embedded_reads import edges_by_triples
 from graph.embedded_load import EmbeddedLoader, _BulkMarker, _pool_full, _tables
 from graph.readonly import cap_rows, check_read_only
-from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node
+from graph.store import PROVENANCE, QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node
 from graph.traverse import Filters
 
 def _default_pool_mb() -> int:
@@ -223,9 +223,11 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
         return [nodes[k] for k in keys if k in nodes]
 
     def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0,
-                      include_mentions: bool = False) -> Subgraph:
+                      include_mentions: bool = False, provenance: int | None = PROVENANCE) -> Subgraph:
         hops, f = self._path_filters(max_hops, min_confidence, include_mentions)
-        return self._path_subgraph(source, self._adjacency().path(source, target, hops, f))
+        triples = self._adjacency().path(source, target, hops, f)
+        return self._path_subgraph(source, triples,
+                                   lambda keys: (self._edges_by_triples(triples, provenance), self._nodes_by_keys(keys)))
 
     def query(self, cypher, params=None, limit=1000, timeout=10.0) -> QueryResult:
         params = dict(params or {})

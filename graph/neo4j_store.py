@@ -10,13 +10,16 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator
 
+import numpy as np
+
 from graph import confidence, loading, provenance, schema
+from graph import provenance as provenance_
 from graph.base import BaseStore
 from graph.neo4j_adjacency import META_DDL, Neo4jAdjacency
 from graph.neo4j_load import Neo4jLoader, _over_memory_limit, _store_error
 from graph.neo4j_values import endpoint_keys, plain, subgraph
 from graph.readonly import cap_rows, check_read_only
-from graph.store import QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node, rank_hits
+from graph.store import PROVENANCE, QueryResult, ReadOnlyError, StoreError, Subgraph, full_edge, full_node, rank_hits
 from graph.traverse import Filters
 
 
@@ -206,6 +209,11 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
         for label in labels:
             if label not in schema.node_labels():
                 raise StoreError(f"unknown label {label!r}")
+        adj = self._adjacency()
+        if adj is not None:  # names and aliases held with the adjacency, ranked as rank_hits ranks
+            keys = adj.search(text, labels, limit)
+            nodes = self._read_ids_and_keys(adj, np.zeros(0, np.int64), keys, {}, None)[1]
+            return [nodes[k] for k in keys if k in nodes]
         ft = f"CALL db.index.fulltext.queryNodes('{schema.FULLTEXT_INDEX}', $q{{}}) YIELD node RETURN node AS n"
         if _phrase_is_substring(text):
             # The full-text phrase (CJK bigrams) finds exactly the names and aliases containing
@@ -232,14 +240,16 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
         return rank_hits([full_node(r["label"], r["n"]) for r in rows], text)[:limit]
 
     def shortest_path(self, source: str, target: str, max_hops: int = 6, min_confidence: float = 0.0,
-                      include_mentions: bool = False) -> Subgraph:
+                      include_mentions: bool = False, provenance: int | None = PROVENANCE) -> Subgraph:
         hops, f = self._path_filters(max_hops, min_confidence, include_mentions)
         a, b = schema.label_of_key(source), schema.label_of_key(target)
         if source == target:
             return Subgraph()
         adj = self._adjacency()
         if adj is not None:  # bidirectional breadth-first over the arrays, as the embedded store
-            return self._path_subgraph(source, adj.path(source, target, hops, f))
+            eids = adj.path(source, target, hops, f, ids=True)
+            return self._path_subgraph(source, None if eids is None else adj.triples(eids),
+                                       lambda keys: self._read_ids_and_keys(adj, eids, keys, {}, provenance))
         # rebuilt too recently (graph/neo4j_adjacency.py): Cypher's own
         where = ""
         if f.min_confidence > 0:  # every relationship and node of the path, its ends too
@@ -248,13 +258,15 @@ class Neo4jStore(Neo4jAdjacency, Neo4jLoader, BaseStore):
         rows = self._read(f"MATCH (a:{a} {{key: $s}}) MATCH (b:{b} {{key: $t}}) "
                           f"MATCH p = shortestPath((a)-[:{'|'.join(f.types)}*..{hops}]-(b)){where} "
                           "RETURN [n IN nodes(p) | n.key] AS nodes, "
-                          "[r IN relationships(p) | [type(r), startNode(r).key, endNode(r).key, properties(r)]] AS rels "
-                          "LIMIT 1", {"s": source, "t": target, **confidence.params(f.min_confidence)})
+                          "[r IN relationships(p) | [type(r), startNode(r).key, endNode(r).key, "
+                          f"{'properties(r)' if provenance is None else provenance_.cypher_props('r')}]] AS rels "
+                          "LIMIT 1", {"s": source, "t": target, "prov": provenance,
+                                      **confidence.params(f.min_confidence)})
         if not rows:
             return Subgraph()
         nodes = self._nodes_by_keys(rows[0]["nodes"])
         return Subgraph(nodes=[nodes[k] for k in rows[0]["nodes"] if k in nodes],
-                        edges=[full_edge(t, s, d, r) for t, s, d, r in rows[0]["rels"]])
+                        edges=[provenance_.finish(full_edge(t, s, d, r), r, provenance) for t, s, d, r in rows[0]["rels"]])
 
     def query(self, cypher, params=None, limit=1000, timeout=10.0) -> QueryResult:
         neo4j = self._neo4j

@@ -141,9 +141,11 @@ class GraphStore(ABC):
 
     @abstractmethod
     def shortest_path(self, source: str, target: str, max_hops: int = 6,
-                      min_confidence: float = 0.0, include_mentions: bool = False) -> Subgraph:
+                      min_confidence: float = 0.0, include_mentions: bool = False,
+                      provenance: int | None = PROVENANCE) -> Subgraph:
         """One shortest path over FACTUAL relationships (and MENTIONS with include_mentions):
-        its nodes and its edges in order from source, each edge with its evidence."""
+        its nodes and its edges in order from source, each edge with its evidence, trimmed
+        as ego's (provenance)."""
 
     @abstractmethod
     def company_trace(self, key: str, min_confidence: float = 0.0, limit: int = TRACE_LIMIT,

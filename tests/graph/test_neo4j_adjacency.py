@@ -7,6 +7,7 @@ import json
 import pytest
 
 from bench import synth
+from graph import provenance
 from graph.neo4j_adjacency import STAMP_WRITE
 from graph.store import FACTUAL, open_store
 from tests.graph.degrees import by_degree
@@ -83,9 +84,25 @@ def test_shortest_paths_over_the_adjacency_are_as_short_as_cypher_finds(neo4j_st
                 assert fast.nodes[0]["key"] == a and fast.nodes[-1]["key"] == b
                 theirs = {(e["type"], e["source"], e["target"]): e for e in cypher.edges}
                 assert all(e == theirs.get((e["type"], e["source"], e["target"]), e) for e in fast.edges)
-                assert "evidence_total" not in fast.edges[0]  # read whole, as Cypher's
-                found += 1
+                assert all(provenance.TOTAL in e for e in fast.edges if "articles" in e)  # trimmed as ego's
+                found, linked = found + 1, (a, b, kw)
     assert found > 5
+    whole, cypher = _both(store, lambda: store.shortest_path(*linked[:2], **linked[2], provenance=None))
+    assert whole.edges and all(provenance.TOTAL not in e for e in whole.edges + cypher.edges)
+
+
+def test_search_over_the_adjacency_answers_as_cypher(neo4j_store, synthetic):
+    store = neo4j_store
+    store.load(synthetic)
+    names = [e["name"] for rec in synthetic[:40] for e in rec["entities"]]
+    asked = 0
+    for text in {n[:2] for n in names} | {n[1:3] for n in names} | {n[:1] for n in names[:5]}:
+        for labels in (None, ["Company", "Project"]):
+            fast, cypher = _both(store, lambda: store.search(text, labels=labels, limit=10))
+            assert [n["key"] for n in fast] == [n["key"] for n in cypher], (text, labels)
+            assert fast == cypher
+            asked += bool(fast)
+    assert asked > 20
 
 
 def test_a_load_by_another_store_object_is_seen(neo4j_store, neo4j_settings, synthetic):
