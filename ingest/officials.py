@@ -47,9 +47,10 @@ def _person_name(text: str, pos: int) -> str | None:
             and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
         name = window[:3]
     # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
+    # (unless the third is a verb: 李悦说，)
     if len(name) == 2 and len(window) >= 4 and window[3] in "、，,。；" and lx.CJK.match(window[2]) \
             and window[2] not in "等和与及的了在是" and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
-        name = window[:3]  # (李悦说，: the verb said, not a third character)
+        name = window[:3]
     if name[sur:] in ("某", "某某"):
         return None  # 周某: someone the article leaves unnamed
     # 主任向记者介绍, 主任和专家: a function word that is also a surname, before a common word

@@ -60,7 +60,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
         # 新 stays: as often the start of a name (新日电动车, 新谭公路) as the word "new"
-        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP and first != "新") or _tag(first).startswith(OPENERS)
+        if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP and first != "新")
+                               or _tag(first).startswith(OPENERS)
                                or (first in LEAD_WORDS and text[s + len(first):e] not in BARE_HEADS)):
             s += len(first)
             continue
