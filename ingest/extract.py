@@ -13,7 +13,6 @@ from typing import Iterable, Iterator
 
 from ingest import clean, moves, readers
 from ingest import gazetteer as gz
-from ingest.coref import unify_projects
 from ingest.readers import ReadError
 
 
@@ -125,7 +124,6 @@ def _place_identity(g: gz.Gazetteer, m) -> tuple[str, str, str | None, list[int]
 def build_record(a, text: str, name: str, title: str, date: str | None, source: str | None, key: str) -> dict:
     from ingest.analysis import Mention
     g = gz.load()
-    unify_projects(a)
     ents: dict[str, dict] = {}
     mention_key: dict[int, str] = {}
 

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest import amounts, analysis, infrastructure, lifecycle, officials, orgs, places, projects, readers, relations
+from ingest import (amounts, analysis, coref, infrastructure, lifecycle, officials, orgs, places, projects, readers,
+                    relations)
 from ingest.learn import components  # noqa: F401  (registers the learned components)
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
@@ -60,6 +61,7 @@ _register("govkg_infrastructure", infrastructure.find_infrastructure)
 _register("govkg_officials", officials.find_officials)
 _register("govkg_relations", relations.find_relations)
 _register("govkg_stages", lifecycle.find_stages)
+_register("govkg_coref", lambda a, g: coref.unify_projects(a))  # after the pair model: see ingest/coref.py
 
 
 @Language.component("govkg_spans")

@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+from ingest.coref import unify_projects
 from ingest.learn import crf, data, pairs, run
 from ingest.learn import features as ft
 
@@ -152,6 +153,7 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
         else:
             spans, beliefs = tagger.read(a.text, a.sents, a.mentions)
         a = run.finish(a, spans=spans, beliefs=beliefs, pair_model=pm if use_pairs else None)
+        unify_projects(a)  # the pipeline's govkg_coref
         rec = build_record(a, it.doc.shown or it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
         out.append(contract_view(rec))
     return out

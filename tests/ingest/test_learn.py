@@ -61,6 +61,14 @@ def _analysis(text: str, mentions: list[tuple[str, str, int]]) -> Analysis:
     return a
 
 
+def _tagged_project(text: str, tagged: str) -> Analysis:
+    """text's analysis after the tagger read tagged (no rule mentions) as a project."""
+    a = _analysis(text, [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
+    return a
+
+
 def test_company_keeps_its_place_and_drops_its_parent():
     text = "蓝鲸集团全资子公司苏州蓝鲸精工有限公司在相城区投资。"
     a = _analysis(text, [("苏州", "Place", -1)])
@@ -194,10 +202,7 @@ def test_clauses_and_site_offices_are_no_project_names(phrase):
     ("收费站将迁至东郊，以减轻北环立交桥的交通压力。", "北环立交桥"),
 ])
 def test_a_road_named_only_as_a_landmark_is_no_project(text, road):
-    a = _analysis(text, [])
-    s = text.index(road)
-    spans.replace_spans(a, [(s, s + len(road), "Project", 0.8)])
-    assert a.mentions == []
+    assert _tagged_project(text, road).mentions == []
 
 
 @pytest.mark.parametrize("text, tagged, want", [
@@ -213,10 +218,7 @@ def test_a_project_named_by_its_capacity_keeps_its_site_and_output_word(text, ta
 
 
 def test_a_road_built_beside_a_landmark_stays_a_project():
-    text = "东山隧道与西岭铁路一起开工建设，年内完工。"
-    a = _analysis(text, [])
-    s = text.index("西岭铁路")
-    spans.replace_spans(a, [(s, s + 4, "Project", 0.8)])
+    a = _tagged_project("东山隧道与西岭铁路一起开工建设，年内完工。", "西岭铁路")
     assert [m.name for m in a.mentions] == ["西岭铁路"]
 
 
@@ -236,10 +238,7 @@ def test_the_tagger_reads_the_tokenizer_words_as_jieba_cuts_them():
     ("滨江大桥项目经理王刚介绍了进度。", "滨江大桥项目"),
 ])
 def test_a_name_the_text_goes_on_with_into_a_post_is_no_project(text, tagged):
-    a = _analysis(text, [])
-    s = text.index(tagged)
-    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
-    assert a.mentions == []
+    assert _tagged_project(text, tagged).mentions == []
 
 
 def test_a_project_span_the_tagger_doubts_is_left_out():
