@@ -83,6 +83,17 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
     return out
 
 
+ROUTE_LINK = "至到—－~-"
+
+
+def route_end(core: str, name: str) -> bool:
+    """The place is an end or waypoint of the route the name describes (抚州至吉安高速, 宁波-台州-温州)."""
+    i = name.find(core)
+    j = i + len(core)
+    after = name[j + 1:j + 2] if name[j:j + 1] in ("市", "县", "区", "省") else name[j:j + 1]
+    return (i > 0 and name[i - 1] in ROUTE_LINK) or (after != "" and after in ROUTE_LINK)
+
+
 def _route_places(a) -> set[int]:
     """Places named as a route's end or waypoint, with the places listed after one (经招远、莱阳、即墨)."""
     route, prev = set(), None

@@ -280,3 +280,22 @@ def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each
     kept = {(r["head"].name, r["tail"].name) for r in _most_specific_hosts(rels, g)}
     # 湖北省 contains 武汉市; 河南省 lies beside it and hosts its own stretch
     assert kept == {("河南省", "青川高铁"), ("武汉市", "青川高铁"), ("湖北省", "江汉化工园"), ("河南省", "江汉化工园")}
+
+
+def test_a_project_named_with_its_place_is_hosted_there_unless_the_place_ends_a_route():
+    from ingest.learn.stage import NAMED_SITE_CONFIDENCE, apply_pairs
+    g = gz.load()
+
+    def idx(name):
+        return next(i for i, kind in g.forms[name] if kind == "full")
+    text = "宁波市与台州市签约。启明电子宁波智能终端基地今年投产，宁波至台州城际铁路同时开工。"
+    a = _analysis(text, [("宁波市", "Place", idx("宁波市")), ("台州市", "Place", idx("台州市")),
+                         ("启明电子宁波智能终端基地", "Project", -1), ("宁波至台州城际铁路", "Project", -1)])
+    never = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
+                            {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, never)
+    hosts = {(r["head"].name, r["tail"].name): r for r in a.relations if r["type"] == "HOSTS"}
+    # the plant carries its city in its name; the railway only runs from one city to the other
+    assert set(hosts) == {("宁波市", "启明电子宁波智能终端基地")}
+    r = hosts[("宁波市", "启明电子宁波智能终端基地")]
+    assert r["confidence"] == NAMED_SITE_CONFIDENCE and r["pos"] == text.index("启明电子")
