@@ -299,3 +299,20 @@ def test_a_project_named_with_its_place_is_hosted_there_unless_the_place_ends_a_
     assert set(hosts) == {("宁波市", "启明电子宁波智能终端基地")}
     r = hosts[("宁波市", "启明电子宁波智能终端基地")]
     assert r["confidence"] == NAMED_SITE_CONFIDENCE and r["pos"] == text.index("启明电子")
+
+
+def test_a_project_the_model_gave_no_host_takes_its_likeliest_place_near_the_threshold():
+    from ingest.learn.stage import apply_pairs
+    g = gz.load()
+
+    def idx(name):
+        return next(i for i, kind in g.forms[name] if kind == "full")
+    text = "合肥市召开会议。芜湖市新建光伏组件基地。"
+    a = _analysis(text, [("合肥市", "Place", idx("合肥市")), ("芜湖市", "Place", idx("芜湖市")),
+                         ("光伏组件基地", "Project", -1)])
+    # in the same sentence p = 0.27 (under the 0.5 threshold, over the floor); elsewhere 0.08
+    doubtful = pairs.PairModel({"HOSTS": {"__intercept__": -2.5, "same_sent": 1.5}, "INVESTS_IN": {}},
+                               {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, doubtful)
+    hosts = [(r["head"].name, r["tail"].name, r["confidence"]) for r in a.relations if r["type"] == "HOSTS"]
+    assert hosts == [("芜湖市", "光伏组件基地", 0.269)]
