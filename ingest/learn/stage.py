@@ -48,7 +48,7 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         rel["confidence"] = NAMED_SITE_CONFIDENCE if named else round(prob, 3)
         out.append(rel)
     out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"})
-    a.relations = _most_specific_hosts(out, g)
+    a.relations = _most_specific_hosts(_as_named(out, cands, g), g)
     fill_amounts(a)
 
 
@@ -71,6 +71,28 @@ def _named_site(place: str, project: str) -> bool:
     徐州 in 徐州阿尔卡迪亚二期; not 武汉 in 武汉至上海的铁路): it is sited there."""
     core = pairs._core(place)
     return core in project and not pairs.route_end(core, project)
+
+
+def _as_named(rels: list[dict], cands, g) -> list[dict]:
+    """Hosts the project's own name rules out: a place it names as a route's end (九寨沟 in
+    成都至九寨沟高速), and, when it names its site (富士康成都工厂), any place neither that
+    site nor inside or around it (重庆市)."""
+    sites: dict[str, list[int]] = {}
+    for (rtype, place, project), (_, h, _) in cands.items():
+        if rtype == "HOSTS" and h.place >= 0 and _named_site(place, project):
+            sites.setdefault(project, []).append(h.place)
+
+    def ruled_out(r) -> bool:
+        if r["type"] != "HOSTS" or "tail" not in r:
+            return False
+        place, project = r["head"], r["tail"].name
+        core = pairs._core(place.name)
+        if core in project and pairs.route_end(core, project):
+            return True
+        named, q = sites.get(project), place.place
+        return bool(named) and q >= 0 and not any(
+            q == n or q in g.ancestors(n) or n in g.ancestors(q) for n in named)
+    return [r for r in rels if not ruled_out(r)]
 
 
 def _most_specific_hosts(rels: list[dict], g) -> list[dict]:

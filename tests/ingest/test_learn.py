@@ -316,3 +316,21 @@ def test_a_project_the_model_gave_no_host_takes_its_likeliest_place_near_the_thr
     apply_pairs(a, g, doubtful)
     hosts = [(r["head"].name, r["tail"].name, r["confidence"]) for r in a.relations if r["type"] == "HOSTS"]
     assert hosts == [("芜湖市", "光伏组件基地", 0.269)]
+
+
+def test_a_project_name_rules_out_its_route_ends_and_places_off_its_named_site():
+    from ingest.learn.stage import apply_pairs
+    g = gz.load()
+
+    def idx(name):
+        return next(i for i, kind in g.forms[name] if kind == "full")
+    text = "西宁市、兰州市和大同市的客商来访。星河电子西宁电池工厂开工，西宁至兰州快速路通车。"
+    places = [(p, "Place", idx(p)) for p in ("西宁市", "兰州市", "大同市")]
+    a = _analysis(text, places + [("星河电子西宁电池工厂", "Project", -1), ("西宁至兰州快速路", "Project", -1)])
+    always = pairs.PairModel({"HOSTS": {"__intercept__": 9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
+                             {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, always)
+    hosts = {(r["head"].name, r["tail"].name) for r in a.relations if r["type"] == "HOSTS"}
+    # the plant names its city, so the other two cities are not its site; the road only runs
+    # between the two cities it names, and the third is not ruled out by its name
+    assert hosts == {("西宁市", "星河电子西宁电池工厂"), ("大同市", "西宁至兰州快速路")}
