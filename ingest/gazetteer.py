@@ -274,3 +274,20 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     chars = "".join(re.findall(r"'([^']*)'", single.group(1))) + EXTRA_SURNAMES
     twos = "".join(re.findall(r"'([^']*)'", double.group(1))).split("|")
     return frozenset(chars), frozenset(t for t in twos if t)
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country names in Chinese (美国, 德国, 大韩民国, 韩国) from pycountry's ISO 3166 translations."""
+    import gettext
+
+    import pycountry
+    t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    return frozenset(t.gettext(v) for c in pycountry.countries
+                     for v in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if v)
+
+
+def is_place_word(word: str) -> bool:
+    """A word known as a place: a country, or a division's full or short name (not 太极, a
+    weak form that is a word first)."""
+    return word in countries() or any(kind != "weak" for _, kind in load().forms.get(word, ()))

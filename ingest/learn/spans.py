@@ -6,6 +6,7 @@ import re
 
 import jieba
 
+from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.learn.features import HEADS
 from ingest.lexicon import CJK, SOE_BUREAU
@@ -158,7 +159,8 @@ def _kind_of_company(name: str) -> bool:
     rest = [w for w in words if w not in KIND_MODIFIERS]
     if len(rest) <= 1 and not any(_specific(w, strict=True) for w in rest):
         return True
-    return (len(rest) < len(words) or len(rest) == 1) and all(_tag(w) == "ns" for w in rest)  # 中国公司
+    # 中国公司, 安徽上市公司; not 吉利集团 or 香江集团, whose words jieba calls places too
+    return (len(rest) < len(words) or len(rest) == 1) and all(gz.is_place_word(w) for w in rest)
 
 
 def _kind_of_project(name: str) -> bool:

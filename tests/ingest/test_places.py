@@ -1,6 +1,7 @@
 """Places: canonical names, homonyms, and words that only look like places."""
 import pytest
 
+from ingest import gazetteer as gz
 from ingest.extract import extract_text
 from tests.ingest.record_sets import names
 
@@ -79,3 +80,9 @@ def test_a_place_inside_an_event_or_landform_name_is_no_mention():
     places = names(rec, "Place")
     assert "苏州市" in places
     assert not {"北京市", "广州市", "四川省"} & places
+
+
+@pytest.mark.parametrize("word, place", [("德国", True), ("韩国", True), ("安徽", True), ("沈阳市", True),
+                                         ("太极", False), ("吉利", False), ("上市", False)])
+def test_a_place_word_is_a_country_or_a_division_name_not_a_weak_form(word, place):
+    assert gz.is_place_word(word) is place
