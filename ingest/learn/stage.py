@@ -75,12 +75,18 @@ def _named_site(place: str, project: str) -> bool:
 
 def _as_named(rels: list[dict], cands, g) -> list[dict]:
     """Hosts the project's own name rules out: a place it names as a route's end (九寨沟 in
-    成都至九寨沟高速), and, when it names its site (富士康成都工厂), any place neither that
+    成都至九寨沟高速); a province or city around neither end of the route it names (南昌市
+    for 抚州至吉安高速); and, when it names its site (富士康成都工厂), any place neither that
     site nor inside or around it (重庆市)."""
     sites: dict[str, list[int]] = {}
+    ends: dict[str, list[int]] = {}
     for (rtype, place, project), (_, h, _) in cands.items():
-        if rtype == "HOSTS" and h.place >= 0 and _named_site(place, project):
+        if rtype != "HOSTS" or h.place < 0:
+            continue
+        if _named_site(place, project):
             sites.setdefault(project, []).append(h.place)
+        elif pairs._core(place) in project:
+            ends.setdefault(project, []).append(h.place)
 
     def ruled_out(r) -> bool:
         if r["type"] != "HOSTS" or "tail" not in r:
@@ -90,8 +96,12 @@ def _as_named(rels: list[dict], cands, g) -> list[dict]:
         if core in project and pairs.route_end(core, project):
             return True
         named, q = sites.get(project), place.place
-        return bool(named) and q >= 0 and not any(
-            q == n or q in g.ancestors(n) or n in g.ancestors(q) for n in named)
+        if q < 0:
+            return False
+        if ends.get(project) and g.divisions[q].level in ("province", "prefecture") \
+                and not any(q in g.ancestors(n) for n in ends[project]):
+            return True
+        return bool(named) and not any(q == n or q in g.ancestors(n) or n in g.ancestors(q) for n in named)
     return [r for r in rels if not ruled_out(r)]
 
 

@@ -337,3 +337,21 @@ def test_a_project_name_rules_out_its_route_ends_and_places_off_its_named_site()
     # the plant names its city, so the other two cities are not its site; the road only runs
     # between the two cities it names, and the third is not ruled out by its name
     assert hosts == {("西宁市", "星河电子西宁电池工厂"), ("大同市", "西宁至兰州快速路")}
+
+
+def test_a_route_named_by_its_ends_is_not_hosted_by_a_city_around_neither_end():
+    from ingest.learn.stage import apply_pairs
+    g = gz.load()
+
+    def idx(name):
+        return next(i for i, kind in g.forms[name] if kind == "full")
+    text = "杭州市召开会议，温州市、丽水市和浙江省交通厅负责人参加，部署温州至丽水快速路建设。"
+    places = [(p, "Place", idx(p)) for p in ("杭州市", "温州市", "丽水市", "浙江省")]
+    a = _analysis(text, places + [("温州至丽水快速路", "Project", -1)])
+    a.mentions.sort(key=lambda m: m.start)
+    always = pairs.PairModel({"HOSTS": {"__intercept__": 9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
+                             {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, always)
+    hosts = {r["head"].name for r in a.relations if r["type"] == "HOSTS"}
+    # the province around both ends stays; the capital that convened the meeting does not host the road
+    assert hosts == {"浙江省"}
