@@ -83,15 +83,17 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
     return out
 
 
-ROUTE_LINK = "至到—－~-"
+# a route named by its ends (抚州至吉安高速, 宁波-台州-温州): a link between Chinese characters
+ROUTE_NAME = re.compile(r"[\u4e00-\u9fff][至到—－~-][\u4e00-\u9fff]")
 
 
 def route_end(core: str, name: str) -> bool:
-    """The place is an end or waypoint of the route the name describes (抚州至吉安高速, 宁波-台州-温州)."""
-    i = name.find(core)
-    j = i + len(core)
-    after = name[j + 1:j + 2] if name[j:j + 1] in ("市", "县", "区", "省") else name[j:j + 1]
-    return (i > 0 and name[i - 1] in ROUTE_LINK) or (after != "" and after in ROUTE_LINK)
+    """The place is an end or waypoint of the route the name describes (抚州 in 抚州至吉安高速,
+    平度 in 平度南村至胶州营海公路), not the stretch it names (三明 in 厦门至沙县高速三明段)."""
+    if not ROUTE_NAME.search(name):
+        return False
+    after = name[name.find(core) + len(core):]
+    return not after.lstrip("省市县区").startswith(("段", "境"))
 
 
 def _route_places(a) -> set[int]:

@@ -335,8 +335,8 @@ def test_a_project_name_rules_out_its_route_ends_and_places_off_its_named_site()
     apply_pairs(a, g, always)
     hosts = {(r["head"].name, r["tail"].name) for r in a.relations if r["type"] == "HOSTS"}
     # the plant names its city, so the other two cities are not its site; the road only runs
-    # between the two cities it names, and the third is not ruled out by its name
-    assert hosts == {("西宁市", "星河电子西宁电池工厂"), ("大同市", "西宁至兰州快速路")}
+    # between the two cities it names, and the third city lies around neither end
+    assert hosts == {("西宁市", "星河电子西宁电池工厂")}
 
 
 def test_a_route_named_by_its_ends_is_not_hosted_by_a_city_around_neither_end():
@@ -355,3 +355,13 @@ def test_a_route_named_by_its_ends_is_not_hosted_by_a_city_around_neither_end():
     hosts = {r["head"].name for r in a.relations if r["type"] == "HOSTS"}
     # the province around both ends stays; the capital that convened the meeting does not host the road
     assert hosts == {"浙江省"}
+
+
+@pytest.mark.parametrize("core, name, end", [
+    ("宁海", "宁海至象山快速路", True), ("象山", "宁海至象山快速路", True),
+    ("宁海", "宁海西店至象山石浦公路", True),   # the end is a village of the county: still an end
+    ("宁海", "甬台高速宁海段", False),           # the stretch the name is about
+    ("宁海", "星河电子宁海工厂", False),
+    ("宁海", "宁海TFT-LCD面板线", False)])      # a hyphen between Latin letters links no places
+def test_a_place_in_a_route_name_is_an_end_unless_the_name_is_about_its_stretch(core, name, end):
+    assert pairs.route_end(core, name) is end
