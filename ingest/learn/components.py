@@ -95,3 +95,11 @@ def make_span_tagger(nlp: Language, name: str, model: str):
 @Language.factory("govkg_pair_classifier", default_config={"model": "model"})
 def make_pair_classifier(nlp: Language, name: str, model: str):
     return PairStep(nlp, name, model)
+
+
+@Language.component("govkg_orphans")
+def govkg_orphans(doc: Doc) -> Doc:
+    """After coreference: the projects the text ties to nothing that the tagger doubts go."""
+    if enabled() and doc._.kg is not None:
+        stage.drop_orphan_projects(doc._.kg)
+    return doc

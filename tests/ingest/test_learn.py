@@ -365,3 +365,19 @@ def test_a_route_named_by_its_ends_is_not_hosted_by_a_city_around_neither_end():
     ("宁海", "宁海TFT-LCD面板线", False)])      # a hyphen between Latin letters links no places
 def test_a_place_in_a_route_name_is_an_end_unless_the_name_is_about_its_stretch(core, name, end):
     assert pairs.route_end(core, name) is end
+
+
+def test_a_doubted_project_the_text_ties_to_nothing_is_left_out():
+    from ingest.learn.stage import drop_orphan_projects
+    text = "芜湖市建设光伏组件基地。会上提到重点产业工程。城北污水厂总投资3亿元。新材料产业园顺利推进。"
+    a = _analysis(text, [("芜湖市", "Place", -1), ("光伏组件基地", "Project", -1), ("重点产业工程", "Project", -1),
+                         ("城北污水厂", "Project", -1), ("新材料产业园", "Project", -1)])
+    for m in a.mentions:
+        if m.label == "Project":  # the tagger's confidence; only the industrial park is sure
+            m.extra["confidence"] = 0.95 if m.name == "新材料产业园" else 0.6
+    by = {m.name: m for m in a.mentions}
+    a.relations = [{"type": "HOSTS", "head": by["芜湖市"], "tail": by["光伏组件基地"], "pos": 0}]
+    a.totals = {"城北污水厂": {"amount_text": "3亿元", "amount_cny": 300000000}}
+    drop_orphan_projects(a)
+    # tied to a place, given a total, or sure: kept; the phrase tied to nothing and doubted: gone
+    assert [m.name for m in a.mentions if m.label == "Project"] == ["光伏组件基地", "城北污水厂", "新材料产业园"]
