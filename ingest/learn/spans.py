@@ -95,6 +95,8 @@ COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其�
 # a body, not its project (上海铁路局, 中国铁道建筑工程总公司); English words are a gloss in
 # brackets (Chinese Train Control System), not a Chinese project name (one word may be: Robotaxi)
 NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会|工程师|经理)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
+# a class of projects, not one (重点旅游项目, 各类招商项目), or a list cut short by 等 (甲至乙等高铁)
+CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
@@ -140,7 +142,7 @@ def _name_like(label: str, name: str) -> bool:
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name)
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
-                    or NOT_A_PROJECT.search(name) or not CJK.search(name))
+                    or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name))
 
 

@@ -191,12 +191,18 @@ def test_a_chain_of_places_is_no_project():
                                     # a body, or a gloss in Latin letters: no project either
                                     "江南铁路局", "华东水利工程总公司", "Smart Grid Project", "江南信号厂工程师",
                                     # no Chinese at all: a product, a person, a town named in Latin letters
-                                    "Ultrabook", "GreenvilleWorks"])
+                                    "Ultrabook", "GreenvilleWorks",
+                                    # a class of projects, or a list cut short by 等
+                                    "宁波市重点文旅项目", "各类文旅招商项目", "宁波至舟山等城际铁路"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = _analysis(text, [])
     spans.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
     assert a.mentions == []
+
+
+def test_a_name_with_a_key_or_grade_word_inside_stays_a_project():
+    assert spans._name_like("Project", "国家重点实验室扩建项目") and spans._name_like("Project", "沿海高等级公路")
 
 
 @pytest.mark.parametrize("text, road", [
