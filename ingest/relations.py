@@ -112,6 +112,10 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
     return None
 
 
+# a project referred back to: 该项目, or a bare 项目 / 工程 opening a clause (据公告，项目投资总额为…)
+ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项目|工程)(?![\u4e00-\u9fff]*(?:项目|工程))")
+
+
 def _previous_project(a: Analysis, pos: int) -> list[Mention]:
     """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
     ps, _ = a.paras[a.para_of(pos)]
@@ -221,7 +225,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             target = [p for p in in_sent if p.end <= amt["start"]][-1]
         elif in_sent:
             target = in_sent[0]
-        elif re.search(r"(?:该|此|这个|本)项目", text[max(0, amt["start"] - 12):amt["start"]]):
+        elif ANAPHOR.search(text, max(0, amt["start"] - 12), amt["start"]):
             target = next(iter(_previous_project(a, amt["start"])), None)
         else:
             later = [p for p in projects if p.start > amt["end"] and a.sent_of(p.start) - si <= 3]

@@ -31,6 +31,14 @@ def test_total_of_the_project_a_sentence_is_about(monkeypatch):
     assert proj["东湖隧道项目"]["total_investment_cny"] == 4200000000
 
 
+@pytest.mark.parametrize("later", ["据公告，项目投资总额为3.6亿元。", "工程总投资3.6亿元。"])
+def test_a_bare_project_or_works_refers_back_to_the_last_project(monkeypatch, later):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("江城公司近日启动东湖隧道项目，全长9公里。" + later)
+    proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
+    assert proj["东湖隧道项目"]["total_investment_cny"] == 360000000
+
+
 def test_total_written_right_after_the_project(monkeypatch):
     monkeypatch.setenv("GOVKG_NO_MODEL", "1")
     rec = extract_text("年内开工的白沙洲大桥项目投资15亿元，全长12公里。")
