@@ -61,6 +61,11 @@ def _analysis(text: str, mentions: list[tuple[str, str, int]]) -> Analysis:
     return a
 
 
+def _places(g, *names: str) -> list[tuple[str, str, int]]:
+    """Place mentions for _analysis, each resolved to its gazetteer division."""
+    return [(n, "Place", next(i for i, kind in g.forms[n] if kind == "full")) for n in names]
+
+
 def _tagged_project(text: str, tagged: str) -> Analysis:
     """text's analysis after the tagger read tagged (no rule mentions) as a project."""
     a = _analysis(text, [])
@@ -294,11 +299,8 @@ def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each
 def test_a_project_named_with_its_place_is_hosted_there_unless_the_place_ends_a_route():
     from ingest.learn.stage import NAMED_SITE_CONFIDENCE, apply_pairs
     g = gz.load()
-
-    def idx(name):
-        return next(i for i, kind in g.forms[name] if kind == "full")
     text = "宁波市与台州市签约。启明电子宁波智能终端基地今年投产，宁波至台州城际铁路同时开工。"
-    a = _analysis(text, [("宁波市", "Place", idx("宁波市")), ("台州市", "Place", idx("台州市")),
+    a = _analysis(text, [*_places(g, "宁波市", "台州市"),
                          ("启明电子宁波智能终端基地", "Project", -1), ("宁波至台州城际铁路", "Project", -1)])
     never = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
                             {"HOSTS": 0.5, "INVESTS_IN": 0.5})
@@ -313,11 +315,8 @@ def test_a_project_named_with_its_place_is_hosted_there_unless_the_place_ends_a_
 def test_a_project_the_model_gave_no_host_takes_its_likeliest_place_near_the_threshold():
     from ingest.learn.stage import apply_pairs
     g = gz.load()
-
-    def idx(name):
-        return next(i for i, kind in g.forms[name] if kind == "full")
     text = "合肥市召开会议。芜湖市新建光伏组件基地。"
-    a = _analysis(text, [("合肥市", "Place", idx("合肥市")), ("芜湖市", "Place", idx("芜湖市")),
+    a = _analysis(text, [*_places(g, "合肥市", "芜湖市"),
                          ("光伏组件基地", "Project", -1)])
     # in the same sentence p = 0.27 (under the 0.5 threshold, over the floor); elsewhere 0.08
     doubtful = pairs.PairModel({"HOSTS": {"__intercept__": -2.5, "same_sent": 1.5}, "INVESTS_IN": {}},
@@ -330,11 +329,8 @@ def test_a_project_the_model_gave_no_host_takes_its_likeliest_place_near_the_thr
 def test_a_project_name_rules_out_its_route_ends_and_places_off_its_named_site():
     from ingest.learn.stage import apply_pairs
     g = gz.load()
-
-    def idx(name):
-        return next(i for i, kind in g.forms[name] if kind == "full")
     text = "西宁市、兰州市和大同市的客商来访。星河电子西宁电池工厂开工，西宁至兰州快速路通车。"
-    places = [(p, "Place", idx(p)) for p in ("西宁市", "兰州市", "大同市")]
+    places = _places(g, "西宁市", "兰州市", "大同市")
     a = _analysis(text, places + [("星河电子西宁电池工厂", "Project", -1), ("西宁至兰州快速路", "Project", -1)])
     always = pairs.PairModel({"HOSTS": {"__intercept__": 9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
                              {"HOSTS": 0.5, "INVESTS_IN": 0.5})
@@ -348,11 +344,8 @@ def test_a_project_name_rules_out_its_route_ends_and_places_off_its_named_site()
 def test_a_route_named_by_its_ends_is_not_hosted_by_a_city_around_neither_end():
     from ingest.learn.stage import apply_pairs
     g = gz.load()
-
-    def idx(name):
-        return next(i for i, kind in g.forms[name] if kind == "full")
     text = "杭州市召开会议，温州市、丽水市和浙江省交通厅负责人参加，部署温州至丽水快速路建设。"
-    places = [(p, "Place", idx(p)) for p in ("杭州市", "温州市", "丽水市", "浙江省")]
+    places = _places(g, "杭州市", "温州市", "丽水市", "浙江省")
     a = _analysis(text, places + [("温州至丽水快速路", "Project", -1)])
     a.mentions.sort(key=lambda m: m.start)
     always = pairs.PairModel({"HOSTS": {"__intercept__": 9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
