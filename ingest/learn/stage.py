@@ -50,22 +50,25 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         rel = dict(old) if old else {"type": key[0], "head": h, "tail": p, "pos": p.start if named else min(h.start, p.start)}
         rel["confidence"] = NAMED_SITE_CONFIDENCE if named else round(prob, 3)
         out.append(rel)
-    out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"})
-    a.relations = _most_specific_hosts(_as_named(out, cands, g), g)
+    ruled_out = _ruled_out_by_name(cands, g)
+    out = [r for r in out if not ruled_out(r)]
+    out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"}, ruled_out)
+    a.relations = _most_specific_hosts(out, g)
     fill_amounts(a)
 
 
-def _lone_hosts(cands, model: pairs.PairModel, hosted: set[str]) -> list[dict]:
-    """For each project without a host, its likeliest place if that reaches LONE_HOST_FLOOR."""
+def _lone_hosts(cands, model: pairs.PairModel, hosted: set[str], ruled_out) -> list[dict]:
+    """For each project without a host, its likeliest place the name leaves possible, if that
+    reaches LONE_HOST_FLOOR."""
     floor = min(LONE_HOST_FLOOR, model.thresholds.get("HOSTS", 0.5))
     best: dict[str, tuple[float, dict]] = {}
     for (rtype, _, tail), (feats, h, p) in cands.items():
         if rtype != "HOSTS" or tail in hosted:
             continue
         prob = model.prob(rtype, feats)
-        if prob >= floor and prob > best.get(tail, (0.0, None))[0]:
-            best[tail] = (prob, {"type": "HOSTS", "head": h, "tail": p, "pos": min(h.start, p.start),
-                                 "confidence": round(prob, 3)})
+        rel = {"type": "HOSTS", "head": h, "tail": p, "pos": min(h.start, p.start), "confidence": round(prob, 3)}
+        if prob >= floor and prob > best.get(tail, (0.0, None))[0] and not ruled_out(rel):
+            best[tail] = (prob, rel)
     return [r for _, r in best.values()]
 
 
@@ -76,8 +79,8 @@ def _named_site(place: str, project: str) -> bool:
     return core in project and not pairs.route_end(core, project)
 
 
-def _as_named(rels: list[dict], cands, g) -> list[dict]:
-    """Hosts the project's own name rules out: a place it names as a route's end (九寨沟 in
+def _ruled_out_by_name(cands, g):
+    """A test of the hosts the project's own name rules out: a place it names as a route's end (九寨沟 in
     成都至九寨沟高速); a province or city around neither end of the route it names (南昌市
     for 抚州至吉安高速); and, when it names its site (富士康成都工厂), any place neither that
     site nor inside or around it (重庆市)."""
@@ -105,7 +108,7 @@ def _as_named(rels: list[dict], cands, g) -> list[dict]:
                 and not any(q in g.ancestors(n) for n in ends[project]):
             return True
         return bool(named) and not any(q == n or q in g.ancestors(n) or n in g.ancestors(q) for n in named)
-    return [r for r in rels if not ruled_out(r)]
+    return ruled_out
 
 
 def _most_specific_hosts(rels: list[dict], g) -> list[dict]:
