@@ -380,3 +380,15 @@ def test_a_doubted_project_the_text_ties_to_nothing_is_left_out():
     drop_orphan_projects(a)
     # tied to a place, given a total, or sure: kept; the phrase tied to nothing and doubted: gone
     assert [m.name for m in a.mentions if m.label == "Project"] == ["光伏组件基地", "城北污水厂", "新材料产业园"]
+
+
+def test_a_lone_host_is_never_a_place_the_project_name_rules_out():
+    from ingest.learn.stage import apply_pairs
+    g = gz.load()
+    text = "浙江省部署交通建设。温州市、丽水市负责人表示，温州至丽水快速路年内开工。"
+    a = _analysis(text, _places(g, "浙江省", "温州市", "丽水市") + [("温州至丽水快速路", "Project", -1)])
+    # every pair under the 0.5 threshold; the route's two ends, in its sentence, likelier than the province
+    doubtful = pairs.PairModel({"HOSTS": {"__intercept__": -1.05, "same_sent": 0.5}, "INVESTS_IN": {}},
+                               {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, doubtful)
+    assert [r["head"].name for r in a.relations if r["type"] == "HOSTS"] == ["浙江省"]
