@@ -80,10 +80,11 @@ def _named_site(place: str, project: str) -> bool:
 
 
 def _ruled_out_by_name(cands, g):
-    """A test of the hosts the project's own name rules out: a place it names as a route's end (九寨沟 in
-    成都至九寨沟高速); a province or city around neither end of the route it names (南昌市
-    for 抚州至吉安高速); and, when it names its site (富士康成都工厂), any place neither that
-    site nor inside or around it (重庆市)."""
+    """A test of the relations the project's own name rules out: as hosts, a place it names as a
+    route's end (九寨沟 in 成都至九寨沟高速), a province or city around neither end of the route
+    it names (南昌市 for 抚州至吉安高速), and, when it names its site (富士康成都工厂), any place
+    neither that site nor inside or around it (重庆市); as investors, when it names its company
+    (京东方北京8.5代线), any other company (TCL集团)."""
     sites: dict[str, list[int]] = {}
     ends: dict[str, list[int]] = {}
     for (rtype, place, project), (_, h, _) in cands.items():
@@ -94,8 +95,19 @@ def _ruled_out_by_name(cands, g):
         elif pairs._core(place) in project:
             ends.setdefault(project, []).append(h.place)
 
+    owners: dict[str, list[str]] = {}  # the companies a project's name names (京东方 in 京东方北京8.5代线)
+    for (rtype, company, project), _ in cands.items():
+        core = pairs._core(company)
+        if rtype == "INVESTS_IN" and len(core) >= 2 and core in project:
+            owners.setdefault(project, []).append(core)
+
     def ruled_out(r) -> bool:
-        if r["type"] != "HOSTS" or "tail" not in r:
+        if "tail" not in r:
+            return False
+        if r["type"] == "INVESTS_IN":
+            named, core = owners.get(r["tail"].name), pairs._core(r["head"].name)
+            return bool(named) and core not in r["tail"].name and not any(core in n or n in core for n in named)
+        if r["type"] != "HOSTS":
             return False
         place, project = r["head"], r["tail"].name
         core = pairs._core(place.name)

@@ -392,3 +392,16 @@ def test_a_lone_host_is_never_a_place_the_project_name_rules_out():
                                {"HOSTS": 0.5, "INVESTS_IN": 0.5})
     apply_pairs(a, g, doubtful)
     assert [r["head"].name for r in a.relations if r["type"] == "HOSTS"] == ["浙江省"]
+
+
+def test_a_project_naming_its_company_is_invested_in_by_no_other():
+    from ingest.learn.stage import apply_pairs
+    g = gz.load()
+    text = "京华电子与星海集团签约，京华电子北京显示面板线年内投产。"
+    a = _analysis(text, [("京华电子", "Company", -1), ("星海集团", "Company", -1),
+                         ("京华电子北京显示面板线", "Project", -1)])
+    a.totals = {}
+    always = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": 9.0}},
+                             {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, always)
+    assert [r["head"].name for r in a.relations if r["type"] == "INVESTS_IN"] == ["京华电子"]
