@@ -1,4 +1,5 @@
-"""The pair model's decisions in the analysis: HOSTS and INVESTS_IN."""
+"""The pair model's decisions in the analysis (HOSTS and INVESTS_IN), checked against what
+each project's own name says; and the projects left tied to nothing that the tagger doubts."""
 from __future__ import annotations
 
 from ingest.analysis import Analysis
@@ -66,8 +67,10 @@ def _lone_hosts(cands, model: pairs.PairModel, hosted: set[str], ruled_out) -> l
         if rtype != "HOSTS" or tail in hosted:
             continue
         prob = model.prob(rtype, feats)
+        if prob < floor or prob <= best.get(tail, (0.0, None))[0]:
+            continue
         rel = {"type": "HOSTS", "head": h, "tail": p, "pos": min(h.start, p.start), "confidence": round(prob, 3)}
-        if prob >= floor and prob > best.get(tail, (0.0, None))[0] and not ruled_out(rel):
+        if not ruled_out(rel):
             best[tail] = (prob, rel)
     return [r for _, r in best.values()]
 
@@ -92,7 +95,7 @@ def _ruled_out_by_name(cands, g):
             continue
         if _named_site(place, project):
             sites.setdefault(project, []).append(h.place)
-        elif pairs._core(place) in project:
+        elif pairs._core(place) in project:  # named, but not as its site: a route's end
             ends.setdefault(project, []).append(h.place)
 
     owners: dict[str, list[str]] = {}  # the companies a project's name names (京东方 in 京东方北京8.5代线)

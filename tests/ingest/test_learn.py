@@ -61,9 +61,13 @@ def _analysis(text: str, mentions: list[tuple[str, str, int]]) -> Analysis:
     return a
 
 
+def _division(g, name: str) -> int:
+    return next(i for i, kind in g.forms[name] if kind == "full")
+
+
 def _places(g, *names: str) -> list[tuple[str, str, int]]:
     """Place mentions for _analysis, each resolved to its gazetteer division."""
-    return [(n, "Place", next(i for i, kind in g.forms[n] if kind == "full")) for n in names]
+    return [(n, "Place", _division(g, n)) for n in names]
 
 
 def _tagged_project(text: str, tagged: str) -> Analysis:
@@ -285,8 +289,7 @@ def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each
     g = gz.load()
 
     def place(name):
-        idx = next(i for i, kind in g.forms[name] if kind == "full")
-        return Mention(0, len(name), "Place", name, name, place=idx)
+        return Mention(0, len(name), "Place", name, name, place=_division(g, name))
 
     line, plant = (Mention(0, 4, "Project", n, n) for n in ("青川高铁", "江汉化工园"))
     rels = [{"type": "HOSTS", "head": place(p), "tail": t}
