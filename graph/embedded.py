@@ -29,6 +29,9 @@ def _default_pool_mb() -> int:
 
 
 BUFFER_POOL_MB = int(os.environ.get("GOVKG_BUFFER_POOL_MB") or _default_pool_mb())
+# Each open database reserves its maximum size in address space (8 TB by default): a process
+# holding a dozen (the app's tests) ran out of the 128 TB there is. 1 TB is far past any load here.
+MAX_DB_BYTES = 1 << 40
 PAGE = 5_000  # nodes per page when streaming nodes (and source nodes per degree count when paging edges)
 EDGE_PAGE = 5_000  # relationships per page when streaming edges, each entry of their `articles` lists counting one more
 
@@ -61,7 +64,8 @@ class EmbeddedStore(EmbeddedLoader, BaseStore):
             # Checkpoint once per load() rather than at every large commit (the WAL
             # keeps committed batches safe in between).
             self._db = ladybug.Database(self.path, buffer_pool_size=buffer_pool_mb << 20,
-                                        read_only=read_only, checkpoint_threshold=1 << 30)
+                                        read_only=read_only, checkpoint_threshold=1 << 30,
+                                        max_db_size=MAX_DB_BYTES)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
             msg = str(e).splitlines()[0]
