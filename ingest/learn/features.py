@@ -7,7 +7,7 @@ import re
 
 import jieba
 
-from ingest.analysis import _tag
+from ingest.analysis import _freq, _tag
 from ingest.lexicon import CLAUSE_BREAK
 
 # Head nouns that end names, and verbs that come before them: the tagger sees the
@@ -20,6 +20,38 @@ HEADS = re.compile("|".join(sorted(
 CUES = re.compile("|".join(sorted(
     "建设 投资 签约 签订 签署 落户 开工 动工 奠基 竣工 投产 实施 推进 启动 新建 扩建 改建 兴建 承建 引进 规划 "
     "建成 通车 开通 完成 总投资 计划 拟 由 与 和 及 在 位于 为 的 是 将 对 把".split(), key=len, reverse=True)))
+
+
+# Trade words that end a company's short name after a brand (燕京啤酒, 山西证券, 住友化学,
+# 荣盛发展): the tagger sees where a brand-like word meets one and learns how far to trust it.
+TRADE_WORDS = frozenset(
+    "汽车 轿车 啤酒 证券 银行 化学 电工 光电 重工 机械 钢铁 药业 控股 实业 股份 科技 电子 电气 轮胎 百货 "
+    "地产 置业 发展 能源 新材 技术 智能 创业 奶业 食品 乳业 水泥 建工 航空 物流 保险 信托 传媒 通信 电器 "
+    "家电 制药 医药 化工 纺织 服装 矿业 煤业 电力 石化 造船 船舶 环保 水务 物产 商贸 集团 光伏 新能源".split())
+BRAND_TAGS = frozenset("nz nr nrt nrfg x eng j nt ns".split())
+BRAND_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+
+
+def _brand(w: str) -> bool:
+    """A word that can be a brand: a proper noun, a rare noun, a Latin word, a place."""
+    if not BRAND_WORD.fullmatch(w):
+        return False
+    t = _tag(w)
+    return t in BRAND_TAGS or (t.startswith("n") and _freq(w) < 100) or w.isascii()
+
+
+def trade_layer(n: int, words: list[str]) -> list[str]:
+    """Per character: B/I where a brand-like word is followed by a trade word, else '-'."""
+    lab = ["tw=-"] * n
+    i = 0
+    for k, w in enumerate(words):
+        if k and w in TRADE_WORDS and _brand(words[k - 1]):
+            s = i - len(words[k - 1])
+            lab[s] = "tw=B"
+            for j in range(s + 1, i + len(w)):
+                lab[j] = "tw=I"
+        i += len(w)
+    return lab
 
 
 def _kind(c: str) -> str:
@@ -120,9 +152,9 @@ def rule_layer(n: int, mentions) -> list[str]:
 
 def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], list[list[str]]]:
     """The features of text[start:end] as columns (one list per feature, one entry per
-    character): the 19 the public-corpus tagger reads too, and the 3 rule labels.
+    character): the 19 the public-corpus tagger reads too, the 3 rule labels and the trade-name mark.
     Built a column at a time; a word's context features once per word."""
-    word, pos, tag, ctx, rule, reach = layers
+    word, pos, tag, ctx, rule, reach, trade = layers
     n = end - start
     chars = list(text[start:end])
     pad = ["^", "^", *chars, "$", "$"]          # pad[j + 2] is text[start + j]
@@ -152,7 +184,7 @@ def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], 
     ]
     labels = rule[start:end]
     rules = [["r=" + r for r in labels], ["rp=" + r for r in ["^", *labels[:-1]]],
-             ["rn=" + r for r in [*labels[1:], "$"]]]
+             ["rn=" + r for r in [*labels[1:], "$"]], trade[start:end]]
     return base, rules
 
 
@@ -173,10 +205,12 @@ def stacked(text: str, start: int, end: int, layers, public_tag) -> list[list[st
 
 
 def layers(text: str, mentions, words: list[str] | None = None) -> tuple:
-    return (*word_layer(text, words), rule_layer(len(text), mentions), reach_layer(text))
+    words = words if words is not None else segment(text)
+    return (*word_layer(text, words), rule_layer(len(text), mentions), reach_layer(text),
+            trade_layer(len(text), words))
 
 
-RULE_FEATURES = ("r=", "rp=", "rn=")
+RULE_FEATURES = ("r=", "rp=", "rn=", "tw=")
 
 
 def public_view(seq: list[list[str]]) -> list[list[str]]:
