@@ -23,18 +23,19 @@ CUES = re.compile("|".join(sorted(
 
 
 # Trade words that end a company's short name after a brand (燕京啤酒, 山西证券, 住友化学,
-# 荣盛发展): the tagger sees where a brand-like word meets one and learns how far to trust it.
+# 南玻股份): the tagger sees where a brand-like word meets one and learns how far to trust it.
 TRADE_WORDS = frozenset(
     "汽车 轿车 啤酒 证券 银行 化学 电工 光电 重工 机械 钢铁 药业 控股 实业 股份 科技 电子 电气 轮胎 百货 "
-    "地产 置业 发展 能源 新材 技术 智能 创业 奶业 食品 乳业 水泥 建工 航空 物流 保险 信托 传媒 通信 电器 "
+    "地产 置业 能源 新材 技术 智能 创业 奶业 食品 乳业 水泥 建工 航空 物流 保险 信托 传媒 通信 电器 "
     "家电 制药 医药 化工 纺织 服装 矿业 煤业 电力 石化 造船 船舶 环保 水务 物产 商贸 集团 光伏 新能源".split())
 BRAND_TAGS = frozenset("nz nr nrt nrfg x eng j nt ns".split())
 BRAND_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
 def _brand(w: str) -> bool:
-    """A word that can be a brand: a proper noun, a rare noun, a Latin word, a place."""
-    if not BRAND_WORD.fullmatch(w):
+    """A word that can be a brand: a proper noun, a rare noun, a Latin word, a place's
+    bare name (山西证券; 徐州市医药 is an industry of a place, not a brand)."""
+    if not BRAND_WORD.fullmatch(w) or w[-1] in "省市县区镇乡":
         return False
     t = _tag(w)
     return t in BRAND_TAGS or (t.startswith("n") and _freq(w) < 100) or w.isascii()

@@ -16,8 +16,8 @@ def test_a_brand_before_a_trade_word_is_marked_as_a_short_company_name():
     assert marks(text) == "BIII.BIIII....."
 
 
-def test_a_common_word_before_a_trade_word_is_no_brand():
-    assert set(marks("全市的汽车产量增长，我们的银行贷款增加。")) == {"."}
+def test_a_common_word_or_a_place_written_in_full_before_a_trade_word_is_no_brand():
+    assert set(marks("全市的汽车产量增长，我们的银行贷款增加，泰州市银行网点增多。")) == {"."}
 
 
 def test_the_trade_mark_is_a_rule_feature_the_public_tagger_never_reads():
