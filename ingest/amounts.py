@@ -46,7 +46,7 @@ def _amount(m) -> dict | None:
         if value is None:
             return None
     value *= lx.UNIT[m.group("unit")]
-    out = {"amount_text": m.group(0), "currency": "CNY" if m.group("cur").startswith("元") else m.group("cur")}
+    out = {"amount_text": m.group(0), "currency": "CNY" if m.group("cur") in ("元", "元人民币", "人民币") else m.group("cur")}
     if out["currency"] == "CNY":
         out["amount_cny"] = int(round(value)) if abs(value - round(value)) < 1e-6 else value
     return out
