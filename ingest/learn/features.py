@@ -41,12 +41,21 @@ def _brand(w: str) -> bool:
     return t in BRAND_TAGS or (t.startswith("n") and _freq(w) < 100) or w.isascii()
 
 
+def _goes_on(words: list[str], k: int) -> bool:
+    """The name goes on past the trade word (比亚迪新能源汽车零部件项目): the next word that is
+    no trade word is part of a name (a noun, a word jieba does not know), not a verb, a
+    preposition, a conjunction, a time or a mark that ends it."""
+    nxt = next((w for w in words[k + 1:] if w not in TRADE_WORDS), None)
+    return nxt is not None and BRAND_WORD.match(nxt) is not None and nxt[0] not in "一二三四五六七八九十两几" \
+        and not _tag(nxt).startswith(("v", "p", "c", "u", "d", "r", "t", "f", "y", "e", "o"))
+
+
 def trade_layer(n: int, words: list[str]) -> list[str]:
     """Per character: B/I where a brand-like word is followed by a trade word, else '-'."""
     lab = ["tw=-"] * n
     i = 0
     for k, w in enumerate(words):
-        if k and w in TRADE_WORDS and _brand(words[k - 1]):
+        if k and w in TRADE_WORDS and _brand(words[k - 1]) and not _goes_on(words, k):
             s = i - len(words[k - 1])
             lab[s] = "tw=B"
             for j in range(s + 1, i + len(w)):

@@ -25,3 +25,8 @@ def test_the_trade_mark_is_a_rule_feature_the_public_tagger_never_reads():
     seq = features.sequence(text, 0, len(text), features.layers(text, []))
     assert [f for f in seq[0] if f.startswith("tw=")] == ["tw=B"]
     assert not any(f.startswith("tw=") for feats in features.public_view(seq) for f in feats)
+
+
+def test_a_trade_word_inside_a_longer_name_is_no_company_end():
+    text = "海鹰新能源汽车零部件项目开工，蓝鲸证券一季度营收增长。"
+    assert marks(text) == "." * 15 + "BIII" + "." * 8
