@@ -41,13 +41,19 @@ def _brand(w: str) -> bool:
     return t in BRAND_TAGS or (t.startswith("n") and _freq(w) < 100) or w.isascii()
 
 
+# Heads that a trade word can be the modifier of, inside a longer name
+LONGER_NAME = frozenset("项目 工程 基地 产业园 园区 工业园 科技园 产业城 生产线 工厂 厂 综合体 小镇 公司 有限公司".split())
+
+
 def _goes_on(words: list[str], k: int) -> bool:
-    """The name goes on past the trade word (比亚迪新能源汽车零部件项目): the next word that is
-    no trade word is part of a name (a noun, a word jieba does not know), not a verb, a
-    preposition, a conjunction, a time or a mark that ends it."""
-    nxt = next((w for w in words[k + 1:] if w not in TRADE_WORDS), None)
-    return nxt is not None and BRAND_WORD.match(nxt) is not None and nxt[0] not in "一二三四五六七八九十两几" \
-        and not _tag(nxt).startswith(("v", "p", "c", "u", "d", "r", "t", "f", "y", "e", "o"))
+    """The trade word is inside a longer name (比亚迪新能源汽车零部件项目): the nouns after it
+    run on to a project's or a company's head, not to what the company has (LG化学偏光片业务)."""
+    for w in words[k + 1:k + 5]:
+        if w in LONGER_NAME:
+            return True
+        if not BRAND_WORD.match(w) or _tag(w).startswith(("v", "p", "c", "u", "d", "r", "t", "f", "y", "e", "o")):
+            return False
+    return False
 
 
 def trade_layer(n: int, words: list[str]) -> list[str]:

@@ -28,5 +28,5 @@ def test_the_trade_mark_is_a_rule_feature_the_public_tagger_never_reads():
 
 
 def test_a_trade_word_inside_a_longer_name_is_no_company_end():
-    text = "海鹰新能源汽车零部件项目开工，蓝鲸证券一季度营收增长。"
-    assert marks(text) == "." * 15 + "BIII" + "." * 8
+    text = "海鹰新能源汽车零部件项目开工，蓝鲸证券分析师认为德尔塔化学偏光片业务增长。"
+    assert marks(text) == "." * 15 + "BIII" + "." * 5 + "BIIII" + "." * 8
