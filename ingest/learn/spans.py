@@ -108,6 +108,11 @@ BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团", "工厂", "新工厂", 
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
+# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田…) and
+# what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
+INTRODUCED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:厂商|厂家|供应商|制造商|开发商|运营商|服务商|承建商|巨头|施工方|承建方|"
+                        r"总承包方|投资方|车企|房企|央企|国企|民企|外企|下称|简称)")
+OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 
 
 def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
@@ -121,8 +126,11 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     board = BOARD.search(a.text, s, e)
     if board and board.start() - s >= 2:
         e = board.start()
-    m = PARENT.match(a.text, s, e)
-    if m and e - m.end() >= 4:
+    owned = OWNED.search(a.text, s, e)
+    if owned and owned.start() - s >= 2:
+        e = owned.start()
+    m = PARENT.match(a.text, s, e) or INTRODUCED.match(a.text, s, e)
+    if m and e - m.end() >= (4 if m.re is PARENT else 2):
         return m.end(), e
     s = bracket_start(a.text, s)
     if LEGAL.search(a.text[s:e]):

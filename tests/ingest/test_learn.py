@@ -284,6 +284,14 @@ def test_a_post_is_no_company_and_a_board_is_cut_off():
     assert [m.name for m in a.mentions] == ["宏达控股"]
 
 
+def test_what_introduces_or_belongs_to_a_company_is_cut_off():
+    text = "宏达集团(下称宏达集团)称，电池制造商蓝湾科技股份有限公司签约；见宏达集团网站。"
+    tagged = ["下称宏达集团", "电池制造商蓝湾科技股份有限公司", "宏达集团网站"]
+    a = _analysis(text, [])
+    spans.replace_spans(a, [(text.index(t), text.index(t) + len(t), "Company", 0.8) for t in tagged])
+    assert [m.name for m in a.mentions] == ["宏达集团", "蓝湾科技股份有限公司", "宏达集团"]
+
+
 def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each_host():
     from ingest.learn.stage import _most_specific_hosts
     g = gz.load()
