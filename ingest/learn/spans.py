@@ -9,7 +9,7 @@ import jieba
 from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.learn.features import HEADS
-from ingest.lexicon import CJK, SOE_BUREAU
+from ingest.lexicon import AMOUNT, CJK, SOE_BUREAU
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -19,7 +19,7 @@ CAPTION = "图为"
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资 "
-                 "上马 引进 争取 谋划 实施 批准 核准 责令 诸如 例如 比如 譬如".split())
+                 "上马 引进 争取 谋划 实施 批准 核准 责令 诸如 例如 比如 譬如 新一轮 一座 一条 一批 一个 一处 一项".split())
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
@@ -53,6 +53,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     inner = LAUNCH.search(text, s, e)  # 宁夏适时启动 + 银川…工程: the name is what is launched
     if inner and e - inner.end() >= 4:
         s = inner.end()
+    # a clause inside the span: the name comes after its subject's 在 or after a sum
+    # (美的中央空调在 + 四川屏山行政中心项目; 克州投资9.54亿元 + …生产线)
+    inner = max((m.end() for m in AMOUNT.finditer(text, s, e)), default=_after_at(text, s, e))
+    if inner and e - inner >= 4:
+        s = inner
     while s < e:
         lead = LEAD_MARK.match(text, s, e)
         if lead and e - lead.end() >= 2:
@@ -73,6 +78,18 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     while e < len(text) and _latin(text[e - 1]) and _latin(text[e], letters=True):
         e += 1
     return (s, e) if e - s >= 2 else None
+
+
+def _after_at(text: str, s: int, e: int) -> int | None:
+    """Where the span goes on after its last 在 that jieba reads as a word of its own, when
+    a name follows it (not 在华第三家工厂, 在北京的…生产线: a description)."""
+    pos, after = s, None
+    words = jieba.lcut(text[s:e])
+    for k, w in enumerate(words[:-1]):
+        pos += len(w)
+        if w == "在" and pos - 1 > s and len(words[k + 1]) > 1 and "的" not in text[pos:e]:
+            after = pos
+    return after
 
 
 def _latin(c: str, letters: bool = False) -> bool:

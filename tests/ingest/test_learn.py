@@ -38,6 +38,11 @@ def test_bio_round_trip():
     ("诸如金穗泉", "金穗泉"),
     ("上马青山纸浆项目", "青山纸浆项目"),
     ("新沅大桥", "新沅大桥"),  # 新 begins names as often as it means "new"
+    # a subject and its 在, a sum, a determiner before the name; not 在 before a description
+    ("青禾电器在河西屏南物流中心项目", "河西屏南物流中心项目"),
+    ("禾州投资3.2亿元扩建纸浆生产线", "纸浆生产线"),
+    ("新一轮滨江快速路", "滨江快速路"),
+    ("青禾电器在南屏的纸浆生产线", "青禾电器在南屏的纸浆生产线"),
 ])
 def test_trim(text, want):
     cut = spans.trim(text, 0, len(text))
