@@ -119,7 +119,7 @@ POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)"
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
-KIND_HEADS = ("项目", "工程")
+KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
 # a head alone is no name (建设项目 stays whole)
 BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团", "工厂", "新工厂", "厂", "生产线", "生产基地", "电站", "园区", "产业园"}
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
@@ -191,7 +191,8 @@ def _kind_of_company(name: str) -> bool:
 
 
 def _kind_of_project(name: str) -> bool:
-    """景区项目, 地产项目, 高质量项目: one common noun before the head names a kind of project."""
+    """景区项目, 地产项目, 家具产业园, 液晶面板生产线: one common noun before the head names a kind
+    of project."""
     head = next((h for h in KIND_HEADS if name.endswith(h)), None)
     if head is None:
         return False
