@@ -236,9 +236,20 @@ def _kind_only(part: str) -> bool:
     return not re.sub(r"建设|改造|扩建|新建", "", HEADS.sub("", part))
 
 
+COMPANY_COORD = re.compile(r"与|及|、")
+
+
 def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tuple[int, int, str, float]]:
-    """A project span naming two or more projects (A煤矿和B煤矿, A项目、B工程) as one span each;
-    any other span as it is."""
+    """A project span naming two or more projects (A煤矿和B煤矿, A项目、B工程), or a company
+    span two companies (A与B), as one span each; any other span as it is."""
+    if label == "Company":  # 三星电子与三星SDI: two companies, each a name of two characters or more
+        parts, x = [], s
+        for m in COMPANY_COORD.finditer(text, s, e):
+            parts.append((x, m.start()))
+            x = m.end()
+        parts.append((x, e))
+        if len(parts) > 1 and all(y - x >= 2 for x, y in parts):
+            return [(x, y, label, conf) for x, y in parts]
     if label != "Project":
         return [(s, e, label, conf)]
     cuts = [(m.start() + s, m.end() + s) for m in COORD.finditer(text[s:e])]

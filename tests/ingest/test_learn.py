@@ -105,6 +105,15 @@ def test_coordinated_project_names_are_one_span_each(phrase, want):
     assert [phrase[s:e] for s, e, _, _ in got] == want
 
 
+@pytest.mark.parametrize("phrase, want", [
+    ("蓝湾电子与蓝湾SDI", ["蓝湾电子", "蓝湾SDI"]), ("宏达集团、青禾科技及ABC", ["宏达集团", "青禾科技", "ABC"]),
+    ("上海和黄药业", ["上海和黄药业"]),  # 和 inside a name stays
+])
+def test_coordinated_companies_are_one_span_each(phrase, want):
+    got = spans._coordinated(phrase, 0, len(phrase), "Company", 0.8)
+    assert [phrase[s:e] for s, e, _, _ in got] == want
+
+
 def test_a_company_a_trade_noun_introduces_stays_whatever_the_tagger_says():
     text = "电路板厂商蓝湾(BW)在新港区建厂。"
     a = _analysis(text, [("蓝湾", "Company", -1)])
