@@ -2,6 +2,8 @@
 each project's own name says; and the projects left tied to nothing that the tagger doubts."""
 from __future__ import annotations
 
+import re
+
 from ingest.analysis import Analysis
 from ingest.learn import pairs
 from ingest.relations import _specificity, fill_amounts
@@ -82,6 +84,9 @@ def _named_site(place: str, project: str) -> bool:
     return core in project and not pairs.route_end(core, project)
 
 
+LEGAL_IN_NAME = re.compile(r"(.{2,}?)(?:[(（][^)）]{2,6}[)）])?(?:股份有限公司|有限责任公司|有限公司)")
+
+
 def _ruled_out_by_name(cands, g):
     """A test of the relations the project's own name rules out: as hosts, a place it names as a
     route's end (九寨沟 in 成都至九寨沟高速), a province or city around neither end of the route
@@ -103,6 +108,9 @@ def _ruled_out_by_name(cands, g):
         core = pairs._core(company)
         if rtype == "INVESTS_IN" and len(core) >= 2 and core in project:
             owners.setdefault(project, []).append(core)
+        legal = LEGAL_IN_NAME.match(project)  # 友达光电(昆山)有限公司8.5代线: named whether found or not
+        if rtype == "INVESTS_IN" and legal:
+            owners.setdefault(project, []).append(legal.group(1))
 
     def ruled_out(r) -> bool:
         if "tail" not in r:

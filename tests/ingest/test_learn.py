@@ -430,3 +430,9 @@ def test_a_project_naming_its_company_is_invested_in_by_no_other():
                              {"HOSTS": 0.5, "INVESTS_IN": 0.5})
     apply_pairs(a, g, always)
     assert [r["head"].name for r in a.relations if r["type"] == "INVESTS_IN"] == ["京华电子"]
+    # a legal name inside the project's names its company even when the text names it nowhere else
+    text = "星海集团称，京华电子(苏州)有限公司显示面板线年内投产。"
+    a = _analysis(text, [("星海集团", "Company", -1), ("京华电子(苏州)有限公司显示面板线", "Project", -1)])
+    a.totals = {}
+    apply_pairs(a, g, always)
+    assert [r for r in a.relations if r["type"] == "INVESTS_IN"] == []
