@@ -1,0 +1,227 @@
+"""The tagger's spans made names: trimming, company bounds, coordination and the filters
+of ingest/learn/spans.py (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.learn import spans
+from tests.ingest.analyses import analysis, tagged_project
+
+
+@pytest.mark.parametrize("text,want", [
+    ("由该公司对“清河湾湿地公园项目", "清河湾湿地公园项目"),
+    ("和长丰新材料有限公司", "长丰新材料有限公司"),
+    ("格力电器(重庆)有限公司", "格力电器(重庆)有限公司"),
+    ("江门至湛江高速，开平段", None),
+    # a date, a source, a post held or a construction verb before a name is not part of it
+    ("5日奠基临河第二纺织厂", "临河第二纺织厂"),
+    ("据东岭集团", "东岭集团"),
+    ("时任宏远重工集团公司", "宏远重工集团公司"),
+    ("三季度红星水泥厂", "红星水泥厂"),
+    ("开工建设滨江快速路", "滨江快速路"),
+    ("建设银行", "建设银行"),
+    # the tail of a date the tagger cut through, a launching verb inside, a conjunction before
+    ("年东湖隧道二期工程", "年东湖隧道二期工程"),
+    ("省适时启动清江引水工程", "清江引水工程"),
+    ("而青松城际铁路", "青松城际铁路"),
+    # a conjunction jieba glued to an unknown name, an example marker, a launching verb
+    ("但青禾集团", "青禾集团"),
+    ("诸如金穗泉", "金穗泉"),
+    ("上马青山纸浆项目", "青山纸浆项目"),
+    ("新沅大桥", "新沅大桥"),  # 新 begins names as often as it means "new"
+    # a subject and its 在, a sum, a determiner before the name; not 在 before a description
+    ("青禾电器在河西屏南物流中心项目", "河西屏南物流中心项目"),
+    ("禾州投资3.2亿元扩建纸浆生产线", "纸浆生产线"),
+    ("新一轮滨江快速路", "滨江快速路"),
+    ("青禾电器在南屏的纸浆生产线", "青禾电器在南屏的纸浆生产线"),
+])
+def test_trim(text, want):
+    cut = spans.trim(text, 0, len(text))
+    assert (text[cut[0]:cut[1]] if cut else None) == want
+
+
+def test_a_date_tail_is_cut_only_after_a_digit():
+    text = "2019年东湖隧道二期工程开工"
+    cut = spans.trim(text, text.index("年"), text.index("开工"))
+    assert text[cut[0]:cut[1]] == "东湖隧道二期工程"
+    text = "年产8万吨纸浆项目"  # output per year, part of the name
+    assert spans.trim(text, 0, len(text)) == (0, len(text))
+
+
+def test_company_keeps_its_place_and_drops_its_parent():
+    text = "蓝鲸集团全资子公司苏州蓝鲸精工有限公司在相城区投资。"
+    a = analysis(text, [("苏州", "Place", -1)])
+    s = text.index("蓝鲸精工")
+    got = spans.company_bounds(a, s, s + len("蓝鲸精工有限公司"))
+    assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
+    s = text.index("蓝鲸集团")
+    got = spans.company_bounds(a, s, text.index("在"))
+    assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("青山煤矿和白水煤矿", ["青山煤矿", "白水煤矿"]),
+    ("东湖隧道、西湖大桥及南湖码头", ["东湖隧道", "西湖大桥", "南湖码头"]),
+    ("长江大桥和隧道", ["长江大桥和隧道"]),  # one side no name of its own: left whole
+    ("滨海环线及高速公路建设项目", ["滨海环线及高速公路建设项目"]),  # one side only kinds of work: one project
+])
+def test_coordinated_project_names_are_one_span_each(phrase, want):
+    got = spans._coordinated(phrase, 0, len(phrase), "Project", 0.8)
+    assert [phrase[s:e] for s, e, _, _ in got] == want
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("蓝湾电子与蓝湾SDI", ["蓝湾电子", "蓝湾SDI"]), ("宏达集团、青禾科技及ABC", ["宏达集团", "青禾科技", "ABC"]),
+    ("上海和黄药业", ["上海和黄药业"]),  # 和 inside a name stays
+])
+def test_coordinated_companies_are_one_span_each(phrase, want):
+    got = spans._coordinated(phrase, 0, len(phrase), "Company", 0.8)
+    assert [phrase[s:e] for s, e, _, _ in got] == want
+
+
+def test_a_company_a_trade_noun_introduces_stays_whatever_the_tagger_says():
+    text = "电路板厂商蓝湾(BW)在新港区建厂。"
+    a = analysis(text, [("蓝湾", "Company", -1)])
+    a.mentions[0].extra["listed"] = True  # what orgs.find_listed marks after 厂商
+    spans.replace_spans(a, [], beliefs={})
+    assert [m.name for m in a.mentions if m.label == "Company"] == ["蓝湾"]
+
+
+def test_a_builder_is_named_without_its_site_office():
+    text = "中铁十八局青松铁路项目部进场施工。"
+    a = analysis(text, [])
+    got = spans.company_bounds(a, 0, text.index("进场"))
+    assert text[got[0]:got[1]] == "中铁十八局"
+
+
+@pytest.mark.parametrize("name,kind", [("日本公司", True), ("外资公司", True), ("沈阳旅游集团", False),
+                                       ("XYZ集团", False), ("ABC公司", False), ("德国公司", True),
+                                       ("大韩民国公司", True), ("安徽上市公司", True),
+                                       # brands jieba tags as places, but no gazetteer or country list knows them
+                                       ("吉利集团", False), ("苏泊尔集团", False)])
+def test_a_country_and_a_suffix_is_a_kind_of_company(name, kind):
+    assert spans._kind_of_company(name) is kind
+
+
+def test_replace_spans_keeps_officials_and_drops_places_inside_names():
+    text = "昆山佰瑞机械有限公司负责人介绍，县长王立新出席。"
+    a = analysis(text, [("昆山", "Place", -1), ("王立新", "Official", -1)])
+    s = text.index("昆山佰瑞")
+    spans.replace_spans(a, [(s, text.index("负责人"), "Company", 0.9),
+                            (text.index("县长"), text.index("出席"), "Organization", 0.6)])
+    got = {(m.label, m.name) for m in a.mentions}
+    assert got == {("Company", "昆山佰瑞机械有限公司"), ("Official", "王立新")}
+
+
+def test_organizations_end_with_what_kind_of_body_they_are():
+    text = "东江理工大学与中部地区合作，副县长李海出席。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, text.index("与"), "Organization", 0.8),
+                            (text.index("中部"), text.index("合作"), "Organization", 0.7)])
+    assert [m.name for m in a.mentions] == ["东江理工大学"]
+
+
+def test_a_chain_of_places_is_no_project():
+    text = "线路经过宜宾—泸州—永川，全长三百公里。"
+    a = analysis(text, [("宜宾", "Place", -1), ("泸州", "Place", -1), ("永川", "Place", -1)])
+    spans.replace_spans(a, [(text.index("宜宾"), text.index("，"), "Project", 0.7)])
+    assert sorted(m.name for m in a.mentions) == ["宜宾", "永川", "泸州"]
+
+
+@pytest.mark.parametrize("phrase", ["滨江快速路是主城二环线", "宜昌北接沪渝高速", "城东污水厂、城西片区", "沿江铁路项目部",
+                                    "华信集团中标滨海大道改造工程", "河西省委常委",
+                                    # counted or pointed at, or a kind of project: not a name
+                                    "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目", "家具产业园", "机床生产线",
+                                    # a body, or a gloss in Latin letters: no project either
+                                    "江南铁路局", "华东水利工程总公司", "Smart Grid Project", "江南信号厂工程师",
+                                    # no Chinese at all: a product, a person, a town named in Latin letters
+                                    "Ultrabook", "GreenvilleWorks",
+                                    # a class of projects, or a list cut short by 等
+                                    "宁波市重点文旅项目", "各类文旅招商项目", "宁波至舟山等城际铁路"])
+def test_clauses_and_site_offices_are_no_project_names(phrase):
+    text = phrase + "。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
+    assert a.mentions == []
+
+
+def test_a_name_with_a_key_or_grade_word_inside_stays_a_project():
+    assert spans._name_like("Project", "国家重点实验室扩建项目") and spans._name_like("Project", "沿海高等级公路")
+
+
+@pytest.mark.parametrize("text, road", [
+    ("新建的滨湖大道向北延伸，终点接云岭高速，全长十二公里。", "云岭高速"),
+    ("枢纽建成后与沿海高速公路相交，形成互通。", "沿海高速公路"),
+    ("收费站将迁至东郊，以减轻北环立交桥的交通压力。", "北环立交桥"),
+])
+def test_a_road_named_only_as_a_landmark_is_no_project(text, road):
+    assert tagged_project(text, road).mentions == []
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("会同12万吨铝材加工项目开工。", "12万吨铝材加工项目", "会同12万吨铝材加工项目"),
+    ("宏达公司年产30万吨纸浆项目投产。", "30万吨纸浆项目", "年产30万吨纸浆项目"),
+    ("西岭水泥厂扩建工程开工。", "水泥厂扩建工程", "水泥厂扩建工程"),
+])
+def test_a_project_named_by_its_capacity_keeps_its_site_and_output_word(text, tagged, want):
+    a = analysis(text, [("会同", "Place", -1)] if "会同" in text else [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
+    assert [m.name for m in a.mentions if m.label == "Project"] == [want]
+
+
+def test_a_road_built_beside_a_landmark_stays_a_project():
+    a = tagged_project("东山隧道与西岭铁路一起开工建设，年内完工。", "西岭铁路")
+    assert [m.name for m in a.mentions] == ["西岭铁路"]
+
+
+def test_the_tagger_reads_the_tokenizer_words_as_jieba_cuts_them():
+    import jieba
+
+    from ingest.learn import features
+    from ingest.pipeline import nlp
+    text = "标题 第一行\n\n\n  徐州市 举行签约仪式，\r\n总投资 10亿元。"
+    words = features.doc_words(nlp().make_doc(text), text)
+    assert words == jieba.lcut(text, HMM=True)
+    assert features.word_layer(text, words) == features.word_layer(text)
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("他曾任西岭水泥厂工程师。", "西岭水泥厂工程"),
+    ("滨江大桥项目经理王刚介绍了进度。", "滨江大桥项目"),
+])
+def test_a_name_the_text_goes_on_with_into_a_post_is_no_project(text, tagged):
+    assert tagged_project(text, tagged).mentions == []
+
+
+def test_a_project_span_the_tagger_doubts_is_left_out():
+    text = "青山水库工程和白水大桥工程同时开工。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, 6, "Project", 0.4), (7, 13, "Project", 0.6)])
+    assert [m.name for m in a.mentions] == ["白水大桥工程"]
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("据市场研究机构DisplaySearch公司统计，面板价格回落。", "isplaySearch公司", "DisplaySearch公司"),
+    ("TCL集团今年扩产。", "CL集团", "TCL集团"),
+])
+def test_a_name_never_starts_or_ends_inside_a_latin_word(text, tagged, want):
+    s = text.index(tagged)
+    got = spans.trim(text, s, s + len(tagged))
+    assert text[got[0]:got[1]] == want
+
+
+def test_a_post_is_no_company_and_a_board_is_cut_off():
+    text = "河西省委常委出席。宏达控股董事局宣布增资。"
+    a = analysis(text, [])
+    post, board = text.index("河西省委常委"), text.index("宏达控股董事局")
+    spans.replace_spans(a, [(post, post + 6, "Company", 0.8), (board, board + 7, "Company", 0.8)])
+    assert [m.name for m in a.mentions] == ["宏达控股"]
+
+
+def test_what_introduces_or_belongs_to_a_company_is_cut_off():
+    text = "宏达集团(下称宏达集团)称，电池制造商蓝湾科技股份有限公司签约；见宏达集团网站。"
+    tagged = ["下称宏达集团", "电池制造商蓝湾科技股份有限公司", "宏达集团网站"]
+    a = analysis(text, [])
+    spans.replace_spans(a, [(text.index(t), text.index(t) + len(t), "Company", 0.8) for t in tagged])
+    assert [m.name for m in a.mentions] == ["宏达集团", "蓝湾科技股份有限公司", "宏达集团"]
