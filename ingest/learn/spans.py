@@ -10,6 +10,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.learn.features import HEADS
 from ingest.lexicon import AMOUNT, CJK, SOE_BUREAU
+from ingest.orgs import TRADE
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -55,7 +56,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s = inner.end()
     # a clause inside the span: the name comes after its subject's 在 or after a sum
     # (美的中央空调在 + 四川屏山行政中心项目; 克州投资9.54亿元 + …生产线)
-    inner = max((m.end() for m in AMOUNT.finditer(text, s, e)), default=_after_at(text, s, e))
+    sums = [m.end() for m in AMOUNT.finditer(text, s, e)]
+    inner = sums[-1] if sums else _after_at(text, s, e)
     if inner and e - inner >= 4:
         s = inner
     while s < e:
@@ -83,6 +85,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
 def _after_at(text: str, s: int, e: int) -> int | None:
     """Where the span goes on after its last 在 that jieba reads as a word of its own, when
     a name follows it (not 在华第三家工厂, 在北京的…生产线: a description)."""
+    if "在" not in text[s:e]:
+        return None
     pos, after = s, None
     words = jieba.lcut(text[s:e])
     for k, w in enumerate(words[:-1]):
@@ -121,14 +125,13 @@ NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
 # a head alone is no name (建设项目 stays whole)
-BARE_HEADS = {*KIND_HEADS, "基地", "公司", "集团", "工厂", "新工厂", "厂", "生产线", "生产基地", "电站", "园区", "产业园"}
+BARE_HEADS = {*KIND_HEADS, "公司", "集团", "工厂", "新工厂", "厂", "生产基地", "电站", "园区"}
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
 # what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田…) and
 # what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
-INTRODUCED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:厂商|厂家|供应商|制造商|开发商|运营商|服务商|承建商|巨头|施工方|承建方|"
-                        r"总承包方|投资方|车企|房企|央企|国企|民企|外企|下称|简称)")
+INTRODUCED = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|下称|简称)")
 OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 
 
@@ -239,22 +242,22 @@ def _kind_only(part: str) -> bool:
 COMPANY_COORD = re.compile(r"与|及|、")
 
 
+def _parts(text: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    """The stretches of text[s:e] between the separators sep finds."""
+    bounds = [s] + [x for m in sep.finditer(text, s, e) for x in (m.start(), m.end())] + [e]
+    return list(zip(bounds[::2], bounds[1::2]))
+
+
 def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tuple[int, int, str, float]]:
     """A project span naming two or more projects (A煤矿和B煤矿, A项目、B工程), or a company
     span two companies (A与B), as one span each; any other span as it is."""
     if label == "Company":  # 三星电子与三星SDI: two companies, each a name of two characters or more
-        parts, x = [], s
-        for m in COMPANY_COORD.finditer(text, s, e):
-            parts.append((x, m.start()))
-            x = m.end()
-        parts.append((x, e))
+        parts = _parts(text, s, e, COMPANY_COORD)
         if len(parts) > 1 and all(y - x >= 2 for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]
     if label != "Project":
         return [(s, e, label, conf)]
-    cuts = [(m.start() + s, m.end() + s) for m in COORD.finditer(text[s:e])]
-    bounds = [s] + [x for c in cuts for x in c] + [e]
-    parts = list(zip(bounds[::2], bounds[1::2]))
+    parts = _parts(text, s, e, COORD)
     if len(parts) > 1 and all(y - x >= 3 and PROJECT_END.search(text[x:y]) and not _kind_only(text[x:y])
                               for x, y in parts):
         return [(x, y, label, conf) for x, y in parts]

@@ -108,8 +108,9 @@ def _ruled_out_by_name(cands, g):
         core = pairs._core(company)
         if rtype == "INVESTS_IN" and len(core) >= 2 and core in project:
             owners.setdefault(project, []).append(core)
+    for project in {k[2] for k in cands if k[0] == "INVESTS_IN"}:
         legal = LEGAL_IN_NAME.match(project)  # 友达光电(昆山)有限公司8.5代线: named whether found or not
-        if rtype == "INVESTS_IN" and legal:
+        if legal:
             owners.setdefault(project, []).append(legal.group(1))
 
     def ruled_out(r) -> bool:
