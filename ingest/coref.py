@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import Analysis
+from ingest.lexicon import GENERIC_NAMES
 
 # what a project name may gain or lose without naming another project
 TRAILING = re.compile(r"(?:建设)?(?:项目|工程)$")
@@ -53,3 +54,62 @@ def unify_projects(a: Analysis) -> None:
         for old, full in renamed.items():
             if old in totals:
                 totals.setdefault(full, totals.pop(old))
+
+
+# ---- companies ---------------------------------------------------------------------------------
+# what a company's full name may add to the name news calls it by without naming another company
+LEGAL_TAIL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|总公司|集团公司|公司)|集团")
+LEGAL_END = re.compile(rf"(?:{LEGAL_TAIL.pattern})$")
+# a part of the full name that makes it a branch or subsidiary of the shorter one (中铝稀土(江苏)有限公司
+# is not 中铝公司): a bracketed place, a branch word
+BRANCH = re.compile(r"[(（]|分公司|子公司|分行|项目部|工厂|基地|研究院|事业部")
+# the full name, then the short form it declares: 中国铁路通信信号集团公司(以下简称“中国通号”)
+DECLARED = re.compile(r"\s*[(（](?P<word>以下简称|以下称|下称|简称)?[：:]?[“\"「]?(?P<short>[^()（）“”\"「」，,、]{2,12}?)[”\"」]?[)）]")
+
+
+def _picked(short: str, full: str) -> bool:
+    """short's characters stand in full in order (中石油 in 中国石油天然气集团公司)."""
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+def _same_company(short: str, full: str) -> bool:
+    """full is the name written in full of the company news calls short: the full name plus
+    nothing but a legal form (世纪瑞尔 / 世纪瑞尔公司), or the short form's characters picked out
+    of it in order, as Chinese abbreviates (中石油 / 中国石油天然气集团公司, 山煤集团 /
+    山西煤炭进出口集团), when what it adds is no branch. A name and a legal form around more
+    is another company of the group (中金国泰集团 / 中金国泰文化旅游集团)."""
+    if full.startswith(short):
+        return LEGAL_TAIL.fullmatch(full[len(short):]) is not None
+    if len(short) < 3 or short[0] != full[0] or BRANCH.search(full):
+        return False
+    tail = LEGAL_END.search(short)
+    if tail and full.startswith(short[:tail.start()]) and full.endswith(tail.group()):
+        return False
+    return _picked(short, full)
+
+
+def unify_companies(a: Analysis) -> None:
+    """A company's short forms take its full name when one full name in the article fits
+    them (see _same_company) or the text declares the short form after the full one; the
+    short forms stay as written, as aliases, so the pair model sees one company."""
+    names = {m.name for m in a.mentions if m.label == "Company"}
+    canon: dict[str, str] = {}
+    for m in [m for m in a.mentions if m.label == "Company"]:
+        d = DECLARED.match(a.text, m.end)
+        short = d and d["short"]
+        if not short or short == m.name or short in GENERIC_NAMES or not (d["word"] or _picked(short, m.name)):
+            continue
+        if short in names:
+            canon.setdefault(short, m.name)
+    for short in names - set(canon):
+        fulls = [f for f in names if len(f) > len(short) and _same_company(short, f)]
+        if len(fulls) == 1:
+            canon[short] = fulls[0]
+    for m in a.mentions:
+        if m.label == "Company":
+            seen = {m.name}
+            while canon.get(m.name, m.name) not in seen:  # a short form of a short form: follow it on
+                m.name = canon[m.name]
+                seen.add(m.name)
+

@@ -89,7 +89,7 @@ STOP_WORDS = {
 }
 # Nouns for a company's role that precede its name (股东北车集团).
 ROLE_NOUNS = {"股东", "控股股东", "大股东", "母公司", "子公司", "客户", "供应商", "承包商", "开发商", "投资方", "合作方",
-              "甲方", "乙方", "业主", "中标人", "中标方", "联合体", "旗下", "下属"}
+              "甲方", "乙方", "业主", "中标人", "中标方", "联合体", "旗下", "下属", "央企", "国企", "民企", "外企"}
 # Project names: suffixes, and the generic words that make a phrase no name.
 PROJECT_SUFFIX = re.compile(
     r"(?:项目|基地|产业园|科技园|创新园|产业城|生产线|码头|接收站|高速公路|公路|铁路|大桥|水库|电站|电厂|"

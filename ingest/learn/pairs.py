@@ -78,7 +78,7 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                 if rtype == "HOSTS":
                     f["title_placeless"] = f["in_title"] * f["proj_placeless"]
                 f["head_mentions=" + _bucket(len(by_name[hk]))] = 1
-                f["inside"] = int(_core(hk[1]) in pk[1])
+                f["inside"] = int(any(_core(n) in pk[1] for n in {hk[1], *(m.text for m in by_name[hk])}))
                 out[(rtype, hk[1], pk[1])] = (f, h, p)
     return out
 

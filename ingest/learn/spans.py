@@ -7,6 +7,7 @@ import re
 import jieba
 
 from ingest import gazetteer as gz
+from ingest.coref import unify_companies
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.learn.features import HEADS
 from ingest.lexicon import AMOUNT, CJK, SOE_BUREAU
@@ -320,6 +321,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             roads[m.name] = roads.get(m.name, True) and _referred_to(text, m)
     a.mentions = sorted((m for m in keep + new if not roads.get(m.name if m.label == "Project" else None)),
                         key=lambda m: m.start)
+    unify_companies(a)
 
 
 # a road or bridge that is only a landmark for another (终点接青银高速, 与威青高速相交, 济青高速收费站):

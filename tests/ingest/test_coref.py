@@ -37,3 +37,54 @@ def test_projects_that_differ_by_more_than_a_tail_stay_apart(monkeypatch):
     rec = extract_text("青山水库一期工程明年完工，青山水库二期工程同时开工。")
     names = sorted(e["name"] for e in rec["entities"] if e["type"] == "Project")
     assert len(names) == 2 and names[0] != names[1]
+
+
+# ---- companies: short forms take the full name (sentences written for these tests) -------------
+def _companies(text: str, *names: str):
+    """text's analysis with every occurrence of each name as a company mention, unified."""
+    from ingest.analysis import Analysis, Mention, split
+    a = Analysis(text)
+    split(a)
+    for n in names:
+        s = text.find(n)
+        while s >= 0:
+            if not any(m.start <= s < m.end for m in a.mentions):
+                a.mentions.append(Mention(s, s + len(n), "Company", n, n))
+            s = text.find(n, s + len(n))
+    a.mentions.sort(key=lambda m: m.start)
+    coref.unify_companies(a)
+    return {m.text: m.name for m in a.mentions}
+
+
+def test_a_short_form_picked_out_of_the_full_name_is_the_same_company():
+    got = _companies("东岭重型机械集团有限公司今天签约。东岭重机表示，新厂年内开工。", "东岭重型机械集团有限公司", "东岭重机")
+    assert got == {"东岭重型机械集团有限公司": "东岭重型机械集团有限公司", "东岭重机": "东岭重型机械集团有限公司"}
+
+
+def test_a_name_and_the_same_name_with_its_legal_form_are_one_company():
+    got = _companies("宏达集团在当地投资。宏达将扩大产能。", "宏达集团", "宏达")
+    assert got["宏达"] == "宏达集团"
+
+
+def test_a_short_form_the_text_declares_is_the_same_company():
+    got = _companies("北方华联电子股份有限公司（以下简称“华联”）新建工厂。华联计划明年投产。", "北方华联电子股份有限公司", "华联")
+    assert got["华联"] == "北方华联电子股份有限公司"
+
+
+def test_a_bracketed_name_that_is_no_abbreviation_stays_apart():
+    got = _companies("东岭重型机械集团有限公司（南方机械）新建工厂。南方机械表示支持。", "东岭重型机械集团有限公司", "南方机械")
+    assert got["南方机械"] == "南方机械"
+
+
+@pytest.mark.parametrize("text, names", [
+    # another company of the group: the name and the legal form around more words
+    ("宏达集团与宏达文化旅游集团分别签约。", ("宏达集团", "宏达文化旅游集团")),
+    # a branch: a bracketed place
+    ("华联公司与华联(江苏)电子有限公司分别签约。", ("华联公司", "华联(江苏)电子有限公司")),
+    # two full names fit the short one: no telling which
+    ("中石油与中国石油天然气集团公司、中国海洋石油公司分别签约。", ("中石油", "中国石油天然气集团公司", "中国海洋石油公司")),
+])
+def test_companies_that_may_be_others_stay_apart(text, names):
+    got = _companies(text, *names)
+    assert got == {n: n for n in names}
+
