@@ -45,11 +45,20 @@ def _names(text: str, label: str) -> set[str]:
 
 
 def test_names_sharing_one_head_after_a_count():
-    got = _names("今年全市先后启动青港、港城、城湾3条高速公路建设。", "Project")
-    assert {"青港高速公路", "港城高速公路", "城湾高速公路"} <= got
+    # named with the head where the text writes it so (青港高速公路), else as written
+    got = _names("今年全市先后启动青港、港城、城湾3条高速公路建设。青港高速公路全长50公里。", "Project")
+    assert {"青港高速公路", "港城", "城湾"} <= got
     assert not any("3条" in n or "启动" in n for n in got)
     got = _names("募集资金投向云栖一期、云栖二期和云栖三期三个项目。", "Project")
     assert {"云栖一期", "云栖二期", "云栖三期"} <= got
+
+
+def test_the_count_says_how_many_names_the_list_holds():
+    # 以及 joins the list; a route's ends stay in its name; the words before the list are no item
+    got = _names("今年本省要开工建设东山至西岭、南湖至北岸以及青港扩建3个高速公路项目。", "Project")
+    assert {"东山至西岭", "南湖至北岸", "青港扩建"} <= got
+    got = _names("要求加快和推进青港、港城两条高速公路建设。", "Project")
+    assert {"青港", "港城"} <= got and not any("推进" in n or "加快" in n for n in got)
 
 
 def test_a_count_that_does_not_match_the_list_shares_nothing():
