@@ -192,3 +192,31 @@ def test_a_project_naming_its_company_is_invested_in_by_no_other():
     a.totals = {}
     apply_pairs(a, g, always)
     assert [r for r in a.relations if r["type"] == "INVESTS_IN"] == []
+
+
+def test_a_project_named_after_its_company_is_its_investment_whatever_the_distance():
+    from ingest.learn.stage import NAMED_OWNER_CONFIDENCE, apply_pairs
+    g = gz.load()
+    text = "启明光电公司去年营收增长三成。业内人士认为面板价格仍将下降。启明光电合肥8代线今年投产，通信信号工程同期完工。"
+    a = analysis(text, [("启明光电公司", "Company", -1), ("通信", "Company", -1),
+                         ("启明光电合肥8代线", "Project", -1), ("通信信号工程", "Project", -1)])
+    a.mentions[0].text = "启明光电公司"
+    a.totals = {}
+    never = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
+                            {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    apply_pairs(a, g, never)
+    got = {(r["head"].name, r["tail"].name): r["confidence"] for r in a.relations if r["type"] == "INVESTS_IN"}
+    # 通信 is a common word before a project's name, not the company it names
+    assert got == {("启明光电公司", "启明光电合肥8代线"): NAMED_OWNER_CONFIDENCE}
+
+
+@pytest.mark.parametrize("project, named", [
+    ("启明光电合肥8代线", True),
+    ("启明巴西工厂", True),          # written 启明公司: the name without its legal form
+    ("启明光电获批项目", False),     # an event told of the company, not a project named after it
+    ("启明光电14家工厂", False),     # a count of its plants
+    ("启明光电项目", False),         # the company and a bare head
+])
+def test_a_project_is_named_after_its_company_when_the_company_starts_a_name(project, named):
+    from ingest.learn.stage import _named_owner
+    assert _named_owner({"启明光电股份有限公司", "启明光电", "启明公司"}, project) is named
