@@ -64,12 +64,13 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 # 随岳、岳常、石华3条高速公路, 甲至乙、丙-丁以及戊扩建3个高速公路项目: names that share the head
-# written once after them, with a count
-LINK = r"(?:、|以及|及|和|与)"
-ITEM = r"[\u4e00-\u9fff][\u4e00-\u9fff\-—－]{1,11}?"
-SHARED_HEAD = re.compile(rf"((?:{ITEM}{LINK})+{ITEM})"
-                         r"([\d一二三四五六七八九十两]+)(?:条|个|座|项|处)"
-                         r"(高速公路|高速铁路|铁路|公路|高速|项目|工程|水库|电站|机场|港口|码头|隧道|大桥)")
+# written once after them, with a count. Read back from the count (a pattern for the whole list
+# would backtrack without end on a run of 和)
+COUNT_HEAD = re.compile(r"([\d一二三四五六七八九十两]+)(?:条|个|座|项|处)"
+                        r"(高速公路|高速铁路|铁路|公路|高速|项目|工程|水库|电站|机场|港口|码头|隧道|大桥)")
+LINK = re.compile(r"、|以及|及|和|与")
+ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\-—－]{1,11}")
+FIRST_ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\-—－]{1,11}$")
 ROUTE_LINKS = {"至", "到", "-", "—", "－"}
 COUNTS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 
@@ -83,28 +84,32 @@ def find_shared_head(a: Analysis, g: gz.Gazetteer) -> None:
     project: named with the shared head when the text writes it so somewhere (随岳 ->
     随岳高速公路), else as written (寻乌至全南), as names occur in the text."""
     text = a.text
-    for m in SHARED_HEAD.finditer(text):
-        n = _count(m.group(2))
-        links = list(re.finditer(LINK, m.group(1)))
+    for m in COUNT_HEAD.finditer(text):
+        n = _count(m.group(1))
+        lo = max((text.rfind(c, 0, m.start()) for c in "，,。；;：:！？!?\n"), default=-1) + 1
+        links = list(LINK.finditer(text, lo, m.start()))
         if n < 2 or len(links) < n - 1:
             continue
-        o, own = m.start(1), links[len(links) - n + 1:]  # the n-1 links between the n items
-        first_end = o + own[0].start()
-        begin = o + (links[len(links) - n].end() if len(links) >= n else 0)
+        own = links[len(links) - n + 1:]  # the n-1 links between the n items
+        ends = [x.start() for x in own[1:]] + [m.start()]
+        first = FIRST_ITEM.search(text, links[len(links) - n].end() if len(links) >= n else lo, own[0].start())
+        if first is None or any(not ITEM.fullmatch(text, x.end(), y) for x, y in zip(own, ends)):
+            continue
+        first_end = own[0].start()
+        begin = first.start()
         first_start = first_end
         for k, w in enumerate(reversed(_units(jieba.lcut(text[begin:first_end])))):
             if k and w not in ROUTE_LINKS and (w in lx.STOP_WORDS or _tag(w).startswith(("v", "p", "d", "c", "u", "r", "t"))):
                 break  # the verb that introduces the list (投向, 启动); 至 joins a route's ends
             first_start -= len(w)
-        ends = [o + x.start() for x in own[1:]] + [m.end(1)]
-        spans = [(first_start, first_end)] + [(o + x.end(), y) for x, y in zip(own, ends)]
+        spans = [(first_start, first_end)] + [(x.end(), y) for x, y in zip(own, ends)]
         items = [text[x:y] for x, y in spans]
         if any(len(it) < 2 or not _valid_name(it) or _tag(it).startswith(("v", "d", "r", "p", "c")) for it in items):
             continue
         # the last name with the count and the head (石华5条高速公路) is no name of its own
         last = spans[-1]
         a.mentions = [x for x in a.mentions if not (last[0] <= x.start < last[1] and x.end > last[1])]
-        head = m.group(3)
+        head = m.group(2)
         for (x, y), item in zip(spans, items):
             full = item if head in ("项目", "工程") else item + head
             _add(a, x, y, "Project", full if full in text else item, listed=True)

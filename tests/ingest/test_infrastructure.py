@@ -72,3 +72,9 @@ def test_a_site_office_names_the_project_and_its_builder_is_a_company():
     got = {m.name for m in a.mentions if m.label == "Project"}
     assert "大岭隧道" in got
     assert not any(n.startswith("中铁") or n.endswith("项目") for n in got)
+
+
+def test_a_list_is_read_back_from_its_count_in_time_on_any_text():
+    # a pattern for the whole list backtracked without end on a run of 和
+    assert _names("和" * 3000 + "3条高速公路", "Project") == set()
+    assert {"东山至西岭", "南湖"} <= _names("和" * 3000 + "，东山至西岭和南湖两条公路。", "Project")
