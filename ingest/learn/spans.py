@@ -27,13 +27,14 @@ LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
+MAX_NAME = 64  # the longest gold name has 55 characters (an English one); longer spans are runs of text
 PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "】": "【", "》": "《", ")": "(", "）": "（"}
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The name inside a tagged span: no clause break in it, nothing before an
     unopened closing quote, no leading function word (由该平台公司对”万盛… -> 万盛…)."""
-    if CLAUSE.search(text[s:e]):
+    if e - s > MAX_NAME or CLAUSE.search(text[s:e]):
         return None
     for k in range(e - 1, s - 1, -1):
         c = text[k]
