@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import jieba
+from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest.coref import unify_companies
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.learn.features import HEADS
-from ingest.lexicon import AMOUNT, CJK, SOE_BUREAU
+from ingest.lexicon import AMOUNT, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
 from ingest.orgs import TRADE
 
 LEARNED = ("Company", "Organization", "Project")
@@ -139,7 +140,8 @@ OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 
 def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
-    parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司)."""
+    parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司); it ends at its
+    legal form when a verb or a post follows (郑州国际陆港公司 + 大力发展…, …有限公司 + 总经理…)."""
     if OFFICE.search(a.text, s, e):  # 中铁隧道局 + 大瑞铁路项目部: the builder, not its site office
         bureau = SOE_BUREAU.match(a.text, s, e)
         sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]
@@ -151,6 +153,11 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     owned = OWNED.search(a.text, s, e)
     if owned and owned.start() - s >= 2:
         e = owned.start()
+    legal = COMPANY_SUFFIX.search(a.text, s, e)
+    if legal and legal.start() - s >= 2 and legal.end() < e:
+        first = posseg.lcut(a.text[legal.end():e])[0]
+        if first.word in COMPANY_POSTS or first.flag.startswith(("v", "d", "p", "c")):
+            e = legal.end()
     m = PARENT.match(a.text, s, e) or INTRODUCED.match(a.text, s, e)
     if m and e - m.end() >= (4 if m.re is PARENT else 2):
         return m.end(), e

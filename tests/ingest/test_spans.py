@@ -94,6 +94,18 @@ def test_a_builder_is_named_without_its_site_office():
     assert text[got[0]:got[1]] == "中铁十八局"
 
 
+@pytest.mark.parametrize("span, name", [
+    ("蓝鲸精工有限公司总经理", "蓝鲸精工有限公司"),       # a post after the legal form
+    ("蓝鲸精工集团公司加快建设", "蓝鲸精工集团公司"),       # a verb after it
+    ("蓝鲸精工集团有限责任公司", "蓝鲸精工集团有限责任公司"),  # the legal form goes on
+])
+def test_a_company_ends_at_its_legal_form_when_a_verb_or_a_post_follows(span, name):
+    text = span + "。"
+    a = analysis(text, [])
+    got = spans.company_bounds(a, 0, len(span))
+    assert text[got[0]:got[1]] == name
+
+
 @pytest.mark.parametrize("name,kind", [("日本公司", True), ("外资公司", True), ("沈阳旅游集团", False),
                                        ("XYZ集团", False), ("ABC公司", False), ("德国公司", True),
                                        ("大韩民国公司", True), ("安徽上市公司", True),
