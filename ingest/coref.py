@@ -1,5 +1,7 @@
 """One project, one name: the ways news writes the same project inside one article
-(抚州至吉安高速公路项目, 抚吉高速公路, 抚吉高速; X项目 and X工程) become one entity."""
+(抚州至吉安高速公路项目, 抚吉高速公路, 抚吉高速; X项目 and X工程) become one entity. One
+company, one name: its short forms (中石油, 以下简称“中国通号”) take its full name, as soon as
+the span tagger has read the companies, so the pair model sees one company."""
 from __future__ import annotations
 
 import re
