@@ -141,7 +141,8 @@ OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
     parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司); it ends at its
-    legal form when a verb or a post follows (郑州国际陆港公司 + 大力发展…, …有限公司 + 总经理…)."""
+    legal form when a company post, an adverb, a preposition or a conjunction follows
+    (…有限公司 + 总经理…, …公司 + 将…)."""
     if OFFICE.search(a.text, s, e):  # 中铁隧道局 + 大瑞铁路项目部: the builder, not its site office
         bureau = SOE_BUREAU.match(a.text, s, e)
         sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]
@@ -156,7 +157,8 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     legal = COMPANY_SUFFIX.search(a.text, s, e)
     if legal and legal.start() - s >= 2 and legal.end() < e:
         first = posseg.lcut(a.text[legal.end():e])[0]
-        if first.word in COMPANY_POSTS or first.flag.startswith(("v", "d", "p", "c")):
+        # a verb may go on with the legal name (…集团控股有限公司, …集团供销有限公司): not cut there
+        if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")):
             e = legal.end()
     m = PARENT.match(a.text, s, e) or INTRODUCED.match(a.text, s, e)
     if m and e - m.end() >= (4 if m.re is PARENT else 2):
@@ -180,7 +182,8 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
                     or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))
-    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name))
+    # a legal form alone (股份有限公司 of 组建股份有限公司) names no company
+    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or COMPANY_SUFFIX.fullmatch(name))
 
 
 KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())

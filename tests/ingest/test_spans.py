@@ -96,10 +96,11 @@ def test_a_builder_is_named_without_its_site_office():
 
 @pytest.mark.parametrize("span, name", [
     ("蓝鲸精工有限公司总经理", "蓝鲸精工有限公司"),       # a post after the legal form
-    ("蓝鲸精工集团公司加快建设", "蓝鲸精工集团公司"),       # a verb after it
+    ("蓝鲸精工集团公司将加快", "蓝鲸精工集团公司"),       # an adverb after it
     ("蓝鲸精工集团有限责任公司", "蓝鲸精工集团有限责任公司"),  # the legal form goes on
+    ("蓝鲸精工集团控股有限公司", "蓝鲸精工集团控股有限公司"),  # through a verb
 ])
-def test_a_company_ends_at_its_legal_form_when_a_verb_or_a_post_follows(span, name):
+def test_a_company_ends_at_its_legal_form_when_a_post_or_an_adverb_follows(span, name):
     text = span + "。"
     a = analysis(text, [])
     got = spans.company_bounds(a, 0, len(span))
@@ -155,6 +156,11 @@ def test_clauses_and_site_offices_are_no_project_names(phrase):
     a = analysis(text, [])
     spans.replace_spans(a, [(0, len(phrase), "Project", 0.7)])
     assert a.mentions == []
+
+
+@pytest.mark.parametrize("name, ok", [("股份有限公司", False), ("集团有限公司", False), ("蓝鲸股份有限公司", True)])
+def test_a_legal_form_alone_names_no_company(name, ok):
+    assert spans._name_like("Company", name) is ok
 
 
 def test_a_name_with_a_key_or_grade_word_inside_stays_a_project():
