@@ -39,6 +39,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         _add(a, start, m.end(), "Organization")
     find_enumerated(a, g)
     find_listed(a, g)
+    find_defined(a, g)
 
 
 # A stock code after a name marks a listed company (驰宏锌锗(600497), 杉杉股份（600884.SH）).
@@ -76,6 +77,38 @@ def find_listed(a: Analysis, g: gz.Gazetteer) -> None:
             if end >= len(text) or text[end] != "、":
                 break
             pos = end + 1
+
+
+# the names a clause says are companies (驰宏锌锗和荣盛发展都是势大力沉的公司, 宝钢是国内最大的冷轧汽车板
+# 生产企业): the subject from the clause's start, the kind of company ending the clause
+DEFINED = re.compile(r"(?:^|(?<=[，,。；;：:！？!?\n“”\"]))([^，,。；;：:！？!?\n“”\"]{2,24}?)(?:都|均|也|同)?是"
+                     r"[^，,。；;：:！？!?\n]{0,30}?(?:公司|企业|集团|厂商|供应商|制造商|生产商|开发商|运营商|巨头)"
+                     r"(?:之一)?(?=[，,。；;！!？?\n])")
+
+
+def find_defined(a: Analysis, g: gz.Gazetteer) -> None:
+    """Companies a clause defines as such: each name of its subject, when every one is a
+    company-like name (no pronoun, verb or place)."""
+    for m in DEFINED.finditer(a.text):
+        items = list(re.finditer(r"[^、和与及]+", m.group(1)))
+        names = [(m.start(1) + x.start(), x.group()) for x in items]
+        if not names or not all(_defined_like(n, g) for _, n in names):
+            continue
+        for s, n in names:
+            _add(a, s, s + len(n), "Company", listed=True)
+
+
+def _defined_like(name: str, g: gz.Gazetteer) -> bool:
+    """A name the clause defines as a company's: looser than _company_like, since the clause says
+    what it is (海南矿业, 荣盛发展), but no pronoun, adverb or verb (尤其, 另外日本瑞萨, 日产称得上)."""
+    if not (2 <= len(name) <= 8) or not _valid_name(name) or g.is_place(name) or name in lx.GENERIC_NAMES \
+            or any(c in lx.PUNCT for c in name):
+        return False
+    words = _units(jieba.lcut(name))
+    if any(_tag(w).startswith(("r", "d", "p", "c", "u", "m", "t", "f", "q")) or (_tag(w) == "v" and w not in NAME_VERBS)
+           for w in words):
+        return False
+    return any(_specific(w, strict=True) or _tag(w) == "x" or not lx.CJK.search(w) for w in words)
 
 
 ARRIVING = {"落户", "前来", "前往", "入驻", "投资", "建设", "合作", "考察", "参与", "配套", "进驻"}

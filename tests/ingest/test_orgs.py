@@ -56,3 +56,20 @@ def test_a_trade_noun_introduces_company_names(monkeypatch):
     got = _rule_names("全球显示面板厂商京鸿、天域光电等正在考察西部，零部件厂商落户重庆。", "Company", monkeypatch)
     assert {"京鸿", "天域光电"} <= got
     assert not any("落户" in n or "重庆" in n for n in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("业内人士说，鼎盛锌业和瑞恒发展都是实力雄厚的公司，两者均已上市。", {"鼎盛锌业", "瑞恒发展"}),
+    ("湘江矿业是本省最大的矿石生产企业。", {"湘江矿业"}),
+    ("蓝鲸精工是一家电池供应商之一，去年营收增长。", {"蓝鲸精工"}),
+    # no name: an adverb, a pronoun, a verb before 是
+    ("尤其是一些零部件生产企业，损失严重。", set()),
+    ("该厂是本省最大的矿石生产企业。", set()),
+    ("蓝鲸和瑞恒称得上是业内三巨头，市场份额过半。", set()),
+])
+def test_a_clause_that_says_what_its_subject_is_names_companies(text, want):
+    from ingest import gazetteer as gz
+    from ingest import orgs
+    a = Analysis(text)
+    orgs.find_defined(a, gz.load())
+    assert {m.name for m in a.mentions if m.label == "Company"} == want
