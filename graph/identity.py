@@ -217,7 +217,9 @@ class Identity:
                 if known is None:
                     keys.append(e["key"])
                 elif known != e["key"] and not m.listed_and_group(name, known):
-                    self._merge(e["key"], known, f"same name without legal suffixes: {c}", 100.0, "auto", rec)
+                    # found by a short form the article gives beside the full name: the full name stays
+                    gone, kept = (known, e["key"]) if name != e["name"] else (e["key"], known)
+                    self._merge(gone, kept, f"same name without legal suffixes: {c}", 100.0, "auto", rec)
         # a short form beside its full name in one article (徐工 / 徐州工程机械集团有限公司)
         for short in comps:
             sc = m.core(short["name"], "Company")

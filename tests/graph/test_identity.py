@@ -101,6 +101,18 @@ def test_one_company_under_three_names_is_one_node(logged_store):
     assert edge["source"] == FULL and len(edge["articles"]) == 3  # every article's provenance kept
 
 
+def test_a_full_name_read_later_with_its_short_form_keeps_the_full_name(logged_store, tmp_path):
+    # the short form stored first; the article that writes both gives one entity with an alias
+    full = _e("Company", FULL, "徐州工程机械集团有限公司")
+    full["aliases"] = ["徐工集团"]
+    logged_store.load([_art(1, "2011-01-10", [_e("Company", GROUP, "徐工集团")], [])])
+    logged_store.load([_art(2, "2011-04-02", [full], [])])
+    ident = identity.Identity(identity.DecisionLog(logged_store.article_log.path))
+    assert identity.stale(logged_store, ident) == [GROUP]  # merged into the full name after it was stored
+    (node,) = _rebuild(logged_store, tmp_path).iter_nodes(["Company"])
+    assert node["key"] == FULL and node["name"] == "徐州工程机械集团有限公司" and node["aliases"] == ["徐工集团"]
+
+
 def test_an_official_who_moved_is_one_node_with_both_posts(logged_store, tmp_path):
     logged_store.load(move_articles()[:2])  # two keys, two nodes: nothing links them yet
     assert {n["key"] for n in logged_store.iter_nodes(["Official"])} == {WANG_XZ, WANG_SZ}
