@@ -220,3 +220,9 @@ def test_a_project_named_after_its_company_is_its_investment_whatever_the_distan
 def test_a_project_is_named_after_its_company_when_the_company_starts_a_name(project, named):
     from ingest.learn.stage import _named_owner
     assert _named_owner({"启明光电股份有限公司", "启明光电", "启明公司"}, project) is named
+
+
+@pytest.mark.parametrize("project", ["启明光电和蓝鲸精工", "启明光电s"])
+def test_a_list_or_a_name_cut_short_is_not_named_after_its_company(project):
+    from ingest.learn.stage import _named_owner
+    assert not _named_owner({"启明光电"}, project)
