@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import Analysis
-from ingest.lexicon import GENERIC_NAMES
 
 # what a project name may gain or lose without naming another project
 TRAILING = re.compile(r"(?:建设)?(?:项目|工程)$")
@@ -97,13 +96,10 @@ def unify_companies(a: Analysis) -> None:
     short forms stay as written, as aliases, so the pair model sees one company."""
     names = {m.name for m in a.mentions if m.label == "Company"}
     canon: dict[str, str] = {}
-    for m in [m for m in a.mentions if m.label == "Company"]:
-        d = DECLARED.match(a.text, m.end)
-        short = d and d["short"]
-        if not short or short == m.name or short in GENERIC_NAMES or not (d["word"] or _picked(short, m.name)):
-            continue
-        if short in names:
-            canon.setdefault(short, m.name)
+    for m in a.mentions:
+        d = DECLARED.match(a.text, m.end) if m.label == "Company" else None
+        if d and d["short"] in names - {m.name} and (d["word"] or _picked(d["short"], m.name)):
+            canon.setdefault(d["short"], m.name)
     for short in names - set(canon):
         fulls = [f for f in names if len(f) > len(short) and _same_company(short, f)]
         if len(fulls) == 1:

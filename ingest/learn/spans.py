@@ -8,8 +8,8 @@ import jieba
 from jieba import posseg
 
 from ingest import gazetteer as gz
-from ingest.coref import unify_companies
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
+from ingest.coref import unify_companies
 from ingest.learn.features import HEADS
 from ingest.lexicon import AMOUNT, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
 from ingest.orgs import TRADE

@@ -25,6 +25,7 @@ LONE_HOST_FLOOR = 0.25
 # articles 15 on reading (the wrong ones mostly a wrong project: 奥的斯天津总部, 李宁牌工厂店);
 # (10 + 15 + 1) / (10 + 21 + 2)
 NAMED_OWNER_CONFIDENCE = 0.79
+NAMED_CONFIDENCE = {"HOSTS": NAMED_SITE_CONFIDENCE, "INVESTS_IN": NAMED_OWNER_CONFIDENCE}
 # a project the text ties to no place or company, with no total or stage, is kept only when
 # the tagger is this sure of it (under cross-validation: entity F1 +0.010, project F1 +0.03)
 ORPHAN_MIN = 0.9
@@ -63,8 +64,7 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
                 continue
         old = rule_rel.get(key)
         rel = dict(old) if old else {"type": key[0], "head": h, "tail": p, "pos": p.start if named else min(h.start, p.start)}
-        rel["confidence"] = round(prob, 3) if not named else NAMED_SITE_CONFIDENCE if key[0] == "HOSTS" \
-            else NAMED_OWNER_CONFIDENCE
+        rel["confidence"] = NAMED_CONFIDENCE[key[0]] if named else round(prob, 3)
         out.append(rel)
     ruled_out = _ruled_out_by_name(cands, g)
     out = [r for r in out if not ruled_out(r)]
