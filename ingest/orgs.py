@@ -90,8 +90,7 @@ def find_defined(a: Analysis, g: gz.Gazetteer) -> None:
     """Companies a clause defines as such: each name of its subject, when every one is a
     company-like name (no pronoun, verb or place)."""
     for m in DEFINED.finditer(a.text):
-        items = list(re.finditer(r"[^、和与及]+", m.group(1)))
-        names = [(m.start(1) + x.start(), x.group()) for x in items]
+        names = [(m.start(1) + x.start(), x.group()) for x in re.finditer(r"[^、和与及]+", m.group(1))]
         if not names or not all(_defined_like(n, g) for _, n in names):
             continue
         for s, n in names:

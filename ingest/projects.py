@@ -70,7 +70,7 @@ COUNT_HEAD = re.compile(r"([\d一二三四五六七八九十两]+)(?:条|个|座
                         r"(高速公路|高速铁路|铁路|公路|高速|项目|工程|水库|电站|机场|港口|码头|隧道|大桥)")
 LINK = re.compile(r"、|以及|及|和|与")
 ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\-—－]{1,11}")
-FIRST_ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\-—－]{1,11}$")
+FIRST_ITEM = re.compile(ITEM.pattern + "$")  # the first item: the end of what stands before its link
 ROUTE_LINKS = {"至", "到", "-", "—", "－"}
 COUNTS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 
@@ -95,10 +95,8 @@ def find_shared_head(a: Analysis, g: gz.Gazetteer) -> None:
         first = FIRST_ITEM.search(text, links[len(links) - n].end() if len(links) >= n else lo, own[0].start())
         if first is None or any(not ITEM.fullmatch(text, x.end(), y) for x, y in zip(own, ends)):
             continue
-        first_end = own[0].start()
-        begin = first.start()
-        first_start = first_end
-        for k, w in enumerate(reversed(_units(jieba.lcut(text[begin:first_end])))):
+        first_start = first_end = own[0].start()
+        for k, w in enumerate(reversed(_units(jieba.lcut(text[first.start():first_end])))):
             if k and w not in ROUTE_LINKS and (w in lx.STOP_WORDS or _tag(w).startswith(("v", "p", "d", "c", "u", "r", "t"))):
                 break  # the verb that introduces the list (投向, 启动); 至 joins a route's ends
             first_start -= len(w)
