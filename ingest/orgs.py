@@ -40,6 +40,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     find_enumerated(a, g)
     find_listed(a, g)
     find_defined(a, g)
+    find_officered(a, g)
 
 
 # A stock code after a name marks a listed company (驰宏锌锗(600497), 杉杉股份（600884.SH）).
@@ -108,6 +109,52 @@ def _defined_like(name: str, g: gz.Gazetteer) -> bool:
            for w in words):
         return False
     return any(_specific(w, strict=True) or _tag(w) == "x" or not lx.CJK.search(w) for w in words)
+
+
+# a company named by its officer (甲电器副总裁某某, 乙钢铁董事长): the name before a company post, less
+# what qualifies the post (高级, 常务, 中国区, 新任)
+OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理|首席执行官|CEO)")
+POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
+                            r"|华中|西南|西北|东北)区?|区域|业务)+$")
+
+
+BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由经让请被称与和及在是的了向对从将为于以把原前时任"
+OFFICER_LEFT = re.compile(rf"[^{BREAK}]{{2,8}}$")
+NOT_A_FIRM = re.compile(r"(?:区|部|处|科|室|组|中心|机构|办|局|委|厅|站|所|[省市县镇乡村官员师人长])$|协会|学会|商会|大厂|兼|部门|企业|^\d")
+
+
+def find_officered(a: Analysis, g: gz.Gazetteer) -> None:
+    """Companies named by an officer's post right after the name (甲电器副总裁, 乙钢铁董事长):
+    what stands between the post and the clause's last break or function word, when it is
+    name-like (no place, department, pronoun or adverb; one word only if a rare one). A
+    suffixed name is found already."""
+    text = a.text
+    for m in OFFICER.finditer(text):
+        end = m.start()
+        q = POST_QUALIFIER.search(text, max(0, end - 8), end)
+        end = q.start() if q else end
+        left = OFFICER_LEFT.search(text, max(0, end - 8), end)
+        if not left or (left.start() and text[left.start() - 1] not in BREAK):
+            continue  # a name starts after a break: eight characters cut off mid-word are none
+        start, name = left.start(), left.group()
+        if lx.COMPANY_SUFFIX.search(name) or NOT_A_FIRM.search(name) or TRADE.search(name) \
+                or a.covered(start, end) or not _officer_like(name, g):
+            continue
+        _add(a, start, end, "Company", listed=True)
+
+
+def _officer_like(name: str, g: gz.Gazetteer) -> bool:
+    """A company's name, not a phrase: its first word no pronoun, adverb, number or time, its
+    others no verb or function word, not places alone, a single word only if a rare one."""
+    if not _valid_name(name) or g.is_place(name) or name in lx.GENERIC_NAMES:
+        return False
+    words = _units(jieba.lcut(name))
+    if (words[0] in lx.STOP_WORDS and len(words[0]) > 1) \
+            or _tag(words[0]).startswith(("r", "d", "p", "c", "u", "q", "m", "t", "f")) \
+            or any(_tag(w).startswith(("v", "r", "d", "p", "c", "u")) and w not in NAME_VERBS for w in words[1:]) \
+            or all(g.is_place(w) for w in words):
+        return False
+    return len(words) > 1 or _specific(words[0], strict=True) or not lx.CJK.search(name)
 
 
 ARRIVING = {"落户", "前来", "前往", "入驻", "投资", "建设", "合作", "考察", "参与", "配套", "进驻"}

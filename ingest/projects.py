@@ -61,6 +61,18 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         # 项目 after a named base/park is the same project (…基地项目)
         _add(a, start, m.end(), "Project", core + m.group(0))
+    find_by_capacity(a)
+
+
+# a project named by its capacity (日处理800吨垃圾焚烧发电项目, 年出栏50万头肉牛养殖和加工基地): the
+# figure and its output run on to the suffix, verbs and lists of products included
+CAPACITY_NAME = re.compile(rf"(?:{'|'.join(lx.CAPACITY_LEAD)})(?:能力)?(?:约|达|为)?[\d.]+(?:万|亿|千|百)?"
+                           rf"(?:(?!的)[\u4e00-\u9fff]){{1,3}}?[^，,。；;：:！？!?\n“”\"的、（）()]{{2,20}}?{lx.PROJECT_SUFFIX.pattern}(?:项目)?")
+
+
+def find_by_capacity(a: Analysis) -> None:
+    for m in CAPACITY_NAME.finditer(a.text):
+        _add(a, m.start(), m.end(), "Project")
 
 
 # 随岳、岳常、石华3条高速公路, 甲至乙、丙-丁以及戊扩建3个高速公路项目: names that share the head

@@ -11,7 +11,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.coref import unify_companies
 from ingest.learn.features import HEADS
-from ingest.lexicon import AMOUNT, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
 from ingest.orgs import TRADE
 
 LEARNED = ("Company", "Organization", "Project")
@@ -213,9 +213,6 @@ def _kind_of_project(name: str) -> bool:
         return False
     words = _units(jieba.lcut(name[:-len(head)]))
     return len(words) == 1 and _tag(words[0]) in ("n", "vn", "a", "an", "b")
-
-
-CAPACITY_LEAD = ("年产", "年处理", "年加工", "年吞吐", "日产", "日处理")
 
 
 def _with_capacity(a: Analysis, s: int) -> int:

@@ -73,3 +73,22 @@ def test_a_clause_that_says_what_its_subject_is_names_companies(text, want):
     a = Analysis(text)
     orgs.find_defined(a, gz.load())
     assert {m.name for m in a.mentions if m.label == "Company"} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("飞燕电动车副总裁李某对记者说，工厂明年投产。", {"飞燕电动车"}),
+    ("据青川钢铁董事长王某介绍，新线已经试产。", {"青川钢铁"}),
+    ("会上，星河电器中国区高级副总裁张某发言。", {"星河电器"}),
+    # no name: a pronoun, a department, a place, a legal name found already, a post after a post
+    ("该公司董事长表示，项目进展顺利。", set()),
+    ("营销中心总经理李某说。", set()),
+    ("襄阳市总经理协会成立。", set()),
+    ("蓝海科技有限公司董事长王某出席。", set()),
+    ("他担任总裁兼首席执行官。", set()),
+])
+def test_an_officer_after_a_name_names_its_company(text, want):
+    from ingest import gazetteer as gz
+    from ingest import orgs
+    a = Analysis(text)
+    orgs.find_officered(a, gz.load())
+    assert {m.name for m in a.mentions if m.label == "Company"} == want

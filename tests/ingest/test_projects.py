@@ -1,0 +1,19 @@
+import pytest
+
+from ingest.analysis import Analysis
+from ingest.projects import find_by_capacity
+
+
+@pytest.mark.parametrize("text, want", [
+    ("集团投资6亿元建设日处理800吨生活垃圾焚烧发电项目。", ["日处理800吨生活垃圾焚烧发电项目"]),
+    ("二期将建成年出栏50万头肉牛养殖和加工基地，明年投产。", ["年出栏50万头肉牛养殖和加工基地"]),
+    ("公司拟建设年产2万吨负极材料生产线项目。", ["年产2万吨负极材料生产线项目"]),
+    # no name: the figure ends its clause, or a list of products, or what the plant makes is described
+    ("公司年产10万吨纸浆，项目明年投产。", []),
+    ("新线年产8万吨纸浆、3万吨纸板项目。", []),
+    ("年产3万吨的药品生产线已经投产。", []),
+])
+def test_a_project_named_by_its_capacity_runs_from_the_figure_to_its_suffix(text, want):
+    a = Analysis(text)
+    find_by_capacity(a)
+    assert [m.name for m in a.mentions] == want
