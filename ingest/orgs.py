@@ -112,12 +112,12 @@ def _defined_like(name: str, g: gz.Gazetteer) -> bool:
 
 
 # a company named by its officer (甲电器副总裁某某, 乙钢铁董事长): the name before a company post, less
-# what qualifies the post (高级, 常务, 中国区, 新任)
+# what qualifies the post (高级, 常务, 中国区, 新任). Only the posts no office or department has
+# (lx.COMPANY_POSTS has 经理, 董事 too: 项目经理, 独立董事)
 OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理|首席执行官|CEO)")
 POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
                             r"|华中|西南|西北|东北)区?|区域|业务)+$")
-
-
+# where such a name starts: a break, or a function word or 原/前/时任 before it
 BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由经让请被称与和及在是的了向对从将为于以把原前时任"
 OFFICER_LEFT = re.compile(rf"[^{BREAK}]{{2,8}}$")
 NOT_A_FIRM = re.compile(r"(?:区|部|处|科|室|组|中心|机构|办|局|委|厅|站|所|[省市县镇乡村官员师人长])$|协会|学会|商会|大厂|兼|部门|企业|^\d")

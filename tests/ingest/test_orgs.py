@@ -58,6 +58,14 @@ def test_a_trade_noun_introduces_company_names(monkeypatch):
     assert not any("落户" in n or "重庆" in n for n in got)
 
 
+def _found(finder: str, text: str) -> set[str]:
+    from ingest import gazetteer as gz
+    from ingest import orgs
+    a = Analysis(text)
+    getattr(orgs, finder)(a, gz.load())
+    return {m.name for m in a.mentions if m.label == "Company"}
+
+
 @pytest.mark.parametrize("text, want", [
     ("业内人士说，鼎盛锌业和瑞恒发展都是实力雄厚的公司，两者均已上市。", {"鼎盛锌业", "瑞恒发展"}),
     ("湘江矿业是本省最大的矿石生产企业。", {"湘江矿业"}),
@@ -68,11 +76,7 @@ def test_a_trade_noun_introduces_company_names(monkeypatch):
     ("蓝鲸和瑞恒称得上是业内三巨头，市场份额过半。", set()),
 ])
 def test_a_clause_that_says_what_its_subject_is_names_companies(text, want):
-    from ingest import gazetteer as gz
-    from ingest import orgs
-    a = Analysis(text)
-    orgs.find_defined(a, gz.load())
-    assert {m.name for m in a.mentions if m.label == "Company"} == want
+    assert _found("find_defined", text) == want
 
 
 @pytest.mark.parametrize("text, want", [
@@ -87,8 +91,4 @@ def test_a_clause_that_says_what_its_subject_is_names_companies(text, want):
     ("他担任总裁兼首席执行官。", set()),
 ])
 def test_an_officer_after_a_name_names_its_company(text, want):
-    from ingest import gazetteer as gz
-    from ingest import orgs
-    a = Analysis(text)
-    orgs.find_officered(a, gz.load())
-    assert {m.name for m in a.mentions if m.label == "Company"} == want
+    assert _found("find_officered", text) == want
