@@ -7,7 +7,7 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
+from ingest.analysis import (NAME_VERBS, _freq, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
                              bracket_start, walk_left)
 from ingest.officials import _person_name
 
@@ -118,9 +118,9 @@ OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理
 POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
                             r"|华中|西南|西北|东北)区?|区域|业务)+$")
 # where such a name starts: a break, or a function word or 原/前/时任 before it
-BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由经让请被称与和及在是的了向对从将为于以把原前时任"
+BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前时任"
 OFFICER_LEFT = re.compile(rf"[^{BREAK}]{{2,8}}$")
-NOT_A_FIRM = re.compile(r"(?:区|部|处|科|室|组|中心|机构|办|局|委|厅|站|所|[省市县镇乡村官员师人长])$|协会|学会|商会|大厂|兼|部门|企业|^\d")
+NOT_A_FIRM = re.compile(r"(?:区|部|处|科|室|组|中心|机构|办|局|委|厅|站|所|[省市县镇乡村官员师人长]|运营|营销|销售|市场)$|[其该此]|协会|学会|商会|大厂|兼|部门|企业|^\d")
 
 
 def find_officered(a: Analysis, g: gz.Gazetteer) -> None:
@@ -151,10 +151,11 @@ def _officer_like(name: str, g: gz.Gazetteer) -> bool:
     words = _units(jieba.lcut(name))
     if (words[0] in lx.STOP_WORDS and len(words[0]) > 1) \
             or _tag(words[0]).startswith(("r", "d", "p", "c", "u", "q", "m", "t", "f")) \
+            or (len(words[0]) == 1 and _tag(words[0]).startswith("v")) \
             or any(_tag(w).startswith(("v", "r", "d", "p", "c", "u")) and w not in NAME_VERBS for w in words[1:]) \
             or all(g.is_place(w) for w in words):
         return False
-    return len(words) > 1 or _specific(words[0], strict=True) or not lx.CJK.search(name)
+    return len(words) > 1 or (_specific(words[0], strict=True) and _freq(name) < 1000) or not lx.CJK.search(name)
 
 
 ARRIVING = {"落户", "前来", "前往", "入驻", "投资", "建设", "合作", "考察", "参与", "配套", "进驻"}
