@@ -9,7 +9,7 @@ from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
-from ingest.coref import unify_companies
+from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
 from ingest.orgs import TRADE
@@ -329,6 +329,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             roads[m.name] = roads.get(m.name, True) and _referred_to(text, m)
     a.mentions = sorted((m for m in keep + new if not roads.get(m.name if m.label == "Project" else None)),
                         key=lambda m: m.start)
+    bare_forms(a)
     unify_companies(a)
 
 

@@ -88,3 +88,21 @@ def test_companies_that_may_be_others_stay_apart(text, names):
     got = _companies(text, *names)
     assert got == {n: n for n in names}
 
+
+
+@pytest.mark.parametrize("text, bare", [
+    # the full name, then the name without its legal form after a break or a function word
+    ("青岚啤酒公司宣布扩产。消息人士说，青岚啤酒将投资5亿元。", ["青岚啤酒"]),
+    ("华川电动车有限公司开业，华川电动车的新厂在城东。", ["华川电动车"]),
+    # not inside another name or word (新华川电动车), not two characters alone (美的)
+    ("华川电动车有限公司开业，新华川电动车品牌上市。", []),
+    ("美的公司签约，风景很美的小镇。", []),
+])
+def test_a_company_found_with_its_legal_form_is_found_where_the_article_drops_it(text, bare):
+    from ingest.analysis import Analysis, Mention
+    a = Analysis(text)
+    full = text[:text.index("公司") + 2]
+    a.mentions = [Mention(0, len(full), "Company", full, full, extra={"confidence": 0.9})]
+    coref.bare_forms(a)
+    assert [m.text for m in a.mentions[1:]] == bare
+    assert all(m.extra["confidence"] == 0.9 for m in a.mentions)
