@@ -206,7 +206,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         subject = _subject_project(a, si, in_sent)
         # 投资27亿元建设X项目: what the money builds
         built = [p for p in in_sent if p.start >= amt["end"]
-                 and re.fullmatch(r"(?:人民币)?(?:用于|用来|来)?(?:在|于)?(?:建设|兴建|新建|扩建|打造|建)",
+                 and re.fullmatch(r"(?:人民币)?[，,]?(?:最终|逐步|并|将)?(?:用于|用来|来)?(?:在|于)?(?:建设|兴建|新建|扩建|打造|建成|建)",
                                   a.without_mentions(amt["end"], p.start, ("Place",)))]
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
@@ -249,24 +249,25 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 def fill_amounts(a: Analysis) -> None:
-    """The amount of each INVESTS_IN without one: an investment amount after a mention of the
-    investor in a sentence that names the project, else the project's total when it has a
-    single investor."""
+    """The amount of each INVESTS_IN without one: the project's total when it has a single
+    investor, else an investment amount after a mention of the investor in a sentence that
+    names the project (not another project's total)."""
     text = a.text
     rels = [r for r in a.relations if r["type"] == "INVESTS_IN"]
+    investors = Counter(r["tail"].name for r in rels)
     for r in rels:
         if "amount" in r:
+            continue
+        if investors[r["tail"].name] == 1 and r["tail"].name in a.totals:
+            r["amount"] = a.totals[r["tail"].name]
             continue
         project_sents = {a.sent_of(m.start) for m in a.mentions if m.name == r["tail"].name}
         for c in (m for m in a.mentions if m.name == r["head"].name):
             si = a.sent_of(c.start)
             amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
+                        and not any(t is x for name, t in a.totals.items() if name != r["tail"].name)
                         and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
                         and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
             if amt and si in project_sents:
                 r["amount"] = amt
                 break
-    investors = Counter(r["tail"].name for r in rels)
-    for r in rels:
-        if "amount" not in r and investors[r["tail"].name] == 1 and r["tail"].name in a.totals:
-            r["amount"] = a.totals[r["tail"].name]

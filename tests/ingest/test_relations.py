@@ -48,6 +48,7 @@ def test_total_written_right_after_the_project(monkeypatch):
 
 @pytest.mark.parametrize("text, project, total", [
     ("长江啤酒公司将投资12亿元建设荆门啤酒生产基地项目。", "啤酒生产基地项目", 1200000000),  # what the money builds
+    ("光华集团计划投资80亿元，最终建成年出栏50万头肉牛养殖基地。", "肉牛养殖基地", 8000000000),
     ("滨河快速路项目全长20公里，投资估算36.5亿元。", "滨河快速路项目", 3650000000),
 ])
 def test_total_of_what_an_investment_builds_and_of_an_estimate(monkeypatch, text, project, total):
@@ -99,3 +100,31 @@ def test_money_spent_on_building_a_project_is_its_total(text, project, amount):
     rec = extract_text(text)
     proj = {e["name"]: e for e in rec["entities"] if e["type"] == "Project"}
     assert proj[project]["total_investment_cny"] == amount
+
+
+def _investor_amount(text: str, totals: dict[str, str], project: str) -> str:
+    """The amount fill_amounts gives 光华集团's INVESTS_IN in project, with the projects' totals given."""
+    from ingest.amounts import find_amounts
+    from ingest.analysis import Analysis, Mention, split
+    from ingest.relations import fill_amounts
+    a = Analysis(text)
+    split(a)
+    find_amounts(a)
+    at = {x["amount_text"]: x for x in a.amounts}
+    names = [("光华集团", "Company"), (project, "Project"), *((p, "Project") for p in totals if p != project)]
+    a.mentions = sorted((Mention(text.index(n), text.index(n) + len(n), lab, n, n) for n, lab in names), key=lambda x: x.start)
+    a.totals = {p: at[t] for p, t in totals.items()}
+    head, tail = (next(m for m in a.mentions if m.name == n) for n in ("光华集团", project))
+    a.relations = [{"type": "INVESTS_IN", "head": head, "tail": tail}]
+    fill_amounts(a)
+    return a.relations[0]["amount"]["amount_text"]
+
+
+def test_a_single_investor_s_amount_is_the_projects_total():
+    text = "计划投资80亿元的肉牛基地由光华集团建设，光华集团另投资20亿元用于研发。"
+    assert _investor_amount(text, {"肉牛基地": "80亿元"}, "肉牛基地") == "80亿元"
+
+
+def test_an_investor_s_amount_is_never_another_projects_total():
+    text = "光华集团投资20亿元建设饲料厂，并为新城港投资5亿元。"
+    assert _investor_amount(text, {"饲料厂": "20亿元"}, "新城港") == "5亿元"
