@@ -12,12 +12,16 @@ from ingest.analysis import (NAME_VERBS, _freq, SINGLE_STOP, Analysis, _add, _sp
 from ingest.officials import _person_name
 
 
+DATE_LEAD = re.compile(r"(?:\d+(?:年|月|日|号))*")
+
+
 def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     for m in lx.SOE_BUREAU.finditer(text):
         _add(a, m.start(), m.end(), "Company", sure=True)
     for m in lx.COMPANY_SUFFIX.finditer(text):
         start = bracket_start(text, walk_left(text, m.start(), limit=20))
+        start += len(DATE_LEAD.match(text, start).group())  # 2010年, 3月: when, no part of the name
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
             continue
@@ -27,7 +31,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
                 or words[0] in SINGLE_STOP or "和" in core[1:-1]:
             continue
-        while words and words[0] in lx.ROLE_NOUNS:
+        while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
             start += len(words.pop(0))
         _add(a, start, m.end(), "Company")
     for m in lx.ORG_SUFFIX.finditer(text):
@@ -118,7 +122,7 @@ OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理
 POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
                             r"|华中|西南|西北|东北)区?|区域|业务)+$")
 # where such a name starts: a break, or a function word or 原/前/时任 before it
-BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前时任"
+BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前时任初底末"
 OFFICER_LEFT = re.compile(rf"[^{BREAK}]{{2,8}}$")
 NOT_A_FIRM = re.compile(r"(?:区|部|处|科|室|组|中心|机构|办|局|委|厅|站|所|[省市县镇乡村官员师人长]|运营|营销|销售|市场)$|[其该此]|协会|学会|商会|大厂|兼|部门|企业|^\d")
 
@@ -127,7 +131,7 @@ def find_officered(a: Analysis, g: gz.Gazetteer) -> None:
     """Companies named by an officer's post right after the name (甲电器副总裁, 乙钢铁董事长):
     what stands between the post and the clause's last break or function word, when it is
     name-like (no place, department, pronoun or adverb; one word only if a rare one). A
-    suffixed name is found already."""
+    suffixed name the rules found already stays whatever the span tagger thinks of it."""
     text = a.text
     for m in OFFICER.finditer(text):
         end = m.start()
@@ -137,8 +141,12 @@ def find_officered(a: Analysis, g: gz.Gazetteer) -> None:
         if not left or (left.start() and text[left.start() - 1] not in BREAK):
             continue  # a name starts after a break: eight characters cut off mid-word are none
         start, name = left.start(), left.group()
-        if lx.COMPANY_SUFFIX.search(name) or NOT_A_FIRM.search(name) or TRADE.search(name) \
-                or a.covered(start, end) or not _officer_like(name, g):
+        found = next((x for x in a.mentions if (x.start, x.end, x.label) == (start, end, "Company")), None)
+        if found is not None:  # a legal name the suffix rule found: the post says it is one
+            found.extra["listed"] = True
+            continue
+        if lx.COMPANY_SUFFIX.search(name) or NOT_A_FIRM.search(name) or TRADE.search(name) or a.covered(start, end) \
+                or not _officer_like(name, g):
             continue
         _add(a, start, end, "Company", listed=True)
 

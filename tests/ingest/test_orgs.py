@@ -92,3 +92,14 @@ def test_a_clause_that_says_what_its_subject_is_names_companies(text, want):
 ])
 def test_an_officer_after_a_name_names_its_company(text, want):
     assert _found("find_officered", text) == want
+
+
+def test_a_legal_name_before_an_officer_stays_whatever_the_tagger_says():
+    from ingest import gazetteer as gz
+    from ingest import orgs
+    from ingest.analysis import Mention
+    text = "蓝海科技有限公司亚太区总裁王某表示。"
+    a = Analysis(text)
+    a.mentions = [Mention(0, 8, "Company", "蓝海科技有限公司", "蓝海科技有限公司")]
+    orgs.find_officered(a, gz.load())
+    assert [(m.name, m.extra.get("listed")) for m in a.mentions] == [("蓝海科技有限公司", True)]
