@@ -29,6 +29,13 @@ def _generic_project(core: str, strict: bool = False, descriptive: bool = False)
     return not any(_specific(w, strict) for w in words)
 
 
+def _kind_of_site(core: str) -> bool:
+    """生产, 物流, 化工: what a site does, in nouns and verbal nouns, none of them a word that
+    ranks or counts projects (重点, 一批)."""
+    words = _units(jieba.lcut(core))
+    return all(_tag(w) in ("n", "vn", "nz") and w not in lx.PROJECT_GENERIC for w in words)
+
+
 def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     for m in lx.PROJECT_SUFFIX.finditer(text):
@@ -51,6 +58,13 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             start += year.end()
             core = core[year.end():]
         descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
+        if descriptive and core and _generic_project(core, descriptive=True) and _kind_of_site(core):
+            # 娄底生产基地: a kind of site named by its place is a name with the place
+            site = next((p for p in a.by_label("Place") if p.end == start), None)
+            if site is not None:
+                while any(p.end == site.start for p in a.by_label("Place")):
+                    site = next(p for p in a.by_label("Place") if p.end == site.start)
+                start, core = site.start, text[site.start:m.start()]
         if not core or not _valid_name(core) or "等" in core or "企业" in core \
                 or _units(jieba.lcut(core))[0] in SINGLE_STOP \
                 or _generic_project(core, descriptive=descriptive):

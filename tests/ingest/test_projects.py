@@ -17,3 +17,13 @@ def test_a_project_named_by_its_capacity_runs_from_the_figure_to_its_suffix(text
     a = Analysis(text)
     find_by_capacity(a)
     assert [m.name for m in a.mentions] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("一天之后，蓝海啤酒湖南娄底生产基地正式开工。", {"湖南娄底生产基地"}),  # a kind of site named by its place
+    ("襄阳市重点项目建设加快。", set()),  # a rank of projects is no kind of site
+])
+def test_a_kind_of_site_keeps_the_place_that_names_it(monkeypatch, text, want):
+    from ingest.pipeline import nlp
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    assert {m.name for m in nlp()(text)._.kg.mentions if m.label == "Project"} == want
