@@ -217,10 +217,12 @@ def _kind_of_project(name: str) -> bool:
 
 def _with_capacity(a: Analysis, s: int) -> int:
     """A project named by its capacity takes the words before the figure: the output it is
-    counted in and its site (会泽 + 16万吨铅锌冶炼项目, 年产 + 45万吨合成氨项目)."""
+    counted in and its site (会泽 + 16万吨铅锌冶炼项目, 年产 + 45万吨合成氨项目, 日产2× + 5000吨…)."""
     text = a.text
     if not (text[s:s + 1].isdigit() or text[s:s + 1] == "±"):
         return s
+    times = re.search(r"\d+[×xX*]$", text[max(0, s - 6):s])  # 日产2×7500吨: how many lines of that size
+    s -= len(times.group()) if times else 0
     lead = next((w for w in CAPACITY_LEAD if text.endswith(w, 0, s)), "")
     s -= len(lead)
     site = next((m for m in a.mentions if m.label == "Place" and m.end == s), None)

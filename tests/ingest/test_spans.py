@@ -180,6 +180,7 @@ def test_a_road_named_only_as_a_landmark_is_no_project(text, road):
     ("会同12万吨铝材加工项目开工。", "12万吨铝材加工项目", "会同12万吨铝材加工项目"),
     ("宏达公司年产30万吨纸浆项目投产。", "30万吨纸浆项目", "年产30万吨纸浆项目"),
     ("西岭水泥厂扩建工程开工。", "水泥厂扩建工程", "水泥厂扩建工程"),
+    ("新建日产2×5000吨熟料水泥生产线。", "5000吨熟料水泥生产线", "日产2×5000吨熟料水泥生产线"),
 ])
 def test_a_project_named_by_its_capacity_keeps_its_site_and_output_word(text, tagged, want):
     a = analysis(text, [("会同", "Place", -1)] if "会同" in text else [])
