@@ -8,7 +8,7 @@ import jieba
 from jieba import posseg
 
 from ingest import gazetteer as gz
-from ingest.analysis import SINGLE_STOP, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
+from ingest.analysis import SINGLE_STOP, _freq, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
@@ -37,6 +37,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     unopened closing quote, no leading function word (由该平台公司对”万盛… -> 万盛…)."""
     if e - s > MAX_NAME or CLAUSE.search(text[s:e]):
         return None
+    s = _word_start(text, s, e)
     for k in range(e - 1, s - 1, -1):
         c = text[k]
         if c in PAIRS and PAIRS[c] not in text[s:k]:
@@ -83,6 +84,18 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     while e < len(text) and _latin(text[e - 1]) and _latin(text[e], letters=True):
         e += 1
     return (s, e) if e - s >= 2 else None
+
+
+def _word_start(text: str, s: int, e: int) -> int:
+    """A name starts where a word does: a span that begins inside one (建筑|物即大熊猫…) starts
+    after it. Read in the words around the start, so the word is the one the text has."""
+    lo = max(0, s - 4)
+    k = lo
+    for w in jieba.lcut(text[lo:min(e, s + 4)]):
+        if k < s < k + len(w) and len(w) > 1 and CJK.search(w) and _freq(w) > 20:
+            return k + len(w) if e - (k + len(w)) >= 2 else s
+        k += len(w)
+    return s
 
 
 def _after_at(text: str, s: int, e: int) -> int | None:

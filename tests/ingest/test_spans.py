@@ -40,6 +40,17 @@ def test_trim(text, want):
     assert (text[cut[0]:cut[1]] if cut else None) == want
 
 
+@pytest.mark.parametrize("text, span, want", [
+    ("该建筑物即青禾研究基地改扩建项目开工。", "物即青禾研究基地改扩建项目", "青禾研究基地改扩建项目"),  # begun inside 建筑物
+    ("检测机构瑞宁SGS公司出具报告。", "构瑞宁SGS公司", "瑞宁SGS公司"),  # inside 机构
+    ("由青禾电器投资。", "青禾电器", "青禾电器"),  # where a word starts: kept
+])
+def test_a_name_starts_where_a_word_does(text, span, want):
+    s = text.index(span)
+    cut = spans.trim(text, s, s + len(span))
+    assert text[cut[0]:cut[1]] == want
+
+
 def test_a_date_tail_is_cut_only_after_a_digit():
     text = "2019年东湖隧道二期工程开工"
     cut = spans.trim(text, text.index("年"), text.index("开工"))
