@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import Analysis, Mention, _freq
+from ingest.lexicon import NAME_AFTER
 
 # what a project name may gain or lose without naming another project
 TRAILING = re.compile(r"(?:建设)?(?:项目|工程)$")
@@ -90,10 +91,6 @@ def _same_company(short: str, full: str) -> bool:
     return _picked(short, full)
 
 
-# what may stand before a company's bare name: a break or a function word (not 新 before 日电动车)
-BARE_BEFORE = set("，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前而但")
-
-
 def bare_forms(a: Analysis) -> None:
     """A company found with its legal form (甲乙啤酒公司) is the one the article goes on to call
     甲乙啤酒: each such occurrence that is a word of its own and in no other name is a mention."""
@@ -108,7 +105,7 @@ def bare_forms(a: Analysis) -> None:
     for short, full in bare.items():
         for x in re.finditer(re.escape(short), text):
             s, e = x.span()
-            if (s and text[s - 1] not in BARE_BEFORE) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
+            if (s and text[s - 1] not in NAME_AFTER) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
                 continue  # part of another word or name
             if not any(m.start < e and s < m.end for m in a.mentions + added):
                 added.append(Mention(s, e, "Company", short, short, extra={"confidence": full.extra.get("confidence")}))

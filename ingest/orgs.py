@@ -121,9 +121,7 @@ def _defined_like(name: str, g: gz.Gazetteer) -> bool:
 OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理|首席执行官|CEO)")
 POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
                             r"|华中|西南|西北|东北)区?|区域|业务)+$")
-# where such a name starts: a break, or a function word or 原/前/时任 before it
-BREAK = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前时任初底末"
-OFFICER_LEFT = re.compile(rf"[^{BREAK}]{{2,8}}$")
+OFFICER_LEFT = re.compile(rf"[^{lx.NAME_AFTER}]{{2,8}}$")
 NOT_A_FIRM = re.compile(r"(?:区|部|处|科|室|组|中心|机构|办|局|委|厅|站|所|[省市县镇乡村官员师人长]|运营|营销|销售|市场)$|[其该此]|协会|学会|商会|大厂|兼|部门|企业|^\d")
 
 
@@ -138,7 +136,7 @@ def find_officered(a: Analysis, g: gz.Gazetteer) -> None:
         q = POST_QUALIFIER.search(text, max(0, end - 8), end)
         end = q.start() if q else end
         left = OFFICER_LEFT.search(text, max(0, end - 8), end)
-        if not left or (left.start() and text[left.start() - 1] not in BREAK):
+        if not left or (left.start() and text[left.start() - 1] not in lx.NAME_AFTER):
             continue  # a name starts after a break: eight characters cut off mid-word are none
         start, name = left.start(), left.group()
         found = next((x for x in a.mentions if (x.start, x.end, x.label) == (start, end, "Company")), None)
