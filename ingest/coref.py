@@ -108,7 +108,8 @@ def bare_forms(a: Analysis) -> None:
             if (s and text[s - 1] not in NAME_AFTER) or (e < len(text) and _freq(text[e - 1:e + 1]) > 50):
                 continue  # part of another word or name
             if not any(m.start < e and s < m.end for m in a.mentions + added):
-                added.append(Mention(s, e, "Company", short, short, extra={"confidence": full.extra.get("confidence")}))
+                conf = {k: v for k, v in full.extra.items() if k == "confidence"}  # as sure as the full name
+                added.append(Mention(s, e, "Company", short, short, extra=conf))
     a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
 
 

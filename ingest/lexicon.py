@@ -99,6 +99,8 @@ PROJECT_SUFFIX = re.compile(
 NAME_AFTER = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前时任初底末而但"
 # the words before a figure that make it a capacity a project is named by (年产30万辆整车项目)
 CAPACITY_LEAD = ("年产", "年生产", "年处理", "年加工", "年吞吐", "年出栏", "年屠宰", "年发电", "日产", "日处理", "日供水")
+# how many lines of that size there are, before the figure (日产2×5000吨)
+CAPACITY_TIMES = r"\d+[×xX*]"
 PROJECT_GENERIC = set(
     "重大 产业 重点 优质 签约 在建 竣工 新建 续建 开工 招商 在谈 民生 实事 为民办实事 城建 基础设施 一批 标杆 龙头型 "
     "基地型 亿元以上 各类 相关 储备 前期 市级 省级 县级 区级 国家级 全市 全省 全县 全区 高精尖 优势 特色 示范 "

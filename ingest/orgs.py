@@ -7,11 +7,12 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import (NAME_VERBS, _freq, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
-                             bracket_start, walk_left)
+from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _freq, _specific, _tag, _units,
+                             _valid_name, bracket_start, walk_left)
 from ingest.officials import _person_name
 
 
+# a date before a legal name (2010年中国石油…公司, 3月5日…): when, no part of the name
 DATE_LEAD = re.compile(r"(?:\d+(?:年|月|日|号))*")
 
 
@@ -21,7 +22,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         _add(a, m.start(), m.end(), "Company", sure=True)
     for m in lx.COMPANY_SUFFIX.finditer(text):
         start = bracket_start(text, walk_left(text, m.start(), limit=20))
-        start += len(DATE_LEAD.match(text, start).group())  # 2010年, 3月: when, no part of the name
+        start += len(DATE_LEAD.match(text, start).group())
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
             continue

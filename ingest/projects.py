@@ -80,8 +80,10 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
 
 # a project named by its capacity (日处理800吨垃圾焚烧发电项目, 年出栏50万头肉牛养殖和加工基地): the
 # figure and its output run on to the suffix, verbs and lists of products included
-CAPACITY_NAME = re.compile(rf"(?:{'|'.join(lx.CAPACITY_LEAD)})(?:能力)?(?:约|达|为)?[\d.]+(?:[×xX*][\d.]+)?(?:万|亿|千|百)?"
-                           rf"(?:(?!的)[\u4e00-\u9fff]){{1,3}}?[^，,。；;：:！？!?\n“”\"的、（）()]{{2,20}}?{lx.PROJECT_SUFFIX.pattern}(?:项目)?")
+CAPACITY_NAME = re.compile(rf"(?:{'|'.join(lx.CAPACITY_LEAD)})(?:能力)?(?:约|达|为)?"
+                           rf"(?:{lx.CAPACITY_TIMES})?[\d.]+(?:万|亿|千|百)?"  # the figure
+                           rf"(?:(?!的)[\u4e00-\u9fff]){{1,3}}?"  # the unit
+                           rf"[^，,。；;：:！？!?\n“”\"的、（）()]{{2,20}}?{lx.PROJECT_SUFFIX.pattern}(?:项目)?")
 
 
 def find_by_capacity(a: Analysis) -> None:

@@ -8,10 +8,11 @@ import jieba
 from jieba import posseg
 
 from ingest import gazetteer as gz
-from ingest.analysis import SINGLE_STOP, _freq, Analysis, Mention, _specific, _tag, _units, after_builder, bracket_start
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder, bracket_start
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
-from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
+from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX,
+                            SOE_BUREAU)
 from ingest.orgs import TRADE
 
 LEARNED = ("Company", "Organization", "Project")
@@ -234,7 +235,7 @@ def _with_capacity(a: Analysis, s: int) -> int:
     text = a.text
     if not (text[s:s + 1].isdigit() or text[s:s + 1] == "±"):
         return s
-    times = re.search(r"\d+[×xX*]$", text[max(0, s - 6):s])  # 日产2×7500吨: how many lines of that size
+    times = re.search(CAPACITY_TIMES + "$", text[max(0, s - 6):s])
     s -= len(times.group()) if times else 0
     lead = next((w for w in CAPACITY_LEAD if text.endswith(w, 0, s)), "")
     s -= len(lead)
