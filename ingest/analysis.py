@@ -58,6 +58,14 @@ class Analysis:
                 out[m.start - start:m.end - start] = [""] * (m.end - m.start)
         return "".join(out)
 
+    def place_run_start(self, end: int) -> int:
+        """Where the run of place mentions that ends at end starts (重庆市奉节县 before …); end
+        itself when no place ends there."""
+        starts = {m.end: m.start for m in self.mentions if m.label == "Place"}
+        while end in starts:
+            end = starts[end]
+        return end
+
     def covered(self, start: int, end: int, labels=("Company", "Organization", "Project")) -> bool:
         return any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end)
                    for m in self.mentions if m.label in labels)

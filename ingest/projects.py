@@ -60,11 +60,8 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
         if descriptive and core and _generic_project(core, descriptive=True) and _kind_of_site(core):
             # 娄底生产基地: a kind of site named by its place is a name with the place
-            site = next((p for p in a.by_label("Place") if p.end == start), None)
-            if site is not None:
-                while any(p.end == site.start for p in a.by_label("Place")):
-                    site = next(p for p in a.by_label("Place") if p.end == site.start)
-                start, core = site.start, text[site.start:m.start()]
+            start = a.place_run_start(start)
+            core = text[start:m.start()]
         if not core or not _valid_name(core) or "等" in core or "企业" in core \
                 or _units(jieba.lcut(core))[0] in SINGLE_STOP \
                 or _generic_project(core, descriptive=descriptive):

@@ -177,9 +177,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             if front is not None:  # 蒲县豹子沟煤矿和万家庄煤矿: the place written before the names
                 host, via = front, "site"
             else:
-                chain = host.start  # 在睢宁县庆安镇: the cue stands before the places that contain the host
-                while any(x.label == "Place" and x.end == chain for x in sent_mentions[si]):
-                    chain = next(x.start for x in sent_mentions[si] if x.label == "Place" and x.end == chain)
+                chain = a.place_run_start(host.start)  # 在睢宁县庆安镇: the cue stands before the places that contain the host
                 if SITE_CUE.search(text[max(0, chain - 3):chain]):
                     via = "site"  # 在/落户/位于 + the place: where the project is, said outright
         else:

@@ -112,7 +112,8 @@ def _investor_amount(text: str, totals: dict[str, str], project: str) -> str:
     find_amounts(a)
     at = {x["amount_text"]: x for x in a.amounts}
     names = [("光华集团", "Company"), (project, "Project"), *((p, "Project") for p in totals if p != project)]
-    a.mentions = sorted((Mention(text.index(n), text.index(n) + len(n), lab, n, n) for n, lab in names), key=lambda x: x.start)
+    a.mentions = sorted((Mention(text.index(n), text.index(n) + len(n), lab, n, n) for n, lab in names),
+                        key=lambda x: x.start)
     a.totals = {p: at[t] for p, t in totals.items()}
     head, tail = (next(m for m in a.mentions if m.name == n) for n in ("光华集团", project))
     a.relations = [{"type": "INVESTS_IN", "head": head, "tail": tail}]
