@@ -8,6 +8,7 @@ import re
 import jieba
 
 from ingest.analysis import _freq, _tag
+from ingest.learn import known
 from ingest.lexicon import CLAUSE_BREAK
 
 # Head nouns that end names, and verbs that come before them: the tagger sees the
@@ -168,9 +169,10 @@ def rule_layer(n: int, mentions) -> list[str]:
 
 def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], list[list[str]]]:
     """The features of text[start:end] as columns (one list per feature, one entry per
-    character): the 19 the public-corpus tagger reads too, the 3 rule labels and the trade-name mark.
+    character): the 19 the public-corpus tagger reads too, the 3 rule labels, the trade-name mark and
+    the known-company mark.
     Built a column at a time; a word's context features once per word."""
-    word, pos, tag, ctx, rule, reach, trade = layers
+    word, pos, tag, ctx, rule, reach, trade, known = layers
     n = end - start
     chars = list(text[start:end])
     pad = ["^", "^", *chars, "$", "$"]          # pad[j + 2] is text[start + j]
@@ -200,7 +202,7 @@ def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], 
     ]
     labels = rule[start:end]
     rules = [["r=" + r for r in labels], ["rp=" + r for r in ["^", *labels[:-1]]],
-             ["rn=" + r for r in [*labels[1:], "$"]], trade[start:end]]
+             ["rn=" + r for r in [*labels[1:], "$"]], trade[start:end], known[start:end]]
     return base, rules
 
 
@@ -223,10 +225,10 @@ def stacked(text: str, start: int, end: int, layers, public_tag) -> list[list[st
 def layers(text: str, mentions, words: list[str] | None = None) -> tuple:
     words = words if words is not None else segment(text)
     return (*word_layer(text, words), rule_layer(len(text), mentions), reach_layer(text),
-            trade_layer(len(text), words))
+            trade_layer(len(text), words), known.layer(text, words))
 
 
-RULE_FEATURES = ("r=", "rp=", "rn=", "tw=")
+RULE_FEATURES = ("r=", "rp=", "rn=", "tw=", "kc=")
 
 
 def public_view(seq: list[list[str]]) -> list[list[str]]:
