@@ -255,6 +255,8 @@ def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
 # what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)
 PROJECT_END = re.compile(r"(?:项目|工程|基地|产业园|园区|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|"
                          r"煤矿|矿|厂|中心|线)$")
+# after a project's head: a place word (兰州至成都高速 + 中), or a measure of it (高速公路 + 通车里程)
+AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$")
 COORD = re.compile(r"以及|和|及|与|、")
 
 
@@ -322,6 +324,12 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue
         if lab == "Project":
+            after = AFTER_HEAD.search(name)
+            if after and PROJECT_END.search(name[:after.start()]):
+                if after["measure"]:
+                    continue  # a figure about roads, no road
+                e -= len(after.group())
+                name = text[s:e]
             if POST_AFTER.match(text, e):
                 continue
             s = _with_capacity(a, after_builder(a, s, e))

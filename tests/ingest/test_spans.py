@@ -265,3 +265,11 @@ def test_a_run_of_one_word_is_no_name_and_is_read_in_time(run):
     assert spans.trim(text, 0, len(text)) is None
     rec = extract_text(text)
     assert [e for e in rec["entities"] if e["type"] in ("Company", "Project", "Organization")] == []
+
+
+def test_a_place_word_after_a_project_head_is_cut_off_and_a_measure_of_roads_is_no_project():
+    a = tagged_project("在西岭至东山高速中，桥隧占比最高。", "西岭至东山高速中")
+    assert [m.name for m in a.mentions] == ["西岭至东山高速"]
+    assert tagged_project("白水高速公路通车里程达到300公里。", "白水高速公路通车里程").mentions == []
+    a = tagged_project("青山工业中心今年投产。", "青山工业中心")  # 中心 is a head, not 中
+    assert [m.name for m in a.mentions] == ["青山工业中心"]
