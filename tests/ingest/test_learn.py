@@ -27,6 +27,13 @@ def test_pair_features_see_the_cue_between():
     assert head.name == "启明电子有限公司" and tail.name == "智能终端产业园项目"
 
 
+def test_pair_features_see_a_supplier_apart_from_an_investor():
+    text = "启明电子有限公司为智能终端产业园项目提供监控系统。"
+    a = analysis(text, [("启明电子有限公司", "Company", -1), ("智能终端产业园项目", "Project", -1)])
+    feats, _, _ = pairs.candidates(a, gz.load())[("INVESTS_IN", "启明电子有限公司", "智能终端产业园项目")]
+    assert feats["sent=提供"] == 1 and feats["sent=系统"] == 1 and "btw=投资" not in feats
+
+
 def test_pair_model_round_trips_through_json():
     m = pairs.PairModel({"HOSTS": {"same_sent": 2.0, "__intercept__": -1.0}}, {"HOSTS": 0.5})
     again = pairs.PairModel.from_json(m.to_json())
