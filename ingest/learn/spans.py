@@ -26,6 +26,7 @@ LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 �
                  "上马 引进 争取 谋划 实施 批准 核准 责令 诸如 例如 比如 譬如 新一轮 一座 一条 一批 一个 一处 一项".split())
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
+NAMELY = re.compile(r"[\u4e00-\u9fff]{1,3}即(?!墨)")  # 吸引物即 + 大熊猫…项目: what 即 names (not 即墨)
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -56,6 +57,9 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += len(CAPTION)
     if s and text[s] in "年月日号" and text[s - 1].isdigit():  # the tail of a date (2011年 + 九黄机场…)
         s += 1
+    namely = NAMELY.match(text, s, e)
+    if namely and e - namely.end() >= 4:
+        s = namely.end()
     inner = LAUNCH.search(text, s, e)  # 宁夏适时启动 + 银川…工程: the name is what is launched
     if inner and e - inner.end() >= 4:
         s = inner.end()

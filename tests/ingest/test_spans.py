@@ -34,6 +34,9 @@ from tests.ingest.analyses import analysis, tagged_project
     ("禾州投资3.2亿元扩建纸浆生产线", "纸浆生产线"),
     ("新一轮滨江快速路", "滨江快速路"),
     ("青禾电器在南屏的纸浆生产线", "青禾电器在南屏的纸浆生产线"),
+    # what 即 (namely) names; 即墨 is a place
+    ("吸引物即青山湿地公园改扩建项目", "青山湿地公园改扩建项目"),
+    ("即墨鹤山路立交工程", "即墨鹤山路立交工程"),
 ])
 def test_trim(text, want):
     cut = spans.trim(text, 0, len(text))
