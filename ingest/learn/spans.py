@@ -149,10 +149,10 @@ KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
 BARE_HEADS = {*KIND_HEADS, "公司", "集团", "工厂", "新工厂", "厂", "生产基地", "电站", "园区"}
 LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
 OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
-PARENT = re.compile(r".*(?:全资子公司|控股子公司|子公司|旗下|下属)")
-# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田…) and
+PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗下|下属)")  # not 电子公司
+# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 被告…) and
 # what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
-INTRODUCED = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|下称|简称)")
+INTRODUCED = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|下称|简称|被告|原告|合作伙伴|竞争对手)")
 OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 
 
@@ -178,9 +178,10 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         # a verb may go on with the legal name (…集团控股有限公司, …集团供销有限公司): not cut there
         if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")):
             e = legal.end()
-    m = PARENT.match(a.text, s, e) or INTRODUCED.match(a.text, s, e)
-    if m and e - m.end() >= (4 if m.re is PARENT else 2):
-        return m.end(), e
+    for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
+        m = pattern.match(a.text, s, e)
+        if m and e - m.end() >= rest:
+            return m.end(), e
     s = bracket_start(a.text, s)
     if LEGAL.search(a.text[s:e]):
         for p in a.mentions:

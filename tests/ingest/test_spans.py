@@ -258,6 +258,11 @@ def test_what_introduces_or_belongs_to_a_company_is_cut_off():
     a = analysis(text, [])
     spans.replace_spans(a, [(text.index(t), text.index(t) + len(t), "Company", 0.8) for t in tagged])
     assert [m.name for m in a.mentions] == ["宏达集团", "蓝湾科技股份有限公司", "宏达集团"]
+    text = "法院判被告蓝湾日化公司赔偿，其技术合作伙伴宏达电子公司未到庭。"
+    tagged = ["被告蓝湾日化公司", "技术合作伙伴宏达电子公司"]
+    a = analysis(text, [])
+    spans.replace_spans(a, [(text.index(t), text.index(t) + len(t), "Company", 0.8) for t in tagged])
+    assert [m.name for m in a.mentions] == ["蓝湾日化公司", "宏达电子公司"]
 
 
 @pytest.mark.parametrize("run", ["至", "和", "项目", "公司", "A"])
