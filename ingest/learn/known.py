@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import defaultdict
 from functools import lru_cache
@@ -76,7 +75,6 @@ def _brand_word(w: str) -> bool:
 
 def build(corpus: Path, skip_ids: set[str], skip_titles: set[str], progress=None) -> dict[str, int]:
     """name -> the number of corpus articles the rules read it in as a company."""
-    os.environ["GOVKG_NO_MODEL"] = "1"
     from ingest.learn import data, run
     seen: dict[str, set[str]] = defaultdict(set)
     coded: set[str] = set()
