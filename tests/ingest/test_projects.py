@@ -28,3 +28,13 @@ def test_a_kind_of_site_keeps_the_place_that_names_it(monkeypatch, text, want):
     from ingest.pipeline import nlp
     monkeypatch.setenv("GOVKG_NO_MODEL", "1")
     assert {m.name for m in nlp()(text)._.kg.mentions if m.label == "Project"} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("双方签订了碧螺古镇旅游区投资建设协议。", {"碧螺古镇旅游区"}),
+    ("双方签订了雁鸣湖旅游度假区投资建设协议。", {"雁鸣湖旅游度假区"}),
+])
+def test_a_tourist_zone_or_a_service_area_is_a_project_by_its_suffix(monkeypatch, text, want):
+    from ingest.pipeline import nlp
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    assert {m.name for m in nlp()(text)._.kg.mentions if m.label == "Project"} == want
