@@ -172,7 +172,7 @@ def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], 
     character): the 19 the public-corpus tagger reads too, the 3 rule labels, the trade-name mark and
     the known-company mark.
     Built a column at a time; a word's context features once per word."""
-    word, pos, tag, ctx, rule, reach, trade, known = layers
+    word, pos, tag, ctx, rule, reach, trade, company = layers
     n = end - start
     chars = list(text[start:end])
     pad = ["^", "^", *chars, "$", "$"]          # pad[j + 2] is text[start + j]
@@ -202,7 +202,7 @@ def _columns(text: str, start: int, end: int, layers) -> tuple[list[list[str]], 
     ]
     labels = rule[start:end]
     rules = [["r=" + r for r in labels], ["rp=" + r for r in ["^", *labels[:-1]]],
-             ["rn=" + r for r in [*labels[1:], "$"]], trade[start:end], known[start:end]]
+             ["rn=" + r for r in [*labels[1:], "$"]], trade[start:end], company[start:end]]
     return base, rules
 
 

@@ -5,7 +5,7 @@ a stock code, an officer's post, a list before 等…企业, and the bare form o
 articles any gold covers (the dev texts, the annotated corpus articles) are left out, so no
 article is scored with names read from itself.
 
-    python -m ingest.learn.known      # rebuilds ingest/learn/known_companies.txt (about 15 s)
+    python -m ingest.learn.known      # rebuilds ingest/learn/known_companies.txt (about 10 s)
 """
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.analysis import _tag
+from ingest import gazetteer as gz
+from ingest.analysis import _freq, _tag
+from ingest.coref import LEGAL_END
 from ingest.lexicon import DEPT_SUFFIX, GENERIC_NAMES
 
 PATH = Path(__file__).with_name("known_companies.txt")
@@ -27,14 +29,12 @@ VAGUE = ("上市", "行业", "产业", "企业", "一家", "多家", "几家", "
 
 
 def _strong(m) -> bool:
-    from ingest.coref import LEGAL_END
     return bool(LEGAL_END.search(m.name) or m.extra.get("sure") or m.extra.get("listed")
                 or m.extra.get("enumerated"))
 
 
 def _forms(m) -> list[str]:
     """The name, and a legal name's bare form (甲乙啤酒 of 甲乙啤酒有限公司)."""
-    from ingest.coref import LEGAL_END
     out = [m.name]
     if LEGAL_END.search(m.name) and not any(c in m.name for c in "(（"):
         bare = LEGAL_END.sub("", m.name)
@@ -47,9 +47,7 @@ def acceptable(name: str, coded: bool = False) -> bool:
     """A name that stands for one company wherever it is written: no place, no generic word,
     no phrase that starts with a verb, a number or an adverb (一家贸易公司, 继续加强), a brand
     among its words unless a stock code marked it (辉煌科技(002296))."""
-    from ingest import gazetteer as gz
-    from ingest.coref import LEGAL_END
-    from ingest.learn.features import segment
+    from ingest.learn.features import segment  # features reads this module's marks: imported here
     core = LEGAL_END.sub("", name)
     if len(name) < 2 or name in GENERIC_NAMES or len(core) < 2 or any(v in name for v in VAGUE) \
             or DEPT_SUFFIX.search(name):
@@ -67,10 +65,9 @@ def acceptable(name: str, coded: bool = False) -> bool:
 
 def _brand_word(w: str) -> bool:
     """features._brand, less the common nouns jieba keeps whole (价格优势, 照明设备: two common words)."""
-    from ingest.analysis import _freq
     from ingest.learn.features import BRAND_TAGS, _brand
-    halves = (w[:2], w[2:])
-    return _brand(w) and not (_tag(w) == "n" and len(w) == 4 and all(_freq(h) >= COMMON and _tag(h) not in BRAND_TAGS for h in halves))
+    common = all(_freq(h) >= COMMON and _tag(h) not in BRAND_TAGS for h in (w[:2], w[2:]))
+    return _brand(w) and not (_tag(w) == "n" and len(w) == 4 and common)
 
 
 def build(corpus: Path, skip_ids: set[str], skip_titles: set[str], progress=None) -> dict[str, int]:
@@ -139,10 +136,13 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default=str(data.CORPUS))
     ap.add_argument("--out", default=str(PATH))
     args = ap.parse_args(argv)
-    skip_ids = {json.loads(x)["corpus_id"] for x in data.ANNOTATIONS.read_text(encoding="utf-8").splitlines() if x.strip()}
+    # the gold's articles: the annotated ones by corpus id, the dev set's corpus articles by title
+    skip_ids = {json.loads(x)["corpus_id"] for x in data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()
+                if x.strip()}
     skip_titles = {p.read_text(encoding="utf-8").split("\n", 1)[0].strip()
                    for p in (data.SHARED / "dev" / "texts").glob("*.txt")}
-    names = build(Path(args.corpus), skip_ids, skip_titles, lambda rows: tqdm(rows, desc="rules over the corpus", unit="article"))
+    names = build(Path(args.corpus), skip_ids, skip_titles,
+                  lambda rows: tqdm(rows, desc="rules over the corpus", unit="article"))
     lines = [f"{n}\t{c}" for n, c in sorted(names.items(), key=lambda x: (-x[1], x[0]))]
     head = ["# companies the rules read with a strong cue in the corpus (python -m ingest.learn.known): name, articles"]
     Path(args.out).write_text("\n".join(head + lines) + "\n", encoding="utf-8")
