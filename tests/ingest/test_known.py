@@ -26,8 +26,8 @@ def test_the_longest_known_name_wins_and_none_is_marked_inside_a_word():
 
 def test_the_known_mark_is_a_rule_feature_the_public_tagger_never_reads():
     text = "德尔塔签约"
-    lay = features.layers(text, [])
-    seq = features.sequence(text, 0, len(text), (*lay[:-1], known.layer(text, jieba.lcut(text), known.index(["德尔塔"]))))
+    marked = known.layer(text, jieba.lcut(text), known.index(["德尔塔"]))
+    seq = features.sequence(text, 0, len(text), (*features.layers(text, [])[:-1], marked))
     assert [f for f in seq[0] if f.startswith("kc=")] == ["kc=B"]
     assert not any(f.startswith("kc=") for feats in features.public_view(seq) for f in feats)
 

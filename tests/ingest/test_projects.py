@@ -4,6 +4,13 @@ from ingest.analysis import Analysis
 from ingest.projects import find_by_capacity
 
 
+def rule_projects(monkeypatch, text: str) -> set[str]:
+    """The projects the rules alone find in text."""
+    from ingest.pipeline import nlp
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    return {m.name for m in nlp()(text)._.kg.mentions if m.label == "Project"}
+
+
 @pytest.mark.parametrize("text, want", [
     ("集团投资6亿元建设日处理800吨生活垃圾焚烧发电项目。", ["日处理800吨生活垃圾焚烧发电项目"]),
     ("二期将建成年出栏50万头肉牛养殖和加工基地，明年投产。", ["年出栏50万头肉牛养殖和加工基地"]),
@@ -25,9 +32,7 @@ def test_a_project_named_by_its_capacity_runs_from_the_figure_to_its_suffix(text
     ("襄阳市重点项目建设加快。", set()),  # a rank of projects is no kind of site
 ])
 def test_a_kind_of_site_keeps_the_place_that_names_it(monkeypatch, text, want):
-    from ingest.pipeline import nlp
-    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
-    assert {m.name for m in nlp()(text)._.kg.mentions if m.label == "Project"} == want
+    assert rule_projects(monkeypatch, text) == want
 
 
 @pytest.mark.parametrize("text, want", [
@@ -35,6 +40,4 @@ def test_a_kind_of_site_keeps_the_place_that_names_it(monkeypatch, text, want):
     ("双方签订了雁鸣湖旅游度假区投资建设协议。", {"雁鸣湖旅游度假区"}),
 ])
 def test_a_tourist_zone_or_a_service_area_is_a_project_by_its_suffix(monkeypatch, text, want):
-    from ingest.pipeline import nlp
-    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
-    assert {m.name for m in nlp()(text)._.kg.mentions if m.label == "Project"} == want
+    assert rule_projects(monkeypatch, text) == want

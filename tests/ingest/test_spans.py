@@ -252,17 +252,16 @@ def test_a_post_is_no_company_and_a_board_is_cut_off():
     assert [m.name for m in a.mentions] == ["宏达控股"]
 
 
-def test_what_introduces_or_belongs_to_a_company_is_cut_off():
-    text = "宏达集团(下称宏达集团)称，电池制造商蓝湾科技股份有限公司签约；见宏达集团网站。"
-    tagged = ["下称宏达集团", "电池制造商蓝湾科技股份有限公司", "宏达集团网站"]
+@pytest.mark.parametrize("text, tagged, want", [
+    ("宏达集团(下称宏达集团)称，电池制造商蓝湾科技股份有限公司签约；见宏达集团网站。",
+     ["下称宏达集团", "电池制造商蓝湾科技股份有限公司", "宏达集团网站"], ["宏达集团", "蓝湾科技股份有限公司", "宏达集团"]),
+    ("法院判被告蓝湾日化公司赔偿，其技术合作伙伴宏达电子公司未到庭。",  # a role; 电子公司 is no 子公司
+     ["被告蓝湾日化公司", "技术合作伙伴宏达电子公司"], ["蓝湾日化公司", "宏达电子公司"]),
+])
+def test_what_introduces_or_belongs_to_a_company_is_cut_off(text, tagged, want):
     a = analysis(text, [])
     spans.replace_spans(a, [(text.index(t), text.index(t) + len(t), "Company", 0.8) for t in tagged])
-    assert [m.name for m in a.mentions] == ["宏达集团", "蓝湾科技股份有限公司", "宏达集团"]
-    text = "法院判被告蓝湾日化公司赔偿，其技术合作伙伴宏达电子公司未到庭。"
-    tagged = ["被告蓝湾日化公司", "技术合作伙伴宏达电子公司"]
-    a = analysis(text, [])
-    spans.replace_spans(a, [(text.index(t), text.index(t) + len(t), "Company", 0.8) for t in tagged])
-    assert [m.name for m in a.mentions] == ["蓝湾日化公司", "宏达电子公司"]
+    assert [m.name for m in a.mentions] == want
 
 
 @pytest.mark.parametrize("run", ["至", "和", "项目", "公司", "A"])
