@@ -1,5 +1,5 @@
 """Companies known from the unlabelled corpus: the span tagger sees where a name the rules read
-as a company in other articles is written (京东方, 世纪瑞尔, 中国北车), the way it sees the
+as a company in other articles is written (京东方, 世纪瑞尔, 诺基亚), the way it sees the
 gazetteer's places. Built by the rules alone, from strong cues only: a legal form (…有限公司),
 a stock code, an officer's post, a list before 等…企业, and the bare form of a legal name. The
 articles any gold covers (the dev texts, the annotated corpus articles) are left out, so no
