@@ -91,16 +91,24 @@ def _same_company(short: str, full: str) -> bool:
     return _picked(short, full)
 
 
+def bare_form(name: str) -> str | None:
+    """A legal name less its legal form (甲乙啤酒 of 甲乙啤酒公司), when that leaves three
+    characters or more and no bracketed place; None for any other name."""
+    if not LEGAL_END.search(name) or "(" in name or "（" in name:
+        return None
+    short = LEGAL_END.sub("", name)
+    return short if len(short) >= 3 else None
+
+
 def bare_forms(a: Analysis) -> None:
     """A company found with its legal form (甲乙啤酒公司) is the one the article goes on to call
     甲乙啤酒: each such occurrence that is a word of its own and in no other name is a mention."""
     text = a.text
     bare = {}
     for m in a.mentions:
-        if m.label == "Company" and LEGAL_END.search(m.name) and "(" not in m.name and "（" not in m.name:
-            short = LEGAL_END.sub("", m.name)
-            if len(short) >= 3:
-                bare.setdefault(short, m)
+        short = bare_form(m.name) if m.label == "Company" else None
+        if short:
+            bare.setdefault(short, m)
     added = []
     for short, full in bare.items():
         for x in re.finditer(re.escape(short), text):

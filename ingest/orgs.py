@@ -48,6 +48,12 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     find_officered(a, g)
 
 
+def marked(m) -> bool:
+    """A company the text itself marks as one: by a stock code or a trade noun (sure), an
+    officer's post or a list it stands in (listed), a list before 等…企业 (enumerated)."""
+    return bool(m.extra.get("sure") or m.extra.get("listed") or m.extra.get("enumerated"))
+
+
 # A stock code after a name marks a listed company (驰宏锌锗(600497), 杉杉股份（600884.SH）).
 STOCK_CODE = re.compile(r"[(（](?:\d{6}|\d{4,5}\.HK)(?:\.S[HZ])?[)）]")
 # Trade nouns that introduce a company's name (印刷电路厂商奥特斯, 施工方中铁隧道局, 台湾的厂商欣兴、键鼎)

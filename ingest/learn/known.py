@@ -18,29 +18,15 @@ from pathlib import Path
 
 from ingest import gazetteer as gz
 from ingest.analysis import _freq, _tag
-from ingest.coref import LEGAL_END
+from ingest.coref import LEGAL_END, bare_form
 from ingest.lexicon import DEPT_SUFFIX, GENERIC_NAMES
+from ingest.orgs import marked
 
 PATH = Path(__file__).with_name("known_companies.txt")
 # a first word no company name starts with: a verb, a number, a measure word, an adverb, a pronoun…
 NOT_FIRST = ("v", "m", "q", "d", "r", "p", "c", "u", "t", "f", "a", "b", "y", "e", "o", "z")
 COMMON = 300  # jieba's count of a common word
 VAGUE = ("上市", "行业", "产业", "企业", "一家", "多家", "几家", "全球", "第一", "最大", "巨头", "附属", "龙头")
-
-
-def _strong(m) -> bool:
-    return bool(LEGAL_END.search(m.name) or m.extra.get("sure") or m.extra.get("listed")
-                or m.extra.get("enumerated"))
-
-
-def _forms(m) -> list[str]:
-    """The name, and a legal name's bare form (甲乙啤酒 of 甲乙啤酒有限公司)."""
-    out = [m.name]
-    if LEGAL_END.search(m.name) and not any(c in m.name for c in "(（"):
-        bare = LEGAL_END.sub("", m.name)
-        if len(bare) >= 3:
-            out.append(bare)
-    return out
 
 
 def acceptable(name: str, coded: bool = False) -> bool:
@@ -81,9 +67,10 @@ def build(corpus: Path, skip_ids: set[str], skip_titles: set[str], progress=None
             continue
         a = run.rule_analysis(data.prepare_text(data.corpus_text(r)))
         for m in a.mentions:
-            if m.label == "Company" and _strong(m):
-                for f in _forms(m):
-                    seen[f].add(r["id"])
+            if m.label == "Company" and (LEGAL_END.search(m.name) or marked(m)):
+                for f in (m.name, bare_form(m.name)):
+                    if f:
+                        seen[f].add(r["id"])
                 if m.extra.get("sure"):
                     coded.add(m.name)
     return {n: len(ids) for n, ids in seen.items() if acceptable(n, n in coded)}

@@ -13,7 +13,7 @@ from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX,
                             SOE_BUREAU)
-from ingest.orgs import TRADE
+from ingest.orgs import TRADE, marked
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -308,7 +308,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     keep = [m for m in a.mentions if m.label not in LEARNED or id(m) in owners]
     # companies the text itself lists as such (甲、乙等18家企业) stay whatever the tagger thinks
     listed = {(m.start, m.end, m.label) for m in a.mentions
-              if (m.label == "Company" and (m.extra.get("enumerated") or m.extra.get("sure") or m.extra.get("listed")))
+              if (m.label == "Company" and marked(m))
               or (m.label == "Project" and m.extra.get("listed"))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
