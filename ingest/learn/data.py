@@ -106,6 +106,14 @@ def corpus_docs(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[
     return docs
 
 
+def gold_corpus_keys() -> tuple[set[str], set[str]]:
+    """The corpus articles any gold covers, to leave out of what is read from the corpus: the
+    annotated ones by corpus id, the dev set's corpus articles by title."""
+    ids = {json.loads(x)["corpus_id"] for x in ANNOTATIONS.read_text(encoding="utf-8").splitlines() if x.strip()}
+    titles = {p.read_text(encoding="utf-8").split("\n", 1)[0].strip() for p in (SHARED / "dev" / "texts").glob("*.txt")}
+    return ids, titles
+
+
 # CLUENER/MSRA/People's Daily labels -> ours (None: not a span we learn)
 NER_MAP = {"company": "Company", "government": "Organization", "organization": "Organization",
            "ORG": "Organization"}

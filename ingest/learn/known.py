@@ -123,11 +123,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default=str(data.CORPUS))
     ap.add_argument("--out", default=str(PATH))
     args = ap.parse_args(argv)
-    # the gold's articles: the annotated ones by corpus id, the dev set's corpus articles by title
-    skip_ids = {json.loads(x)["corpus_id"] for x in data.ANNOTATIONS.read_text(encoding="utf-8").splitlines()
-                if x.strip()}
-    skip_titles = {p.read_text(encoding="utf-8").split("\n", 1)[0].strip()
-                   for p in (data.SHARED / "dev" / "texts").glob("*.txt")}
+    skip_ids, skip_titles = data.gold_corpus_keys()
     names = build(Path(args.corpus), skip_ids, skip_titles,
                   lambda rows: tqdm(rows, desc="rules over the corpus", unit="article"))
     lines = [f"{n}\t{c}" for n, c in sorted(names.items(), key=lambda x: (-x[1], x[0]))]
