@@ -67,6 +67,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
              if any(k != "weak" and g.divisions[i].level in ("province", "prefecture") for i, k in c)]
     bounds = ({s for s, _ in upper}, {e for _, e in upper})
     chosen: list[tuple[int, int, str, int, str]] = []
+    listed: list[tuple[int, int, str, int, str]] = []  # counties named without their city
     ends: dict[int, set[int]] = defaultdict(set)  # where each scanned form ends: what it may be
     for _, e, _, cands in raw:
         ends[e].update(i for i, _ in cands)
@@ -79,6 +80,11 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             rank = (score, k != "weak", -g.divisions[idx].rank())
             if best_rank is None or rank > best_rank:
                 best, best_score, kind, best_rank = idx, score, k, rank
+        # a form that names a city and a county inside it (长沙: 长沙市, 长沙县) is the city's:
+        # the county is written with its suffix. Its parent's support would otherwise win it.
+        above = [i for i, k in cands if k != "weak" and i in g.ancestors(best)]
+        if above:
+            best, kind = above[0], next(k for i, k in cands if i == above[0])
         d = g.divisions[best]
         ambiguous = len(cands) > 1
         if kind == "weak":
@@ -92,13 +98,16 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             town = sum(support[j] for j in g.ancestors(best)
                        if g.divisions[j].level == "province" and g.divisions[j].name.endswith("市"))
             city = d.level == "county" and d.name.endswith("市") and not ambiguous
-            if d.level in ("county", "zone", "township") and local <= 0 and not city \
+            after_parent = bool(ends[s] & set(g.ancestors(best)))  # 浙江萧山, 怀化通道
+            if d.level in ("county", "zone", "township") and local <= 0 and not city and not after_parent \
                     and (town <= 0 or _common_word(form, 300)):
+                if d.level == "county" and best_score > 0 and not _common_word(form, 300):
+                    listed.append((s, e, form, best, d.name))  # kept if listed beside its peers
                 continue
             if _glued(text, s, e, bounds):
                 continue  # 84项城建: the form is half of another word
-            if _common_word(form) and best_score <= 0:
-                continue
+            if _common_word(form) and (best_score <= 0 or d.level in ("county", "zone") and not after_parent):
+                continue  # 通道 (a channel) is 通道县 only written after its city (怀化通道)
             if form in gz.GENERIC_ZONES:
                 continue  # resolved below against the article's own zones
         elif d.level == "township":
@@ -119,6 +128,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
         if ambiguous and best_score <= 0 and d.level in ("county", "zone"):
             best = -2  # name known, parent not: keep the name without a path
         chosen.append((s, e, form, best, name))
+    chosen += _listed_peers(text, g, chosen, listed)
     for s, e, form, idx, name in chosen:
         men = _add(a, s, e, "Place", name)
         if men:
@@ -127,6 +137,23 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     find_villages(a, g)
     find_zones(a, g)
     resolve_generic_zones(a, g)
+
+
+def _listed_peers(text: str, g: gz.Gazetteer, chosen, listed) -> list:
+    """Counties named without their city but listed (、) beside a place of their province that
+    was kept (途经同安、安溪、永春、德化): the list is their context."""
+    province = lambda idx: next((j for j in [idx, *g.ancestors(idx)] if g.divisions[j].level == "province"), None)
+    kept, out, grew = list(chosen), [], True
+    while grew:
+        grew = False
+        for c in listed:
+            s, e, _, idx, _ = c
+            if c not in out and any(k[3] >= 0 and province(k[3]) == province(idx) and (
+                    (k[1] + 1 == s and text[k[1]] == "、") or (e + 1 == k[0] and text[e] == "、")) for k in kept):
+                out.append(c)
+                kept.append(c)
+                grew = True
+    return out
 
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")

@@ -86,3 +86,27 @@ def test_a_place_inside_an_event_or_landform_name_is_no_mention():
                                          ("太极", False), ("吉利", False), ("上市", False)])
 def test_a_place_word_is_a_country_or_a_division_name_not_a_weak_form(word, place):
     assert gz.is_place_word(word) is place
+
+
+def test_a_form_naming_a_city_and_its_county_is_the_city():
+    got = names(extract_text("长沙市政府召开常务会议。长沙今年将新建两所学校。"), "Place")
+    assert "长沙市" in got and "长沙县" not in got
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a county whose short name is a common word (通道), with its city named elsewhere
+    ("怀化市将完善西南地区铁路运输通道。", "通道侗族自治县"),
+])
+def test_a_county_named_by_a_common_word_needs_its_city_before_it(text, absent):
+    assert absent not in names(extract_text(text), "Place")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("怀化市召开会议，怀化通道将新建一座机场。", {"怀化市", "通道侗族自治县"}),
+    # a county right after its province needs no city (浙江萧山)
+    ("今年以来，浙江萧山、福建南安两地新开工纺织项目。", {"萧山区", "南安市"}),
+    # counties listed beside a kept place of their province (安溪 beside 同安, of 厦门)
+    ("这条高速公路起于厦门，途经同安、安溪、永春，终于三明。", {"同安区", "安溪县", "永春县"}),
+])
+def test_a_county_without_its_city_counts_after_its_province_or_in_a_list(text, expected):
+    assert expected <= names(extract_text(text), "Place")
