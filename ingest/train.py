@@ -26,7 +26,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ingest.learn import card, data, evaluate, train
+from ingest.learn import card, data, evaluate, known, train
 from ingest.learn.components import MODEL_DIR
 
 
@@ -43,6 +43,17 @@ def _corpus_items(path: str, desc: str = "rules over the annotated corpus articl
     return [train.Prepared(d) for d in tqdm(data.corpus_docs(Path(path)), desc=desc, unit="article")]
 
 
+def _known_companies(out: Path) -> int:
+    """The shipped model reads the known-companies list as a feature: training it rebuilds the
+    list from the corpus first, so the one command reproduces both. Returns the list's length."""
+    if out.resolve() == Path(MODEL_DIR).resolve() and data.CORPUS.exists():
+        n, changed = known.rebuild(data.CORPUS, progress=lambda rows: tqdm(rows, desc="known companies", unit="article"))
+        if changed:
+            print(f"{known.PATH} rebuilt: the rules read another list from the corpus", file=sys.stderr)
+        return n
+    return len([x for x in known.PATH.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")])
+
+
 def run(args) -> dict:
     os.environ["GOVKG_NO_MODEL"] = "1"  # the rules' own output is what the models are stacked on
     t0 = time.time()
@@ -52,6 +63,7 @@ def run(args) -> dict:
     annotated = [] if extra or not args.annotated else _corpus_items(args.annotated)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    known_names = _known_companies(out)
     public = None
     if args.public_model:  # an existing public-corpus tagger (it never sees the gold, so reuse is safe)
         public = out / train.PUBLIC_FILE
@@ -70,7 +82,8 @@ def run(args) -> dict:
             "annotated_articles": len(annotated),
             "public_corpora": [Path(f).name for f in args.public_corpus] if public else [],
             "public_limit": args.public_limit,
-            "public_annotated": len(annotated) if public and not args.public_model else 0}
+            "public_annotated": len(annotated) if public and not args.public_model else 0,
+            "known_companies": known_names}
     if args.folds > 1:
         # one cross-validation over both sets: every article scored by models that never saw it
         with tempfile.TemporaryDirectory() as work:

@@ -56,7 +56,8 @@ What it is: the learned stage of `ingest/pipeline.cfg`.
   Organization and Project spans. Features: the characters around, the jieba word and tag, the
   nearest head noun to the right and cue word to the left, the label the rules gave, where a
   company known from the corpus is written (`ingest/learn/known_companies.txt`, built by the rules
-  alone from the corpus less every article a gold line covers: `python -m ingest.learn.known`), and
+  alone from the corpus less every article a gold line covers; `python -m ingest.train` rebuilds it
+  before it trains the shipped model: {meta.get('known_companies', '?')} names), and
   the labels of the public-corpus tagger (`public.crfsuite`). Its spans replace the rules' spans of
   those three types; confidence = mean marginal probability of the span's tags.
 - `pairs.json`: two logistic regressions (HOSTS: place → project; INVESTS_IN: company

@@ -114,6 +114,22 @@ def layer(text: str, words: list[str], known: dict | None = None) -> list[str]:
     return lab
 
 
+def rebuild(corpus: Path, out: Path = PATH, progress=None) -> tuple[int, bool]:
+    """Build the list from the corpus and write it to out: (names, whether the file changed)."""
+    from ingest.learn import data
+    skip_ids, skip_titles = data.gold_corpus_keys()
+    names = build(corpus, skip_ids, skip_titles, progress)
+    lines = [f"{n}\t{c}" for n, c in sorted(names.items(), key=lambda x: (-x[1], x[0]))]
+    head = ["# companies the rules read with a strong cue in the corpus (python -m ingest.learn.known): name, articles"]
+    body = "\n".join(head + lines) + "\n"
+    changed = not out.exists() or out.read_text(encoding="utf-8") != body
+    if changed:
+        out.write_text(body, encoding="utf-8")
+        if out.resolve() == PATH.resolve():
+            shipped.cache_clear()
+    return len(lines), changed
+
+
 def main(argv=None) -> int:
     from tqdm import tqdm
 
@@ -123,13 +139,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default=str(data.CORPUS))
     ap.add_argument("--out", default=str(PATH))
     args = ap.parse_args(argv)
-    skip_ids, skip_titles = data.gold_corpus_keys()
-    names = build(Path(args.corpus), skip_ids, skip_titles,
-                  lambda rows: tqdm(rows, desc="rules over the corpus", unit="article"))
-    lines = [f"{n}\t{c}" for n, c in sorted(names.items(), key=lambda x: (-x[1], x[0]))]
-    head = ["# companies the rules read with a strong cue in the corpus (python -m ingest.learn.known): name, articles"]
-    Path(args.out).write_text("\n".join(head + lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} names written to {args.out}", file=sys.stderr)
+    n, _ = rebuild(Path(args.corpus), Path(args.out), lambda rows: tqdm(rows, desc="rules over the corpus", unit="article"))
+    print(f"{n} names written to {args.out}", file=sys.stderr)
     return 0
 
 

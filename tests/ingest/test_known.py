@@ -58,3 +58,19 @@ def test_the_shipped_list_is_what_the_command_builds_from_the_corpus(tmp_path):
     corpus, out = need_shared("corpus", "news_2011.jsonl"), tmp_path / "known.txt"
     assert known.main(["--corpus", str(corpus), "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == known.PATH.read_text(encoding="utf-8")
+
+
+def test_rebuild_writes_the_list_once_and_says_when_it_changed(tmp_path):
+    row = {"id": "b1", "title": "扩产", "date": "2011-05-01", "text": "蓝鲸证券股份有限公司昨日宣布扩产。"}
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "known.txt"
+    corpus.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    assert known.rebuild(corpus, out) == (2, True)  # the legal name and its bare form
+    assert known.rebuild(corpus, out) == (2, False)
+    assert "蓝鲸证券\t1" in out.read_text(encoding="utf-8").splitlines()
+
+
+def test_training_elsewhere_leaves_the_shipped_list_alone(tmp_path):
+    from ingest.train import _known_companies
+    before = known.PATH.read_bytes()
+    assert _known_companies(tmp_path) == len([x for x in before.decode("utf-8").splitlines() if x and x[0] != "#"])
+    assert known.PATH.read_bytes() == before
