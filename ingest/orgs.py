@@ -21,20 +21,13 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     for m in lx.SOE_BUREAU.finditer(text):
         _add(a, m.start(), m.end(), "Company", sure=True)
     for m in lx.COMPANY_SUFFIX.finditer(text):
-        start = bracket_start(text, walk_left(text, m.start(), limit=20))
-        start += len(DATE_LEAD.match(text, start).group())
-        core = text[start:m.start()]
-        if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
-            continue
-        words = _units(jieba.lcut(core))
-        if len(words) == 1 and not _specific(words[0], strict=True):
-            continue  # 软件公司, 投资公司: a kind of company, not a name
-        if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
-                or words[0] in SINGLE_STOP or "和" in core[1:-1]:
-            continue
-        while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
-            start += len(words.pop(0))
-        _add(a, start, m.end(), "Company")
+        start = _name_start(text, m.start())
+        if start is not None:
+            _add(a, start, m.end(), "Company")
+    for m in lx.BANK.finditer(text):
+        start = _name_start(text, m.start())
+        if start is not None:  # a bank is a company; a central or multilateral one is none
+            _add(a, start, m.end(), "Organization" if lx.PUBLIC_BANK.search(text, start, m.end()) else "Company")
     for m in lx.ORG_SUFFIX.finditer(text):
         start = walk_left(text, m.start(), limit=16, keep_adj=False)
         start = _cut_person(text, start, m.start(), g)
@@ -46,6 +39,30 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     find_listed(a, g)
     find_defined(a, g)
     find_officered(a, g)
+
+
+COUNTED = re.compile(r"[\d多几数各一两二三四五六七八九十百千]+家")
+
+
+def _name_start(text: str, suffix: int) -> int | None:
+    """Where the name before a legal suffix (…有限公司, …银行) starts; None when what stands
+    there is no name (a kind of company, a verb phrase, two names joined by 和)."""
+    start = bracket_start(text, walk_left(text, suffix, limit=20))
+    start += len(DATE_LEAD.match(text, start).group())
+    core = text[start:suffix]
+    if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
+        return None
+    words = _units(jieba.lcut(core))
+    if COUNTED.fullmatch(words[0]):  # 多家商业银行, 两家公司: how many, of a kind
+        return None
+    if len(words) == 1 and not _specific(words[0], strict=True):
+        return None  # 软件公司, 投资公司: a kind of company, not a name
+    if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
+            or words[0] in SINGLE_STOP or "和" in core[1:-1]:
+        return None
+    while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
+        start += len(words.pop(0))
+    return start
 
 
 def marked(m) -> bool:

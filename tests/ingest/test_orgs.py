@@ -103,3 +103,18 @@ def test_a_legal_name_before_an_officer_stays_whatever_the_tagger_says():
     a.mentions = [Mention(0, 8, "Company", "蓝海科技有限公司", "蓝海科技有限公司")]
     orgs.find_officered(a, gz.load())
     assert [(m.name, m.extra.get("listed")) for m in a.mentions] == [("蓝海科技有限公司", True)]
+
+
+@pytest.mark.parametrize("text, label, want", [
+    # a bank with its branch is a company (the rules' reading, which the tagger learns from)
+    ("兴农发展银行江南省分行与市政府签署合作协议。", "Company", "兴农发展银行江南省分行"),
+    ("兴业农商银行与市政府签约。", "Company", "兴业农商银行"),
+    # the central bank's branch is an organization
+    ("中国人民银行滨海中心支行副行长出席会议。", "Organization", "中国人民银行滨海中心支行"),
+])
+def test_a_bank_and_its_branch_is_one_name(text, label, want, monkeypatch):
+    assert want in _rule_names(text, label, monkeypatch)
+
+
+def test_a_kind_of_bank_is_no_name(monkeypatch):
+    assert not _rule_names("多家商业银行参与了银团贷款，两家公司中标。", "Company", monkeypatch)
