@@ -228,3 +228,20 @@ def test_a_project_named_after_its_company_is_its_investment_whatever_the_distan
 def test_a_project_is_named_after_its_company_when_the_company_starts_a_name(project, named):
     from ingest.learn.stage import _named_owner
     assert _named_owner({"启明光电股份有限公司", "启明光电", "启明公司"}, project) is named
+
+
+def test_projects_listed_side_by_side_share_their_investor_and_host():
+    from ingest.learn.stage import LISTED_CONFIDENCE, _listed_projects
+    g = gz.load()
+    text = "星海集团投资建设云杉光伏电站、白桦储能电站和青松风电场，蓝湖物流园另行招商。芜湖市将建设城北水厂、徐州物流园及江南水厂。"
+    a = analysis(text, [("星海集团", "Company", -1), ("云杉光伏电站", "Project", -1), ("白桦储能电站", "Project", -1),
+                         ("青松风电场", "Project", -1), ("蓝湖物流园", "Project", -1), *places(g, "芜湖市"),
+                         ("城北水厂", "Project", -1), ("徐州物流园", "Project", -1), ("江南水厂", "Project", -1)])
+    by = {m.name: m for m in a.mentions}
+    rels = [{"type": "INVESTS_IN", "head": by["星海集团"], "tail": by["云杉光伏电站"], "pos": 0, "confidence": 0.9},
+            {"type": "HOSTS", "head": by["芜湖市"], "tail": by["城北水厂"], "pos": 0, "confidence": 0.5}]
+    got = {(r["type"], r["head"].name, r["tail"].name): r["confidence"] for r in _listed_projects(a, rels, g)}
+    # the list's other members, not the project after the comma; none that names a city of its own
+    assert got == {("INVESTS_IN", "星海集团", "白桦储能电站"): LISTED_CONFIDENCE,
+                   ("INVESTS_IN", "星海集团", "青松风电场"): LISTED_CONFIDENCE,
+                   ("HOSTS", "芜湖市", "江南水厂"): 0.5}
