@@ -7,6 +7,8 @@ import math
 import re
 from collections import defaultdict
 
+import jieba
+
 CUES = ("落户", "位于", "选址", "境内", "坐落", "建设", "建成", "兴建", "新建", "扩建", "开工", "投资", "出资",
         "签约", "签订", "签署", "承建", "施工", "项目部", "由", "在", "于", "的", "将", "拟", "与", "和", "、",
         "总投资", "引进", "入驻", "开发", "打造", "合作", "控股", "子公司", "旗下", "收购", "获批", "批复",
@@ -29,6 +31,20 @@ def _core(name: str) -> str:
     """The part of a place or company name that shows up inside project names (徐州市 -> 徐州)."""
     core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|省|市|县|区|自治区|自治州|新区|开发区|高新区)$", "", name)
     return core if len(core) >= 2 else name
+
+
+def in_words(part: str, name: str) -> bool:
+    """part is written in name as whole words (贡山 is no word of 高黎贡山隧道)."""
+    bounds, i = {0}, 0
+    for w in jieba.lcut(name):
+        i += len(w)
+        bounds.add(i)
+    k = name.find(part)
+    while k >= 0:
+        if k in bounds and k + len(part) in bounds:
+            return True
+        k = name.find(part, k + 1)
+    return False
 
 
 def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
@@ -79,7 +95,10 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                 if rtype == "HOSTS":
                     f["title_placeless"] = f["in_title"] * f["proj_placeless"]
                 f["head_mentions=" + _bucket(len(by_name[hk]))] = 1
-                f["inside"] = int(any(_core(n) in pk[1] for n in {hk[1], *(m.text for m in by_name[hk])}))
+                forms = {hk[1], *(m.text for m in by_name[hk])}
+                # a place's name as whole words of the project's (贡山 is no word of 高黎贡山隧道)
+                f["inside"] = int(any(in_words(_core(n), pk[1]) or in_words(n, pk[1]) for n in forms)
+                                  if rtype == "HOSTS" else any(_core(n) in pk[1] for n in forms))
                 out[(rtype, hk[1], pk[1])] = (f, h, p)
     return out
 

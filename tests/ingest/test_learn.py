@@ -245,3 +245,22 @@ def test_projects_listed_side_by_side_share_their_investor_and_host():
     assert got == {("INVESTS_IN", "星海集团", "白桦储能电站"): LISTED_CONFIDENCE,
                    ("INVESTS_IN", "星海集团", "青松风电场"): LISTED_CONFIDENCE,
                    ("HOSTS", "芜湖市", "江南水厂"): 0.5}
+
+
+@pytest.mark.parametrize("part, name, inside", [
+    ("宁波", "启明电子宁波智能终端基地", True),
+    ("贡山", "高黎贡山隧道", False),   # a mountain's name, not the county's
+    ("泰山", "泰山石化项目", True),
+])
+def test_a_place_is_named_in_a_project_only_as_whole_words(part, name, inside):
+    assert pairs.in_words(part, name) is inside
+
+
+def test_a_county_written_inside_a_landform_s_name_is_not_inside_the_project_s_name():
+    g = gz.load()
+    text = "贡山召开会议。高黎贡山隧道和贡山县城污水厂今年完工。"
+    a = analysis(text, [("贡山", "Place", division(g, "贡山独龙族怒族自治县")), ("高黎贡山隧道", "Project", -1),
+                         ("贡山县城污水厂", "Project", -1)])
+    a.mentions[0].name = "贡山独龙族怒族自治县"
+    feats = {k[2]: f for k, (f, _, _) in pairs.candidates(a, g).items() if k[0] == "HOSTS"}
+    assert feats["高黎贡山隧道"]["inside"] == 0 and feats["贡山县城污水厂"]["inside"] == 1
