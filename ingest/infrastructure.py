@@ -13,7 +13,7 @@ from ingest.projects import find_shared_head
 from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _tag, after_builder, _units, walk_left
 
 MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|二级公路|公路|快速路|轨道交通|城际|"
-         "输电工程|输气管道|管道|运河|航道")
+         "输电工程|输变电工程|输电线路|输气管道|管道|运河|航道")
 NAMED = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|大桥|特大桥|隧道|机场|煤矿|铁矿|金矿|铜矿|"
          "矿山|水库|水电站|电站|电厂|风电场|光伏电站|枢纽立交|立交|港区|码头|船闸")
 # what may follow a line's name and still belong to it: a section, a new or second line, works
@@ -22,7 +22,9 @@ EXTRA = re.compile(r"(?:[\u4e00-\u9fff\d]{2,10}?至[\u4e00-\u9fff\d]{2,10}?段|[
 ROUTE_LINK = re.compile(r"至|—|－|-|~")
 NUMBERED = re.compile(r"(?<![\dA-Za-z])(?:[GS]\d{1,4}|\d{3}(?:国道|省道)|(?:国道|省道)\d{2,4}线?)")
 NAMED_RE = re.compile(NAMED)
-MODE_AFTER = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{MODES})")
+# a power line's voltage and kind between its far end and its head (皖南±1100千伏特高压直流输电工程)
+VOLTAGE = r"(?:±?\d{3,4}(?:千伏|kV|KV))?(?:特高压)?(?:直流|交流)?"
+MODE_AFTER = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?){VOLTAGE}(?:{MODES})")
 LINE_CONTEXT = re.compile(MODES)
 
 
@@ -85,7 +87,8 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
         if right and not any(c in lx.PUNCT for c in right.group(0)):
             core = right.group(1)
             start = _name_start(g, text, start, m.start())
-            if start is None or not (_placey(g, text[start:m.start()]) or _placey(g, core)):
+            power = "输" in right.group(0)[len(core):]  # a power line's ends are often regions (准东, 皖南)
+            if start is None or not (power or _placey(g, text[start:m.start()]) or _placey(g, core)):
                 continue
             _add(a, start, _end(text, right.end()), "Project", kind="route")
             continue

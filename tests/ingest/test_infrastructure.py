@@ -78,3 +78,12 @@ def test_a_list_is_read_back_from_its_count_in_time_on_any_text():
     # a pattern for the whole list backtracked without end on a run of 和
     assert _names("和" * 3000 + "3条高速公路", "Project") == set()
     assert {"东山至西岭", "南湖"} <= _names("和" * 3000 + "，东山至西岭和南湖两条公路。", "Project")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a power line: its voltage and kind stand between its far end and its head; its ends are often regions
+    ("国网公司表示，河西至鄂东±800千伏特高压直流输电工程年内开工。", "河西至鄂东±800千伏特高压直流输电工程"),
+    ("宁州至江阳1000千伏特高压交流输变电工程获得核准。", "宁州至江阳1000千伏特高压交流输变电工程"),
+])
+def test_a_power_line_between_two_ends_is_a_route(text, name):
+    assert name in projects(text)
