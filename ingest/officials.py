@@ -213,11 +213,9 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
             return {"label": "Place", "implied": idx} if idx is not None else None
         for pat, level in lx.BODY_LEVEL:
             if pat.search(title):
-                if level == "zone":
+                if level == "zone":  # a zone's body, not the county's, whatever the article's county
                     idx = _home_zone(a, g)
-                    if idx is not None:
-                        return {"label": "Place", "implied": idx}
-                    level = "county"
+                    return {"label": "Place", "implied": idx} if idx is not None else None
                 idx = a.home.get(level)
                 if idx is not None:
                     return {"label": "Place", "implied": idx}

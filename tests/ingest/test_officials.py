@@ -118,3 +118,10 @@ def test_a_name_the_article_always_writes_with_a_third_character_keeps_it(monkey
 ])
 def test_words_after_a_post_that_are_no_name(text, want):
     assert names(extract_text(text), "Official") == want
+
+
+def test_a_zone_body_s_post_does_not_lead_the_article_s_county():
+    text = "河北固安县召开推介会。固安县委书记出席。来自西岭家居产业园管委会副主任孙立平介绍，产业园落户固安。"
+    rec = extract_text(text)
+    assert "孙立平" in names(rec, "Official")
+    assert ("孙立平", "固安县") not in rels(rec, "LEADS")
