@@ -125,3 +125,11 @@ def test_a_zone_body_s_post_does_not_lead_the_article_s_county():
     rec = extract_text(text)
     assert "孙立平" in names(rec, "Official")
     assert ("孙立平", "固安县") not in rels(rec, "LEADS")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("星海控股董事局主席陈立新表示，公司将扩大投资。", "陈立新"),    # a company's board
+    ("中铁某局青川铁路项目部总工程师刘建华介绍了工期。", "刘建华"),  # a builder's site office
+])
+def test_a_post_on_a_company_board_or_in_a_site_office_is_not_public(text, person):
+    assert person not in names(extract_text(text), "Official")
