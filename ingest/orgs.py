@@ -41,6 +41,8 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     find_officered(a, g)
 
 
+# who acts for a company, written before the company's kind: what follows names no company
+ACTS_FOR = re.compile(r".*(?:代表|总经理|董事长|总裁)")
 COUNTED = re.compile(r"[\d多几数各一两二三四五六七八九十百千]+家")
 
 
@@ -49,6 +51,8 @@ def _name_start(text: str, suffix: int) -> int | None:
     there is no name (a kind of company, a verb phrase, two names joined by 和)."""
     start = bracket_start(text, walk_left(text, suffix, limit=20))
     start += len(DATE_LEAD.match(text, start).group())
+    cut = ACTS_FOR.match(text, start, suffix)  # 总经理某某代表集团, 分别代表军工集团公司
+    start = cut.end() if cut else start
     core = text[start:suffix]
     if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
         return None

@@ -118,3 +118,11 @@ def test_a_bank_and_its_branch_is_one_name(text, label, want, monkeypatch):
 
 def test_a_kind_of_bank_is_no_name(monkeypatch):
     assert not _rule_names("多家商业银行参与了银团贷款，两家公司中标。", "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("青松科技有限公司总经理李明代表集团签约。", "有限公司总经理李明代表集团"),
+    ("三家企业分别代表军工集团公司、民营企业发言。", "代表军工集团公司"),
+])
+def test_who_acts_for_a_company_is_no_part_of_its_name(text, bad, monkeypatch):
+    assert bad not in _rule_names(text, "Company", monkeypatch)
