@@ -33,15 +33,16 @@ def _core(name: str) -> str:
     return core if len(core) >= 2 else name
 
 
-def in_words(part: str, name: str) -> bool:
-    """part is written in name as whole words (贡山 is no word of 高黎贡山隧道)."""
-    bounds, i = {0}, 0
+def at_word_start(part: str, name: str) -> bool:
+    """part begins a word of name (北京 of 北京机场, 株洲 of 太子奶株洲基地; not 贡山 of 高黎贡山隧道,
+    which begins inside the mountain's name)."""
+    starts, i = set(), 0
     for w in jieba.lcut(name):
+        starts.add(i)
         i += len(w)
-        bounds.add(i)
     k = name.find(part)
     while k >= 0:
-        if k in bounds and k + len(part) in bounds:
+        if k in starts:
             return True
         k = name.find(part, k + 1)
     return False
@@ -96,8 +97,8 @@ def candidates(a, g) -> dict[tuple[str, str, str], tuple[dict, object, object]]:
                     f["title_placeless"] = f["in_title"] * f["proj_placeless"]
                 f["head_mentions=" + _bucket(len(by_name[hk]))] = 1
                 forms = {hk[1], *(m.text for m in by_name[hk])}
-                # a place's name as whole words of the project's (贡山 is no word of 高黎贡山隧道)
-                f["inside"] = int(any(in_words(_core(n), pk[1]) or in_words(n, pk[1]) for n in forms)
+                # a place's name where a word of the project's begins (not 贡山 in 高黎贡山隧道)
+                f["inside"] = int(any(at_word_start(_core(n), pk[1]) for n in forms)
                                   if rtype == "HOSTS" else any(_core(n) in pk[1] for n in forms))
                 out[(rtype, hk[1], pk[1])] = (f, h, p)
     return out

@@ -138,7 +138,7 @@ def _named_site(place: str, project: str) -> bool:
     """A project named with its place, not as a route's end (苏州 in 三星电子苏州7.5代线,
     徐州 in 徐州阿尔卡迪亚二期; not 武汉 in 武汉至上海的铁路): it is sited there."""
     core = pairs._core(place)
-    return (pairs.in_words(core, project) or pairs.in_words(place, project)) and not pairs.route_end(core, project)
+    return pairs.at_word_start(core, project) and not pairs.route_end(core, project)
 
 
 # 丰田汽车14家工厂, 周大福中心项目, MEMC和尚德电力 (a list), 德国Inowat + t (a name cut short)
