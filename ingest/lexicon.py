@@ -56,7 +56,8 @@ COMPANY_SUFFIX = re.compile(
 # A bank and the branch after it (中国农业发展银行吉林省分行, 招商银行上海分行): a company, but the
 # central bank and the multilateral ones, which are organizations
 BANK = re.compile(r"银行(?:[\u4e00-\u9fff]{2,6}?(?:中心支行|分行|支行|营业部))?")
-PUBLIC_BANK = re.compile(r"人民银行|中央银行|世界银行|开发银行(?!.*分行)|投资银行|清算银行")
+PUBLIC_BANK = re.compile(r"人民银行|中央银行|世界银行|国际清算银行|(?:亚洲|美洲|非洲|欧洲|新)开发银行|"
+                         r"(?:欧洲|亚洲基础设施)投资银行")
 # The engineering bureaus of the state construction groups are companies (中铁隧道局, 中建八局, 中交二航局)
 SOE_BUREAU = re.compile(r"(?:中铁|中建|中交|中冶|中水|中电建|中能建|中核|中化|中煤|水电)[\u4e00-\u9fff]{0,4}?局(?!长)"
                         r"(?:集团有限公司|集团|有限公司|有限责任公司)?")

@@ -98,14 +98,14 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             town = sum(support[j] for j in g.ancestors(best)
                        if g.divisions[j].level == "province" and g.divisions[j].name.endswith("市"))
             city = d.level == "county" and d.name.endswith("市") and not ambiguous
+            if _glued(text, s, e, bounds):
+                continue  # 84项城建: the form is half of another word
             after_parent = bool(ends[s] & set(g.ancestors(best)))  # 浙江萧山, 怀化通道
             if d.level in ("county", "zone", "township") and local <= 0 and not city and not after_parent \
                     and (town <= 0 or _common_word(form, 300)):
                 if d.level == "county" and best_score > 0 and not _common_word(form, 300):
                     listed.append((s, e, form, best, d.name))  # kept if listed beside its peers
                 continue
-            if _glued(text, s, e, bounds):
-                continue  # 84项城建: the form is half of another word
             if _common_word(form) and (best_score <= 0 or d.level in ("county", "zone") and not after_parent):
                 continue  # 通道 (a channel) is 通道县 only written after its city (怀化通道)
             if form in gz.GENERIC_ZONES:
@@ -142,7 +142,9 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
 def _listed_peers(text: str, g: gz.Gazetteer, chosen, listed) -> list:
     """Counties named without their city but listed (、) beside a place of their province that
     was kept (途经同安、安溪、永春、德化): the list is their context."""
-    province = lambda idx: next((j for j in [idx, *g.ancestors(idx)] if g.divisions[j].level == "province"), None)
+    def province(idx: int) -> int | None:
+        return next((j for j in [idx, *g.ancestors(idx)] if g.divisions[j].level == "province"), None)
+
     kept, out, grew = list(chosen), [], True
     while grew:
         grew = False

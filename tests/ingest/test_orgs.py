@@ -109,8 +109,10 @@ def test_a_legal_name_before_an_officer_stays_whatever_the_tagger_says():
     # a bank with its branch is a company (the rules' reading, which the tagger learns from)
     ("兴农发展银行江南省分行与市政府签署合作协议。", "Company", "兴农发展银行江南省分行"),
     ("兴业农商银行与市政府签约。", "Company", "兴业农商银行"),
-    # the central bank's branch is an organization
+    ("国家开发银行江南省分行为项目提供贷款。", "Company", "国家开发银行江南省分行"),
+    # the central bank's branch and a multilateral bank are organizations
     ("中国人民银行滨海中心支行副行长出席会议。", "Organization", "中国人民银行滨海中心支行"),
+    ("该项目获得亚洲开发银行贷款。", "Organization", "亚洲开发银行"),
 ])
 def test_a_bank_and_its_branch_is_one_name(text, label, want, monkeypatch):
     assert want in _rule_names(text, label, monkeypatch)
