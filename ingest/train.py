@@ -51,7 +51,7 @@ def _known_companies(out: Path) -> int:
         if changed:
             print(f"{known.PATH} rebuilt: the rules read another list from the corpus", file=sys.stderr)
         return n
-    return len([x for x in known.PATH.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")])
+    return sum(map(len, known.shipped().values()))
 
 
 def run(args) -> dict:

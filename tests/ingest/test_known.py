@@ -72,5 +72,5 @@ def test_rebuild_writes_the_list_once_and_says_when_it_changed(tmp_path):
 def test_training_elsewhere_leaves_the_shipped_list_alone(tmp_path):
     from ingest.train import _known_companies
     before = known.PATH.read_bytes()
-    assert _known_companies(tmp_path) == len([x for x in before.decode("utf-8").splitlines() if x and x[0] != "#"])
+    assert _known_companies(tmp_path) == sum(1 for x in before.decode("utf-8").splitlines() if x and x[0] != "#")
     assert known.PATH.read_bytes() == before
