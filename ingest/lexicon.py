@@ -53,6 +53,8 @@ FOLLOW_VERBS = ("出席", "主持", "表示", "指出", "强调", "讲话", "介
 COMPANY_SUFFIX = re.compile(
     r"(?:(?:[（(][\u4e00-\u9fff]{2,6}[)）])?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|"
     r"集团公司|股份公司|公司)|集团)")
+# what joins the names of a list (A、B和C, A以及B)
+COORD = re.compile(r"以及|和|及|与|、")
 # A bank and the branch after it (中国农业发展银行吉林省分行, 招商银行上海分行): a company, but the
 # central bank and the multilateral ones, which are organizations
 BANK = re.compile(r"银行(?:[\u4e00-\u9fff]{2,6}?(?:中心支行|分行|支行|营业部))?")

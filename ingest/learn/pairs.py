@@ -36,10 +36,7 @@ def _core(name: str) -> str:
 def at_word_start(part: str, name: str) -> bool:
     """part begins a word of name (北京 of 北京机场, 株洲 of 太子奶株洲基地; not 贡山 of 高黎贡山隧道,
     which begins inside the mountain's name)."""
-    starts, i = set(), 0
-    for w in jieba.lcut(name):
-        starts.add(i)
-        i += len(w)
+    starts = {start for _, start, _ in jieba.tokenize(name)}
     k = name.find(part)
     while k >= 0:
         if k in starts:

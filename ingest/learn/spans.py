@@ -11,7 +11,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder, bracket_start
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
-from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX,
+from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD,
                             SOE_BUREAU)
 from ingest.orgs import TRADE, marked
 
@@ -262,7 +262,6 @@ PROJECT_END = re.compile(r"(?:项目|工程|基地|产业园|园区|生产线|�
                          r"煤矿|矿|厂|中心|线)$")
 # after a project's head: a place word (兰州至成都高速 + 中), or a measure of it (高速公路 + 通车里程)
 AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$")
-COORD = re.compile(r"以及|和|及|与|、")
 
 
 def _kind_only(part: str) -> bool:

@@ -8,6 +8,7 @@ from jieba import posseg
 
 from ingest.analysis import Analysis
 from ingest.learn import pairs
+from ingest.lexicon import COORD
 from ingest.places import _common_word
 from ingest.relations import _specificity, fill_amounts
 
@@ -77,9 +78,6 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
     fill_amounts(a)
 
 
-LIST_LINK = re.compile(r"[、和及与]|以及")
-
-
 def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
     """Projects listed side by side (建设A、B和C项目) share their host and their investor: what
     holds for one holds for the others (in the gold, 86 of 93 such pairs)."""
@@ -87,7 +85,7 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
     siblings: dict[str, dict[str, object]] = {}  # name -> sibling name -> its mention in the list
     run = projects[:1]
     for p, q in zip(projects, projects[1:] + [None]):
-        if q is not None and LIST_LINK.fullmatch(a.text[p.end:q.start]):
+        if q is not None and COORD.fullmatch(a.text[p.end:q.start]):
             run.append(q)
             continue
         for x in run:
