@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
@@ -252,11 +252,13 @@ def fill_amounts(a: Analysis) -> None:
     names the project (not another project's total)."""
     text = a.text
     rels = [r for r in a.relations if r["type"] == "INVESTS_IN"]
-    investors = Counter(r["tail"].name for r in rels)
+    heads = defaultdict(set)
+    for r in rels:
+        heads[r["tail"].name].add(r["head"].name)
     for r in rels:
         if "amount" in r:
             continue
-        if investors[r["tail"].name] == 1 and r["tail"].name in a.totals:
+        if _one_investor(heads[r["tail"].name]) and r["tail"].name in a.totals:
             r["amount"] = a.totals[r["tail"].name]
             continue
         project_sents = {a.sent_of(m.start) for m in a.mentions if m.name == r["tail"].name}
@@ -269,3 +271,9 @@ def fill_amounts(a: Analysis) -> None:
             if amt and si in project_sents:
                 r["amount"] = amt
                 break
+
+
+def _one_investor(names: set[str]) -> bool:
+    """The names are one company's: each begins the longest (华润雪花 and 华润雪花啤酒)."""
+    longest = max(names, key=len)
+    return all(longest.startswith(n) for n in names)

@@ -129,3 +129,44 @@ def test_a_single_investor_s_amount_is_the_projects_total():
 def test_an_investor_s_amount_is_never_another_projects_total():
     text = "光华集团投资20亿元建设饲料厂，并为新城港投资5亿元。"
     assert _investor_amount(text, {"饲料厂": "20亿元"}, "新城港") == "5亿元"
+
+
+def _analysis(text: str, names: list[tuple[str, str]], totals: dict[str, str]):
+    """text analysed with the given mentions (first occurrences) and project totals."""
+    from ingest.amounts import find_amounts
+    from ingest.analysis import Analysis, Mention, split
+    a = Analysis(text)
+    split(a)
+    find_amounts(a)
+    at = {x["amount_text"]: x for x in a.amounts}
+    a.mentions = sorted((Mention(text.index(n), text.index(n) + len(n), lab, n, n) for n, lab in names),
+                        key=lambda x: x.start)
+    a.totals = {p: at[t] for p, t in totals.items()}
+    return a
+
+
+def _invests(a, head: str, tail: str) -> dict:
+    return {"type": "INVESTS_IN", "head": next(m for m in a.mentions if m.name == head),
+            "tail": next(m for m in a.mentions if m.name == tail)}
+
+
+@pytest.mark.parametrize("second, shared", [("光华", True), ("长江公司", False)])
+def test_a_total_goes_to_an_investor_written_two_ways_not_to_two_investors(second, shared):
+    from ingest.relations import fill_amounts
+    text = f"肉牛基地总投资80亿元，由光华集团建设，{second}负责运营。"
+    a = _analysis(text, [("光华集团", "Company"), (second, "Company"), ("肉牛基地", "Project")], {"肉牛基地": "80亿元"})
+    a.relations = [_invests(a, "光华集团", "肉牛基地"), _invests(a, second, "肉牛基地")]
+    fill_amounts(a)
+    got = [r.get("amount", {}).get("amount_text") for r in a.relations]
+    assert got == (["80亿元", "80亿元"] if shared else [None, None])
+
+
+def test_an_investor_in_a_projects_short_name_gets_the_total_of_its_full_name():
+    from ingest.coref import unify_projects
+    text = "宁远至兴安高速公路项目总投资80亿元。光华集团负责建设宁兴高速公路。"
+    a = _analysis(text, [("宁远至兴安高速公路项目", "Project"), ("光华集团", "Company"), ("宁兴高速公路", "Project")],
+                  {"宁远至兴安高速公路项目": "80亿元"})
+    a.relations = [_invests(a, "光华集团", "宁兴高速公路")]
+    unify_projects(a)
+    assert a.relations[0]["tail"].name == "宁远至兴安高速公路项目"
+    assert a.relations[0]["amount"]["amount_text"] == "80亿元"
