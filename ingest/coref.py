@@ -56,7 +56,7 @@ def unify_projects(a: Analysis) -> None:
         for old, full in renamed.items():
             if old in totals:
                 totals.setdefault(full, totals.pop(old))
-    if renamed:
+    if renamed and totals is not None:
         from ingest.relations import fill_amounts  # a variant's investor now invests in the named total
         fill_amounts(a)
 
