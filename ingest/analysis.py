@@ -39,6 +39,7 @@ class Analysis:
     zones: dict[str, tuple[str, int]] = field(default_factory=dict)  # zone name -> (canonical, parent idx)
     priors: dict[str, float] = field(default_factory=dict)  # measured precision of rule-made items, by type
     date: str | None = None  # the article's date (YYYY-MM-DD): which division names were in use
+    words: list[str] | None = None  # the tokenizer's words, when the pipeline cut the text
 
     def by_label(self, label: str) -> list[Mention]:
         return [m for m in self.mentions if m.label == label]

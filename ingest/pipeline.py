@@ -14,6 +14,7 @@ from ingest import gazetteer as gz
 from ingest import (amounts, analysis, coref, infrastructure, lifecycle, officials, orgs, places, projects, readers,
                     relations)
 from ingest.learn import components  # noqa: F401  (registers the learned components)
+from ingest.learn import features
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
 
@@ -40,6 +41,7 @@ class _Step:
             # the reader's date, else the dateline (training texts carry theirs)
             doc._.kg = analysis.Analysis(doc.text, date=doc.user_data.get("date") or readers.date_in_text(doc.text))
             analysis.split(doc._.kg)
+            doc._.kg.words = features.doc_words(doc, doc.text)
         type(self).fn(doc._.kg, self.gazetteer)
         return doc
 

@@ -40,6 +40,24 @@ def _glued(text: str, s: int, e: int, bounds: tuple[set, set] = (set(), set())) 
     return any(_freq(text[s:e + j]) > 20 and _tag(text[s:e + j]) != "ns" for j in (1, 2) if e + j <= len(text))
 
 
+def _inside_words(a: Analysis) -> dict[int, int]:
+    """Offsets inside a word of the text (not where one begins) -> where that word begins."""
+    inside, i = {}, 0
+    for w in a.words or jieba.lcut(a.text):
+        inside.update((k, i) for k in range(i + 1, i + len(w)))
+        i += len(w)
+    return inside
+
+
+def _half_of_word(g: gz.Gazetteer, text: str, s: int, inside: dict[int, int]) -> bool:
+    """The form at s is the second half of a word (贡山 of 高黎贡山, 兰州 of 昆士兰州), not a
+    place after a place the word joins it to (中国台湾)."""
+    if s not in inside:
+        return False
+    before = text[inside[s]:s]
+    return not (g.is_place(before) or before in gz.countries())
+
+
 def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     raw = []
@@ -66,6 +84,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     upper = [(s, e) for s, e, _, c in raw
              if any(k != "weak" and g.divisions[i].level in ("province", "prefecture") for i, k in c)]
     bounds = ({s for s, _ in upper}, {e for _, e in upper})
+    inside_word = _inside_words(a)
     chosen: list[tuple[int, int, str, int, str]] = []
     listed: list[tuple[int, int, str, int, str]] = []  # counties named without their city
     ends: dict[int, set[int]] = defaultdict(set)  # where each scanned form ends: what it may be
@@ -98,8 +117,8 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             town = sum(support[j] for j in g.ancestors(best)
                        if g.divisions[j].level == "province" and g.divisions[j].name.endswith("市"))
             city = d.level == "county" and d.name.endswith("市") and not ambiguous
-            if _glued(text, s, e, bounds):
-                continue  # 84项城建: the form is half of another word
+            if _glued(text, s, e, bounds) or (s not in bounds[1] and _half_of_word(g, text, s, inside_word)):
+                continue  # 84项城建, 高黎贡山 (贡山): the form is half of another word
             after_parent = bool(ends[s] & set(g.ancestors(best)))  # 浙江萧山, 怀化通道
             if d.level in ("county", "zone", "township") and local <= 0 and not city and not after_parent \
                     and (town <= 0 or _common_word(form, 300)):

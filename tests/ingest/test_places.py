@@ -43,9 +43,19 @@ def test_place_inside_a_company_name_is_not_a_place():
     ("西安市将预留新城区道路的发展空间。", "新城区"),
     ("老城区改造和郊区公路建设同步推进。", "老城区"),
     ("老城区改造和郊区公路建设同步推进。", "郊区"),
+    # a short form that ends another word (昆士兰州, 金佛山, 加拿大同为)
+    ("考察团访问了澳大利亚昆士兰州。", "兰州市"),
+    ("游客乘车前往金佛山景区。", "佛山市"),
+    ("美国、加拿大同为北约成员国。", "大同市"),
 ])
 def test_words_that_look_like_places_are_not_places(text, absent):
     assert absent not in names(extract_text(text), "Place")
+
+
+@pytest.mark.parametrize("text, expected", [("中国台湾的面板企业来此建厂。", "台湾省"),
+                                            ("中国香港的投资商来此建厂。", "香港特别行政区")])
+def test_a_place_after_its_country_in_one_word_is_a_place(text, expected):
+    assert expected in names(extract_text(text), "Place")
 
 
 @pytest.mark.parametrize("text, expected", [
