@@ -5,6 +5,7 @@
                                             # articles (ingest/learn/annotations) train the pair model
                                             # (dealt into the same folds) and the public-corpus tagger
     python -m ingest.train --folds 0        # the final models only (no cross-validated scores)
+    python -m ingest.train --repeats 1      # one dealing of the folds (by name) instead of three
     python -m ingest.train --gold G --texts DIR --out DIR --public-limit 200 --annotated ''  # other data
     python -m ingest.train --extra ingest/learn/annotations/news_2011.jsonl   # they train the CRF too
     python -m ingest.train --annotated '' --check ingest/learn/annotations/news_2011.jsonl  # held out
@@ -85,25 +86,32 @@ def run(args) -> dict:
             "public_annotated": len(annotated) if public and not args.public_model else 0,
             "known_companies": known_names}
     if args.folds > 1:
-        # one cross-validation over both sets: every article scored by models that never saw it
-        with tempfile.TemporaryDirectory() as work:
-            pred = train.cross_validate(items + extra, args.folds, Path(work), public=public, seed=args.seed,
-                                        pair_only=annotated, progress=lambda f: print(f"fold {f + 1}/{args.folds}", file=sys.stderr))
-        gold = {it.doc.name: it.doc.gold for it in items}
-        mine = [p for p in pred if p["article"] in gold]
+        # cross-validations over both sets, the folds dealt anew each repeat: every article scored
+        # by models that never saw it, and no score hangs on one dealing of the folds
+        preds = []
+        for deal in range(args.repeats):
+            with tempfile.TemporaryDirectory() as work:
+                preds.append(train.cross_validate(
+                    items + extra, args.folds, Path(work), public=public, seed=args.seed, pair_only=annotated,
+                    deal=deal, progress=lambda f: print(f"repeat {deal + 1}/{args.repeats}, fold {f + 1}/{args.folds}",
+                                                        file=sys.stderr)))
+        gold, mine = evaluate.pooled({it.doc.name: it.doc.gold for it in items}, preds)
         rows = evaluate.table(gold, mine)
         priors = evaluate.priors(rows)
         evaluate.with_priors(mine, priors)
         judged = evaluate.judged_relations(gold, mine)
         cut = evaluate.display_threshold(judged)
         shown_p, shown_n = evaluate.precision_at(judged, cut)
-        meta.update(folds=args.folds, cv=rows, priors=priors, display_min_confidence=cut,
-                    display_precision=round(shown_p, 3), display_shown=[shown_n, len(judged)])
-        print(f"\n{args.folds}-fold cross-validated scores ({len(items)} gold articles):\n" + evaluate.format_table(rows))
+        meta.update(folds=args.folds, repeats=args.repeats, cv=rows, cv_repeats=evaluate.per_repeat(gold, mine),
+                    priors=priors, display_min_confidence=cut, display_precision=round(shown_p, 3),
+                    display_shown=[shown_n, len(judged)])
+        print(f"\n{args.folds}-fold cross-validated scores, {args.repeats} repeats summed "
+              f"({len(items)} gold articles):\n" + evaluate.format_table(rows))
         if extra or annotated:
-            extra_gold = {it.doc.name: it.doc.gold for it in extra + annotated}
-            meta["cv_extra"] = evaluate.table(extra_gold, [p for p in pred if p["article"] in extra_gold])
-            print(f"\n... on the {len(extra_gold)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
+            extra_gold, theirs = evaluate.pooled({it.doc.name: it.doc.gold for it in extra + annotated}, preds)
+            meta["cv_extra"] = evaluate.table(extra_gold, theirs)
+            meta["cv_extra_repeats"] = evaluate.per_repeat(extra_gold, theirs)
+            print(f"\n... on the {len(extra + annotated)} annotated corpus articles:\n" + evaluate.format_table(meta["cv_extra"]))
     stats = train.train(items + extra, out, public=public, seed=args.seed,
                         pair_items=items + annotated if annotated else None)
     meta.update(train=stats)
@@ -129,6 +137,8 @@ def main(argv=None) -> int:
     ap.add_argument("--texts", default=str(data.SHARED / "dev" / "texts"), help="folder of the gold articles")
     ap.add_argument("--out", default=str(MODEL_DIR), help="where the model files go")
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none)")
+    ap.add_argument("--repeats", type=int, default=3,
+                    help="cross-validations, the folds dealt anew each time (by name, then shuffled with seeds 1, 2, ...)")
     ap.add_argument("--public-limit", type=int, default=-1,
                     help="sentences of the public corpus to use (-1: all, 0: no public-corpus tagger)")
     ap.add_argument("--public-corpus", nargs="+", default=[str(data.SHARED / "ner" / n) for n in train.PUBLIC_CORPORA],

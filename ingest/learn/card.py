@@ -15,7 +15,24 @@ def _extra(meta: dict) -> str:
            f"whose labels the span tagger reads, saw every one of them)" if meta.get("annotated") else
            f"Held-out check: the final model on the {meta['check_articles']} annotated corpus articles it never saw")
     return (f"{how} (`{_annotations(meta)}`: AI annotators, one pass; industry and construction "
-            f"news of 2011, a third of it distractors):\n\n{evaluate.format_table(rows)}\n")
+            f"news of 2011, a third of it distractors):\n\n{evaluate.format_table(rows)}\n"
+            f"{_spread(meta.get('cv_extra_repeats'))}")
+
+
+def _repeats(meta: dict) -> str:
+    n = meta.get("repeats", 1)
+    return (f", repeated {n} times with the folds dealt anew (by name, then shuffled with seeds 1 to {n - 1}); "
+            f"the counts are summed over the repeats" if n > 1 else "")
+
+
+def _spread(repeats: list[dict] | None) -> str:
+    """Each repeat's overall F1: how much the scores hang on one dealing of the folds."""
+    if not repeats or len(repeats) < 2:
+        return ""
+    ents = " / ".join(f"{r.get('entity:ALL', 0):.3f}" for r in repeats)
+    rels = " / ".join(f"{r.get('relation:ALL', 0):.3f}" for r in repeats)
+    amts = " / ".join(f"{a}/{b}" for a, b in (r["amounts"] for r in repeats))
+    return f"\nEach repeat: entity F1 {ents}; relation F1 {rels}; amounts {amts}.\n"
 
 
 def _annotations(meta: dict) -> str | None:
@@ -41,8 +58,8 @@ def render(meta: dict) -> str:
     n_extra = meta.get("extra_articles") or meta.get("annotated_articles")
     both = f" and the {n_extra} annotated ones, dealt into the same folds" if n_extra else ""
     scores = (f"{meta['folds']}-fold cross-validation over the {meta['articles']} gold articles{both} (no article "
-              f"scored by a model that saw it; `shared/eval/score.py`), on the gold articles:\n\n"
-              f"{evaluate.format_table(cv)}\n"
+              f"scored by a model that saw it; `shared/eval/score.py`){_repeats(meta)}, on the gold articles:\n\n"
+              f"{evaluate.format_table(cv)}\n{_spread(meta.get('cv_repeats'))}"
               if cv else "No cross-validated scores: trained with `--folds 0`.\n")
     public = (f"the public-corpus tagger is trained on {', '.join(meta['public_corpora'])} (shared/ner, "
               f"CLUENER2020 train, MSRA validation and People's Daily 1998 dev as copied from "

@@ -26,6 +26,31 @@ def table(gold: dict[str, dict], pred: list[dict]) -> dict:
     return sc.summary(tallies, amounts)
 
 
+def pooled(gold: dict[str, dict], preds: list[list[dict]]) -> tuple[dict[str, dict], list[dict]]:
+    """The gold and the predictions of several cross-validations as one set: each article once per
+    repeat, keyed "repeat/article", so tallies and thresholds count every repeat."""
+    g, p = {}, []
+    for r, pred in enumerate(preds):
+        for x in pred:
+            if x["article"] in gold:
+                key = f"{r}/{x['article']}"
+                g[key] = gold[x["article"]]
+                p.append({**x, "article": key})
+    return g, p
+
+
+def per_repeat(gold: dict[str, dict], pred: list[dict]) -> list[dict[str, float]]:
+    """F1 per type in each repeat of a pooled set: how much a score hangs on the folds' dealing."""
+    repeats = sorted({k.split("/", 1)[0] for k in gold}, key=int)
+    out = []
+    for r in repeats:
+        rows = table({k: v for k, v in gold.items() if k.startswith(r + "/")},
+                     [x for x in pred if x["article"].startswith(r + "/")])
+        out.append({k: round(v["f1"], 3) for k, v in rows.items() if k != "amounts"}
+                   | {"amounts": [rows["amounts"]["right"], rows["amounts"]["asked"]]})
+    return out
+
+
 def format_table(rows: dict) -> str:
     lines = [f"| {'type':22} | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
     for name, r in rows.items():

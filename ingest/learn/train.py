@@ -160,9 +160,12 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
     return out
 
 
-def folds_of(items: list[Prepared], k: int) -> list[int]:
-    """Fold of each article: sorted by name, dealt round-robin (2011 and modern articles spread evenly)."""
+def folds_of(items: list[Prepared], k: int, deal: int = 0) -> list[int]:
+    """Fold of each article: sorted by name, dealt round-robin (2011 and modern articles spread
+    evenly); deal d > 0 shuffles the sorted articles with seed d first (a repeat of the CV)."""
     order = sorted(range(len(items)), key=lambda i: items[i].doc.name)
+    if deal:
+        random.Random(deal).shuffle(order)
     fold = [0] * len(items)
     for n, i in enumerate(order):
         fold[i] = n % k
@@ -170,11 +173,11 @@ def folds_of(items: list[Prepared], k: int) -> list[int]:
 
 
 def cross_validate(items: list[Prepared], k: int, work: Path, oracle_spans: bool = False,
-                   progress=None, pair_only: list[Prepared] = (), **kw) -> list[dict]:
+                   progress=None, pair_only: list[Prepared] = (), deal: int = 0, **kw) -> list[dict]:
     """Every article extracted by models trained on the other folds only (pair_only: articles
-    dealt into the same folds that train the pair model alone)."""
+    dealt into the same folds that train the pair model alone; deal: which dealing of the folds)."""
     every = list(items) + list(pair_only)
-    fold = folds_of(every, k)
+    fold = folds_of(every, k, deal)
     out = []
     for f in range(k):
         if progress:

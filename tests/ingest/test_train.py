@@ -35,6 +35,12 @@ def test_training_writes_model_meta_and_card(tiny_model):
     assert set(meta["cv"]) >= {"entity:ALL", "relation:ALL", "amounts"}
     assert 0 <= meta["display_min_confidence"] <= 1
     assert "--folds 2" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert meta["repeats"] == 3 and len(meta["cv_repeats"]) == 3
+    assert all("relation:ALL" in r and len(r["amounts"]) == 2 for r in meta["cv_repeats"])
+    # the summed table counts each gold article once per repeat
+    asked = sum(r["amounts"][1] for r in meta["cv_repeats"])
+    assert meta["cv"]["amounts"]["asked"] == asked and asked % 3 == 0
+    assert "repeated 3 times" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert meta["check_articles"] == 2 and "entity:ALL" in meta["cv_extra"]
     assert "2 annotated corpus articles it never saw" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
 
@@ -97,3 +103,18 @@ def test_annotated_corpus_articles_train_the_pair_model_and_the_public_tagger(ti
     assert (tmp_path / "m" / "public.crfsuite").read_bytes() != (out / "public.crfsuite").read_bytes()
     assert "cv_extra" in meta and "check" not in meta  # scored under the cross-validation, not held out
     assert "train the pair model" in (tmp_path / "m" / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
+def test_each_repeat_deals_the_folds_anew():
+    from ingest.learn import train
+
+    class Item:
+        def __init__(self, name):
+            self.doc = type("Doc", (), {"name": name})()
+    items = [Item(f"a{i:02d}") for i in range(20)]
+    deals = [train.folds_of(items, 5, deal) for deal in range(3)]
+    assert deals[0] == [i % 5 for i in range(20)]  # the first: sorted by name, dealt round-robin
+    assert deals[1] != deals[0] and deals[2] != deals[1]
+    for fold in deals:  # each a partition into five folds of four
+        assert sorted(fold.count(f) for f in range(5)) == [4] * 5
+    assert train.folds_of(items, 5, 1) == deals[1]  # a repeat is the same for the same seed
