@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest.learn import crf, pairs, spans, stage
+from ingest.learn import crf, pairs, peers, spans, stage
 from ingest.learn import features as ft
 from ingest.learn.train import CRF_FILE, META_FILE, PAIRS_FILE, PUBLIC_FILE
 
@@ -102,4 +102,12 @@ def govkg_orphans(doc: Doc) -> Doc:
     """After coreference: the projects the text ties to nothing that the tagger doubts go."""
     if enabled() and doc._.kg is not None:
         stage.drop_orphan_projects(doc._.kg)
+    return doc
+
+
+@Language.component("govkg_peers")
+def govkg_peers(doc: Doc) -> Doc:
+    """Last: the names listed with a company are companies (after the relations, which they join none of)."""
+    if doc._.kg is not None:
+        peers.add_listed_companies(doc._.kg)
     return doc

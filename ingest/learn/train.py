@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from ingest.coref import unify_projects
-from ingest.learn import crf, data, pairs, run, stage
+from ingest.learn import crf, data, pairs, peers, run, stage
 from ingest.learn import features as ft
 
 CRF_FILE, PUBLIC_FILE, PAIRS_FILE, META_FILE = "spans.crfsuite", "public.crfsuite", "pairs.json", "meta.json"
@@ -155,6 +155,7 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
         a = run.finish(a, spans=spans, beliefs=beliefs, pair_model=pm if use_pairs else None)
         unify_projects(a)  # the pipeline's govkg_coref
         stage.drop_orphan_projects(a)  # and govkg_orphans
+        peers.add_listed_companies(a)  # and govkg_peers
         rec = build_record(a, it.doc.shown or it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
         out.append(contract_view(rec))
     return out

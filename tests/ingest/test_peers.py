@@ -1,0 +1,36 @@
+"""Companies listed side by side with a company are companies (ingest/learn/peers.py)."""
+import jieba
+import pytest
+
+from ingest.analysis import Analysis, Mention
+from ingest.learn.peers import PEER_CONFIDENCE, add_listed_companies
+
+
+def _peers(text: str, company: str = "华光集团") -> dict[str, float]:
+    """The companies add_listed_companies adds beside the one company mentioned, with their confidence."""
+    a = Analysis(text, words=jieba.lcut(text))
+    k = text.index(company)
+    a.mentions = [Mention(k, k + len(company), "Company", company, company)]
+    add_listed_companies(a)
+    return {m.name: m.extra["confidence"] for m in a.mentions if m.name != company}
+
+
+@pytest.mark.parametrize("text, peers", [
+    ("华光集团、江南重工和天宇电机三家企业昨日签约。", {"江南重工", "天宇电机"}),  # and along the list
+    ("与江南重工、华光集团相比，其他企业的订单少得多。", {"江南重工"}),  # before it
+    ("华光集团和嘉德隆都表示将扩大产能。", {"嘉德隆"}),
+])
+def test_names_listed_with_a_company_are_companies(text, peers):
+    assert _peers(text) == {p: PEER_CONFIDENCE for p in peers}
+
+
+@pytest.mark.parametrize("text", [
+    "华光集团与省交通厅签署合作协议。",  # a public body
+    "华光集团和部分日本厂商参加了展会。",  # a group of companies
+    "华光集团和江南重工董事长出席仪式。",  # a post
+    "华光集团和苏州市签署协议。",  # a place
+    "华光集团将联合江南重工开发机床。",  # no list: a verb between
+    "华光集团和4家企业签约。",  # a count
+])
+def test_bodies_groups_posts_places_and_counts_are_no_peers(text):
+    assert _peers(text) == {}
