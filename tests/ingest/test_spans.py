@@ -101,6 +101,20 @@ def test_a_company_a_trade_noun_introduces_stays_whatever_the_tagger_says():
     assert [m.name for m in a.mentions if m.label == "Company"] == ["蓝湾"]
 
 
+@pytest.mark.parametrize("text, route, kept", [
+    ("记者获悉，宁武至岢岚高速公路初步设计已通过评审。", "宁武至岢岚高速公路", True),
+    ("今年开工的有忻州-保德、阳泉-盂县等项目。", "忻州-保德", True),
+    ("这是一条武汉至上海的铁路。", "武汉至上海的铁路", False),  # the sentence's words around its ends
+    ("项目东连宁武至岢岚高速公路。", "项目东连宁武至岢岚高速公路", False),
+])
+def test_a_route_named_by_its_ends_stays_whatever_the_tagger_says(text, route, kept):
+    a = analysis(text, [(route, "Project", -1)])
+    a.mentions[0].extra["kind"] = "route"  # what infrastructure.find_infrastructure marks
+    spans.replace_spans(a, [], beliefs={})
+    got = {m.name: m.extra["confidence"] for m in a.mentions if m.label == "Project"}
+    assert got == ({route: spans.ROUTE_CONFIDENCE} if kept else {})
+
+
 def test_a_builder_is_named_without_its_site_office():
     text = "中铁十八局青松铁路项目部进场施工。"
     a = analysis(text, [])
