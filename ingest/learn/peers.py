@@ -12,8 +12,10 @@ PEER_CONFIDENCE = 0.83
 # a word no name ends or starts with: an adverb, a preposition, a conjunction, a particle, a pronoun…
 STOP_TAGS = ("d", "p", "c", "u", "r", "f", "y", "e", "o", "w", "m", "q")
 # a public body or a person's post is listed beside companies too (印度当地政府, 铁道部; …轮值主席)
-NOT_PEER = re.compile(rf"(?:政府|局|部|委|厅|署|办|院|所|会|中心)$|{'|'.join(COMPANY_POSTS)}|{POSTS}|代表|所辖|"
-                      r"高层|专家|厂商|车队|部分")  # people and groups of them (四川公司高层, 部分日本厂商)
+NOT_PEER = re.compile(rf"(?:政府|局|部|委|厅|署|办|院|所|会|中心)$|{'|'.join(COMPANY_POSTS)}|{POSTS}|委员|代表|所辖|"
+                      r"高层|专家|厂商|车队|部分|"  # people and groups of them (四川公司高层, 部分日本厂商)
+                      r"股权|[%％]|[A-Za-z]+\d+$|"  # a stake (…49%股权), a model (威麟G5)
+                      r"^(?:东南亚|东亚|南亚|中东|北美|南美|拉美|欧洲|西欧|东欧|非洲|亚太|亚洲)$")  # a region
 MAX_WORDS = 4
 
 

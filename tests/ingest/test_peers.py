@@ -31,6 +31,8 @@ def test_names_listed_with_a_company_are_companies(text, peers):
     "华光集团和苏州市签署协议。",  # a place
     "华光集团将联合江南重工开发机床。",  # no list: a verb between
     "华光集团和4家企业签约。",  # a count
+    "华光集团和东南亚的客户签约。",  # a region
+    "华光集团和蓝鲸X5的销量都在增长。",  # a product's model
 ])
 def test_bodies_groups_posts_places_and_counts_are_no_peers(text):
     assert _peers(text) == {}
