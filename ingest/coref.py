@@ -8,6 +8,7 @@ import re
 
 from ingest.analysis import Analysis, Mention, _freq
 from ingest.lexicon import NAME_AFTER
+from ingest.relations import fill_amounts
 
 # what a project name may gain or lose without naming another project
 TRAILING = re.compile(r"(?:建设)?(?:项目|工程)$")
@@ -56,8 +57,7 @@ def unify_projects(a: Analysis) -> None:
         for old, full in renamed.items():
             if old in totals:
                 totals.setdefault(full, totals.pop(old))
-    if renamed and totals is not None:
-        from ingest.relations import fill_amounts  # a variant's investor now invests in the named total
+    if renamed and totals is not None:  # a variant's investor now invests in the named total
         fill_amounts(a)
 
 

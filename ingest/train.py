@@ -155,6 +155,9 @@ def main(argv=None) -> int:
                          "(not the default: see ingest/learn/annotations/README.md)")
     args = ap.parse_args(argv)
     args.argv = argv
+    if args.repeats < 1:
+        print(f"python -m ingest.train: --repeats must be at least 1, not {args.repeats}", file=sys.stderr)
+        return 2
     for p in (args.gold, args.texts, *(args.public_corpus if args.public_limit else ())):
         if not Path(p).exists():
             print(f"python -m ingest.train: {p} does not exist", file=sys.stderr)

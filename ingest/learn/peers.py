@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag
+from ingest.learn.known import acceptable
 from ingest.lexicon import COMPANY_POSTS, COORD, POSTS, PROJECT_SUFFIX, PUNCT
 
 # the precision of the peers added under cross-validation (dev and annotated articles, six fold deals: 101 of 122)
@@ -47,7 +48,6 @@ def _peer(words, k: int, step: int) -> tuple[int, int] | None:
 
 def add_listed_companies(a: Analysis) -> None:
     """Each company's peers in a list (、 和 及 与), read word by word to either side."""
-    from ingest.learn.known import acceptable  # known imports the features, which import this package
     if not a.words:
         return
     words = _offsets(a.words)

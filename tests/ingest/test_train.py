@@ -75,6 +75,12 @@ def test_trained_model_runs_in_the_pipeline(tiny_model, monkeypatch):
     assert all(0 < r["confidence"] <= 1 for r in rec["relations"])
 
 
+def test_no_repeat_is_a_clear_error(tmp_path, capsys):
+    assert train_cli.main(["--repeats", "0", "--out", str(tmp_path / "m")]) == 2
+    assert "--repeats must be at least 1" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
 def test_missing_gold_is_a_clear_error(tmp_path, capsys):
     assert train_cli.main(["--gold", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m")]) == 2
     assert "none.jsonl does not exist" in capsys.readouterr().err
