@@ -146,6 +146,15 @@ def _units(tokens: list[str]) -> list[str]:
     return out
 
 
+
+def word_spans(words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word of a text cut into words."""
+    out, i = [], 0
+    for w in words:
+        out.append((i, i + len(w), w))
+        i += len(w)
+    return out
+
 def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g=None,
               keep_adj: bool = True, body: bool = False) -> int:
     """Start of the name phrase that ends at ``end``: tokens leftwards until a

@@ -8,7 +8,7 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import Analysis, Mention, _add, _freq, _tag
+from ingest.analysis import Analysis, Mention, _add, _freq, _tag, word_spans
 
 
 def _common_word(word: str, threshold: int = 2000) -> bool:
@@ -42,11 +42,7 @@ def _glued(text: str, s: int, e: int, bounds: tuple[set, set] = (set(), set())) 
 
 def _inside_words(a: Analysis) -> dict[int, int]:
     """Offsets inside a word of the text (not where one begins) -> where that word begins."""
-    inside, i = {}, 0
-    for w in a.words or jieba.lcut(a.text):
-        inside.update((k, i) for k in range(i + 1, i + len(w)))
-        i += len(w)
-    return inside
+    return {k: s for s, e, _ in word_spans(a.words or jieba.lcut(a.text)) for k in range(s + 1, e)}
 
 
 def _half_of_word(g: gz.Gazetteer, text: str, s: int, inside: dict[int, int]) -> bool:

@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
 from ingest.learn import crf, pairs, peers, spans, stage
-from ingest.learn import features as ft
 from ingest.learn.train import CRF_FILE, META_FILE, PAIRS_FILE, PUBLIC_FILE
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -71,7 +70,7 @@ class SpanTaggerStep(_ModelStep):
         self.tagger = crf.SpanTagger(path / CRF_FILE, public if public.exists() else None)
 
     def apply(self, a, doc):
-        spans.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions, words=ft.doc_words(doc, a.text)))
+        spans.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions, words=a.words))
 
 
 class PairStep(_ModelStep):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag
+from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag, word_spans
 from ingest.learn.known import acceptable
 from ingest.lexicon import COMPANY_POSTS, COORD, POSTS, PROJECT_SUFFIX, PUNCT
 
@@ -12,20 +12,13 @@ from ingest.lexicon import COMPANY_POSTS, COORD, POSTS, PROJECT_SUFFIX, PUNCT
 PEER_CONFIDENCE = 0.83
 # a word no name ends or starts with: an adverb, a preposition, a conjunction, a particle, a pronoun…
 STOP_TAGS = ("d", "p", "c", "u", "r", "f", "y", "e", "o", "w", "m", "q")
-# a public body or a person's post is listed beside companies too (印度当地政府, 铁道部; …轮值主席)
-NOT_PEER = re.compile(rf"(?:政府|局|部|委|厅|署|办|院|所|会|中心)$|{'|'.join(COMPANY_POSTS)}|{POSTS}|委员|代表|所辖|"
+# a public body or a person's post is listed beside companies too (印度当地政府, 铁道部; …轮值主席);
+# known.acceptable turns down the departments (…局, …委, …厅, …办)
+NOT_PEER = re.compile(rf"(?:政府|部|署|院|所|会|中心)$|{'|'.join(COMPANY_POSTS)}|{POSTS}|委员|代表|所辖|"
                       r"高层|专家|厂商|车队|部分|"  # people and groups of them (四川公司高层, 部分日本厂商)
                       r"股权|[%％]|[A-Za-z]+\d+$|"  # a stake (…49%股权), a model (威麟G5)
                       r"^(?:东南亚|东亚|南亚|中东|北美|南美|拉美|欧洲|西欧|东欧|非洲|亚太|亚洲)$")  # a region
 MAX_WORDS = 4
-
-
-def _offsets(words: list[str]) -> list[tuple[int, int, str]]:
-    out, i = [], 0
-    for w in words:
-        out.append((i, i + len(w), w))
-        i += len(w)
-    return out
 
 
 def _stops(w: str) -> bool:
@@ -50,7 +43,7 @@ def add_listed_companies(a: Analysis) -> None:
     """Each company's peers in a list (、 和 及 与), read word by word to either side."""
     if not a.words:
         return
-    words = _offsets(a.words)
+    words = word_spans(a.words)
     at_start = {s: k for k, (s, _, _) in enumerate(words)}
     at_end = {e: k for k, (_, e, _) in enumerate(words)}
     taken = [(m.start, m.end) for m in a.mentions]

@@ -104,19 +104,10 @@ def test_money_spent_on_building_a_project_is_its_total(text, project, amount):
 
 def _investor_amount(text: str, totals: dict[str, str], project: str) -> str:
     """The amount fill_amounts gives 光华集团's INVESTS_IN in project, with the projects' totals given."""
-    from ingest.amounts import find_amounts
-    from ingest.analysis import Analysis, Mention, split
     from ingest.relations import fill_amounts
-    a = Analysis(text)
-    split(a)
-    find_amounts(a)
-    at = {x["amount_text"]: x for x in a.amounts}
     names = [("光华集团", "Company"), (project, "Project"), *((p, "Project") for p in totals if p != project)]
-    a.mentions = sorted((Mention(text.index(n), text.index(n) + len(n), lab, n, n) for n, lab in names),
-                        key=lambda x: x.start)
-    a.totals = {p: at[t] for p, t in totals.items()}
-    head, tail = (next(m for m in a.mentions if m.name == n) for n in ("光华集团", project))
-    a.relations = [{"type": "INVESTS_IN", "head": head, "tail": tail}]
+    a = _analysis(text, names, totals)
+    a.relations = [_invests(a, "光华集团", project)]
     fill_amounts(a)
     return a.relations[0]["amount"]["amount_text"]
 
