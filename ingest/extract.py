@@ -252,20 +252,28 @@ def build_record(a, text: str, name: str, title: str, date: str | None, source: 
     spans = [{"start": m.start, "end": m.end, "label": m.label, "key": mention_key.get(id(m))}
              for m in sorted(a.mentions, key=lambda m: m.start) if id(m) in mention_key]
     if len(text) == len(a.text) and text != a.text:
-        _as_written(a, text, ents, rels)
+        _as_written(a, text, ents, rels, mention_key)
     for e in ents.values():
         e["aliases"].sort()
     return {"article": name, "key": key, "title": title, "date": date, "source": source, "text": text,
             "spans": spans, "entities": list(ents.values()), "relations": rels}
 
 
-def _as_written(a, text: str, ents: dict, rels: list) -> None:
-    """Names as the article writes them (…（集团）有限公司): the rules read a width-folded copy."""
-    written = {}
+def _as_written(a, text: str, ents: dict, rels: list, mention_key: dict) -> None:
+    """Names as the article writes them (…（集团）有限公司): the rules read a width-folded copy.
+    A name written in Traditional characters keeps its Simplified form as the canonical name,
+    so one company is one node whichever script an article uses; the written form is an alias."""
+    written, traditional = {}, {}
     for m in a.mentions:
         w = text[m.start:m.end]
-        if m.text == a.text[m.start:m.end] and w != m.text and clean.fold_width(w) == m.text:
+        if m.text != a.text[m.start:m.end] or w == m.text:
+            continue
+        if clean.fold_width(w) == m.text:
             written.setdefault(m.text, w)
+        elif mention_key.get(id(m)) in ents:
+            traditional.setdefault(mention_key[id(m)], set()).add(w)
+    for k, forms in traditional.items():
+        ents[k]["aliases"] = sorted(set(ents[k]["aliases"]) | forms)
     if not written:
         return
     for e in ents.values():

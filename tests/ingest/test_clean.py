@@ -11,6 +11,16 @@ def test_traditional_text_is_matched_and_kept():
     assert "蘇州" in rec["text"]  # the evidence keeps the original script
 
 
+def test_a_name_written_in_traditional_characters_is_an_alias_of_its_simplified_name():
+    rec = extract_text("蘇州市委書記顧海清出席會議。東岳精密機械有限公司將在蘇州投資興建新廠，產業發展進入新階段。")
+    company = next(e for e in rec["entities"] if e["type"] == "Company")
+    official = next(e for e in rec["entities"] if e["type"] == "Official")
+    assert company["name"] == "东岳精密机械有限公司" and "東岳精密機械有限公司" in company["aliases"]
+    assert official["name"] == "顾海清" and official["aliases"] == ["顧海清"]
+    simple = extract_text("东岳精密机械有限公司将在苏州投资兴建新厂。")
+    assert next(e["key"] for e in simple["entities"] if e["type"] == "Company") == company["key"]  # one node
+
+
 def test_article_key_is_stable_under_whitespace():
     assert clean.article_key("徐州 召开\n会议") == clean.article_key("徐州召开会议")
 
