@@ -80,6 +80,8 @@ def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
 def _own_title(title: str, start: int, owner: dict | None) -> str:
     """盛泽镇党委书记: the post is 党委书记; 徐州市委书记: the post keeps 市 (市委书记);
     吴江区区长: the post is 区长."""
+    if owner and owner.get("unit"):
+        return owner["unit"] + title
     if owner and "mention" in owner:
         shared = owner["mention"].end - start
         rest = title[shared:]
@@ -203,7 +205,7 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
                 return {"company": True}
     dept = _department_before(a, pos)
     if dept is not None:
-        return {"label": "Organization", "mention": dept}
+        return {"label": "Organization", "mention": dept[0], **({"unit": dept[1]} if dept[1] else {})}
     # a company a few characters before (某某公司党委书记) owns the post too
     if any(x.label == "Company" and 0 <= pos - x.end <= 2 for x in a.mentions):
         return {"company": True}
@@ -226,24 +228,44 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
 # what owns a post that is not public (中国电梯协会副秘书长, 北大…研究中心主任, 周谷堆市场信息部副主任)
 NON_PUBLIC = re.compile(r"(?:协会|学会|商会|联合会|研究会|促进会|基金会|联盟|[模奶钢]协|市场(?!监)|公司|集团|研究中心|商务中心|"
                         r"研究院|研究所|大学|学院|医院|报社|杂志社|事务所)[^，。、；：“”]{0,8}$")
-DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^采销购售营业目]部|司)$")  # 财政部, 价格司
+DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^采销购售营业目]部|司|"
+                      r"(?:采购|交易|服务|管理|监测|检验|检疫|调度|指挥|信息)中心)$")  # 财政部, 价格司, 政府采购中心
+# how a government's own centre is named: after its place or its level (北京市政府采购中心, 中央国家机关…)
+PUBLIC_LEAD = re.compile(r"(?:国家|中央|省|市|县|区)")
+# a division of a department, written between it and the post (省农业厅 + 畜牧业处 + 处长)
+DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?处$")
 PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
 
 
-def _department_before(a: Analysis, pos: int) -> Mention | None:
-    """A government department written right before a post (市发改委主任, 市商务局局长)."""
+def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
+    """A government department written right before a post (市发改委主任, 市商务局局长), and the
+    division of it the post is in, when one stands between them (省农业厅畜牧业处处长: 畜牧业处)."""
     text = a.text
     head = text[max(0, pos - 16):pos]
+    unit = DIVISION.search(head) if not DEPT_END.search(head) else None
+    if unit:
+        for k in range(unit.end() - 2, unit.start(), -1):  # the department ends inside: 省农业厅|畜牧业处
+            if DEPT_END.search(head[:k]):
+                dept = _department_before(a, pos - len(head) + k)
+                return (dept[0], head[k:]) if dept and not dept[1] else None
+        return None
     if not DEPT_END.search(head) or PARTY_BODY.search(head):
         return None
-    start = walk_left(text, pos, limit=14, keep_adj=False, body=True)
+    centre = DEPT_END.search(head)
+    # a centre's function is a verb or noun the walk would stop at (政府 + 采购中心)
+    end = pos - len(centre.group()) if centre and centre.group().endswith("中心") else pos
+    start = walk_left(text, end, limit=14, keep_adj=False, body=True)
     if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
         start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
     name = text[start:pos]
-    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES:
-        return None
+    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES or end == start:
+        return None  # 采购中心主任: whose centre the text does not say
+    if end != pos and not (PUBLIC_LEAD.match(name) or any(m.label == "Place" and m.place >= 0 and m.start == start
+                                                         for m in a.mentions)):
+        return None  # a centre that is not a government's (某电信公司终端管理中心, 华润上华设计服务中心)
     existing = next((m for m in a.mentions if m.start == start and m.end == pos), None)
-    return existing or _add(a, start, pos, "Organization", name)
+    found = existing or _add(a, start, pos, "Organization", name)
+    return (found, "") if found is not None else None
 
 
 def _home_zone(a: Analysis, g: gz.Gazetteer):

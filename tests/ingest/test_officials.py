@@ -55,6 +55,12 @@ def test_boilerplate_people_are_not_officials(text):
     # civil-service ranks are posts too, the longer rank before the shorter post it starts with
     ("座谈会上，省交通运输厅主任科员马晓东作了发言。", "马晓东", "省交通运输厅", "主任科员"),
     ("座谈会上，市生态环境局二级巡视员王立新作了发言。", "王立新", "市生态环境局", "二级巡视员"),
+    # a division between the department and the post is part of the post
+    ("省农业厅畜牧业处处长李华介绍了生猪生产情况。", "李华", "省农业厅", "畜牧业处处长"),
+    ("座谈会上，市水环境治理办公室城区处副处长顾明介绍，河道已治理。", "顾明", "市水环境治理办公室", "城区处副处长"),
+    # a government's own centre, named after its place or level
+    ("徐州市政府采购中心主任王立新说，今年采购规模扩大。", "王立新", "徐州市政府采购中心", "主任"),
+    ("中央国家机关政府采购中心副主任张建国说，需求各不相同。", "张建国", "中央国家机关政府采购中心", "副主任"),
 ])
 def test_department_posts_lead_the_department(text, official, org, title):
     rec = extract_text(text)
@@ -78,6 +84,16 @@ def test_the_longest_post_is_read_first():
     """省长助理 is one post, not 省长 followed by a name starting 助理."""
     rec = extract_text("宁夏回族自治区召开会议，自治区主席助理李小河出席。")
     assert ("李小河", "宁夏回族自治区") in rels(rec, "LEADS")
+
+
+@pytest.mark.parametrize("text", [
+    "采购中心主任王立新介绍说，供应商很多。",            # whose centre, the text does not say
+    "华润上华设计服务中心处长吴明表示，市场平稳。",      # a company's centre
+])
+def test_a_centre_no_government_is_named_for_leads_nothing(text):
+    rec = extract_text(text)
+    assert not [r for r in rec["relations"] if r["type"] == "LEADS"]
+    assert not [n for n in names(rec, "Organization") if n.endswith("中心")]
 
 
 def test_a_bare_committee_is_no_organization():
