@@ -242,18 +242,18 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
     division of it the post is in, when one stands between them (省农业厅畜牧业处处长: 畜牧业处)."""
     text = a.text
     head = text[max(0, pos - 16):pos]
-    unit = DIVISION.search(head) if not DEPT_END.search(head) else None
+    body = DEPT_END.search(head)
+    unit = DIVISION.search(head) if body is None else None
     if unit:
         for k in range(unit.end() - 2, unit.start(), -1):  # the department ends inside: 省农业厅|畜牧业处
             if DEPT_END.search(head[:k]):
                 dept = _department_before(a, pos - len(head) + k)
                 return (dept[0], head[k:]) if dept and not dept[1] else None
         return None
-    if not DEPT_END.search(head) or PARTY_BODY.search(head):
+    if body is None or PARTY_BODY.search(head):
         return None
-    centre = DEPT_END.search(head)
     # a centre's function is a verb or noun the walk would stop at (政府 + 采购中心)
-    end = pos - len(centre.group()) if centre and centre.group().endswith("中心") else pos
+    end = pos - len(body.group()) if body.group().endswith("中心") else pos
     start = walk_left(text, end, limit=14, keep_adj=False, body=True)
     if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
         start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
