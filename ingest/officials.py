@@ -205,7 +205,7 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
                 return {"company": True}
     dept = _department_before(a, pos)
     if dept is not None:
-        return {"label": "Organization", "mention": dept[0], **({"unit": dept[1]} if dept[1] else {})}
+        return {"label": "Organization", "mention": dept[0], "unit": dept[1]}
     # a company a few characters before (某某公司党委书记) owns the post too
     if any(x.label == "Company" and 0 <= pos - x.end <= 2 for x in a.mentions):
         return {"company": True}
@@ -248,7 +248,7 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
         for k in range(unit.end() - 2, unit.start(), -1):  # the department ends inside: 省农业厅|畜牧业处
             if DEPT_END.search(head[:k]):
                 dept = _department_before(a, pos - len(head) + k)
-                return (dept[0], head[k:]) if dept and not dept[1] else None
+                return (dept[0], head[k:]) if dept else None
         return None
     if body is None or PARTY_BODY.search(head):
         return None
