@@ -11,6 +11,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder, bracket_start
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
+from ingest.learn.names import shape_projects
 from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD,
                             SOE_BUREAU)
 from ingest.orgs import TRADE, marked
@@ -51,7 +52,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         if c in opens and opens[c] not in text[k:e]:
             s = k + 1
             break
-    while s < e and text[s] in "\"' ":
+    # a stray mark or space, not the quote a name opens ("三横两纵"项目)
+    while s < e and text[s] in "\"' " and not (text[s] == '"' and '"' in text[s + 1:e]):
         s += 1
     if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
         s += len(CAPTION)
@@ -367,23 +369,9 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             roads[m.name] = roads.get(m.name, True) and _referred_to(text, m)
     a.mentions = sorted((m for m in keep + new if not roads.get(m.name if m.label == "Project" else None)),
                         key=lambda m: m.start)
-    _with_phase(a)
+    shape_projects(a)
     bare_forms(a)
     unify_companies(a)
-
-
-# a phase written after a project's name is part of it (某基地 + 三期, 某园 + 二期工程): another project
-PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
-
-
-def _with_phase(a: Analysis) -> None:
-    """A project name followed at once by its phase takes it (甲乙生产基地三期)."""
-    starts = {m.start for m in a.mentions}
-    for m in a.mentions:
-        ph = PHASE.match(a.text, m.end) if m.label == "Project" else None
-        if ph and not any(m.end <= k < ph.end() for k in starts):
-            m.end = ph.end()
-            m.name, m.text = m.name + ph.group(), m.text + ph.group()
 
 
 # a road or bridge that is only a landmark for another (终点接青银高速, 与威青高速相交, 济青高速收费站):

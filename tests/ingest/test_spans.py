@@ -115,17 +115,6 @@ def test_a_route_named_by_its_ends_stays_whatever_the_tagger_says(text, route, k
     assert got == ({route: spans.ROUTE_CONFIDENCE} if kept else {})
 
 
-@pytest.mark.parametrize("text, tagged, name", [
-    ("丙丁重庆生产基地二期今日投产。", "丙丁重庆生产基地", "丙丁重庆生产基地二期"),
-    ("庚辛物流园一期项目占地300亩。", "庚辛物流园", "庚辛物流园一期项目"),
-    ("庚辛物流园占地300亩，二期明年开工。", "庚辛物流园", "庚辛物流园"),  # a phase of its own, further on
-])
-def test_a_phase_written_after_a_project_is_part_of_its_name(text, tagged, name):
-    a = tagged_project(text, tagged)
-    assert [m.name for m in a.mentions if m.label == "Project"] == [name]
-    assert all(text[m.start:m.end] == m.text for m in a.mentions)
-
-
 def test_a_builder_is_named_without_its_site_office():
     text = "中铁十八局青松铁路项目部进场施工。"
     a = analysis(text, [])

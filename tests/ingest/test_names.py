@@ -1,0 +1,38 @@
+"""Project names around the tagger's span: the phase after it, the quotation marks in it
+(ingest/learn/names.py; sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import build_record
+from ingest.learn import names
+from tests.ingest.analyses import tagged_project
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    ("丙丁重庆生产基地二期今日投产。", "丙丁重庆生产基地", "丙丁重庆生产基地二期"),
+    ("庚辛物流园一期项目占地300亩。", "庚辛物流园", "庚辛物流园一期项目"),
+    ("庚辛物流园占地300亩，二期明年开工。", "庚辛物流园", "庚辛物流园"),  # a phase of its own, further on
+])
+def test_a_phase_written_after_a_project_is_part_of_its_name(text, tagged, name):
+    a = tagged_project(text, tagged)
+    assert [m.name for m in a.mentions if m.label == "Project"] == [name]
+    assert all(text[m.start:m.end] == m.text for m in a.mentions)
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    ("今年续建“东湖环线”工程。", "“东湖环线”工程", "东湖环线工程"),
+    ("推进\"三横两纵\"项目建设。", "\"三横两纵\"项目", "三横两纵项目"),
+    ("开工建设青松“绿廊”生态工程。", "青松“绿廊”生态工程", "青松绿廊生态工程"),
+])
+def test_a_quoted_project_name_is_named_without_its_marks_and_keeps_them_as_written(text, tagged, name):
+    a = tagged_project(text, tagged)
+    assert [(m.name, m.text) for m in a.mentions if m.label == "Project"] == [(name, tagged)]
+    rec = build_record(a, text, name="t", title="", date=None, source=None, key="t")
+    project = next(e for e in rec["entities"] if e["type"] == "Project")
+    assert (project["name"], project["aliases"]) == (name, [tagged])
+
+
+@pytest.mark.parametrize("name", ["“东湖环线工程", "东湖“环线”“工程", "“”项目"])
+def test_a_name_whose_marks_do_not_pair_keeps_them(name):
+    assert names.unquoted(name) == name
