@@ -6,6 +6,7 @@ import re
 
 from jieba import posseg
 
+from ingest import gazetteer as gz
 from ingest.analysis import Analysis
 from ingest.learn import pairs
 from ingest.lexicon import COORD
@@ -205,10 +206,15 @@ def _ruled_out_by_name(cands, g):
     return ruled_out
 
 
+COUNTY = 2 * gz.LEVEL_RANK["county"]  # the specificity of a county (relations._specificity)
+
+
 def _most_specific_hosts(rels: list[dict], g) -> list[dict]:
-    """A project's host is the most specific place that hosts it (a street, not the zone
-    around it): a place containing another host adds nothing a reader can use. Places
-    side by side (a line through three provinces) each host it."""
+    """A project sited below a county (a street, a town, a development zone) is hosted there,
+    not by the places around it: they add nothing a reader can use. A county or a city does not
+    pin the site (a road runs through 九寨沟县, 四川省 builds it), so the places around it host
+    the project too, as SCHEMA.md accepts. Places side by side (a line through three provinces)
+    each host it."""
     hosts: dict[str, list] = {}
     for r in rels:
         if r["type"] == "HOSTS":
@@ -216,7 +222,7 @@ def _most_specific_hosts(rels: list[dict], g) -> list[dict]:
 
     def covered(m, others) -> bool:
         for o in others:
-            if o is m or o.name == m.name or _specificity(g, o) <= _specificity(g, m):
+            if o is m or o.name == m.name or _specificity(g, o) <= max(_specificity(g, m), COUNTY):
                 continue
             if m.place < 0 or o.place < 0 or m.place in g.ancestors(o.place):
                 return True

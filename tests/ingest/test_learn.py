@@ -69,7 +69,7 @@ def test_a_relation_is_judged_at_the_confidence_the_app_hides_it_by():
     assert sorted(evaluate.judged_relations(gold, pred)) == [(0.4, True), (0.9, True)]
 
 
-def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each_host():
+def test_a_site_below_a_county_hosts_a_project_alone_but_a_city_or_county_shares_it_with_the_places_around():
     from ingest.learn.stage import _most_specific_hosts
     g = gz.load()
 
@@ -78,10 +78,11 @@ def test_a_place_containing_another_host_is_dropped_but_places_side_by_side_each
 
     line, plant = (Mention(0, 4, "Project", n, n) for n in ("青川高铁", "江汉化工园"))
     rels = [{"type": "HOSTS", "head": place(p), "tail": t}
-            for p, t in (("河南省", line), ("湖北省", line), ("武汉市", line), ("湖北省", plant), ("河南省", plant))]
+            for p, t in (("河南省", line), ("湖北省", line), ("武汉市", line), ("徐州市", plant), ("金龙湖街道", plant))]
     kept = {(r["head"].name, r["tail"].name) for r in _most_specific_hosts(rels, g)}
-    # 湖北省 contains 武汉市; 河南省 lies beside it and hosts its own stretch
-    assert kept == {("河南省", "青川高铁"), ("武汉市", "青川高铁"), ("湖北省", "江汉化工园"), ("河南省", "江汉化工园")}
+    # a city does not pin a line's site: the province around it hosts it too, and so does the one
+    # beside it; a street does pin the plant's, so the city around it adds nothing
+    assert kept == {("河南省", "青川高铁"), ("湖北省", "青川高铁"), ("武汉市", "青川高铁"), ("金龙湖街道", "江汉化工园")}
 
 
 def test_a_project_named_with_its_place_is_hosted_there_unless_the_place_ends_a_route():
