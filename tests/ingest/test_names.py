@@ -36,3 +36,10 @@ def test_a_quoted_project_name_is_named_without_its_marks_and_keeps_them_as_writ
 @pytest.mark.parametrize("name", ["“东湖环线工程", "东湖“环线”“工程", "“”项目"])
 def test_a_name_whose_marks_do_not_pair_keeps_them(name):
     assert names.unquoted(name) == name
+
+
+def test_the_rules_alone_name_a_project_with_its_phase_as_the_tagger_does(monkeypatch):
+    from ingest.extract import extract_text
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("青山集团在徐州建设的电子信息产业基地二期今年投产。")
+    assert [e["name"] for e in rec["entities"] if e["type"] == "Project"] == ["电子信息产业基地二期"]
