@@ -149,3 +149,13 @@ def test_a_zone_body_s_post_does_not_lead_the_article_s_county():
 ])
 def test_a_post_on_a_company_board_or_in_a_site_office_is_not_public(text, person):
     assert person not in names(extract_text(text), "Official")
+
+
+@pytest.mark.parametrize("text, official, body", [
+    ("据市发改委主任张卫东介绍，项目进展顺利。", "张卫东", "市发改委"),
+    ("会议由省交通厅厅长李振华主持。", "李振华", "省交通厅"),
+])
+def test_a_preposition_jieba_glues_to_the_level_is_no_part_of_the_body(text, official, body):
+    rec = extract_text(text)
+    assert (official, body) in rels(rec, "LEADS")
+    assert not any(n.startswith(("据", "由")) for n in names(rec, "Organization"))
