@@ -164,7 +164,7 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     for n, tok in enumerate(reversed(tokens)):
-        if len(tok) == 2 and tok[0] in "据由" and tok[1] in LEVEL_CHARS:  # jieba glues 据 to a level: 据市 + 发改委
+        if len(tok) == 2 and tok[0] in "据由" and tok[1] in LEVEL_CHARS:  # jieba glues 据 / 由 to a level: 据市 + 发改委
             start -= 1
             break
         if (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):

@@ -13,6 +13,7 @@ QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
 def shape_projects(a: Analysis) -> None:
+    """Every project mention takes the phase written after it and loses its quotation marks."""
     _with_phase(a)
     for m in a.mentions:
         if m.label == "Project":
