@@ -127,8 +127,8 @@ def _units(tokens: list[str]) -> list[str]:
     jieba splits out-of-vocabulary names that way."""
     out: list[str] = []
     split: list[str] = []
-    for t in tokens:  # 及云创 -> 及 / 云创
-        if len(t) >= 2 and t[0] in SINGLE_STOP and _tag(t) == "x":
+    for t in tokens:  # 及云创 -> 及 / 云创; 据市 (+ 发改委) -> 据 / 市
+        if len(t) >= 2 and _tag(t) == "x" and (t[0] in SINGLE_STOP or (t[0] == "据" and t[1:] in LEVEL_CHARS)):
             split.extend([t[0], t[1:]])
         else:
             split.append(t)
@@ -164,9 +164,6 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     for n, tok in enumerate(reversed(tokens)):
-        if len(tok) == 2 and tok[0] in "据由" and tok[1] in LEVEL_CHARS:  # jieba glues 据 / 由 to a level: 据市 + 发改委
-            start -= 1
-            break
         if (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
             start -= len(tok)
             continue
