@@ -159,3 +159,21 @@ def test_a_preposition_jieba_glues_to_the_level_is_no_part_of_the_body(text, off
     rec = extract_text(text)
     assert (official, body) in rels(rec, "LEADS")
     assert not any(n.startswith(("据", "由")) for n in names(rec, "Organization"))
+
+
+@pytest.mark.parametrize("text, official", [
+    ("省委书记李强强调，要把重点项目抓紧抓实。", "李强"),
+    ("县委书记王强调研了园区的两个在建项目。", "王强"),
+    ("市长张强在会上说，要加快审批。", "张强"),
+    ("副区长周会出席签约仪式。", "周会"),
+])
+def test_a_name_ending_in_a_character_that_often_closes_a_run_is_kept_before_a_verb(text, official):
+    assert official in names(extract_text(text), "Official")
+
+
+@pytest.mark.parametrize("text", [
+    "市委书记强调，要加快建设进度。",
+    "企业需要年富力强的同志担任党委书记。",
+])
+def test_no_name_is_read_from_the_verb_or_the_phrase_after_a_post(text):
+    assert names(extract_text(text), "Official") == set()
