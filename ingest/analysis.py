@@ -118,7 +118,7 @@ NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼
 BODY_VERBS = set("发展 改革 管理 监督 规划 保护 促进 建设 执法 审计 监察 统计 招商 合作 服务 运输 应急 投资".split())
 LEVEL_CHARS = set("省市县区州盟旗乡镇")  # 县 + 市场监督管理局
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
-SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正而继接但")
+SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正而继接但据")
 SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
 
 
@@ -127,8 +127,8 @@ def _units(tokens: list[str]) -> list[str]:
     jieba splits out-of-vocabulary names that way."""
     out: list[str] = []
     split: list[str] = []
-    for t in tokens:  # 及云创 -> 及 / 云创; 据市 (+ 发改委) -> 据 / 市
-        if len(t) >= 2 and _tag(t) == "x" and (t[0] in SINGLE_STOP or (t[0] == "据" and t[1:] in LEVEL_CHARS)):
+    for t in tokens:  # 及云创 -> 及 / 云创; 据市 (+ 发改委) -> 据 / 市; 据锦辉 -> 据 / 锦辉
+        if len(t) >= 2 and _tag(t) == "x" and t[0] in SINGLE_STOP:
             split.extend([t[0], t[1:]])
         else:
             split.append(t)
@@ -156,15 +156,18 @@ def word_spans(words: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g=None,
-              keep_adj: bool = True, body: bool = False) -> int:
+              keep_adj: bool = True, body: bool = False, lead: tuple = ()) -> int:
     """Start of the name phrase that ends at ``end``: tokens leftwards until a
     stop word, a function word or verb, a break, or the limit (body: the name of a
-    government body, whose verbs are part of it)."""
+    government body, whose verbs are part of it; lead: words taken where the walk starts,
+    stop words elsewhere)."""
     s = clause_start(text, end, limit)
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
+    leading = True
     for n, tok in enumerate(reversed(tokens)):
-        if (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
+        leading = leading and tok in lead
+        if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
             start -= len(tok)
             continue
         if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)

@@ -13,6 +13,7 @@ from ingest.officials import _person_name
 
 
 # a date before a legal name (2010年中国石油…公司, 3月5日…): when, no part of the name
+TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售")  # stop words before a name, trades before a suffix
 DATE_LEAD = re.compile(r"(?:\d+(?:年|月|日|号))*")
 
 
@@ -43,13 +44,13 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
 
 # who acts for a company, written before the company's kind: what follows names no company
 ACTS_FOR = re.compile(r".*(?:代表|总经理|董事长|总裁)")
-COUNTED = re.compile(r"[\d多几数各一两二三四五六七八九十百千]+家")
+COUNTED = re.compile(r"另?[\d多几数各一两二三四五六七八九十百千]+家")
 
 
 def _name_start(text: str, suffix: int) -> int | None:
     """Where the name before a legal suffix (…有限公司, …银行) starts; None when what stands
     there is no name (a kind of company, a verb phrase, two names joined by 和)."""
-    start = bracket_start(text, walk_left(text, suffix, limit=20))
+    start = bracket_start(text, walk_left(text, suffix, limit=20, lead=TRADE_VERBS))
     start += len(DATE_LEAD.match(text, start).group())
     cut = ACTS_FOR.match(text, start, suffix)  # 总经理某某代表集团, 分别代表军工集团公司
     start = cut.end() if cut else start
@@ -59,8 +60,11 @@ def _name_start(text: str, suffix: int) -> int | None:
     words = _units(jieba.lcut(core))
     if COUNTED.fullmatch(words[0]):  # 多家商业银行, 两家公司: how many, of a kind
         return None
+    while len(words) > 1 and words[-1] in TRADE_VERBS:
+        words = words[:-1]
     if len(words) == 1 and not _specific(words[0], strict=True):
-        return None  # 软件公司, 投资公司: a kind of company, not a name
+        return None  # 软件公司, 投资公司, 汽车销售公司: a kind of company, not a name
+    words = _units(jieba.lcut(core))
     if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
             or words[0] in SINGLE_STOP or "和" in core[1:-1]:
         return None

@@ -128,3 +128,28 @@ def test_a_kind_of_bank_is_no_name(monkeypatch):
 ])
 def test_who_acts_for_a_company_is_no_part_of_its_name(text, bad, monkeypatch):
     assert bad not in _rule_names(text, "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("项目业主为江南省交通投资集团有限责任公司。", "江南省交通投资集团有限责任公司"),
+    ("由滨海市城市建设投资集团有限公司投资建设。", "滨海市城市建设投资集团有限公司"),
+    ("湘江控股集团与市政府签约。", "湘江控股集团"),
+    ("博森(中国)投资有限公司将在园区设立总部。", "博森(中国)投资有限公司"),
+])
+def test_a_trade_before_the_suffix_is_part_of_the_name(text, want, monkeypatch):
+    assert want in _rule_names(text, "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text", ["当地新成立了汽车销售公司。", "另一家黄金投资公司也在洽谈。", "该公司在当地投资公司。"])
+def test_a_kind_of_company_with_a_trade_is_no_name(text, monkeypatch):
+    assert not _rule_names(text, "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("据华远控股集团介绍，新厂明年投产。", "华远控股集团"),
+    ("全资子公司宏达电子材料有限公司负责运营。", "宏达电子材料有限公司"),
+    ("签约企业恒通电气有限公司落户园区。", "恒通电气有限公司"),
+])
+def test_what_stands_before_a_company_is_no_part_of_its_name(text, want, monkeypatch):
+    got = _rule_names(text, "Company", monkeypatch)
+    assert want in got and all(n == want or want not in n for n in got)
