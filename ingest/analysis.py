@@ -165,10 +165,12 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     leading = True
-    for n, tok in enumerate(reversed(tokens)):
+    rev = tokens[::-1]
+    for n, tok in enumerate(rev):
         leading = leading and tok in lead
-        if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
-            start -= len(tok)
+        if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)) \
+                or (tok == "中" and n > 0 and _opens(rev[n + 1:n + 2])):
+            start -= len(tok)  # 中|铝, 中|金国|泰文: a name that begins with 中, which jieba cut off
             continue
         if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)
                                                        and not re.fullmatch(r"\d+\.\d+", tok)):
@@ -194,6 +196,16 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     if m:
         start += m.end()
     return start
+
+
+def _opens(left: list[str]) -> bool:
+    """What stands before a token lets a name begin there: nothing, a break, a stop word, a
+    preposition, a verb or a conjunction (在|中铝; not 过程|中, where 中 is 'in')."""
+    if not left:
+        return True
+    w = left[0]
+    return (any(c in lx.PUNCT for c in w) or not w.strip() or w in lx.STOP_WORDS or w in SINGLE_STOP
+            or _tag(w) == "v" or _tag(w).startswith(("p", "c", "u")))
 
 
 def bracket_start(text: str, start: int) -> int:

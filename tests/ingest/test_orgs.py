@@ -153,3 +153,15 @@ def test_a_kind_of_company_with_a_trade_is_no_name(text, monkeypatch):
 def test_what_stands_before_a_company_is_no_part_of_its_name(text, want, monkeypatch):
     got = _rule_names(text, "Company", monkeypatch)
     assert want in got and all(n == want or want not in n for n in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("会上，中钢西非公司宣布追加投资。", "中钢西非公司"),
+    ("中金国泰文旅集团与市政府签约。", "中金国泰文旅集团"),
+])
+def test_a_name_that_begins_with_zhong_keeps_it(text, want, monkeypatch):
+    assert want in _rule_names(text, "Company", monkeypatch)
+
+
+def test_zhong_after_a_noun_is_in_not_a_name(monkeypatch):
+    assert _rule_names("在合作过程中蓝海集团表现突出。", "Company", monkeypatch) == {"蓝海集团"}
