@@ -167,7 +167,7 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     leading = True
     rev = tokens[::-1]
     for n, tok in enumerate(rev):
-        leading = leading and tok in lead
+        leading = leading and (tok in lead or (bool(lead) and tok in NAME_VERBS))
         if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)) \
                 or (tok == "中" and n > 0 and _opens(rev[n + 1:n + 2])):
             start -= len(tok)  # 中|铝, 中|金国|泰文: a name that begins with 中, which jieba cut off

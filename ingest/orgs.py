@@ -60,11 +60,12 @@ def _name_start(text: str, suffix: int) -> int | None:
     words = _units(jieba.lcut(core))
     if COUNTED.fullmatch(words[0]):  # 多家商业银行, 两家公司: how many, of a kind
         return None
-    while len(words) > 1 and words[-1] in TRADE_VERBS:
-        words = words[:-1]
-    if len(words) == 1 and not _specific(words[0], strict=True):
-        return None  # 软件公司, 投资公司, 汽车销售公司: a kind of company, not a name
-    words = _units(jieba.lcut(core))
+    trades = len(words)  # 汽车销售服务: the trade words a kind of company ends with
+    while trades > 1 and (words[trades - 1] in TRADE_VERBS or words[trades - 1] in NAME_VERBS):
+        trades -= 1
+    kind = words[:trades] if any(w in TRADE_VERBS for w in words[trades:]) else words
+    if len(kind) == 1 and not _specific(kind[0], strict=True):
+        return None  # 软件公司, 投资公司, 汽车销售服务公司: a kind of company, not a name
     if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
             or words[0] in SINGLE_STOP or "和" in core[1:-1]:
         return None

@@ -165,3 +165,12 @@ def test_a_name_that_begins_with_zhong_keeps_it(text, want, monkeypatch):
 
 def test_zhong_after_a_noun_is_in_not_a_name(monkeypatch):
     assert _rule_names("在合作过程中蓝海集团表现突出。", "Company", monkeypatch) == {"蓝海集团"}
+
+
+def test_a_trade_after_a_name_verb_is_part_of_the_name(monkeypatch):
+    got = _rule_names("北岭高等级公路建设开发有限责任公司负责施工。", "Company", monkeypatch)
+    assert got == {"北岭高等级公路建设开发有限责任公司"}
+
+
+def test_a_kind_of_company_with_a_trade_and_a_service_is_no_name(monkeypatch):
+    assert not _rule_names("当地新成立了汽车销售服务有限公司。", "Company", monkeypatch)
