@@ -160,17 +160,20 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     """Start of the name phrase that ends at ``end``: tokens leftwards until a
     stop word, a function word or verb, a break, or the limit (body: the name of a
     government body, whose verbs are part of it; lead: words taken where the walk starts,
-    stop words elsewhere)."""
+    with the name verbs among them, stop words elsewhere). A 中 that jieba cut off the
+    name's start is taken back."""
     s = clause_start(text, end, limit)
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     leading = True
     rev = tokens[::-1]
     for n, tok in enumerate(rev):
-        leading = leading and (tok in lead or (bool(lead) and tok in NAME_VERBS))
-        if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)) \
-                or (tok == "中" and n > 0 and _opens(rev[n + 1:n + 2])):
-            start -= len(tok)  # 中|铝, 中|金国|泰文: a name that begins with 中, which jieba cut off
+        leading = leading and bool(lead) and (tok in lead or tok in NAME_VERBS)  # 交通|投资, 建设|开发
+        if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
+            start -= len(tok)
+            continue
+        if tok == "中" and n > 0 and _opens(rev[n + 1] if n + 1 < len(rev) else None):
+            start -= 1  # 中|铝, 中|金国|泰文: a name that begins with 中, which jieba cut off
             continue
         if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)
                                                        and not re.fullmatch(r"\d+\.\d+", tok)):
@@ -198,12 +201,11 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     return start
 
 
-def _opens(left: list[str]) -> bool:
-    """What stands before a token lets a name begin there: nothing, a break, a stop word, a
+def _opens(w: str | None) -> bool:
+    """The token w before another lets a name begin there: nothing, a break, a stop word, a
     preposition, a verb or a conjunction (在|中铝; not 过程|中, where 中 is 'in')."""
-    if not left:
+    if w is None:
         return True
-    w = left[0]
     return (any(c in lx.PUNCT for c in w) or not w.strip() or w in lx.STOP_WORDS or w in SINGLE_STOP
             or _tag(w) == "v" or _tag(w).startswith(("p", "c", "u")))
 

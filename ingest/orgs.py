@@ -12,8 +12,8 @@ from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _freq, _sp
 from ingest.officials import _person_name
 
 
-# a date before a legal name (2010年中国石油…公司, 3月5日…): when, no part of the name
 TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售")  # stop words before a name, trades before a suffix
+# a date before a legal name (2010年中国石油…公司, 3月5日…): when, no part of the name
 DATE_LEAD = re.compile(r"(?:\d+(?:年|月|日|号))*")
 
 
@@ -60,10 +60,7 @@ def _name_start(text: str, suffix: int) -> int | None:
     words = _units(jieba.lcut(core))
     if COUNTED.fullmatch(words[0]):  # 多家商业银行, 两家公司: how many, of a kind
         return None
-    trades = len(words)  # 汽车销售服务: the trade words a kind of company ends with
-    while trades > 1 and (words[trades - 1] in TRADE_VERBS or words[trades - 1] in NAME_VERBS):
-        trades -= 1
-    kind = words[:trades] if any(w in TRADE_VERBS for w in words[trades:]) else words
+    kind = _before_trade(words)
     if len(kind) == 1 and not _specific(kind[0], strict=True):
         return None  # 软件公司, 投资公司, 汽车销售服务公司: a kind of company, not a name
     if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
@@ -72,6 +69,15 @@ def _name_start(text: str, suffix: int) -> int | None:
     while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
         start += len(words.pop(0))
     return start
+
+
+def _before_trade(words: list[str]) -> list[str]:
+    """The words before the trade a name ends with and the trade's verbs (汽车 of 汽车|销售|服务);
+    all the words when it ends with no trade."""
+    k = len(words)
+    while k > 1 and (words[k - 1] in TRADE_VERBS or words[k - 1] in NAME_VERBS):
+        k -= 1
+    return words[:k] if any(w in TRADE_VERBS for w in words[k:]) else words
 
 
 def marked(m) -> bool:
