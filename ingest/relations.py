@@ -9,9 +9,14 @@ from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 
 
+def level_specificity(level: str) -> int:
+    """How specific a division of that level is; a zone, ranked with counties, one step more."""
+    return gz.LEVEL_RANK[level] * 2 + (1 if level == "zone" else 0)
+
+
 def _specificity(g: gz.Gazetteer, m: Mention) -> int:
     if m.place >= 0:
-        return gz.LEVEL_RANK[g.divisions[m.place].level] * 2 + (1 if g.divisions[m.place].level == "zone" else 0)
+        return level_specificity(g.divisions[m.place].level)
     return {-3: 8, -4: 5, -2: 4}.get(m.place, 3)
 
 

@@ -6,12 +6,11 @@ import re
 
 from jieba import posseg
 
-from ingest import gazetteer as gz
 from ingest.analysis import Analysis
 from ingest.learn import pairs
 from ingest.lexicon import COORD
 from ingest.places import _common_word
-from ingest.relations import _specificity, fill_amounts
+from ingest.relations import _specificity, fill_amounts, level_specificity
 
 PAIR_TYPES = tuple(pairs.PAIR_TYPES)
 SECTION_CONFIDENCE = 0.5  # not measurable: the dev set has no sectioned article and three site-cued ones
@@ -206,7 +205,7 @@ def _ruled_out_by_name(cands, g):
     return ruled_out
 
 
-COUNTY = 2 * gz.LEVEL_RANK["county"]  # the specificity of a county (relations._specificity)
+COUNTY = level_specificity("county")
 
 
 def _most_specific_hosts(rels: list[dict], g) -> list[dict]:
