@@ -67,6 +67,10 @@ SOE_BUREAU = re.compile(r"(?:中铁|中建|中交|中冶|中水|中电建|中能
 ORG_SUFFIX = re.compile(
     r"(?:医科大学|大学|学院|研究院|设计院|规划院|研究所|科学院|工程院|医院|卫生院|派出所|公安分局|公安局|公安厅|"
     r"人民法院|法院|人民检察院|检察院|高等专科学校|专科学校|职业学校|中学|小学|实验室|研究中心)")
+# Associations, chambers and stations (中国汽车工业协会, 中国欧盟商会, 全国工商联, 院士工作站), and world
+# bodies (世界贸易组织): institutions too, named by more than a kind (行业协会, 环保组织 name none)
+ASSOCIATION = re.compile(r"协会|商会|学会|联合会|基金会|促进会|研究会|分会|工商联|工作站|组织")
+WORLD_BODY = re.compile(r"(?:世界|国际|联合国|世贸|亚太|欧洲|欧盟|东盟|非洲|美洲)")
 DEPT_SUFFIX = re.compile(r"(?:委员会|管理局|局|厅|委|办公室|办)$")
 GENERIC_NAMES = {
     "公司", "子公司", "分公司", "该公司", "本公司", "集团", "该集团", "母公司", "总公司", "科技公司", "投资公司",

@@ -36,10 +36,71 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue
         _add(a, start, m.end(), "Organization")
+    find_associations(a)
     find_enumerated(a, g)
     find_listed(a, g)
     find_defined(a, g)
     find_officered(a, g)
+
+
+def find_associations(a: Analysis) -> None:
+    """Associations, chambers and the like (lx.ASSOCIATION): the name before the suffix, when the
+    suffix starts a word (not 供应商|会, 南开大学|会) and the name is more than a kind (行业协会)."""
+    text = a.text
+    for m in lx.ASSOCIATION.finditer(text):
+        start = _wide_start(text, walk_left(text, m.start(), limit=16, keep_adj=False))
+        parent = next((x for x in a.mentions if x.label == "Organization" and x.end <= start and m.start() - x.end <= 8
+                       and m.group() == "分会" and not any(c in lx.PUNCT for c in text[x.end:m.start()])), None)
+        start = parent.start if parent else start  # a branch is named with its association (…协会生活用纸分会)
+        core = text[start:m.start()]
+        if not _valid_name(core) or len(core) < 2 or _splits_word(text, start, m.start(), m.end()):
+            continue
+        if m.group() == "组织" and not lx.WORLD_BODY.match(core):
+            continue  # 组织 is a verb, and 党组织, 社会组织 are kinds
+        words = _units(jieba.lcut(core))
+        while len(words) > 1 and (words[0] in ASSOCIATION_LEAD or _tag(words[0]) == "t"):
+            start += len(words.pop(0))  # 另据, 近期: what is said of the body, no part of its name
+        if m.group() != "工商联" and (len(words) == 1 and not _specific(words[0], strict=True)
+                                      or _kind_of_association(words)):
+            continue
+        _add(a, start, m.end(), "Organization")
+
+
+ASSOCIATION_LEAD = {"另据", "据", "前述", "上述", "另"}
+KINDS_OF_BODY = {"行业", "产业", "慈善", "环保", "民间", "社会", "有关", "相关", "各类", "国际"}
+
+
+def _kind_of_association(words: list[str]) -> bool:
+    """俄罗斯行业协会, 国际环保组织: a place or scope and a kind, no name."""
+    return words[-1] in KINDS_OF_BODY and all(gz.is_place_word(w) or WIDE.match(w) for w in words[:-1])
+
+
+# the scope an association's name opens with (全国工商联, 国际重载运输协会), which the name walk
+# stops at as a stop word, or before a verb in the name (重载)
+WIDE = re.compile(r"(?:中国|全国|国际|世界|中华)[\u4e00-\u9fff]{0,6}$")
+
+
+def _wide_start(text: str, start: int) -> int:
+    """The start of an association's name: the walk's, or a scope word one word before it
+    when that word is no function word."""
+    wide = WIDE.search(text, max(0, start - 8), start)
+    if wide is None:
+        return start
+    between = _units(jieba.lcut(text[wide.start() + 2:start]))
+    if len(between) > 1 or any(w in lx.STOP_WORDS or w in SINGLE_STOP or _tag(w).startswith(("p", "c", "u", "r", "d", "m", "t"))
+           or any(c in lx.PUNCT for c in w) for w in between):
+        return start
+    return wide.start()
+
+
+def _splits_word(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether a word of text[start:end] runs from before pos to inside the suffix at pos."""
+    k = start
+    for w in jieba.lcut(text[start:end]):
+        if k < pos < k + len(w) < end:
+            return True
+        k += len(w)
+    return False
 
 
 # who acts for a company, written before the company's kind: what follows names no company

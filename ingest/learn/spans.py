@@ -127,7 +127,7 @@ def _latin(c: str, letters: bool = False) -> bool:
 # is (party and government bodies come from the rules, as the owners of posts)
 ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|研究院|研究所|研究中心|科学院|工程院|设计院|实验室|"
                       r"医院|卫生院|法院|检察院|派出所|公安局|公安分局|中心|协会|学会|基金会|联合会|商会|工商联|"
-                      r"银行|工作站|博物馆|图书馆|研究会|促进会)$")
+                      r"银行|工作站|博物馆|图书馆|研究会|促进会|分会|组织)$")
 # a clause, not a name: a copula, a linking verb or a cause inside (成渝客运专线是…, 汶九高速起于…,
 # 群众因赶高铁), a list (甲、乙), a street address (中山南路142号), or a project's site office
 # (…项目部, an organization), a contract won (甲公司中标乙工程), a superlative (亚洲最长隧道: a description),

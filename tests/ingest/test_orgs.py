@@ -174,3 +174,27 @@ def test_a_trade_after_a_name_verb_is_part_of_the_name(monkeypatch):
 
 def test_a_kind_of_company_with_a_trade_and_a_service_is_no_name(monkeypatch):
     assert not _rule_names("当地新成立了汽车销售服务有限公司。", "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("据中国竹木制品工业协会统计，今年出口增长一成。", "中国竹木制品工业协会"),
+    ("江川市茶叶行业商会会长在会上发言。", "江川市茶叶行业商会"),
+    ("国际轻轨运输协会的专家考察了线路。", "国际轻轨运输协会"),
+    ("全国工商联副主席出席签约仪式。", "全国工商联"),
+    ("中国纸业协会生活用纸分会发布了报告。", "中国纸业协会生活用纸分会"),
+    ("世界气象组织的代表参加了论坛。", "世界气象组织"),
+    ("永春县柑橘院士工作站昨日揭牌。", "永春县柑橘院士工作站"),
+])
+def test_associations_and_chambers_are_organizations(text, want, monkeypatch):
+    got = _rule_names(text, "Organization", monkeypatch)
+    assert want in got and all(n == want or want not in n for n in got)
+
+
+@pytest.mark.parametrize("text", [
+    "各行业协会和社会组织积极参与，由县政府组织实施。",
+    "俄罗斯行业协会和国际环保组织表示关注。",
+    "相信会有更多的上游供应商会来投资。",
+    "代表们在北湖大学会见了客人。",
+])
+def test_kinds_of_body_and_split_words_are_no_associations(text, monkeypatch):
+    assert not {n for n in _rule_names(text, "Organization", monkeypatch) if n.endswith(("会", "组织"))}
