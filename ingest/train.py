@@ -52,7 +52,7 @@ def _known_companies(out: Path) -> int:
         if changed:
             print(f"{known.PATH} rebuilt: the rules read another list from the corpus", file=sys.stderr)
         return n
-    return sum(map(len, known.shipped().values()))
+    return known.count()
 
 
 def run(args) -> dict:
@@ -84,7 +84,7 @@ def run(args) -> dict:
             "public_corpora": [Path(f).name for f in args.public_corpus] if public else [],
             "public_limit": args.public_limit,
             "public_annotated": len(annotated) if public and not args.public_model else 0,
-            "known_companies": known_names}
+            "known_companies": known_names, "major_companies": known.count(known.MAJOR)}
     if args.folds > 1:
         # cross-validations over both sets, the folds dealt anew each repeat: every article scored
         # by models that never saw it, and no score hangs on one dealing of the folds

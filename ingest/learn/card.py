@@ -74,7 +74,9 @@ What it is: the learned stage of `ingest/pipeline.cfg`.
   nearest head noun to the right and cue word to the left, the label the rules gave, where a
   company known from the corpus is written (`ingest/learn/known_companies.txt`, built by the rules
   alone from the corpus less every article a gold line covers; `python -m ingest.train` rebuilds it
-  before it trains the shipped model: {meta.get('known_companies', '?')} names), and
+  before it trains the shipped model: {meta.get('known_companies', '?')} names) or a major group is
+  (`ingest/learn/major_companies.txt`, hand-compiled from public lists of central state enterprises
+  and the largest Chinese and foreign firms: {meta.get('major_companies', '?')} names), and
   the labels of the public-corpus tagger (`public.crfsuite`). Its spans replace the rules' spans of
   those three types; confidence = mean marginal probability of the span's tags.
 - `pairs.json`: two logistic regressions (HOSTS: place → project; INVESTS_IN: company

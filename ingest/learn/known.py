@@ -3,7 +3,8 @@ as a company in other articles is written (京东方, 世纪瑞尔, 诺基亚), 
 gazetteer's places. Built by the rules alone, from strong cues only: a legal form (…有限公司),
 a stock code, an officer's post, a list before 等…企业, and the bare form of a legal name. The
 articles any gold covers (the dev texts, the annotated corpus articles) are left out, so no
-article is scored with names read from itself.
+article is scored with names read from itself. Beside them, major_companies.txt lists by hand the
+big groups news names without a legal form (中国中铁, 宝钢, 壳牌), which the corpus rarely spells out.
 
     python -m ingest.learn.known      # rebuilds ingest/learn/known_companies.txt (about 10 s)
 """
@@ -23,6 +24,7 @@ from ingest.lexicon import DEPT_SUFFIX, GENERIC_NAMES
 from ingest.orgs import marked
 
 PATH = Path(__file__).with_name("known_companies.txt")
+MAJOR = Path(__file__).with_name("major_companies.txt")  # hand-compiled: the big groups news names bare
 # a first word no company name starts with: a verb, a number, a measure word, an adverb, a pronoun…
 NOT_FIRST = ("v", "m", "q", "d", "r", "p", "c", "u", "t", "f", "a", "b", "y", "e", "o", "z")
 COMMON = 300  # jieba's count of a common word
@@ -86,9 +88,14 @@ def index(names) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, tuple[str, ...]]:
-    """The index of known_companies.txt (none when it is missing)."""
-    lines = PATH.read_text(encoding="utf-8").splitlines() if PATH.exists() else []
+    """The index of known_companies.txt and major_companies.txt (none when they are missing)."""
+    lines = [x for p in (PATH, MAJOR) if p.exists() for x in p.read_text(encoding="utf-8").splitlines()]
     return index(x.split("\t")[0] for x in lines if x and not x.startswith("#"))
+
+
+def count(path: Path = PATH) -> int:
+    """How many names a list holds."""
+    return sum(1 for x in path.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#"))
 
 
 def layer(text: str, words: list[str], known: dict | None = None) -> list[str]:

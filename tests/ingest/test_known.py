@@ -74,3 +74,20 @@ def test_training_elsewhere_leaves_the_shipped_list_alone(tmp_path):
     before = known.PATH.read_bytes()
     assert _known_companies(tmp_path) == sum(1 for x in before.decode("utf-8").splitlines() if x and x[0] != "#")
     assert known.PATH.read_bytes() == before
+
+
+def test_major_groups_are_known_by_the_short_names_news_uses():
+    text = "会上，中国中铁与鞍钢签约，壳牌也派员出席。"
+    lab = known.layer(text, jieba.lcut(text))
+    for name in ("中国中铁", "鞍钢", "壳牌"):
+        s = text.index(name)
+        assert lab[s:s + len(name)] == ["kc=B"] + ["kc=I"] * (len(name) - 1), name
+
+
+def test_the_major_list_holds_no_place_no_generic_name_and_no_repeat():
+    from ingest import gazetteer as gz
+    from ingest.lexicon import GENERIC_NAMES
+    names = [x for x in known.MAJOR.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    assert len(names) == len(set(names)) == known.count(known.MAJOR)
+    g = gz.load()
+    assert not [n for n in names if n in GENERIC_NAMES or g.is_place(n)]
