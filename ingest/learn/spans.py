@@ -13,7 +13,7 @@ from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn.names import shape_projects
 from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD,
-                            SOE_BUREAU)
+                            FOLLOW_VERBS, SOE_BUREAU)
 from ingest.orgs import TRADE, marked
 
 LEARNED = ("Company", "Organization", "Project")
@@ -192,6 +192,18 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# what a company does or says after its name (南方电网是, 东芝称, 比亚迪发布): never part of it
+TAIL_VERBS = {*FOLLOW_VERBS, "有", "有关", "称", "系", "发布"} - {"同志"}
+
+
+def _without_tail(text: str, s: int, e: int) -> tuple[int, int]:
+    """A company span less the verbs and function words that end it."""
+    words = jieba.lcut(text[s:e])
+    while len(words) > 1 and e - s - len(words[-1]) >= 2 and (words[-1] in TAIL_VERBS or _tag(words[-1]).startswith(("p", "c", "u", "r", "y", "d"))):
+        e -= len(words.pop())
+    return s, e
+
+
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
 # a route named by its ends (大营至神池高速公路, 长治-临汾) stays whatever the tagger thinks, unless
 # the words around its ends are the sentence's (武汉至上海的铁路, 项目东连…, 成都至九寨沟全程高速)
@@ -333,7 +345,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         cut = trim(text, s, e)
         if cut is None:
             continue
-        s, e = company_bounds(a, *cut) if lab == "Company" else cut
+        s, e = _without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
         name = text[s:e]
         if not _name_like(lab, name):
             continue

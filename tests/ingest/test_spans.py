@@ -294,3 +294,23 @@ def test_a_place_word_after_a_project_head_is_cut_off_and_a_measure_of_roads_is_
     assert tagged_project("白水高速公路通车里程达到300公里。", "白水高速公路通车里程").mentions == []
     a = tagged_project("青山工业中心今年投产。", "青山工业中心")  # 中心 is a head, not 中
     assert [m.name for m in a.mentions] == ["青山工业中心"]
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("据悉，蓝湾电网是该项目的投资方。", "蓝湾电网是", "蓝湾电网"),
+    ("宏达重工称将扩大投资。", "宏达重工称", "宏达重工"),
+    ("蓝湾汽车发布公告，宣布增资。", "蓝湾汽车发布", "蓝湾汽车"),
+    ("宏达电子有关负责人介绍。", "宏达电子有关", "宏达电子"),
+])
+def test_what_a_company_says_or_does_after_its_name_is_cut_off(text, tagged, want):
+    a = analysis(text, [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Company", 0.8)])
+    assert [m.name for m in a.mentions] == [want]
+
+
+def test_a_name_ending_in_a_verb_of_its_trade_or_a_particle_stays_whole():
+    text = "宏达控股与蓝湾发展、金地签约。"  # 金|地: no name of one character is left
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, 4, "Company", 0.8), (5, 9, "Company", 0.8), (10, 12, "Company", 0.8)])
+    assert [m.name for m in a.mentions] == ["宏达控股", "蓝湾发展", "金地"]
