@@ -50,7 +50,8 @@ def find_associations(a: Analysis) -> None:
     for m in lx.ASSOCIATION.finditer(text):
         start = _wide_start(text, walk_left(text, m.start(), limit=16, keep_adj=False))
         parent = next((x for x in a.mentions if x.label == "Organization" and x.end <= start and m.start() - x.end <= 8
-                       and m.group() == "分会" and not any(c in lx.PUNCT for c in text[x.end:m.start()])), None)
+                       and m.group() == "分会" and not re.search(r"[的和与及]", text[x.end:m.start()])
+                       and not any(c in lx.PUNCT for c in text[x.end:m.start()])), None)
         start = parent.start if parent else start  # a branch is named with its association (…协会生活用纸分会)
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _splits_word(text, start, m.start(), m.end()):
@@ -119,8 +120,8 @@ def _name_start(text: str, suffix: int) -> int | None:
     if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
         return None
     words = _units(jieba.lcut(core))
-    if COUNTED.fullmatch(words[0]):  # 多家商业银行, 两家公司: how many, of a kind
-        return None
+    if any(COUNTED.fullmatch(w) for w in words):
+        return None  # 多家商业银行, 北京一家石油销售有限公司: how many of a kind, and where
     kind = _before_trade(words)
     if len(kind) == 1 and not _specific(kind[0], strict=True):
         return None  # 软件公司, 投资公司, 汽车销售服务公司: a kind of company, not a name

@@ -57,8 +57,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
         s += len(CAPTION)
-    if s and text[s] in "年月日号" and text[s - 1].isdigit():  # the tail of a date (2011年 + 九黄机场…)
-        s += 1
+    if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"):
+        s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
     namely = NAMELY.match(text, s, e)
     if namely and e - namely.end() >= 4:
         s = namely.end()

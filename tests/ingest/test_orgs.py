@@ -198,3 +198,13 @@ def test_associations_and_chambers_are_organizations(text, want, monkeypatch):
 ])
 def test_kinds_of_body_and_split_words_are_no_associations(text, monkeypatch):
     assert not {n for n in _rule_names(text, "Organization", monkeypatch) if n.endswith(("会", "组织"))}
+
+
+@pytest.mark.parametrize("text", ["据了解，滨海市一家物流有限公司也在洽谈。", "江南另一家稀土冶炼公司已经停产。"])
+def test_a_company_counted_in_passing_is_no_name(text, monkeypatch):
+    assert not _rule_names(text, "Company", monkeypatch)
+
+
+def test_a_branch_of_an_association_written_with_de_is_no_name_of_its_own(monkeypatch):
+    got = _rule_names("江川市茶叶行业商会的分会也将成立。", "Organization", monkeypatch)
+    assert got == {"江川市茶叶行业商会"}

@@ -314,3 +314,9 @@ def test_a_name_ending_in_a_verb_of_its_trade_or_a_particle_stays_whole():
     a = analysis(text, [])
     spans.replace_spans(a, [(0, 4, "Company", 0.8), (5, 9, "Company", 0.8), (10, 12, "Company", 0.8)])
     assert [m.name for m in a.mentions] == ["宏达控股", "蓝湾发展", "金地"]
+
+
+def test_a_project_named_after_shi_zhi_starts_after_it():
+    text = "其中，一横是指北湖滨河大通道，全长约60公里。"
+    a = tagged_project(text, "指北湖滨河大通道")
+    assert [m.name for m in a.mentions] == ["北湖滨河大通道"]
