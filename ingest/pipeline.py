@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest import (amounts, analysis, coref, infrastructure, lifecycle, officials, orgs, places, projects, readers,
-                    relations)
+from ingest import (amounts, analysis, coref, infrastructure, lifecycle, officials, orgs, places, project_names,
+                    projects, readers, relations)
 from ingest.learn import components  # noqa: F401  (registers the learned components)
 from ingest.learn import features
 
@@ -60,6 +60,7 @@ _register("govkg_orgs", orgs.find_orgs)
 _register("govkg_places", places.find_places)
 _register("govkg_projects", projects.find_projects)
 _register("govkg_infrastructure", infrastructure.find_infrastructure)
+_register("govkg_project_names", lambda a, g: project_names.shape_projects(a))  # the tagger's are shaped alike
 _register("govkg_officials", officials.find_officials)
 _register("govkg_relations", relations.find_relations)
 _register("govkg_stages", lifecycle.find_stages)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import gazetteer as gz
-from ingest.learn import crf, names, pairs, peers, spans, stage
+from ingest.learn import crf, pairs, peers, spans, stage
 from ingest.learn.train import CRF_FILE, META_FILE, PAIRS_FILE, PUBLIC_FILE
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"
@@ -71,11 +71,6 @@ class SpanTaggerStep(_ModelStep):
 
     def apply(self, a, doc):
         spans.replace_spans(a, *self.tagger.read(a.text, a.sents, a.mentions, words=a.words))
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not enabled() and doc._.kg is not None:
-            names.shape_projects(doc._.kg)  # the rules' projects are named as the tagger's are
-        return super().__call__(doc)
 
 
 class PairStep(_ModelStep):

@@ -11,7 +11,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder, bracket_start
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
-from ingest.learn.names import shape_projects
+from ingest.project_names import shape_projects
 from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD,
                             FOLLOW_VERBS, SOE_BUREAU)
 from ingest.orgs import TRADE, marked

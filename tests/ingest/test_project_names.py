@@ -1,11 +1,11 @@
 """Project names around the tagger's span: the phase after it, the quotation marks in it
-(ingest/learn/names.py; sentences written for these tests)."""
+(ingest/project_names.py; sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
 
 from ingest.extract import build_record
-from ingest.learn import names
+from ingest import project_names as names
 from tests.ingest.analyses import tagged_project
 
 
