@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 
 import jieba
-from jieba import posseg
 
 from ingest import gazetteer as gz
-from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder, bracket_start
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.project_names import shape_projects
-from ingest.lexicon import (AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD,
-                            FOLLOW_VERBS, SOE_BUREAU)
-from ingest.orgs import TRADE, marked
+from ingest.learn.bounds import company_bounds, without_tail
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_SUFFIX, COORD
+from ingest.orgs import marked
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -29,7 +28,6 @@ LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 �
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 NAMELY = re.compile(r"[\u4e00-\u9fff]{1,3}即(?!墨)")  # 吸引物即 + 大熊猫…项目: what 即 names (not 即墨)
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
-
 
 MAX_NAME = 64  # the longest gold name has 55 characters (an English one); longer spans are runs of text
 PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "】": "【", "》": "《", ")": "(", "）": "（"}
@@ -145,63 +143,9 @@ CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商)[\u4e00-\u9fff]{
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
-BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
 # a head alone is no name (建设项目 stays whole)
 BARE_HEADS = {*KIND_HEADS, "公司", "集团", "工厂", "新工厂", "厂", "生产基地", "电站", "园区"}
-LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
-OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
-PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗下|下属)")  # not 电子公司
-# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 被告…) and
-# what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
-INTRODUCED = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|下称|简称|被告|原告|合作伙伴|竞争对手)")
-OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
-
-
-def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
-    """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
-    parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司); it ends at its
-    legal form when a company post, an adverb, a preposition or a conjunction follows
-    (…有限公司 + 总经理…, …公司 + 将…)."""
-    if OFFICE.search(a.text, s, e):  # 中铁隧道局 + 大瑞铁路项目部: the builder, not its site office
-        bureau = SOE_BUREAU.match(a.text, s, e)
-        sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]
-        if bureau or sure:
-            return s, bureau.end() if bureau else max(sure)
-    board = BOARD.search(a.text, s, e)
-    if board and board.start() - s >= 2:
-        e = board.start()
-    owned = OWNED.search(a.text, s, e)
-    if owned and owned.start() - s >= 2:
-        e = owned.start()
-    legal = COMPANY_SUFFIX.search(a.text, s, e)
-    if legal and legal.start() - s >= 2 and legal.end() < e:
-        first = posseg.lcut(a.text[legal.end():e])[0]
-        # a verb may go on with the legal name (…集团控股有限公司, …集团供销有限公司): not cut there
-        if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")):
-            e = legal.end()
-    for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
-        m = pattern.match(a.text, s, e)
-        if m and e - m.end() >= rest:
-            return m.end(), e
-    s = bracket_start(a.text, s)
-    if LEGAL.search(a.text[s:e]):
-        for p in a.mentions:
-            if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
-                return p.start, e
-    return s, e
-
-
-# what a company does or says after its name (南方电网是, 东芝称, 比亚迪发布): never part of it
-TAIL_VERBS = {*FOLLOW_VERBS, "有", "有关", "称", "系", "发布"} - {"同志"}
-
-
-def _without_tail(text: str, s: int, e: int) -> tuple[int, int]:
-    """A company span less the verbs and function words that end it."""
-    words = jieba.lcut(text[s:e])
-    while len(words) > 1 and e - s - len(words[-1]) >= 2 and (words[-1] in TAIL_VERBS or _tag(words[-1]).startswith(("p", "c", "u", "r", "y", "d"))):
-        e -= len(words.pop())
-    return s, e
 
 
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
@@ -302,11 +246,12 @@ def _parts(text: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
 
 
 def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tuple[int, int, str, float]]:
-    """A project span naming two or more projects (A煤矿和B煤矿, A项目、B工程), or a company
-    span two companies (A与B), as one span each; any other span as it is."""
-    if label == "Company":  # 三星电子与三星SDI: two companies, each a name of two characters or more
-        parts = _parts(text, s, e, COMPANY_COORD)
-        if len(parts) > 1 and all(y - x >= 2 for x, y in parts):
+    """A span naming two or more projects (A煤矿和B煤矿), companies of two characters or more
+    (三星电子与三星SDI) or bodies, each ending as one (甲协会和乙中心, not 中国石油和化学工业联合会),
+    as one span each; any other span as it is."""
+    if label in ("Company", "Organization"):
+        parts = _parts(text, s, e, COMPANY_COORD if label == "Company" else COORD)
+        if len(parts) > 1 and all(y - x >= 2 and (label == "Company" or ORG_HEAD.search(text[x:y])) for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]
     if label != "Project":
         return [(s, e, label, conf)]
@@ -345,7 +290,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         cut = trim(text, s, e)
         if cut is None:
             continue
-        s, e = _without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
+        s, e = without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
         name = text[s:e]
         if not _name_like(lab, name):
             continue

@@ -320,3 +320,22 @@ def test_a_project_named_after_shi_zhi_starts_after_it():
     text = "其中，一横是指北湖滨河大通道，全长约60公里。"
     a = tagged_project(text, "指北湖滨河大通道")
     assert [m.name for m in a.mentions] == ["北湖滨河大通道"]
+
+
+@pytest.mark.parametrize("tagged, want", [
+    ("江川茶叶协会和北湖茶叶交易中心", ["江川茶叶协会", "北湖茶叶交易中心"]),  # two bodies
+    ("中国竹木和藤编工业协会", ["中国竹木和藤编工业协会"]),                  # one body's name with 和
+])
+def test_coordinated_bodies_are_one_span_each(tagged, want):
+    text = f"据{tagged}统计，出口增长。"
+    a = analysis(text, [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Organization", 0.8)])
+    assert [m.name for m in a.mentions] == want
+
+
+def test_a_word_that_opens_a_post_after_a_company_is_cut_off():
+    text = "宏达通号原董事长出庭。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, 5, "Company", 0.8)])
+    assert [m.name for m in a.mentions] == ["宏达通号"]

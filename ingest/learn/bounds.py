@@ -1,0 +1,69 @@
+"""Where a company span the tagger read starts and ends: with its place, after its parent or
+what introduces it, at its legal form, before its board, what it owns and what it says."""
+from __future__ import annotations
+
+import re
+
+import jieba
+from jieba import posseg
+
+from ingest.analysis import Analysis, _tag, bracket_start
+from ingest.lexicon import COMPANY_POSTS, COMPANY_SUFFIX, FOLLOW_VERBS, SOE_BUREAU
+from ingest.orgs import TRADE
+
+BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
+LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
+OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
+PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗下|下属)")  # not 电子公司
+# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 被告…) and
+# what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
+INTRODUCED = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|下称|简称|被告|原告|合作伙伴|竞争对手)")
+OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
+
+
+def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
+    """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
+    parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司); it ends at its
+    legal form when a company post, an adverb, a preposition or a conjunction follows
+    (…有限公司 + 总经理…, …公司 + 将…)."""
+    if OFFICE.search(a.text, s, e):  # 中铁隧道局 + 大瑞铁路项目部: the builder, not its site office
+        bureau = SOE_BUREAU.match(a.text, s, e)
+        sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]
+        if bureau or sure:
+            return s, bureau.end() if bureau else max(sure)
+    board = BOARD.search(a.text, s, e)
+    if board and board.start() - s >= 2:
+        e = board.start()
+    owned = OWNED.search(a.text, s, e)
+    if owned and owned.start() - s >= 2:
+        e = owned.start()
+    legal = COMPANY_SUFFIX.search(a.text, s, e)
+    if legal and legal.start() - s >= 2 and legal.end() < e:
+        first = posseg.lcut(a.text[legal.end():e])[0]
+        # a verb may go on with the legal name (…集团控股有限公司, …集团供销有限公司): not cut there
+        if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")):
+            e = legal.end()
+    for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
+        m = pattern.match(a.text, s, e)
+        if m and e - m.end() >= rest:
+            return m.end(), e
+    s = bracket_start(a.text, s)
+    if LEGAL.search(a.text[s:e]):
+        for p in a.mentions:
+            if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
+                return p.start, e
+    return s, e
+
+
+# and the words that open a post after it (中国通号 + 原董事长)
+TAIL_VERBS = {*FOLLOW_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任"} - {"同志"}
+
+
+def without_tail(text: str, s: int, e: int) -> tuple[int, int]:
+    """A company span less the verbs and function words it ends with: what a company does or says
+    after its name (南方电网是, 东芝称, 比亚迪发布) is no part of it."""
+    words = jieba.lcut(text[s:e])
+    while len(words) > 1 and e - s - len(words[-1]) >= 2 \
+            and (words[-1] in TAIL_VERBS or _tag(words[-1]).startswith(("p", "c", "u", "r", "y", "d"))):
+        e -= len(words.pop())
+    return s, e
