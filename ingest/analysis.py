@@ -166,8 +166,13 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     leading = True
+    glued = False
     rev = tokens[::-1]
     for n, tok in enumerate(rev):
+        if n and tok == "国际" and n + 1 < len(rev) and _names(rev[n + 1]):
+            start -= len(tok)  # 高黎贡山|国际|旅游度假区, 北京|国际|信托: 国际 inside a name, after a name
+            glued = True
+            continue
         leading = leading and bool(lead) and (tok in lead or tok in NAME_VERBS)  # 交通|投资, 建设|开发
         if leading or (tok in NAME_VERBS and n < 6) or (body and (tok in BODY_VERBS or tok in LEVEL_CHARS)):
             start -= len(tok)
@@ -189,7 +194,8 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
                 break
         if len(tok) == 1 and tok in SINGLE_STOP:
             break
-        if stop_places and g is not None and tok in g.forms and start != end:
+        if stop_places and g is not None and tok in g.forms and start != end \
+                and not (glued and rev[n - 1] == "国际"):
             kinds = {k for _, k in g.forms[tok]}
             if kinds & {"full", "short"}:
                 break
@@ -199,6 +205,11 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     if m:
         start += m.end()
     return start
+
+
+def _names(w: str) -> bool:
+    """w names something a scope word may follow inside a name (a place, a proper noun)."""
+    return w not in lx.STOP_WORDS and (_tag(w) == "ns" or _specific(w, strict=True))
 
 
 def _opens(w: str | None) -> bool:

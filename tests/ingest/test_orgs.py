@@ -208,3 +208,15 @@ def test_a_company_counted_in_passing_is_no_name(text, monkeypatch):
 def test_a_branch_of_an_association_written_with_de_is_no_name_of_its_own(monkeypatch):
     got = _rule_names("江川市茶叶行业商会的分会也将成立。", "Organization", monkeypatch)
     assert got == {"江川市茶叶行业商会"}
+
+
+@pytest.mark.parametrize("text, label, want", [
+    ("宏泰国际信托有限公司将投资该项目。", "Company", "宏泰国际信托有限公司"),
+    ("他曾在中欧国际工商学院进修。", "Organization", "中欧国际工商学院"),
+])
+def test_guoji_after_a_name_is_part_of_the_name(text, label, want, monkeypatch):
+    assert want in _rule_names(text, label, monkeypatch)
+
+
+def test_another_source_is_no_part_of_a_name(monkeypatch):
+    assert not any(n.startswith("另据") for n in _rule_names("另据国际数据公司统计，销量增长。", "Company", monkeypatch))

@@ -41,3 +41,12 @@ def test_a_kind_of_site_keeps_the_place_that_names_it(monkeypatch, text, want):
 ])
 def test_a_tourist_zone_or_a_service_area_is_a_project_by_its_suffix(monkeypatch, text, want):
     assert rule_projects(monkeypatch, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("该集团将投资建设凤凰山国际旅游度假区。", {"凤凰山国际旅游度假区"}),  # 国际 after a name is in it
+    ("长沙国际商贸城二期项目签约落户。", {"长沙国际商贸城二期项目"}),      # and so is the place before it
+    ("公司将积极开拓国际市场，引进国际先进生产线项目。", set()),           # 国际 after a verb opens none
+])
+def test_guoji_after_a_name_is_part_of_the_project_name(monkeypatch, text, want):
+    assert rule_projects(monkeypatch, text) == want
