@@ -13,6 +13,7 @@ from ingest.learn.features import HEADS
 from ingest.project_names import shape_projects
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_SUFFIX, COORD
+from ingest.officials import _person_name
 from ingest.orgs import marked
 
 LEARNED = ("Company", "Organization", "Project")
@@ -27,6 +28,7 @@ LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 �
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 NAMELY = re.compile(r"[\u4e00-\u9fff]{1,3}即(?!墨)")  # 吸引物即 + 大熊猫…项目: what 即 names (not 即墨)
+POSTED = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:担任|出任|任)")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
 MAX_NAME = 64  # the longest gold name has 55 characters (an English one); longer spans are runs of text
@@ -57,6 +59,10 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += len(CAPTION)
     if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"):
         s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
+    posted = POSTED.match(text, s, e)  # 张某某任 + 某研究院: a person and the post taken
+    if posted and e - posted.end() >= 2 and _person_name(text, s) == posted.group(1) \
+            and posted.end() - s in _bounds(jieba.lcut(text[s:e])):  # not 任|职
+        s = posted.end()
     namely = NAMELY.match(text, s, e)
     if namely and e - namely.end() >= 4:
         s = namely.end()
@@ -89,6 +95,15 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     while e < len(text) and _latin(text[e - 1]) and _latin(text[e], letters=True):
         e += 1
     return (s, e) if e - s >= 2 else None
+
+
+def _bounds(words: list[str]) -> set[int]:
+    """Where the words end, from the start of the first."""
+    ends, k = set(), 0
+    for w in words:
+        k += len(w)
+        ends.add(k)
+    return ends
 
 
 def _word_start(text: str, s: int, e: int) -> int:
@@ -163,7 +178,7 @@ def _plain_route(m: Mention) -> bool:
 
 def _name_like(label: str, name: str) -> bool:
     if label == "Organization":
-        return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name)
+        return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name) and "的" not in name  # 鞍钢配套的研究所
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
                     or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))

@@ -339,3 +339,14 @@ def test_a_word_that_opens_a_post_after_a_company_is_cut_off():
     a = analysis(text, [])
     spans.replace_spans(a, [(0, 5, "Company", 0.8)])
     assert [m.name for m in a.mentions] == ["宏达通号"]
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("2015年，李建国任北湖工程物理研究院副院长。", "李建国任北湖工程物理研究院", ["北湖工程物理研究院"]),  # who took the post
+    ("宏达钢铁配套的炭素研究所已经投用。", "宏达钢铁配套的炭素研究所", []),                         # a description
+])
+def test_a_body_is_named_without_who_took_a_post_in_it_or_a_description(text, tagged, want):
+    a = analysis(text, [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Organization", 0.8)])
+    assert [m.name for m in a.mentions] == want
