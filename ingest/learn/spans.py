@@ -11,6 +11,7 @@ from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _t
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.project_names import shape_projects
+from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_SUFFIX, COORD
 from ingest.officials import _person_name
@@ -268,6 +269,9 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
         parts = _parts(text, s, e, COMPANY_COORD if label == "Company" else COORD)
         if len(parts) > 1 and all(y - x >= 2 and (label == "Company" or ORG_HEAD.search(text[x:y])) for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]
+        parts = _parts(text, s, e, re.compile("和"))  # 壳牌和中石油: two known companies (not 西安天和)
+        if label == "Company" and len(parts) > 1 and all(_known(text[x:y]) for x, y in parts):
+            return [(x, y, label, conf) for x, y in parts]
     if label != "Project":
         return [(s, e, label, conf)]
     parts = _parts(text, s, e, COORD)
@@ -275,6 +279,10 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
                               for x, y in parts):
         return [(x, y, label, conf) for x, y in parts]
     return [(s, e, label, conf)]
+
+
+def _known(name: str) -> bool:
+    return name in known.shipped().get(name[:1], ())
 
 
 def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:

@@ -350,3 +350,14 @@ def test_a_body_is_named_without_who_took_a_post_in_it_or_a_description(text, ta
     s = text.index(tagged)
     spans.replace_spans(a, [(s, s + len(tagged), "Organization", 0.8)])
     assert [m.name for m in a.mentions] == want
+
+
+@pytest.mark.parametrize("tagged, want", [
+    ("壳牌和宝钢", ["壳牌", "宝钢"]),          # two companies the known lists name
+    ("宏和精工", ["宏和精工"]),                # 和 inside a name
+])
+def test_two_known_companies_joined_by_he_are_one_span_each(tagged, want):
+    text = f"{tagged}签署了合作协议。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, len(tagged), "Company", 0.8)])
+    assert [m.name for m in a.mentions] == want
