@@ -3,6 +3,7 @@ and the segmentation and name-phrase helpers the rule modules share."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import logging
 from dataclasses import dataclass, field
@@ -169,8 +170,8 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     glued = False
     rev = tokens[::-1]
     for n, tok in enumerate(rev):
-        if n and tok == "国际" and n + 1 < len(rev) and _names(rev[n + 1]):
-            start -= len(tok)  # 高黎贡山|国际|旅游度假区, 北京|国际|信托: 国际 inside a name, after a name
+        if n and tok == lx.INNER_SCOPE and n + 1 < len(rev) and _names(rev[n + 1]):
+            start -= len(tok)  # 高黎贡山|国际|旅游度假区, 北京|国际|信托: inside a name, after a name
             glued = True
             continue
         leading = leading and bool(lead) and (tok in lead or tok in NAME_VERBS)  # 交通|投资, 建设|开发
@@ -195,7 +196,7 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
         if len(tok) == 1 and tok in SINGLE_STOP:
             break
         if stop_places and g is not None and tok in g.forms and start != end \
-                and not (glued and rev[n - 1] == "国际"):
+                and not (glued and rev[n - 1] == lx.INNER_SCOPE):
             kinds = {k for _, k in g.forms[tok]}
             if kinds & {"full", "short"}:
                 break
@@ -205,6 +206,11 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     if m:
         start += m.end()
     return start
+
+
+def word_ends(words: list[str]) -> list[int]:
+    """Where each word ends, counted from the start of the first."""
+    return list(itertools.accumulate(len(w) for w in words))
 
 
 def _names(w: str) -> bool:

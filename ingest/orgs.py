@@ -8,7 +8,7 @@ import jieba
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _freq, _specific, _tag, _units,
-                             _valid_name, bracket_start, walk_left)
+                             _valid_name, bracket_start, walk_left, word_ends)
 from ingest.officials import _person_name
 
 
@@ -49,10 +49,9 @@ def find_associations(a: Analysis) -> None:
     text = a.text
     for m in lx.ASSOCIATION.finditer(text):
         start = _wide_start(text, walk_left(text, m.start(), limit=16, keep_adj=False))
-        parent = next((x for x in a.mentions if x.label == "Organization" and x.end <= start and m.start() - x.end <= 8
-                       and m.group() == "分会" and not re.search(r"[的和与及]", text[x.end:m.start()])
-                       and not any(c in lx.PUNCT for c in text[x.end:m.start()])), None)
-        start = parent.start if parent else start  # a branch is named with its association (…协会生活用纸分会)
+        if m.group() == "分会":  # a branch is named with its association (…协会生活用纸分会)
+            start = next((x.start for x in a.mentions if x.label == "Organization" and x.end <= start
+                          and m.start() - x.end <= 8 and not BETWEEN_BODIES.search(text, x.end, m.start())), start)
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _splits_word(text, start, m.start(), m.end()):
             continue
@@ -68,6 +67,7 @@ def find_associations(a: Analysis) -> None:
 
 
 ASSOCIATION_LEAD = {"另据", "据", "前述", "上述", "另"}
+BETWEEN_BODIES = re.compile(rf"[的和与及{re.escape(''.join(sorted(lx.PUNCT)))}]")  # a branch and its association are apart
 KINDS_OF_BODY = {"行业", "产业", "慈善", "环保", "民间", "社会", "有关", "相关", "各类", "国际"}
 
 
@@ -88,20 +88,15 @@ def _wide_start(text: str, start: int) -> int:
     if wide is None:
         return start
     between = _units(jieba.lcut(text[wide.start() + 2:start]))
-    if len(between) > 1 or any(w in lx.STOP_WORDS or w in SINGLE_STOP or _tag(w).startswith(("p", "c", "u", "r", "d", "m", "t"))
-           or any(c in lx.PUNCT for c in w) for w in between):
-        return start
-    return wide.start()
+    function = [w for w in between if w in lx.STOP_WORDS or w in SINGLE_STOP or any(c in lx.PUNCT for c in w)
+                or _tag(w).startswith(("p", "c", "u", "r", "d", "m", "t"))]
+    return start if len(between) > 1 or function else wide.start()
 
 
 def _splits_word(text: str, start: int, pos: int, end: int) -> bool:
     """Whether a word of text[start:end] runs from before pos to inside the suffix at pos."""
-    k = start
-    for w in jieba.lcut(text[start:end]):
-        if k < pos < k + len(w) < end:
-            return True
-        k += len(w)
-    return False
+    ends = [start + k for k in word_ends(jieba.lcut(text[start:end]))]
+    return any(b < pos < e < end for b, e in zip([start] + ends, ends))
 
 
 # who acts for a company, written before the company's kind: what follows names no company

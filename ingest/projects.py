@@ -44,12 +44,12 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         start = walk_left(text, m.start(), limit=24, stop_places=True, g=g)
         # leading places are context, not part of the name (吴江区新材料产业园)
         for p in a.by_label("Place"):
-            if p.start <= start < p.end < m.start() and not text.startswith("国际", p.end):
+            if p.start <= start < p.end < m.start() and not text.startswith(lx.INNER_SCOPE, p.end):
                 start = p.end  # (成都国际商贸城 keeps its place: 国际 after it makes one name)
         start = after_builder(a, start, m.start())
         core = text[start:m.start()]
         for s, e, form in g.scan(core):
-            if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]) and not core.startswith("国际", e):
+            if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]) and not core.startswith(lx.INNER_SCOPE, e):
                 start += e
                 core = core[e:]
             break

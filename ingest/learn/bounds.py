@@ -55,7 +55,7 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-# and the words that open a post after it (中国通号 + 原董事长)
+# what a company does or says after its name, and the words that open a post after it (中国通号 + 原董事长)
 TAIL_VERBS = {*FOLLOW_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任"} - {"同志"}
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import gazetteer as gz
-from ingest.analysis import _freq, _tag
+from ingest.analysis import _freq, _tag, word_ends
 from ingest.coref import LEGAL_END, bare_form
 from ingest.lexicon import DEPT_SUFFIX, GENERIC_NAMES
 from ingest.orgs import marked
@@ -103,10 +103,7 @@ def layer(text: str, words: list[str], known: dict | None = None) -> list[str]:
     default) is written as whole words, else '-'."""
     lab = ["kc=-"] * len(text)
     known = shipped() if known is None else known
-    bounds, i = [0], 0
-    for w in words:
-        i += len(w)
-        bounds.append(i)
+    bounds = [0] + word_ends(words)
     ends = set(bounds)
     for s in bounds:
         if s >= len(text) or lab[s] != "kc=-":

@@ -8,8 +8,8 @@ from ingest.analysis import Analysis
 from ingest.learn import stage
 from ingest.learn.spans import replace_spans
 
-RULES_BEFORE = ("govkg_amounts", "govkg_orgs", "govkg_places", "govkg_projects", "govkg_infrastructure", "govkg_project_names",
-                "govkg_officials")
+RULES_BEFORE = ("govkg_amounts", "govkg_orgs", "govkg_places", "govkg_projects", "govkg_infrastructure",
+                "govkg_project_names", "govkg_officials")
 
 
 def rule_analysis(text: str) -> Analysis:

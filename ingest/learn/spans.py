@@ -7,15 +7,16 @@ import re
 import jieba
 
 from ingest import gazetteer as gz
-from ingest.analysis import SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder
+from ingest.analysis import (SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder,
+                             word_ends)
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
-from ingest.project_names import shape_projects
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_SUFFIX, COORD
 from ingest.officials import _person_name
 from ingest.orgs import marked
+from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")
 OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
@@ -62,7 +63,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
     posted = POSTED.match(text, s, e)  # 张某某任 + 某研究院: a person and the post taken
     if posted and e - posted.end() >= 2 and _person_name(text, s) == posted.group(1) \
-            and posted.end() - s in _bounds(jieba.lcut(text[s:e])):  # not 任|职
+            and posted.end() - s in word_ends(jieba.lcut(text[s:e])):  # not 任|职
         s = posted.end()
     namely = NAMELY.match(text, s, e)
     if namely and e - namely.end() >= 4:
@@ -96,15 +97,6 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     while e < len(text) and _latin(text[e - 1]) and _latin(text[e], letters=True):
         e += 1
     return (s, e) if e - s >= 2 else None
-
-
-def _bounds(words: list[str]) -> set[int]:
-    """Where the words end, from the start of the first."""
-    ends, k = set(), 0
-    for w in words:
-        k += len(w)
-        ends.add(k)
-    return ends
 
 
 def _word_start(text: str, s: int, e: int) -> int:
@@ -183,10 +175,11 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
                     or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))
-    # a legal form alone (股份有限公司 of 组建股份有限公司) names no company
-    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or COMPANY_SUFFIX.fullmatch(name))
+    # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company
+    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name))
 
 
+LEGAL_FORMS = re.compile(rf"{COMPANY_SUFFIX.pattern}+")
 KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())
 
 
