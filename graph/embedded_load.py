@@ -269,7 +269,7 @@ def _props(v: dict) -> dict:
     return {k: x for k, x in v.items() if not k.startswith("_")}
 
 
-DB_FILES = ("", ".wal", ".shadow", ".tmp")  # a database file and what LadybugDB keeps beside it
+DB_FILES = ("", ".wal", ".wal.checkpoint", ".shadow", ".tmp")  # a database file and what LadybugDB keeps beside it
 
 
 def remove_db(db: str, extra: tuple[str, ...] = ()) -> None:

@@ -66,6 +66,15 @@ def test_a_destroyed_file_is_named_in_one_line_and_rebuilt_equal(loaded):
     assert "loaded: 0" in again.stdout and len(ArticleLog(db.parent / "g.articles").segments()) > 1
 
 
+def test_a_checkpoint_a_kill_left_half_done_is_cleared_by_rebuild(loaded):
+    db, before = loaded
+    stale = Path(f"{db}.wal.checkpoint")  # what a kill during a checkpoint leaves beside the file
+    stale.write_bytes(os.urandom(4096))
+    _ok(_cli("--rebuild", "--db", db, "--batch-size", "4"))
+    assert not stale.exists()
+    assert _dump(db) == before
+
+
 def test_rebuild_moves_the_graph_into_neo4j(loaded, neo4j_store, neo4j_settings):
     db, before = loaded
     neo4j_store.load([])  # the fixture's empty database; --rebuild clears whatever it holds
