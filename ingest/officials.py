@@ -13,7 +13,6 @@ from ingest.analysis import Analysis, Mention, _add, _freq, _tag, walk_left
 
 FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surnames, but far more often function words
 CLOSED_GIVEN = set("强发会同宣致")  # given names among the characters that often end a name's run
-CLOSING_VERBS = tuple(v for v in lx.FOLLOW_VERBS if v != "同志")
 
 
 def _person_name(text: str, pos: int) -> str | None:
@@ -44,7 +43,7 @@ def _person_name(text: str, pos: int) -> str | None:
     after = text[pos + len(name):pos + len(name) + 1]
     # 李主持: no name; 李强表示, 王强调研: a verb right after closes a name (jieba cuts 王|强调|研)
     if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]) and after not in lx.PUNCT \
-            and not (name[-1] in CLOSED_GIVEN and text.startswith(CLOSING_VERBS, pos + len(name))):
+            and not (name[-1] in CLOSED_GIVEN and text.startswith(lx.CLOSING_VERBS, pos + len(name))):
         return None
     # 罗文杰出席: jieba cut 罗文/杰出/席; a following verb after the third character settles it
     if len(name) == 2 and lx.CJK.match(window[2:3] or "x") and text.startswith(lx.FOLLOW_VERBS, pos + 3) \

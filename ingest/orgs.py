@@ -66,7 +66,7 @@ def find_associations(a: Analysis) -> None:
         _add(a, start, m.end(), "Organization")
 
 
-ASSOCIATION_LEAD = {"另据", "据", "前述", "上述", "另"}
+ASSOCIATION_LEAD = {"前述", "上述", "另"}  # (据, 另据 stop the walk)
 BETWEEN_BODIES = re.compile(rf"[的和与及{re.escape(''.join(sorted(lx.PUNCT)))}]")  # a branch and its association are apart
 KINDS_OF_BODY = {"行业", "产业", "慈善", "环保", "民间", "社会", "有关", "相关", "各类", "国际"}
 

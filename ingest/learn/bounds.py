@@ -8,7 +8,7 @@ import jieba
 from jieba import posseg
 
 from ingest.analysis import Analysis, _tag, bracket_start
-from ingest.lexicon import COMPANY_POSTS, COMPANY_SUFFIX, FOLLOW_VERBS, SOE_BUREAU
+from ingest.lexicon import CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
 from ingest.orgs import TRADE
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
@@ -56,7 +56,7 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
 
 
 # what a company does or says after its name, and the words that open a post after it (中国通号 + 原董事长)
-TAIL_VERBS = {*FOLLOW_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任"} - {"同志"}
+TAIL_VERBS = {*CLOSING_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任"}
 
 
 def without_tail(text: str, s: int, e: int) -> tuple[int, int]:

@@ -93,6 +93,11 @@ def shipped() -> dict[str, tuple[str, ...]]:
     return index(x.split("\t")[0] for x in lines if x and not x.startswith("#"))
 
 
+def is_known(name: str) -> bool:
+    """Whether a shipped list holds the name."""
+    return name in shipped().get(name[:1], ())
+
+
 def count(path: Path = PATH) -> int:
     """How many names a list holds."""
     return sum(1 for x in path.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#"))

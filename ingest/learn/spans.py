@@ -263,7 +263,7 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
         if len(parts) > 1 and all(y - x >= 2 and (label == "Company" or ORG_HEAD.search(text[x:y])) for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]
         parts = _parts(text, s, e, re.compile("和"))  # 壳牌和中石油: two known companies (not 西安天和)
-        if label == "Company" and len(parts) > 1 and all(_known(text[x:y]) for x, y in parts):
+        if label == "Company" and len(parts) > 1 and all(known.is_known(text[x:y]) for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]
     if label != "Project":
         return [(s, e, label, conf)]
@@ -272,10 +272,6 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
                               for x, y in parts):
         return [(x, y, label, conf) for x, y in parts]
     return [(s, e, label, conf)]
-
-
-def _known(name: str) -> bool:
-    return name in known.shipped().get(name[:1], ())
 
 
 def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
