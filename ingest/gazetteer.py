@@ -37,6 +37,8 @@ GENERIC_ZONES = {
     "高新区": ("高新技术产业开发区", "高新技术开发区", "高新区"),
     "开发区": ("开发区",),
 }
+# The autonomous prefectures news names by two characters of their own (not their short name + 州)
+PREFECTURE_ABBREVIATIONS = {"克孜勒苏柯尔克孜自治州": "克州", "巴音郭楞蒙古自治州": "巴州", "博尔塔拉蒙古自治州": "博州"}
 TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|镇|乡|苏木)$")
 ZONE_SUFFIX = re.compile(r"(开发区|高新区|园区|示范区|试验区|合作区|工业区|新城|港区|保税区)$")
 # Common surnames missing from the classic 百家姓 table.
@@ -72,6 +74,10 @@ class Gazetteer:
             if d.level in ("province", "prefecture", "county", "zone") and d.short and d.short != d.name \
                     and len(d.short) >= 2:
                 self._add(d.short, i, "short")
+            if d.name.endswith("自治州") and len(d.short) >= 2:
+                self._add(d.short + "州", i, "short")  # 恩施州, 湘西州: how news names one
+            if d.name in PREFECTURE_ABBREVIATIONS:
+                self._add(PREFECTURE_ABBREVIATIONS[d.name], i, "short")
             if d.level == "township":
                 if d.name.endswith("街道办事处"):
                     self._add(d.name[:-3], i, "full")

@@ -120,3 +120,20 @@ def test_a_county_named_by_a_common_word_needs_its_city_before_it(text, absent):
 ])
 def test_a_county_without_its_city_counts_after_its_province_or_in_a_list(text, expected):
     assert expected <= names(extract_text(text), "Place")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an autonomous prefecture by its short name and 州, as news writes it
+    ("恩施州委书记柳长青主持召开会议。", {"恩施土家族苗族自治州"}),
+    ("湘西州投资50亿元建设一批产业园。", {"湘西土家族苗族自治州"}),
+    # and the three whose short form is two characters of their own
+    ("河北援建巴州两县的民生工程开工，克州和博州也在推进。",
+     {"巴音郭楞蒙古自治州", "克孜勒苏柯尔克孜自治州", "博尔塔拉蒙古自治州"}),
+])
+def test_an_autonomous_prefecture_by_its_short_form(text, expected):
+    assert expected <= names(extract_text(text), "Place")
+
+
+def test_the_district_named_like_a_prefecture_abbreviation_keeps_its_city():
+    rec = extract_text("四川省巴中市巴州区新建一座污水处理厂。")
+    assert "巴州区" in names(rec, "Place") and "巴音郭楞蒙古自治州" not in names(rec, "Place")
