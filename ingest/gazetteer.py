@@ -39,6 +39,19 @@ GENERIC_ZONES = {
 }
 # The autonomous prefectures news names by two characters of their own (not their short name + 州)
 PREFECTURE_ABBREVIATIONS = {"克孜勒苏柯尔克孜自治州": "克州", "巴音郭楞蒙古自治州": "巴州", "博尔塔拉蒙古自治州": "博州"}
+
+
+def _national_zones() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """national_zones.tsv: name -> (the division it lies in, the other forms of its name)."""
+    out = {}
+    for line in (Path(__file__).with_name("national_zones.tsv")).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, parent, *forms = line.split("\t")
+            out[name] = (parent, tuple(f for f in (forms[0].split(",") if forms else []) if f))
+    return out
+
+
+NATIONAL_ZONES = _national_zones()
 TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|镇|乡|苏木)$")
 ZONE_SUFFIX = re.compile(r"(开发区|高新区|园区|示范区|试验区|合作区|工业区|新城|港区|保税区)$")
 # Common surnames missing from the classic 百家姓 table.
@@ -71,6 +84,8 @@ class Gazetteer:
             if d.name in GENERIC_ZONES or len(d.name) < 2:
                 continue
             self._add(d.name, i, "full")
+            for form in NATIONAL_ZONES.get(d.name, ("", ()))[1]:
+                self._add(form, i, "full")
             if d.level in ("province", "prefecture", "county", "zone") and d.short and d.short != d.name \
                     and len(d.short) >= 2:
                 self._add(d.short, i, "short")
@@ -249,7 +264,7 @@ def load() -> Gazetteer:
         with open(cache, "rb") as f:
             saved = pickle.load(f)
         if saved["stamp"] == stamp:
-            return Gazetteer(saved["divisions"], saved["villages"])
+            return Gazetteer(_with_zones(saved["divisions"]), saved["villages"])
     except (OSError, pickle.PickleError, KeyError, EOFError, TypeError, AttributeError):
         pass
     with zipfile.ZipFile(src) as z:
@@ -266,7 +281,15 @@ def load() -> Gazetteer:
         os.replace(tmp, cache)
     except OSError:
         pass  # a read-only home only costs the parse next time
-    return Gazetteer(divisions, villages)
+    return Gazetteer(_with_zones(divisions), villages)
+
+
+def _with_zones(divisions: list[Division]) -> list[Division]:
+    """The divisions and, after them, the zones of national_zones.tsv the tree lacks."""
+    names = {d.name for d in divisions}
+    full = {d.name: i for i, d in enumerate(divisions) if d.level in ("province", "prefecture")}
+    return divisions + [Division(name, "zone", full[parent], "") for name, (parent, _) in NATIONAL_ZONES.items()
+                        if name not in names]
 
 
 @lru_cache(maxsize=1)

@@ -137,3 +137,22 @@ def test_an_autonomous_prefecture_by_its_short_form(text, expected):
 def test_the_district_named_like_a_prefecture_abbreviation_keeps_its_city():
     rec = extract_text("四川省巴中市巴州区新建一座污水处理厂。")
     assert "巴州区" in names(rec, "Place") and "巴音郭楞蒙古自治州" not in names(rec, "Place")
+
+
+@pytest.mark.parametrize("text, place, parent", [
+    # a state-level new area, alone or after its province's or city's name, is a place in its own right
+    ("雄安新区今年开工建设一批重大项目。", "雄安新区", "河北省"),
+    ("重庆两江新区管委会与一家企业签约。", "两江新区", "重庆市"),
+    ("杨凌示范区管委会主任李正华出席。", "杨凌农业高新技术产业示范区", "咸阳市"),
+])
+def test_a_national_new_area_is_a_place_under_its_division(text, place, parent):
+    rec = extract_text(text)
+    assert place in names(rec, "Place")
+    assert ("PART_OF", place, parent) in {(r["type"], r["head"], r["tail"]) for r in rec["relations"]}
+
+
+def test_every_national_zone_lies_in_a_known_division():
+    g = gz.load()
+    for name, (parent, _) in gz.NATIONAL_ZONES.items():
+        idx = [i for i, k in g.forms[name] if k == "full" and g.divisions[i].level == "zone"]
+        assert len(idx) == 1 and g.divisions[g.divisions[idx[0]].parent].name == parent, name
