@@ -120,6 +120,9 @@ BODY_VERBS = set("发展 改革 管理 监督 规划 保护 促进 建设 执法
 LEVEL_CHARS = set("省市县区州盟旗乡镇")  # 县 + 市场监督管理局
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
 SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正而继接但据")
+# a function character that opens brands' names of two (正泰, 正邦, 正立) more often than it glues
+# onto the next word (新, 以, 有, 接 glue: 新签, 以满足, 有过); over the corpus, only 正
+NAME_OPENERS = set("正")
 SPECIFIC_TAGS = ("x", "nz", "nt", "nr", "nrt", "ns", "eng", "j")
 
 
@@ -128,8 +131,8 @@ def _units(tokens: list[str]) -> list[str]:
     jieba splits out-of-vocabulary names that way."""
     out: list[str] = []
     split: list[str] = []
-    for t in tokens:  # 及云创 -> 及 / 云创; 据市 (+ 发改委) -> 据 / 市; 据锦辉 -> 据 / 锦辉
-        if len(t) >= 2 and _tag(t) == "x" and t[0] in SINGLE_STOP:
+    for t in tokens:  # 及云创 -> 及 / 云创; 据市 (+ 发改委) -> 据 / 市; 据锦辉 -> 据 / 锦辉; not 正泰, 以岭
+        if len(t) >= 2 and _tag(t) == "x" and t[0] in SINGLE_STOP and not (len(t) == 2 and t[0] in NAME_OPENERS):
             split.extend([t[0], t[1:]])
         else:
             split.append(t)

@@ -53,7 +53,7 @@ CLOSING_VERBS = tuple(v for v in FOLLOW_VERBS if v != "同志")  # the verbs tha
 # ---- companies and organizations -------------------------------------------
 COMPANY_SUFFIX = re.compile(
     r"(?:(?:[（(][\u4e00-\u9fff]{2,6}[)）])?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|"
-    r"集团公司|股份公司|公司)|集团)")
+    r"集团公司|股份公司|总公司|分公司|公司)|集团)")
 # what joins the names of a list (A、B和C, A以及B)
 COORD = re.compile(r"以及|和|及|与|、")
 # A bank and the branch after it (中国农业发展银行吉林省分行, 招商银行上海分行): a company, but the
@@ -66,7 +66,7 @@ SOE_BUREAU = re.compile(r"(?:中铁|中建|中交|中冶|中水|中电建|中能
                         r"(?:集团有限公司|集团|有限公司|有限责任公司)?")
 # Institutions; 局/厅/委 bodies come only through an official's post.
 ORG_SUFFIX = re.compile(
-    r"(?:医科大学|大学|学院|研究院|设计院|规划院|研究所|科学院|工程院|医院|卫生院|派出所|公安分局|公安局|公安厅|"
+    r"(?:医科大学|大学|学院|研究院|设计院|规划院|研究所|科学院|社科院|农科院|林科院|医科院|工程院|医院|卫生院|派出所|公安分局|公安局|公安厅|"
     r"人民法院|法院|人民检察院|检察院|高等专科学校|专科学校|职业学校|中学|小学|实验室|研究中心)")
 # Associations, chambers and stations (中国汽车工业协会, 中国欧盟商会, 全国工商联, 院士工作站), and world
 # bodies (世界贸易组织): institutions too, named by more than a kind (行业协会, 环保组织 name none)

@@ -23,7 +23,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         _add(a, m.start(), m.end(), "Company", sure=True)
     for m in lx.COMPANY_SUFFIX.finditer(text):
         start = _name_start(text, m.start())
-        if start is not None:
+        if start is not None and not (m.group().endswith("分公司") and _no_parent(text[start:m.start()], g)):
             _add(a, start, m.end(), "Company")
     for m in lx.BANK.finditer(text):
         start = _name_start(text, m.start())
@@ -126,6 +126,13 @@ def _name_start(text: str, suffix: int) -> int | None:
     while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
         start += len(words.pop(0))
     return start
+
+
+def _no_parent(core: str, g: gz.Gazetteer) -> bool:
+    """A branch named by its place alone (上海分公司) or by a word for which (有关分公司): it names
+    no company, whose branch it is."""
+    core = re.sub(r"^(?:公司|集团)", "", core)  # 该|公司上海分公司: the company before is a pronoun's
+    return not core or g.is_place(core) or bool(re.search(r"(?:有关|相关|各|下属|所属|当地)$", core))
 
 
 def _before_trade(words: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Companies: names listed before 等…企业, and generic phrases that are not names."""
 import pytest
 
-from ingest.analysis import Analysis, split
+from ingest.analysis import Analysis, _units, split
 from ingest.extract import extract_text
 from ingest.learn import spans
 from tests.ingest.record_sets import names
@@ -23,6 +23,20 @@ def test_engineering_bureaus_of_state_groups_are_companies():
 def test_a_legal_name_keeps_the_place_in_its_brackets():
     rec = extract_text("由锦华(宜昌)电池科技有限公司投资建设的蓄电池项目昨日开工。")
     assert "锦华(宜昌)电池科技有限公司" in names(rec, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name jieba reads as one unknown word opening with 正 keeps the 正
+    ("昨天，正鸿电器股份有限公司与该县签约。", "正鸿电器股份有限公司"),
+    ("昨天，正澜科技股份有限公司与该县签约。", "正澜科技股份有限公司"),
+])
+def test_a_name_opening_with_a_function_character_keeps_it(text, name):
+    assert name in names(extract_text(text), "Company")
+
+
+def test_a_function_character_glued_onto_a_level_or_a_longer_name_is_split_off():
+    assert _units(["据市", "发改委"])[:2] == ["据", "市"]
+    assert _units(["据锦辉", "介绍"])[:2] == ["据", "锦辉"]
 
 
 @pytest.mark.parametrize("phrase", ["上市公司", "军工集团公司", "安徽上市公司", "软件公司"])
@@ -225,3 +239,25 @@ def test_guoji_after_a_name_is_part_of_the_name(text, label, want, monkeypatch):
 
 def test_another_source_is_no_part_of_a_name(monkeypatch):
     assert not any(n.startswith("另据") for n in _rule_names("另据国际数据公司统计，销量增长。", "Company", monkeypatch))
+
+
+@pytest.mark.parametrize("text, want", [
+    # 总公司 and 分公司 are legal forms: the name before them is the company's (a branch is one too)
+    ("华信物资总公司在江宁投资建设的钢材物流中心项目开工。", "华信物资总公司"),
+    ("华信物资总公司苏州分公司负责人表示，项目进展顺利。", "华信物资总公司苏州分公司"),
+])
+def test_head_offices_and_branches_are_companies(text, want, monkeypatch):
+    assert want in _rule_names(text, "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text", ["该公司上海分公司负责人表示，项目进展顺利。", "华信物资有关分公司负责人表示，项目进展顺利。"])
+def test_a_branch_named_by_its_place_or_a_word_for_which_names_no_company(text, monkeypatch):
+    assert not any(n.endswith("分公司") for n in _rule_names(text, "Company", monkeypatch))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("中国社科院发布报告称，西部地区投资增速加快。", "中国社科院"),
+    ("浙江省农科院与该县签订合作协议。", "浙江省农科院"),
+])
+def test_academies_by_their_short_names_are_organizations(text, want, monkeypatch):
+    assert want in _rule_names(text, "Organization", monkeypatch)
