@@ -126,7 +126,9 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             if form in gz.GENERIC_ZONES:
                 continue  # resolved below against the article's own zones
         elif d.level == "township":
-            if (ambiguous or len(d.name) < 3) and best_score <= 0:
+            # a town's full name stays without the article's support (金川镇党委书记), unless it
+            # is cut out of other words (公|开城镇) or short; its county is then left open
+            if best_score <= 0 and (len(d.name) < 3 or ambiguous and _glued(text, s, e, bounds)):
                 continue
             if not gz.TOWN_SUFFIX.search(d.name):
                 continue
@@ -140,7 +142,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
         if kind == "short" and d.level == "county" and e < len(text) and text[e] in "县市区" \
                 and form + text[e] != d.name:
             name, e = form + text[e], e + 1  # an old name (旬阳县, now 旬阳市) keeps the article's form
-        if ambiguous and best_score <= 0 and d.level in ("county", "zone"):
+        if ambiguous and best_score <= 0 and d.level in ("county", "zone", "township"):
             best = -2  # name known, parent not: keep the name without a path
         chosen.append((s, e, form, best, name))
     chosen += _listed_peers(text, g, chosen, listed)

@@ -156,3 +156,14 @@ def test_every_national_zone_lies_in_a_known_division():
     for name, (parent, _) in gz.NATIONAL_ZONES.items():
         idx = [i for i, k in g.forms[name] if k == "full" and g.divisions[i].level == "zone"]
         assert len(idx) == 1 and g.divisions[g.divisions[idx[0]].parent].name == parent, name
+
+
+def test_a_town_named_in_full_is_a_place_though_several_counties_have_one():
+    rec = extract_text("金川镇党委书记杨福林介绍了项目进展。")
+    assert "金川镇" in names(rec, "Place")
+    assert ("LEADS", "杨福林", "金川镇") in {(r["type"], r["head"], r["tail"]) for r in rec["relations"]}
+
+
+def test_a_town_name_cut_out_of_other_words_is_none():
+    rec = extract_text("建设部已下发《关于公开城镇保障性安居工程建设信息的通知》。")
+    assert "开城镇" not in names(rec, "Place")
