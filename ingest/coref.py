@@ -96,8 +96,9 @@ def _same_company(short: str, full: str) -> bool:
 
 def bare_form(name: str) -> str | None:
     """A legal name less its legal form (甲乙啤酒 of 甲乙啤酒公司), when that leaves three
-    characters or more and no bracketed place; None for any other name."""
-    if not LEGAL_END.search(name) or "(" in name or "（" in name:
+    characters or more and no bracketed place; None for any other name, and for a branch
+    (…分公司), which news names in full."""
+    if not LEGAL_END.search(name) or "(" in name or "（" in name or name.endswith("分公司"):
         return None
     short = LEGAL_END.sub("", name)
     return short if len(short) >= 3 else None
