@@ -116,11 +116,12 @@ def route_end(core: str, name: str) -> bool:
 
 
 def _route_places(a) -> set[int]:
-    """Places named as a route's end or waypoint, with the places listed after one (经招远、莱阳、即墨)."""
+    """Places named as a route's end or waypoint, with the places listed after one (经招远、莱阳、即墨)
+    and a place written right after one, inside it (经胶南大场镇)."""
     route, prev = set(), None
     for m in sorted((m for m in a.mentions if m.label == "Place"), key=lambda m: m.start):
         if ROUTE_END.search(a.text[max(0, m.start - 3):m.start]) or (
-                prev is not None and id(prev) in route and a.text[prev.end:m.start] in ("、", "和", "及", "与")):
+                prev is not None and id(prev) in route and a.text[prev.end:m.start] in ("", "、", "和", "及", "与")):
             route.add(id(m))
         prev = m
     return route

@@ -265,3 +265,11 @@ def test_a_county_written_inside_a_landform_s_name_is_not_inside_the_project_s_n
     a.mentions[0].name = "贡山独龙族怒族自治县"
     feats = {k[2]: f for k, (f, _, _) in pairs.candidates(a, g).items() if k[0] == "HOSTS"}
     assert feats["高黎贡山隧道"]["inside"] == 0 and feats["贡山县城污水厂"]["inside"] == 1
+
+
+def test_a_place_written_inside_a_route_s_waypoint_is_a_waypoint_too():
+    g = gz.load()
+    text = "这条公路北起平度市，向南经莱西市店埠镇接青新高速，全长80公里。"
+    a = analysis(text, places(g, "平度市", "莱西市", "店埠镇") + [("青新高速", "Project", -1)])
+    feats = {k[1]: f for k, (f, _, _) in pairs.candidates(a, g).items() if k[0] == "HOSTS"}
+    assert feats["莱西市"]["head_route"] == 1 and feats["店埠镇"]["head_route"] == 1
