@@ -15,6 +15,10 @@ FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surname
 CLOSED_GIVEN = set("强发会同宣致")  # given names among the characters that often end a name's run
 
 
+# adverbs that stand between a name and its verb (…曾表示, …也指出)
+ADVERBS = set("曾也还又将已就均仍亦都")
+
+
 def _person_name(text: str, pos: int) -> str | None:
     """A 2–3 character Chinese name starting at pos, or None."""
     single, double = gz.surnames()
@@ -45,9 +49,10 @@ def _person_name(text: str, pos: int) -> str | None:
     if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]) and after not in lx.PUNCT \
             and not (name[-1] in CLOSED_GIVEN and text.startswith(lx.CLOSING_VERBS, pos + len(name))):
         return None
-    # 罗文杰出席: jieba cut 罗文/杰出/席; a following verb after the third character settles it
+    # 罗文杰出席: jieba cut 罗文/杰出/席; a following verb after the third character settles it,
+    # unless that character is an adverb before the verb (姚坚曾表示, 李强也指出)
     if len(name) == 2 and lx.CJK.match(window[2:3] or "x") and text.startswith(lx.FOLLOW_VERBS, pos + 3) \
-            and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
+            and not text.startswith(lx.FOLLOW_VERBS, pos + 2) and window[2] not in ADVERBS:
         name = window[:3]
     # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
     # (unless the third is a verb: 李悦说，)
@@ -109,6 +114,9 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
                     and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
             pending = []
             continue  # a post inside an enterprise, an association, a market or a research centre
+        if SPOKESPERSON.search(title) and not (owner and "mention" in owner):
+            pending = []
+            continue  # a spokesperson speaks for the body written before the post, or for nobody we know
         title = _own_title(title, m.start(), owner)
         if not names:
             nxt = m.end() + 1
@@ -228,6 +236,7 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
     return None
 
 
+SPOKESPERSON = re.compile(r"发言人$")
 # what owns a post that is not public (中国电梯协会副秘书长, 北大…研究中心主任, 周谷堆市场信息部副主任)
 NON_PUBLIC = re.compile(r"(?:协会|学会|商会|联合会|研究会|促进会|基金会|联盟|[模奶钢]协|市场(?!监)|公司|集团|研究中心|商务中心|"
                         r"研究院|研究所|大学|学院|医院|报社|杂志社|事务所)[^，。、；：“”]{0,8}$")

@@ -177,3 +177,30 @@ def test_a_name_ending_in_a_character_that_often_closes_a_run_is_kept_before_a_v
 ])
 def test_no_name_is_read_from_the_verb_or_the_phrase_after_a_post(text):
     assert names(extract_text(text), "Official") == set()
+
+
+@pytest.mark.parametrize("text, name, body", [
+    # a spokesperson of a ministry or a government holds a public post
+    ("交通运输部新闻发言人周立群在发布会上表示，项目将于年底开工。", "周立群", "交通运输部"),
+    ("杭州市政府新闻发言人陈海波介绍了项目进展。", "陈海波", "杭州市"),
+])
+def test_a_government_spokesperson_is_an_official(text, name, body):
+    rec = extract_text(text)
+    assert name in names(rec, "Official")
+    assert ("LEADS", name, body) in {(r["type"], r["head"], r["tail"]) for r in rec["relations"]}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("据宏远汽车公司新闻发言人周立群介绍，工厂已经投产。", "周立群"),  # a company's spokesperson is none
+    ("新闻发言人陈海波介绍了项目进展。", "陈海波"),  # nor one whose body the text does not name
+])
+def test_a_spokesperson_of_a_company_or_of_nobody_named_is_no_official(text, name):
+    assert name not in names(extract_text(text), "Official")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("副市长王坚也表示，将全力做好服务。", "王坚"),
+    ("交通运输部新闻发言人吴涛曾表示，项目年内开工。", "吴涛"),
+])
+def test_an_adverb_between_a_name_and_its_verb_is_no_part_of_the_name(text, name):
+    assert names(extract_text(text), "Official") == {name}
