@@ -237,9 +237,14 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
         if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
             continue
         name = text[p.start:end]
-        if p.text != p.name and not mid:
-            # 徐州经开区 style forms are in the gazetteer already; here keep the written form
-            pass
+        known = _known_zone(g, p, mid + m.group())
+        if known is not None:  # 天津市经济技术开发区: the zone 天津经济技术开发区, its city written in full
+            a.mentions = [x for x in a.mentions if x is not p]
+            men = _add(a, p.start, end, "Place", g.divisions[known].name)
+            if men:
+                men.place = known
+            places = sorted(a.by_label("Place"), key=lambda m: m.start)
+            continue
         parent = p.place
         a.mentions = [x for x in a.mentions if x is not p]
         men = _add(a, p.start, end, "Place", name)
@@ -248,6 +253,13 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
             men.extra["parent"] = parent
             a.zones[name] = (name, parent)
         places = sorted(a.by_label("Place"), key=lambda m: m.start)
+
+
+def _known_zone(g: gz.Gazetteer, p, rest: str) -> int | None:
+    """The known zone a place's short name and the rest of the written name form (天津 + 经济技术开发区)."""
+    short = g.divisions[p.place].short if p.place >= 0 else ""
+    found = [i for i, kind in g.forms.get(short + rest, ()) if kind == "full"] if len(short) >= 2 else []
+    return min(found, key=lambda i: g.divisions[i].level != "zone") if found else None
 
 
 def resolve_generic_zones(a: Analysis, g: gz.Gazetteer) -> None:

@@ -167,3 +167,12 @@ def test_a_town_named_in_full_is_a_place_though_several_counties_have_one():
 def test_a_town_name_cut_out_of_other_words_is_none():
     rec = extract_text("建设部已下发《关于公开城镇保障性安居工程建设信息的通知》。")
     assert "开城镇" not in names(rec, "Place")
+
+
+@pytest.mark.parametrize("text, zone", [
+    # a known zone written with its city's full name is that zone
+    ("某某大厦位于天津市经济技术开发区内。", "天津经济技术开发区"),
+    ("一批项目落户成都市高新区。", "成都高新技术产业开发区"),
+])
+def test_a_known_zone_after_its_city_s_full_name_takes_its_own_name(text, zone):
+    assert zone in names(extract_text(text), "Place")
