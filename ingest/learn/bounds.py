@@ -8,7 +8,7 @@ import jieba
 from jieba import posseg
 
 from ingest.analysis import Analysis, _tag, bracket_start
-from ingest.lexicon import CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU
+from ingest.lexicon import CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU, STOP_WORDS
 from ingest.orgs import TRADE
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
@@ -40,8 +40,10 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     legal = COMPANY_SUFFIX.search(a.text, s, e)
     if legal and legal.start() - s >= 2 and legal.end() < e:
         first = posseg.lcut(a.text[legal.end():e])[0]
-        # a verb may go on with the legal name (…集团控股有限公司, …集团供销有限公司): not cut there
-        if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")):
+        # a verb may go on with the legal name (…集团控股有限公司, …集团供销有限公司): not cut there;
+        # what a company does goes (…公司 + 大力发展汽车), when no legal form follows
+        if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")) \
+                or ({first.word, first.word[:2]} & STOP_WORDS and not COMPANY_SUFFIX.search(a.text, legal.end(), e)):
             e = legal.end()
     for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
         m = pattern.match(a.text, s, e)

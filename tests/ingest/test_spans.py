@@ -301,6 +301,9 @@ def test_a_place_word_after_a_project_head_is_cut_off_and_a_measure_of_roads_is_
     ("宏达重工称将扩大投资。", "宏达重工称", "宏达重工"),
     ("蓝湾汽车发布公告，宣布增资。", "蓝湾汽车发布", "蓝湾汽车"),
     ("宏达电子有关负责人介绍。", "宏达电子有关", "宏达电子"),
+    # after its legal form, what it does (大力发展…), unless another legal form follows (…集团控股有限公司)
+    ("蓝湾物流公司大力发展冷链运输。", "蓝湾物流公司大力发展冷链", "蓝湾物流公司"),
+    ("蓝湾集团控股有限公司发布公告。", "蓝湾集团控股有限公司", "蓝湾集团控股有限公司"),
 ])
 def test_what_a_company_says_or_does_after_its_name_is_cut_off(text, tagged, want):
     a = analysis(text, [])
