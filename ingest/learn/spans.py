@@ -13,7 +13,7 @@ from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
-from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_SUFFIX, COORD
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS
 from ingest.officials import _person_name
 from ingest.orgs import marked
 from ingest.project_names import shape_projects
@@ -179,6 +179,15 @@ def _name_like(label: str, name: str) -> bool:
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name))
 
 
+# a post written before a name (集团总裁 + 郑某某, 董事长 + …)
+POST_BEFORE = re.compile(rf"(?:{'|'.join(COMPANY_POSTS)}|{POSTS})$")
+
+
+def _posted_person(text: str, s: int, name: str) -> bool:
+    """The span is a person named after a post (集团总裁郑某某), no company."""
+    return bool(POST_BEFORE.search(text, max(0, s - 5), s)) and _person_name(text, s) == name
+
+
 LEGAL_FORMS = re.compile(rf"{COMPANY_SUFFIX.pattern}+")
 KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())
 
@@ -304,7 +313,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             continue
         s, e = without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
         name = text[s:e]
-        if not _name_like(lab, name):
+        if not _name_like(lab, name) or (lab == "Company" and _posted_person(text, s, name)):
             continue
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue

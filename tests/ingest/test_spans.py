@@ -364,3 +364,11 @@ def test_two_known_companies_joined_by_he_are_one_span_each(tagged, want):
     a = analysis(text, [])
     spans.replace_spans(a, [(0, len(tagged), "Company", 0.8)])
     assert [m.name for m in a.mentions] == want
+
+
+def test_a_person_named_after_a_post_is_no_company():
+    text = "蓝湾集团总裁郑启明携高管团队予以接待。"
+    a = analysis(text, [])
+    s = text.index("郑启明")
+    spans.replace_spans(a, [(s, s + 3, "Company", 0.8)])
+    assert a.mentions == []
