@@ -184,8 +184,10 @@ POST_BEFORE = re.compile(rf"(?:{'|'.join(COMPANY_POSTS)}|{POSTS})$")
 
 
 def _posted_person(text: str, s: int, name: str) -> bool:
-    """The span is a person named after a post (集团总裁郑某某), no company."""
-    return bool(POST_BEFORE.search(text, max(0, s - 5), s)) and _person_name(text, s) == name
+    """The span is a person named after or before a post (集团总裁郑某某, 郑某某董事长), no company
+    (a known one may read as a name: 马自达, 索尼)."""
+    posted = POST_BEFORE.search(text, max(0, s - 5), s) or text.startswith(COMPANY_POSTS, s + len(name))
+    return bool(posted) and _person_name(text, s) == name and not known.is_known(name)
 
 
 LEGAL_FORMS = re.compile(rf"{COMPANY_SUFFIX.pattern}+")
@@ -299,7 +301,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
               or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m)))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
-                 and _name_like(m.label, m.name)]
+                 and _name_like(m.label, m.name) and not (m.label == "Company" and _posted_person(text, m.start, m.name))]
     for m in kept_rule:
         m.extra["confidence"] = round((beliefs or {}).get((m.start, m.end, m.label), RULE_BELIEF), 3)
         if _plain_route(m):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.extract import extract_text
 from ingest.learn import spans
 from tests.ingest.analyses import analysis, tagged_project
+from tests.ingest.record_sets import names
 
 
 @pytest.mark.parametrize("text,want", [
@@ -372,3 +374,15 @@ def test_a_person_named_after_a_post_is_no_company():
     s = text.index("郑启明")
     spans.replace_spans(a, [(s, s + 3, "Company", 0.8)])
     assert a.mentions == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("王志强董事长出席仪式。", "王志强"),
+    ("双方达成共识。王志强董事长向考察团介绍了情况。", "王志强"),
+])
+def test_a_person_named_before_a_company_post_is_no_company(text, person):
+    assert person not in names(extract_text(text), "Company")
+
+
+def test_a_known_company_before_a_post_stays_a_company():
+    assert "海尔" in names(extract_text("签约仪式上，海尔董事长致辞。"), "Company")
