@@ -13,7 +13,7 @@ import os
 import pickle
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +52,9 @@ def _national_zones() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 NATIONAL_ZONES = _national_zones()
+# divisions news names otherwise than the tree: the name kept, and the tree's name as a form of it
+NEWS_NAMES = {"台湾省": "台湾"}
+OFFICIAL_NAMES = {new: (old,) for old, new in NEWS_NAMES.items()}
 TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|镇|乡|苏木)$")
 ZONE_SUFFIX = re.compile(r"(开发区|高新区|园区|示范区|试验区|合作区|工业区|新城|港区|保税区)$")
 # Common surnames missing from the classic 百家姓 table.
@@ -83,8 +86,9 @@ class Gazetteer:
         for i, d in enumerate(divisions):
             if d.name in GENERIC_ZONES or len(d.name) < 2:
                 continue
-            self._add(d.name, i, "full")
-            for form in NATIONAL_ZONES.get(d.name, ("", ()))[1]:
+            # a division named as news names it (台湾) reads that name as its short form, as before
+            self._add(d.name, i, "short" if d.name in OFFICIAL_NAMES else "full")
+            for form in NATIONAL_ZONES.get(d.name, ("", ()))[1] + OFFICIAL_NAMES.get(d.name, ()):
                 self._add(form, i, "full")
             if d.level in ("province", "prefecture", "county", "zone") and d.short and d.short != d.name \
                     and len(d.short) >= 2:
@@ -285,7 +289,9 @@ def load() -> Gazetteer:
 
 
 def _with_zones(divisions: list[Division]) -> list[Division]:
-    """The divisions and, after them, the zones of national_zones.tsv the tree lacks."""
+    """The divisions, renamed as news and the annotators name them (台湾, not 台湾省), and after
+    them the zones of national_zones.tsv the tree lacks."""
+    divisions = [replace(d, name=NEWS_NAMES[d.name]) if d.name in NEWS_NAMES else d for d in divisions]
     names = {d.name for d in divisions}
     full = {d.name: i for i, d in enumerate(divisions) if d.level in ("province", "prefecture")}
     return divisions + [Division(name, "zone", full[parent], "") for name, (parent, _) in NATIONAL_ZONES.items()
