@@ -45,6 +45,8 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")) \
                 or ({first.word, first.word[:2]} & STOP_WORDS and not COMPANY_SUFFIX.search(a.text, legal.end(), e)):
             e = legal.end()
+    if a.text.startswith(("公司", "集团"), s) and e - s >= 6:  # 该|公司 + 某某集团: a pronoun's noun
+        s += 2
     for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
         m = pattern.match(a.text, s, e)
         if m and e - m.end() >= rest:
@@ -58,12 +60,13 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
 
 
 # what a company does or says after its name, and the words that open a post after it (中国通号 + 原董事长)
-TAIL_VERBS = {*CLOSING_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任"}
+TAIL_VERBS = {*CLOSING_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任", "很",
+              "时", "近日", "日前", "目前", "此前", "今年", "去年", "昨日", "昨天", "今天"}  # and when (现代 stays)
 
 
 def without_tail(text: str, s: int, e: int) -> tuple[int, int]:
-    """A company span less the verbs and function words it ends with: what a company does or says
-    after its name (南方电网是, 东芝称, 比亚迪发布) is no part of it."""
+    """A company span less the verbs, function and time words it ends with: what a company does or
+    says after its name, and when (南方电网是, 东芝称, 比亚迪发布, 某某近日), is no part of it."""
     words = jieba.lcut(text[s:e])
     while len(words) > 1 and e - s - len(words[-1]) >= 2 \
             and (words[-1] in TAIL_VERBS or _tag(words[-1]).startswith(("p", "c", "u", "r", "y", "d"))):

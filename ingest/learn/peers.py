@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import gazetteer as gz
 from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag, word_spans
 from ingest.learn.known import acceptable
 from ingest.lexicon import COMPANY_POSTS, COORD, POSTS, PROJECT_SUFFIX, PUNCT
@@ -25,6 +26,11 @@ def _stops(w: str) -> bool:
     tag = _tag(w)
     return (not w.strip() or any(c in PUNCT for c in w) or w == "等" or bool(COORD.fullmatch(w)) or w.isdigit()
             or tag.startswith(STOP_TAGS) or (tag in ("v", "vd", "vg", "vi", "vq") and w not in NAME_VERBS and w != "控股"))
+
+
+def _country_end(name: str, last: str) -> bool:
+    """A country ends no company's name (目光投向 + 印度), save China after a brand's (大众中国)."""
+    return last in gz.countries() and (last != "中国" or name == last)
 
 
 def _peer(words, k: int, step: int) -> tuple[int, int] | None:
@@ -60,7 +66,8 @@ def add_listed_companies(a: Analysis) -> None:
             name = a.text[s:e]
             # not jieba's 局已 or 而惠氏, not a project (中石油和壳牌合资石化项目)
             if any(x < e and s < y for x, y in taken) or not 2 <= len(name) <= 10 or NOT_PEER.search(name) \
-                    or {name[0], name[-1]} & SINGLE_STOP or PROJECT_SUFFIX.search(name) or not acceptable(name):
+                    or {name[0], name[-1]} & SINGLE_STOP or PROJECT_SUFFIX.search(name) or not acceptable(name) \
+                    or _country_end(name, words[at_end[e]][2]):
                 continue
             peer = Mention(s, e, "Company", name, name, extra={"confidence": PEER_CONFIDENCE, "listed": True})
             a.mentions.append(peer)

@@ -175,8 +175,9 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
                     or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))
-    # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company
-    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name))
+    # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
+    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name)
+                or name in gz.countries())
 
 
 # a post written before a name (集团总裁 + 郑某某, 董事长 + …)

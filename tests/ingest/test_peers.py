@@ -19,6 +19,7 @@ def _peers(text: str, company: str = "华光集团") -> dict[str, float]:
     ("华光集团、江南重工和天宇电机三家企业昨日签约。", {"江南重工", "天宇电机"}),  # and along the list
     ("与江南重工、华光集团相比，其他企业的订单少得多。", {"江南重工"}),  # before it
     ("华光集团和嘉德隆都表示将扩大产能。", {"嘉德隆"}),
+    ("华光集团和英达中国都表示将扩大产能。", {"英达中国"}),  # a brand's China arm
 ])
 def test_names_listed_with_a_company_are_companies(text, peers):
     assert _peers(text) == {p: PEER_CONFIDENCE for p in peers}
@@ -33,6 +34,7 @@ def test_names_listed_with_a_company_are_companies(text, peers):
     "华光集团和4家企业签约。",  # a count
     "华光集团和东南亚的客户签约。",  # a region
     "华光集团和蓝鲸X5的销量都在增长。",  # a product's model
+    "把目光投向印度、华光集团等供应商。",  # a phrase that ends in a country
 ])
 def test_bodies_groups_posts_places_and_counts_are_no_peers(text):
     assert _peers(text) == {}

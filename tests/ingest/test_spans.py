@@ -306,6 +306,11 @@ def test_a_place_word_after_a_project_head_is_cut_off_and_a_measure_of_roads_is_
     # after its legal form, what it does (大力发展…), unless another legal form follows (…集团控股有限公司)
     ("蓝湾物流公司大力发展冷链运输。", "蓝湾物流公司大力发展冷链", "蓝湾物流公司"),
     ("蓝湾集团控股有限公司发布公告。", "蓝湾集团控股有限公司", "蓝湾集团控股有限公司"),
+    # when it does it (蓝湾电子 + 近日), but not a word that only looks like a time (北京现代)
+    ("蓝湾电子近日宣布扩产。", "蓝湾电子近日", "蓝湾电子"),
+    ("北京现代宣布扩产。", "北京现代", "北京现代"),
+    # the noun a pronoun stood before (该|公司 + 蓝湾物流集团)
+    ("该公司蓝湾物流集团宣布扩产。", "公司蓝湾物流集团", "蓝湾物流集团"),
 ])
 def test_what_a_company_says_or_does_after_its_name_is_cut_off(text, tagged, want):
     a = analysis(text, [])
@@ -386,3 +391,11 @@ def test_a_person_named_before_a_company_post_is_no_company(text, person):
 
 def test_a_known_company_before_a_post_stays_a_company():
     assert "海尔" in names(extract_text("签约仪式上，海尔董事长致辞。"), "Company")
+
+
+def test_a_country_is_no_company():
+    text = "蓝湾电子的产品销往美国、德国。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(text.index("美国"), text.index("美国") + 2, "Company", 0.8),
+                            (text.index("德国"), text.index("德国") + 2, "Company", 0.8)])
+    assert a.mentions == []
