@@ -181,3 +181,9 @@ def test_a_known_zone_after_its_city_s_full_name_takes_its_own_name(text, zone):
 def test_taiwan_is_named_as_news_names_it_and_read_by_either_name():
     rec = extract_text("台湾省台北市举行展会，台湾的面板企业参展。")
     assert {"台湾", "台北市"} <= names(rec, "Place") and "台湾省" not in names(rec, "Place")
+
+
+def test_a_park_with_its_own_committee_is_a_zone_its_director_leads():
+    rec = extract_text("宜宾家具产业园管委会副主任周立群介绍，园区已入驻企业120家。")
+    assert "宜宾家具产业园" in names(rec, "Place")
+    assert ("LEADS", "周立群", "宜宾家具产业园") in {(r["type"], r["head"], r["tail"]) for r in rec["relations"]}
