@@ -268,7 +268,7 @@ def load() -> Gazetteer:
         with open(cache, "rb") as f:
             saved = pickle.load(f)
         if saved["stamp"] == stamp:
-            return Gazetteer(_with_zones(saved["divisions"]), saved["villages"])
+            return Gazetteer(_amended(saved["divisions"]), saved["villages"])
     except (OSError, pickle.PickleError, KeyError, EOFError, TypeError, AttributeError):
         pass
     with zipfile.ZipFile(src) as z:
@@ -285,10 +285,10 @@ def load() -> Gazetteer:
         os.replace(tmp, cache)
     except OSError:
         pass  # a read-only home only costs the parse next time
-    return Gazetteer(_with_zones(divisions), villages)
+    return Gazetteer(_amended(divisions), villages)
 
 
-def _with_zones(divisions: list[Division]) -> list[Division]:
+def _amended(divisions: list[Division]) -> list[Division]:
     """The divisions, renamed as news and the annotators name them (台湾, not 台湾省), and after
     them the zones of national_zones.tsv the tree lacks."""
     divisions = [replace(d, name=NEWS_NAMES[d.name]) if d.name in NEWS_NAMES else d for d in divisions]

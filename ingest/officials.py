@@ -236,6 +236,7 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
     return None
 
 
+# a spokesperson's post (新闻发言人), which speaks for a body only when the text names it
 SPOKESPERSON = re.compile(r"发言人$")
 # what owns a post that is not public (中国电梯协会副秘书长, 北大…研究中心主任, 周谷堆市场信息部副主任)
 NON_PUBLIC = re.compile(r"(?:协会|学会|商会|联合会|研究会|促进会|基金会|联盟|[模奶钢]协|市场(?!监)|公司|集团|研究中心|商务中心|"

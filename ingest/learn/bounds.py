@@ -59,9 +59,10 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-# what a company does or says after its name, and the words that open a post after it (中国通号 + 原董事长)
+# what a company does or says after its name, the words that open a post after it (中国通号 + 原董事长),
+# and when it does it (…近日, …时: time words by list, as jieba tags 北京|现代 a time too)
 TAIL_VERBS = {*CLOSING_VERBS, "有", "有关", "称", "系", "发布", "原", "前任", "现任", "时任", "很",
-              "时", "近日", "日前", "目前", "此前", "今年", "去年", "昨日", "昨天", "今天"}  # and when (现代 stays)
+              "时", "近日", "日前", "目前", "此前", "今年", "去年", "昨日", "昨天", "今天"}
 
 
 def without_tail(text: str, s: int, e: int) -> tuple[int, int]:

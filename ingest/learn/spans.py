@@ -302,7 +302,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
               or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m)))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
-                 and _name_like(m.label, m.name) and not (m.label == "Company" and _posted_person(text, m.start, m.name))]
+                 and _name_like(m.label, m.name)
+                 and not (m.label == "Company" and _posted_person(text, m.start, m.name))]
     for m in kept_rule:
         m.extra["confidence"] = round((beliefs or {}).get((m.start, m.end, m.label), RULE_BELIEF), 3)
         if _plain_route(m):
