@@ -84,8 +84,8 @@ class Gazetteer:
         # form -> list of (division index, kind); kind: "full", "short", "weak"
         self.forms: dict[str, list[tuple[int, str]]] = {}
         for i, d in enumerate(divisions):
-            if d.name in GENERIC_ZONES or len(d.name) < 2:
-                continue
+            if d.name in GENERIC_ZONES or len(d.name) < 2 or TOWN_SUFFIX.fullmatch(d.name):
+                continue  # a kind, not a name (经开区; 街道, a placeholder the tree has for three towns)
             # a division named as news names it (台湾) reads that name as its short form, as before
             self._add(d.name, i, "short" if d.name in OFFICIAL_NAMES else "full")
             for form in NATIONAL_ZONES.get(d.name, ("", ()))[1] + OFFICIAL_NAMES.get(d.name, ()):

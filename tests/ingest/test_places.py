@@ -187,3 +187,8 @@ def test_a_park_with_its_own_committee_is_a_zone_its_director_leads():
     rec = extract_text("宜宾家具产业园管委会副主任周立群介绍，园区已入驻企业120家。")
     assert "宜宾家具产业园" in names(rec, "Place")
     assert ("周立群", "宜宾家具产业园") in rels(rec, "LEADS")
+
+
+def test_a_town_word_alone_is_no_town():
+    rec = extract_text("唐山市各镇(街道)、相关部门要加强对接。")
+    assert "街道" not in names(rec, "Place")
