@@ -71,11 +71,38 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         rel["confidence"] = NAMED_CONFIDENCE[key[0]] if named else round(prob, 3)
         out.append(rel)
     ruled_out = _ruled_out_by_name(cands, g)
-    out = [r for r in out if not ruled_out(r)]
+    out = [r for r in out if not ruled_out(r)
+           and not (r["type"] == "INVESTS_IN" and "tail" in r and _supplies(a, r))]
     out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"}, ruled_out)
     out += [r for r in _listed_projects(a, out, g) if not ruled_out(r)]
     a.relations = _most_specific_hosts(out, g)
     fill_amounts(a)
+
+
+# what a supplier does for a project it does not own (为京沪高铁提供…, 向工厂供应…, 助力…开通), and
+# what an investor or builder does
+SUPPLY = re.compile(r"提供|供应|供货|助力|配套")
+BUILD = re.compile(r"投资|出资|斥资|建设|兴建|新建|扩建|承建|施工|开发|投建|签约|签署|合资|控股|收购")
+
+
+def _supplies(a: Analysis, r: dict) -> bool:
+    """Wherever one sentence names both, what stands between them (and just after) says the company
+    supplies the project, and nothing that it builds or funds it: a supplier, not an investor."""
+    hs = [m for m in a.mentions if m.name == r["head"].name]
+    ps = [m for m in a.mentions if m.name == r["tail"].name]
+    seen = False
+    for h in hs:
+        for p in ps:
+            si = a.sent_of(h.start)
+            if si != a.sent_of(p.start):
+                continue
+            e = a.sents[si][1]
+            lo, hi = min(h.end, p.end), max(h.start, p.start)
+            span = a.text[lo:hi] + a.text[max(h.end, p.end):min(e, max(h.end, p.end) + 8)]
+            if BUILD.search(span) or not SUPPLY.search(span):
+                return False
+            seen = True
+    return seen
 
 
 def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:

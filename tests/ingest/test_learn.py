@@ -273,3 +273,21 @@ def test_a_place_written_inside_a_route_s_waypoint_is_a_waypoint_too():
     a = analysis(text, places(g, "平度市", "莱西市", "店埠镇") + [("青新高速", "Project", -1)])
     feats = {k[1]: f for k, (f, _, _) in pairs.candidates(a, g).items() if k[0] == "HOSTS"}
     assert feats["莱西市"]["head_route"] == 1 and feats["店埠镇"]["head_route"] == 1
+
+
+def test_a_company_that_supplies_a_project_does_not_invest_in_it():
+    from ingest.learn.stage import apply_pairs
+    g = gz.load()
+    always = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": 9.0}},
+                             {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    text = "蓝湾电子为沪宁城际铁路提供通信设备。"
+    a = analysis(text, [("蓝湾电子", "Company", -1), ("沪宁城际铁路", "Project", -1)])
+    a.totals = {}
+    apply_pairs(a, g, always)
+    assert [r for r in a.relations if r["type"] == "INVESTS_IN"] == []
+    # one that builds it and supplies it too stays its investor
+    text = "蓝湾电子投资建设智能终端产业园项目，并为其提供配套设备。"
+    a = analysis(text, [("蓝湾电子", "Company", -1), ("智能终端产业园项目", "Project", -1)])
+    a.totals = {}
+    apply_pairs(a, g, always)
+    assert [r["head"].name for r in a.relations if r["type"] == "INVESTS_IN"] == ["蓝湾电子"]
