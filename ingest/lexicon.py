@@ -54,6 +54,8 @@ CLOSING_VERBS = tuple(v for v in FOLLOW_VERBS if v != "同志")  # the verbs tha
 COMPANY_SUFFIX = re.compile(
     r"(?:(?:[（(][\u4e00-\u9fff]{2,6}[)）])?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|"
     r"集团公司|股份公司|总公司|分公司|公司)|集团)")
+# the noun after a pronoun (该|公司, 该|集团), left at the start of a name the walk or the tagger ran into
+PRONOUN_NOUN = re.compile(r"公司|集团")  # read with .match, at the name's start
 # what joins the names of a list (A、B和C, A以及B)
 COORD = re.compile(r"以及|和|及|与|、")
 # A bank and the branch after it (中国农业发展银行吉林省分行, 招商银行上海分行): a company, but the

@@ -131,7 +131,8 @@ def _name_start(text: str, suffix: int) -> int | None:
 def _no_parent(core: str, g: gz.Gazetteer) -> bool:
     """A branch named by its place alone (上海分公司) or by a word for which (有关分公司): it names
     no company, whose branch it is."""
-    core = re.sub(r"^(?:公司|集团)", "", core)  # 该|公司上海分公司: the company before is a pronoun's
+    pronoun_noun = lx.PRONOUN_NOUN.match(core)  # 该|公司上海分公司
+    core = core[pronoun_noun.end():] if pronoun_noun else core
     return not core or g.is_place(core) or bool(re.search(r"(?:有关|相关|各|下属|所属|当地)$", core))
 
 

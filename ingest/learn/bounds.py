@@ -8,7 +8,7 @@ import jieba
 from jieba import posseg
 
 from ingest.analysis import Analysis, _tag, bracket_start
-from ingest.lexicon import CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, SOE_BUREAU, STOP_WORDS
+from ingest.lexicon import CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, PRONOUN_NOUN, SOE_BUREAU, STOP_WORDS
 from ingest.orgs import TRADE
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
@@ -45,8 +45,9 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         if first.word in COMPANY_POSTS or first.flag.startswith(("d", "p", "c")) \
                 or ({first.word, first.word[:2]} & STOP_WORDS and not COMPANY_SUFFIX.search(a.text, legal.end(), e)):
             e = legal.end()
-    if a.text.startswith(("公司", "集团"), s) and e - s >= 6:  # 该|公司 + 某某集团: a pronoun's noun
-        s += 2
+    pronoun_noun = PRONOUN_NOUN.match(a.text, s)
+    if pronoun_noun and e - s >= 6:  # 该|公司 + 某某集团
+        s = pronoun_noun.end()
     for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
         m = pattern.match(a.text, s, e)
         if m and e - m.end() >= rest:
