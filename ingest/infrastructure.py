@@ -16,8 +16,8 @@ MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高�
          "输电工程|输变电工程|输电线路|输气管道|管道|运河|航道")
 NAMED = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|大桥|特大桥|隧道|机场|煤矿|铁矿|金矿|铜矿|"
          "矿山|水库|水电站|电站|电厂|风电场|光伏电站|枢纽立交|立交|港区|码头|船闸")
-# what may follow a line's name and still belong to it: a section, a new or second line, works
-EXTRA = re.compile(r"(?:[\u4e00-\u9fff\d]{2,10}?至[\u4e00-\u9fff\d]{2,10}?段|[\u4e00-\u9fff]{2,6}段)?"
+# what may follow a line's name and still belong to it: a section (in brackets too), a new or second line, works
+EXTRA = re.compile(r"(?:[\u4e00-\u9fff\d]{2,10}?至[\u4e00-\u9fff\d]{2,10}?段|[\u4e00-\u9fff]{2,6}段|[(（][\u4e00-\u9fff]{2,8}段[)）])?"
                    r"(?:新线|二线|复线|迂回线|支线|连接线|接线)?(?:改扩建|扩建|改建|拓宽|改线|改造)?(?:工程|项目(?!部))?")
 ROUTE_LINK = re.compile(r"至|—|－|-|~")
 NUMBERED = re.compile(r"(?<![\dA-Za-z])(?:[GS]\d{1,4}|\d{3}(?:国道|省道)|(?:国道|省道)\d{2,4}线?)")
@@ -26,6 +26,9 @@ NAMED_RE = re.compile(NAMED)
 VOLTAGE = r"(?:±?\d{3,4}(?:千伏|kV|KV))?(?:特高压)?(?:直流|交流)?"
 MODE_AFTER = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?){VOLTAGE}(?:{MODES})")
 LINE_CONTEXT = re.compile(MODES)
+# a line named by the first characters of its ends, each completed in brackets (黔（江）张（家界）常（德）铁路,
+# 大(理)瑞(丽)铁路, 三(江)万(盛)南(川)改造项目): news writes railways so; the name is the characters outside
+ABBREVIATED = re.compile(rf"(?:[\u4e00-\u9fff][(（][\u4e00-\u9fff]{{1,3}}[)）]){{2,}}(?=(?:{MODES}|线|改造|改扩建|扩建|项目|工程))")
 
 
 def _placey(g: gz.Gazetteer, s: str) -> bool:
@@ -99,6 +102,12 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
         pm = re.match(r"[\u4e00-\u9fff]{2,4}?(?=[、，,。；及和等\s]|拓宽|扩建|改建|$)", text[m.end():e])
         if pm and LINE_CONTEXT.search(text[s:e]) and g.is_place(left[-2:]) and g.is_place(pm.group(0)):
             _add(a, m.start() - 2 if len(left) > 2 else start, _end(text, m.end() + pm.end()), "Project", kind="route")
+    for m in ABBREVIATED.finditer(text):
+        head = re.match(rf"(?:{MODES}|线)?", text[m.end():]).group()
+        end = m.end() + len(head)
+        end = end if re.search(r"[和及与、]", text[end:_end(text, end)]) else _end(text, end)
+        if end > m.end():
+            _add(a, m.start(), end, "Project", re.sub(r"[(（][^)）]*[)）]", "", text[m.start():end]), kind="route")
     for m in NUMBERED.finditer(text):
         _add(a, m.start(), _end(text, m.end()), "Project", kind="numbered")
     for m in NAMED_RE.finditer(text):

@@ -30,6 +30,20 @@ def test_numbered_roads_keep_their_section_and_works():
     assert {"国道318线林芝至拉萨段", "105国道改线工程", "省道207"} <= got
 
 
+def test_a_line_named_by_its_ends_first_characters_completed_in_brackets():
+    # the name is what stands outside the brackets; a list after it is no part of it
+    doc = nlp()("争取桂（林）柳（州）南（宁）铁路和西宁至成都铁路今年开工，与湘（潭）衡（阳）线相连。")
+    got = {(m.text, m.name) for m in doc._.kg.mentions if m.label == "Project"}
+    assert {("桂（林）柳（州）南（宁）铁路", "桂柳南铁路"), ("湘（潭）衡（阳）线", "湘衡线")} <= got
+    assert not any("和" in text for text, _ in got)
+    assert "清（远）韶（关）改扩建工程" in projects("清（远）韶（关）改扩建工程已纳入规划。")
+    assert projects("他说（笑）着（急）也没用。") == set()  # brackets after characters, no line
+
+
+def test_a_section_in_brackets_belongs_to_the_road():
+    assert "东平高速公路（东岭段）改扩建工程" in projects("东平高速公路（东岭段）改扩建工程今天开工。")
+
+
 def test_named_mine_drops_the_county_before_it():
     got = projects("近日，灵石县双龙沟煤矿和石门庄煤矿正式复工。")
     assert {"双龙沟煤矿", "石门庄煤矿"} <= got
