@@ -247,8 +247,11 @@ def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
 # what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)
 PROJECT_END = re.compile(r"(?:项目|工程|基地|产业园|园区|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|"
                          r"煤矿|矿|厂|中心|线)$")
-# after a project's head: a place word (兰州至成都高速 + 中), or a measure of it (高速公路 + 通车里程)
-AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$")
+# after a project's head: a place word (兰州至成都高速 + 中), a measure of it (高速公路 + 通车里程), or
+# what happens to it (某某大桥 + 主塔封顶, 某某铁路 + 全线贯通): the name ends at its head
+AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$|"
+                        r"(?:主塔|主体|主桥|主线|全线|桥面|顺利|正式|成功)?(?:封顶|合龙|贯通|通车|开工|竣工|投产|完工|"
+                        r"建成|开通|运营|奠基|动工|启用|投用|开建)$")
 
 
 def _kind_only(part: str) -> bool:
@@ -323,7 +326,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             continue
         if lab == "Project":
             after = AFTER_HEAD.search(name)
-            if after and PROJECT_END.search(name[:after.start()]):
+            if after and (PROJECT_END.search(name[:after.start()]) or name.endswith("高铁", 0, after.start())):
                 if after["measure"]:
                     continue  # a figure about roads, no road
                 e -= len(after.group())

@@ -2,6 +2,8 @@
 of ingest/learn/spans.py (sentences written for these tests)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.extract import extract_text
@@ -296,6 +298,17 @@ def test_a_place_word_after_a_project_head_is_cut_off_and_a_measure_of_roads_is_
     assert tagged_project("白水高速公路通车里程达到300公里。", "白水高速公路通车里程").mentions == []
     a = tagged_project("青山工业中心今年投产。", "青山工业中心")  # 中心 is a head, not 中
     assert [m.name for m in a.mentions] == ["青山工业中心"]
+
+
+@pytest.mark.parametrize("tagged", ["东岭长江大桥主塔封顶", "西岭至东山高铁全线贯通", "青山水库正式开工"])
+def test_what_happens_to_a_project_is_no_part_of_its_name(tagged):
+    a = tagged_project(f"昨日，{tagged}。", tagged)
+    assert [m.name for m in a.mentions] == [re.sub(r"(?:主塔封顶|全线贯通|正式开工)$", "", tagged)]
+
+
+def test_a_project_named_after_what_happens_to_it_keeps_its_name():
+    a = tagged_project("青山开工纪念馆今年投产。", "青山开工纪念馆")
+    assert [m.name for m in a.mentions] == ["青山开工纪念馆"]
 
 
 @pytest.mark.parametrize("text, tagged, want", [
