@@ -222,7 +222,7 @@ def _defined_like(name: str, g: gz.Gazetteer) -> bool:
 # a company named by its officer (甲电器副总裁某某, 乙钢铁董事长): the name before a company post, less
 # what qualifies the post (高级, 常务, 中国区, 新任). Only the posts no office or department has
 # (lx.COMPANY_POSTS has 经理, 董事 too: 项目经理, 独立董事)
-OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理|首席执行官|CEO)")
+OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理|首席执行官|CEO|(?:联合)?创始人)")
 POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
                             r"|华中|西南|西北|东北)区?|区域|业务)+$")
 OFFICER_LEFT = re.compile(rf"[^{lx.NAME_AFTER}]{{2,8}}$")
@@ -247,10 +247,18 @@ def find_officered(a: Analysis, g: gz.Gazetteer) -> None:
         if found is not None:  # a legal name the suffix rule found: the post says it is one
             found.extra["listed"] = True
             continue
-        if lx.COMPANY_SUFFIX.search(name) or NOT_A_FIRM.search(name) or TRADE.search(name) or a.covered(start, end) \
-                or not _officer_like(name, g):
+        if (lx.COMPANY_SUFFIX.search(name) and not brand_group(name)) or NOT_A_FIRM.search(name) or TRADE.search(name) \
+                or a.covered(start, end) or not _officer_like(name, g):
             continue
         _add(a, start, end, "Company", listed=True)
+
+
+def brand_group(name: str) -> bool:
+    """小米集团, 蚂蚁集团 before an officer's post: a brand that is also a rarer common noun, which
+    the suffix rule reads as a kind of company; a frequent one is a trade (汽车集团, 能源公司)."""
+    core = re.sub(r"(?:集团公司|集团|公司)$", "", name)
+    return core != name and len(_units(jieba.lcut(core))) == 1 and _tag(core).startswith(("n", "x", "eng")) \
+        and _freq(core) < 1000 and core not in lx.PROJECT_GENERIC and core not in lx.ROLE_NOUNS
 
 
 def _officer_like(name: str, g: gz.Gazetteer) -> bool:

@@ -15,7 +15,7 @@ from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS
 from ingest.officials import _person_name
-from ingest.orgs import marked
+from ingest.orgs import brand_group, marked
 from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")
@@ -305,7 +305,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
               or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m)))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
-                 and _name_like(m.label, m.name)
+                 and (_name_like(m.label, m.name) or (m.label == "Company" and m.extra.get("listed") and brand_group(m.name)))
                  and not (m.label == "Company" and _posted_person(text, m.start, m.name))]
     for m in kept_rule:
         m.extra["confidence"] = round((beliefs or {}).get((m.start, m.end, m.label), RULE_BELIEF), 3)

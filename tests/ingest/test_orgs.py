@@ -102,12 +102,16 @@ def test_a_clause_that_says_what_its_subject_is_names_companies(text, want):
     ("飞燕电动车副总裁李某对记者说，工厂明年投产。", {"飞燕电动车"}),
     ("据青川钢铁董事长王某介绍，新线已经试产。", {"青川钢铁"}),
     ("会上，星河电器中国区高级副总裁张某发言。", {"星河电器"}),
+    # a brand that is a common noun before 集团 (松鼠集团), a founder's company
+    ("会上，松鼠集团董事长王某致辞。", {"松鼠集团"}),
+    ("，蜻蜓科技创始人李某表示，新品明年上市。", {"蜻蜓科技"}),
     # no name: a pronoun, a department, a place, a legal name found already, a post after a post
     ("该公司董事长表示，项目进展顺利。", set()),
     ("营销中心总经理李某说。", set()),
     ("襄阳市总经理协会成立。", set()),
     ("蓝海科技有限公司董事长王某出席。", set()),
     ("他担任总裁兼首席执行官。", set()),
+    ("，汽车集团董事长出席。", set()),  # a frequent noun before 集团 is a trade, no brand
 ])
 def test_an_officer_after_a_name_names_its_company(text, want):
     assert _found("find_officered", text) == want
@@ -122,6 +126,16 @@ def test_a_legal_name_before_an_officer_stays_whatever_the_tagger_says():
     a.mentions = [Mention(0, 8, "Company", "蓝海科技有限公司", "蓝海科技有限公司")]
     orgs.find_officered(a, gz.load())
     assert [(m.name, m.extra.get("listed")) for m in a.mentions] == [("蓝海科技有限公司", True)]
+
+
+def test_a_brand_group_named_by_its_officer_stays_whatever_the_tagger_says():
+    from ingest import gazetteer as gz
+    from ingest import orgs
+    a = Analysis("会上，松鼠集团董事长王某致辞。")
+    split(a)
+    orgs.find_officered(a, gz.load())
+    spans.replace_spans(a, [])  # the tagger read no company there
+    assert [(m.label, m.name) for m in a.mentions if m.label == "Company"] == [("Company", "松鼠集团")]
 
 
 @pytest.mark.parametrize("text, label, want", [
