@@ -306,6 +306,16 @@ def test_what_happens_to_a_project_is_no_part_of_its_name(tagged):
     assert [m.name for m in a.mentions] == [re.sub(r"(?:主塔封顶|全线贯通|正式开工)$", "", tagged)]
 
 
+@pytest.mark.parametrize("text, tagged", [
+    ("地铁站换上了蓝鲸电梯。", "蓝鲸电梯"),
+    ("蓝湾推出四核手机芯片。", "四核手机芯片"),
+    ("宏达集团上调钢材出厂价。", "钢材出厂价"),
+    ("一家日本家电厂商表示。", "日本家电厂商"),
+])
+def test_a_product_a_price_or_a_trade_is_no_project(text, tagged):
+    assert tagged_project(text, tagged).mentions == []
+
+
 def test_a_project_named_after_what_happens_to_it_keeps_its_name():
     a = tagged_project("青山开工纪念馆今年投产。", "青山开工纪念馆")
     assert [m.name for m in a.mentions] == ["青山开工纪念馆"]
