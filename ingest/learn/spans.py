@@ -19,7 +19,7 @@ from ingest.orgs import brand_group, marked
 from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")
-OPENERS = ("p", "c", "r", "d", "u")  # a name does not start with a preposition, conjunction, pronoun…
+OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
 CAPTION = "图为"
 # what stands before a name without being part of it: a date, a time word, a source (据), a post
 # held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)

@@ -31,6 +31,8 @@ from tests.ingest.record_sets import names
     # a conjunction jieba glued to an unknown name, an example marker, a launching verb
     ("但青禾集团", "青禾集团"),
     ("诸如金穗泉", "金穗泉"),
+    ("事实上青禾公司", "青禾公司"),  # an idiom before the name
+    ("与此同时青禾集团", "青禾集团"),
     ("上马青山纸浆项目", "青山纸浆项目"),
     ("新沅大桥", "新沅大桥"),  # 新 begins names as often as it means "new"
     # a subject and its 在, a sum, a determiner before the name; not 在 before a description
