@@ -7,8 +7,8 @@ import re
 import jieba
 
 from ingest import gazetteer as gz
-from ingest.analysis import (SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units, after_builder,
-                             word_ends)
+from ingest.analysis import (DEMONSTRATIVES, SINGLE_STOP, Analysis, Mention, _freq, _specific, _tag, _units,
+                             after_builder, word_ends)
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
@@ -84,6 +84,9 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
             continue
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
+        if first in DEMONSTRATIVES and len(words) > 2 and len(words[1]) == 1:
+            s += len(first) + 1  # 该|厅 + 公路管理局: the character after 该 is what it points to
+            continue
         # 新 stays: as often the start of a name (新日电动车, 新谭公路) as the word "new"
         if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP and first != "新")
                                or _tag(first).startswith(OPENERS)

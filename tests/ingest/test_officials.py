@@ -161,6 +161,16 @@ def test_a_preposition_jieba_glues_to_the_level_is_no_part_of_the_body(text, off
     assert not any(n.startswith(("据", "由")) for n in names(rec, "Organization"))
 
 
+@pytest.mark.parametrize("text, official, body", [
+    ("记者了解到，该厅青山管理局局长王江明表示，今年将新建公路。", "王江明", "青山管理局"),  # 该|厅: what 该 points to
+    ("当记者问及是否因为新任青山铁路局局长李明远到任时。", "李明远", "青山铁路局"),
+    ("时任青山铁路局局长李明远表示。", "李明远", "青山铁路局"),
+])
+def test_a_pointer_or_a_word_of_tenure_before_the_body_is_no_part_of_it(text, official, body):
+    rec = extract_text(text)
+    assert (official, body) in rels(rec, "LEADS")
+
+
 @pytest.mark.parametrize("text, official", [
     ("省委书记李强强调，要把重点项目抓紧抓实。", "李强"),
     ("县委书记王强调研了园区的两个在建项目。", "王强"),
