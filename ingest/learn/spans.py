@@ -62,7 +62,9 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"):
         s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
     posted = POSTED.match(text, s, e)  # 张某某任 + 某研究院: a person and the post taken
-    if posted and e - posted.end() >= 2 and _person_name(text, s) == posted.group(1) \
+    person = _person_name(text, s) or "-"
+    # the person as read, or its first two characters when jieba glued the third to 任 (张光|军任)
+    if posted and e - posted.end() >= 2 and posted.group(1).startswith(person) \
             and posted.end() - s in word_ends(jieba.lcut(text[s:e])):  # not 任|职
         s = posted.end()
     namely = NAMELY.match(text, s, e)
