@@ -13,8 +13,11 @@ from ingest.officials import _person_name
 
 
 TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售")  # stop words before a name, trades before a suffix
-# a date before a legal name (2010年中国石油…公司, 3月5日…): when, no part of the name
-DATE_LEAD = re.compile(r"(?:\d+(?:年|月|日|号))*")
+DIGITS = set("0123456789.．")
+# a date or a span of dates before a name (2010年中国石油…公司, 3月5日…, a résumé's 1987―1991年 or
+# 2002.03―2004.05 + 复旦大学): when, no part of the name
+DATE_LEAD = re.compile(r"[―—\-－~～至]?(?:(?:\d{4}[.．]\d{1,2}(?![\d.．万亿千百代])|\d{1,4}(?:年|月|日|号)|\d{4}(?=[―—\-－~～至])"
+                       r"|\d{1,2}(?=[―—\-－~～至]\d{4}))[―—\-－~～至]?)*")
 
 
 def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
@@ -31,6 +34,9 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
             _add(a, start, m.end(), "Organization" if lx.PUBLIC_BANK.search(text, start, m.end()) else "Company")
     for m in lx.ORG_SUFFIX.finditer(text):
         start = walk_left(text, m.start(), limit=16, keep_adj=False)
+        while 0 < start < m.start() and text[start - 1] in DIGITS and text[start] in DIGITS:
+            start += 1  # the walk's limit fell inside a number
+        start += len(DATE_LEAD.match(text, start, m.start()).group())
         start = _cut_person(text, start, m.start(), g)
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:

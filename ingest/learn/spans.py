@@ -15,7 +15,7 @@ from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS
 from ingest.officials import _person_name
-from ingest.orgs import brand_group, marked
+from ingest.orgs import DATE_LEAD, brand_group, marked
 from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")
@@ -61,6 +61,9 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += len(CAPTION)
     if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"):
         s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
+    date = DATE_LEAD.match(text, s, e)  # a résumé's 1987―1991年 or 2002.03―2004.05 + 某某大学
+    if re.search(r"[―—\-－~～至.．]", date.group()) and e - date.end() >= 2:
+        s = date.end()
     posted = POSTED.match(text, s, e)  # 张某某任 + 某研究院: a person and the post taken
     person = _person_name(text, s) or "-"
     # the person as read, or its first two characters when jieba glued the third to 任 (张光|军任)

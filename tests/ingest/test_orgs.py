@@ -1,4 +1,6 @@
 """Companies: names listed before 等…企业, and generic phrases that are not names."""
+import re
+
 import pytest
 
 from ingest.analysis import Analysis, _units, split
@@ -221,6 +223,16 @@ def test_a_kind_of_company_with_a_trade_and_a_service_is_no_name(monkeypatch):
 def test_associations_and_chambers_are_organizations(text, want, monkeypatch):
     got = _rule_names(text, "Organization", monkeypatch)
     assert _whole_and_alone(want, got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("1983―1987年青川大学化学系学习", "青川大学"),
+    ("2001―2005年青川省农业科学研究院技术员、副所长", "青川省农业科学研究院"),
+    ("副院长(其间：2006.09―2008.07北岭理工学院管理学院在职研究生学习)", "北岭理工学院"),
+])
+def test_a_span_of_dates_in_a_resume_is_no_part_of_the_name(text, want, monkeypatch):
+    got = _rule_names(text, "Organization", monkeypatch)
+    assert any(n.startswith(want) for n in got) and not any(re.match(r"[\d―.]", n) for n in got)
 
 
 @pytest.mark.parametrize("text", [

@@ -33,6 +33,9 @@ from tests.ingest.record_sets import names
     ("诸如金穗泉", "金穗泉"),
     ("事实上青禾公司", "青禾公司"),  # an idiom before the name
     ("该厅青山管理局", "青山管理局"),  # 该|厅: what 该 points to
+    ("1987―1991年青山大学", "青山大学"),  # a résumé's span of dates
+    ("2002.03―2004.05青山大学", "青山大学"),
+    ("1-3号线工程", "1-3号线工程"),  # lines by number, no dates
     ("刘光军任青山研究院", "青山研究院"),  # a person and the post taken, jieba's 刘光|军任 or not
     ("赵建军任青山研究院", "青山研究院"),
     ("张强任职青山研究院", "张强任职青山研究院"),  # 任职 is one word: no post taken there
