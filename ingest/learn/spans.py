@@ -159,6 +159,8 @@ NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大
 CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
+# a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it
+SITE = re.compile(r"(?:基地|产业园|生产线)$")
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
 KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
@@ -328,6 +330,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         cut = trim(text, s, e)
         if cut is None:
             continue
+        if lab == "Company" and SITE.search(text, cut[0], cut[1]):  # 某某福鼎基地: a company's site
+            lab, cut = "Project", (cut[0], cut[1] + (2 if text.startswith("项目", cut[1]) else 0))
         s, e = without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
         name = text[s:e]
         if not _name_like(lab, name) or (lab == "Company" and _posted_person(text, s, name)):

@@ -315,6 +315,13 @@ def test_what_happens_to_a_project_is_no_part_of_its_name(tagged):
     assert [m.name for m in a.mentions] == [re.sub(r"(?:主塔封顶|全线贯通|正式开工)$", "", tagged)]
 
 
+def test_a_company_s_site_tagged_as_the_company_is_a_project():
+    text = "青禾电池福鼎基地项目计划投资80亿元。"
+    a = analysis(text, [])
+    spans.replace_spans(a, [(0, text.index("项目"), "Company", 0.9)])
+    assert [(m.label, m.name) for m in a.mentions] == [("Project", "青禾电池福鼎基地项目")]
+
+
 @pytest.mark.parametrize("text, tagged", [
     ("地铁站换上了蓝鲸电梯。", "蓝鲸电梯"),
     ("蓝湾推出四核手机芯片。", "四核手机芯片"),
