@@ -105,6 +105,12 @@ def _invested_project(a: Analysis, c: Mention, projects: list[Mention]) -> Menti
     return None
 
 
+def _list_end(p: Mention, in_sent: list[Mention], text: str) -> bool:
+    """p ends a list of projects (甲项目、乙项目和丙项目): what follows is said of them all."""
+    prev = max((q for q in in_sent if q.end <= p.start), key=lambda q: q.end, default=None)
+    return prev is not None and bool(re.fullmatch(r"[、，,和及与\s]|以及", text[prev.end:p.start]))
+
+
 def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | None:
     """The project a sentence is about: named first (X项目是…) or by 该项目 at its start."""
     s, e = a.sents[si]
@@ -211,6 +217,9 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         built = [p for p in in_sent if p.start >= amt["end"]
                  and re.fullmatch(r"(?:人民币)?[，,]?(?:最终|逐步|并|将)?(?:用于|用来|来)?(?:在|于)?(?:建设|兴建|新建|扩建|打造|建成|建)",
                                   a.without_mentions(amt["end"], p.start, ("Place",)))]
+        last = max((p for p in in_sent if p.end <= amt["start"]), key=lambda p: p.end, default=None)
+        if last is not None and not after and not built and _list_end(last, in_sent, text):
+            continue  # 甲项目、乙项目，总投资…: the sum of a list is no project's total
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
             if (after or built) and plain:

@@ -57,6 +57,16 @@ def test_total_of_what_an_investment_builds_and_of_an_estimate(monkeypatch, text
     assert [t for name, t in totals.items() if name.endswith(project)] == [total], totals
 
 
+@pytest.mark.parametrize("text", [
+    "今年开工的有东湖隧道项目、白沙洲大桥项目和滨河快速路项目，总投资120亿元。",
+    "会上，东湖隧道项目和白沙洲大桥项目总投资56亿元。",
+])
+def test_the_sum_of_a_list_of_projects_is_no_project_s_total(monkeypatch, text):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    projects = [e for e in extract_text(text)["entities"] if e["type"] == "Project"]
+    assert len(projects) >= 2 and not any(e.get("total_investment_cny") for e in projects)
+
+
 def test_a_site_said_outright_hosts_the_project():
     rec = extract_text("3月2日上午，在宜昌市夷陵区龙泉镇政府，青松生物医药研发中心项目成功签约。")
     assert ("龙泉镇", "青松生物医药研发中心项目") in rels(rec, "HOSTS")
