@@ -247,6 +247,17 @@ def _with_capacity(a: Analysis, s: int) -> int:
     return site.start if site is not None else s
 
 
+def _after_site(a: Analysis, s: int, e: int) -> int:
+    """A project span that opens with its site and 的 (天府新区直管区的 + 成都科学城项目) starts after
+    the 的: the place is where it is, not its name."""
+    k = a.text.find("的", s, e)
+    site = next((m for m in a.mentions if m.label == "Place" and m.start == s), None)
+    if site is None or k < 0 or e - k < 4 or not re.fullmatch(r"(?:直管区|境内|辖区|片区|[东南西北]部|核心区|起步区)?",
+                                                              a.text[site.end:k]):
+        return s
+    return k + 1
+
+
 def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
     rest = list(text[n.start:n.end])
     inside = [p for p in places if n.start <= p.start and p.end <= n.end]
@@ -348,6 +359,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             if POST_AFTER.match(text, e):
                 continue
             s = _with_capacity(a, after_builder(a, s, e))
+            s = _after_site(a, s, e)
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue

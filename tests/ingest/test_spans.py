@@ -315,6 +315,20 @@ def test_what_happens_to_a_project_is_no_part_of_its_name(tagged):
     assert [m.name for m in a.mentions] == [re.sub(r"(?:主塔封顶|全线贯通|正式开工)$", "", tagged)]
 
 
+@pytest.mark.parametrize("text, tagged, site, want", [
+    ("位于天府新区直管区的青禾科学城项目今天开工。", "天府新区直管区的青禾科学城项目", "天府新区", "青禾科学城项目"),
+    ("江宁区的青禾科学城项目今天开工。", "江宁区的青禾科学城项目", "江宁区", "青禾科学城项目"),
+    ("江宁区白水镇的青禾科学城项目今天开工。", "江宁区白水镇的青禾科学城项目", "江宁区", "江宁区白水镇的青禾科学城项目"),
+])
+def test_a_project_span_that_opens_with_its_site_and_de_starts_after_it(text, tagged, site, want):
+    from ingest import gazetteer as gz
+    from tests.ingest.analyses import places
+    a = analysis(text, places(gz.load(), site))
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.9)])
+    assert [m.name for m in a.mentions if m.label == "Project"] == [want]
+
+
 def test_a_company_s_site_tagged_as_the_company_is_a_project():
     text = "青禾电池福鼎基地项目计划投资80亿元。"
     a = analysis(text, [])
