@@ -1,0 +1,79 @@
+"""Where a tagged name starts and ends (ingest/learn/trim.py; sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.learn.trim import trim
+
+
+@pytest.mark.parametrize("text,want", [
+    ("由该公司对“清河湾湿地公园项目", "清河湾湿地公园项目"),
+    ("和长丰新材料有限公司", "长丰新材料有限公司"),
+    ("格力电器(重庆)有限公司", "格力电器(重庆)有限公司"),
+    ("江门至湛江高速，开平段", None),
+    # a date, a source, a post held or a construction verb before a name is not part of it
+    ("5日奠基临河第二纺织厂", "临河第二纺织厂"),
+    ("据东岭集团", "东岭集团"),
+    ("时任宏远重工集团公司", "宏远重工集团公司"),
+    ("三季度红星水泥厂", "红星水泥厂"),
+    ("开工建设滨江快速路", "滨江快速路"),
+    ("建设银行", "建设银行"),
+    # the tail of a date the tagger cut through, a launching verb inside, a conjunction before
+    ("年东湖隧道二期工程", "年东湖隧道二期工程"),
+    ("省适时启动清江引水工程", "清江引水工程"),
+    ("而青松城际铁路", "青松城际铁路"),
+    # a conjunction jieba glued to an unknown name, an example marker, a launching verb
+    ("但青禾集团", "青禾集团"),
+    ("诸如金穗泉", "金穗泉"),
+    ("事实上青禾公司", "青禾公司"),  # an idiom before the name
+    ("该厅青山管理局", "青山管理局"),  # 该|厅: what 该 points to
+    ("1987―1991年青山大学", "青山大学"),  # a résumé's span of dates
+    ("2002.03―2004.05青山大学", "青山大学"),
+    ("1-3号线工程", "1-3号线工程"),  # lines by number, no dates
+    ("刘光军任青山研究院", "青山研究院"),  # a person and the post taken, jieba's 刘光|军任 or not
+    ("赵建军任青山研究院", "青山研究院"),
+    ("张强任职青山研究院", "张强任职青山研究院"),  # 任职 is one word: no post taken there
+    ("与此同时青禾集团", "青禾集团"),
+    ("上马青山纸浆项目", "青山纸浆项目"),
+    ("新沅大桥", "新沅大桥"),  # 新 begins names as often as it means "new"
+    # a subject and its 在, a sum, a determiner before the name; not 在 before a description
+    ("青禾电器在河西屏南物流中心项目", "河西屏南物流中心项目"),
+    ("禾州投资3.2亿元扩建纸浆生产线", "纸浆生产线"),
+    ("新一轮滨江快速路", "滨江快速路"),
+    ("青禾电器在南屏的纸浆生产线", "青禾电器在南屏的纸浆生产线"),
+    # what 即 (namely) names; 即墨 is a place
+    ("吸引物即青山湿地公园改扩建项目", "青山湿地公园改扩建项目"),
+    ("即墨鹤山路立交工程", "即墨鹤山路立交工程"),
+])
+def test_trim(text, want):
+    cut = trim(text, 0, len(text))
+    assert (text[cut[0]:cut[1]] if cut else None) == want
+
+
+@pytest.mark.parametrize("text, span, want", [
+    ("该建筑物即青禾研究基地改扩建项目开工。", "物即青禾研究基地改扩建项目", "青禾研究基地改扩建项目"),  # begun inside 建筑物
+    ("检测机构瑞宁SGS公司出具报告。", "构瑞宁SGS公司", "瑞宁SGS公司"),  # inside 机构
+    ("由青禾电器投资。", "青禾电器", "青禾电器"),  # where a word starts: kept
+])
+def test_a_name_starts_where_a_word_does(text, span, want):
+    s = text.index(span)
+    cut = trim(text, s, s + len(span))
+    assert text[cut[0]:cut[1]] == want
+
+
+def test_a_date_tail_is_cut_only_after_a_digit():
+    text = "2019年东湖隧道二期工程开工"
+    cut = trim(text, text.index("年"), text.index("开工"))
+    assert text[cut[0]:cut[1]] == "东湖隧道二期工程"
+    text = "年产8万吨纸浆项目"  # output per year, part of the name
+    assert trim(text, 0, len(text)) == (0, len(text))
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("据市场研究机构DisplaySearch公司统计，面板价格回落。", "isplaySearch公司", "DisplaySearch公司"),
+    ("TCL集团今年扩产。", "CL集团", "TCL集团"),
+])
+def test_a_name_never_starts_or_ends_inside_a_latin_word(text, tagged, want):
+    s = text.index(tagged)
+    got = trim(text, s, s + len(tagged))
+    assert text[got[0]:got[1]] == want
