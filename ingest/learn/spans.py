@@ -266,7 +266,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
 
 # a road or bridge that is only a landmark for another (终点接青银高速, 与威青高速相交, 济青高速收费站):
 # it exists already; the project is what connects to it
-ROAD = re.compile(r"(?:高速|公路|铁路|国道|省道|立交|立交桥|大桥|隧道)$")
+ROAD = re.compile(r"(?:高速|公路|铁路|国道|省道|立交|立交桥|大桥|隧道)(?:[\u4e00-\u9fff]{1,4}段)?$")
 REFERRED_BEFORE = re.compile(r"(?:接|经|沿|至|连接|途经|减轻|穿过|跨越)$")
 MEETS = re.compile(r"^[^，,。；;]{0,12}?(?:相交|相连|相接|交汇|交叉|互通|衔接)")
 REFERRED_AFTER = re.compile(r"^(?:相交|相连|相接|交汇|交叉|收费站|互通|通车里程|沿线|以[东南西北])")

@@ -150,6 +150,7 @@ def test_a_name_with_a_key_or_grade_word_inside_stays_a_project():
     ("新建的滨湖大道向北延伸，终点接云岭高速，全长十二公里。", "云岭高速"),
     ("枢纽建成后与沿海高速公路相交，形成互通。", "沿海高速公路"),
     ("收费站将迁至东郊，以减轻北环立交桥的交通压力。", "北环立交桥"),
+    ("新线起于东郊，接云岭高速公路西岭北段，全长六十公里。", "云岭高速公路西岭北段"),  # with its section
 ])
 def test_a_road_named_only_as_a_landmark_is_no_project(text, road):
     assert tagged_project(text, road).mentions == []
