@@ -22,6 +22,7 @@ LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 �
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 NAMELY = re.compile(r"[\u4e00-\u9fff]{1,3}即(?!墨)")  # 吸引物即 + 大熊猫…项目: what 即 names (not 即墨)
+OWNED_BY = re.compile(r".*(?:旗下|下属)")  # 某某集团旗下 + 某某8.5代液晶面板项目: what it owns is named after
 POSTED = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:担任|出任|任)")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
 
@@ -65,7 +66,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if posted and e - posted.end() >= 2 and posted.group(1).startswith(person) \
             and posted.end() - s in word_ends(jieba.lcut(text[s:e])):  # not 任|职
         s = posted.end()
-    namely = NAMELY.match(text, s, e)
+    namely = NAMELY.match(text, s, e) or OWNED_BY.match(text, s, e)
     if namely and e - namely.end() >= 4:
         s = namely.end()
     inner = LAUNCH.search(text, s, e)  # 宁夏适时启动 + 银川…工程: the name is what is launched

@@ -25,6 +25,7 @@ from ingest.learn.trim import trim
     # a conjunction jieba glued to an unknown name, an example marker, a launching verb
     ("但青禾集团", "青禾集团"),
     ("诸如金穗泉", "金穗泉"),
+    ("青禾集团旗下白水湾8代面板项目", "白水湾8代面板项目"),  # what a group owns, named after 旗下
     ("事实上青禾公司", "青禾公司"),  # an idiom before the name
     ("该厅青山管理局", "青山管理局"),  # 该|厅: what 该 points to
     ("1987―1991年青山大学", "青山大学"),  # a résumé's span of dates
