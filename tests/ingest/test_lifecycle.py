@@ -46,7 +46,7 @@ def test_a_cue_gives_its_stage(text, stage):
     "青松县光伏新材料产业园项目计划于今年年底竣工投产。",   # a plan
     "青松县光伏新材料产业园项目力争明年上半年建成。",        # a wish
     "青松县光伏新材料产业园项目预计2022年开工。",            # a forecast
-    "至今青松县光伏新材料产业园项目尚未开工。",              # a negation
+    "青松县光伏新材料产业园项目至今尚未开工。",              # a negation
     "项目建成后，青松县光伏新材料产业园项目年产值可达10亿元。",  # after completion: a prospect
     "青松县光伏新材料产业园项目2023年底建成通车。",            # a date after the article's: a plan
     "青松县光伏新材料产业园项目建成投入运营后将带动就业。",      # 后 after a chain of cues
