@@ -162,6 +162,12 @@ def word_spans(words: list[str]) -> list[tuple[int, int, str]]:
 DEMONSTRATIVES = {"该", "本", "此", "这", "其"}
 
 
+def points_to(word: str, after: str) -> bool:
+    """word is a pointer and after the one character it points to (该|厅 + 公路管理局): neither
+    is part of the name after them."""
+    return word in DEMONSTRATIVES and len(after) == 1
+
+
 def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g=None,
               keep_adj: bool = True, body: bool = False, lead: tuple = ()) -> int:
     """Start of the name phrase that ends at ``end``: tokens leftwards until a
@@ -189,8 +195,8 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
             continue
         if tok in lx.STOP_WORDS or not tok.strip() or (any(c in lx.PUNCT for c in tok)
                                                        and not re.fullmatch(r"\d+\.\d+", tok)):
-            if tok in DEMONSTRATIVES and n and len(rev[n - 1]) == 1 and start < end - 1:
-                start += 1  # 该|厅 + 公路管理局: the character after 该 is what it points to
+            if n and points_to(tok, rev[n - 1]) and start < end - 1:
+                start += 1
             break
         tag = _tag(tok)
         if tok not in NAME_VERBS and tag != "x":

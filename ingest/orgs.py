@@ -16,8 +16,9 @@ TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售")  # stop words b
 DIGITS = set("0123456789.．")
 # a date or a span of dates before a name (2010年中国石油…公司, 3月5日…, a résumé's 1987―1991年 or
 # 2002.03―2004.05 + 复旦大学): when, no part of the name
-DATE_LEAD = re.compile(r"[―—\-－~～至]?(?:(?:\d{4}[.．]\d{1,2}(?![\d.．万亿千百代])|\d{1,4}(?:年|月|日|号)|\d{4}(?=[―—\-－~～至])"
-                       r"|\d{1,2}(?=[―—\-－~～至]\d{4}))[―—\-－~～至]?)*")
+RANGE = r"[―—\-－~～至]"  # between the two ends of a span of dates
+DATE_LEAD = re.compile(rf"{RANGE}?(?:(?:\d{{4}}[.．]\d{{1,2}}(?![\d.．万亿千百代])|\d{{1,4}}(?:年|月|日|号)|\d{{4}}(?={RANGE})"
+                       rf"|\d{{1,2}}(?={RANGE}\d{{4}})){RANGE}?)*")
 
 
 def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:

@@ -6,10 +6,10 @@ import re
 
 import jieba
 
-from ingest.analysis import DEMONSTRATIVES, SINGLE_STOP, _freq, _tag, _units, word_ends
+from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, word_ends
 from ingest.lexicon import AMOUNT, CJK
 from ingest.officials import _person_name
-from ingest.orgs import DATE_LEAD
+from ingest.orgs import DATE_LEAD, RANGE
 
 OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
 CAPTION = "图为"
@@ -58,7 +58,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"):
         s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
     date = DATE_LEAD.match(text, s, e)  # a résumé's 1987―1991年 or 2002.03―2004.05 + 某某大学
-    if re.search(r"[―—\-－~～至.．]", date.group()) and e - date.end() >= 2:
+    if re.search(rf"{RANGE}|[.．]", date.group()) and e - date.end() >= 2:
         s = date.end()
     posted = POSTED.match(text, s, e)  # 张某某任 + 某研究院: a person and the post taken
     person = _person_name(text, s) or "-"
@@ -85,8 +85,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
             continue
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]
-        if first in DEMONSTRATIVES and len(words) > 2 and len(words[1]) == 1:
-            s += len(first) + 1  # 该|厅 + 公路管理局: the character after 该 is what it points to
+        if len(words) > 2 and points_to(first, words[1]):
+            s += len(first) + 1
             continue
         # 新 stays: as often the start of a name (新日电动车, 新谭公路) as the word "new"
         if len(words) > 1 and ((len(first) == 1 and first in SINGLE_STOP and first != "新")
