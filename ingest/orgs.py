@@ -229,6 +229,7 @@ def _defined_like(name: str, g: gz.Gazetteer) -> bool:
 # a company named by its officer (甲电器副总裁某某, 乙钢铁董事长): the name before a company post, less
 # what qualifies the post (高级, 常务, 中国区, 新任). Only the posts no office or department has
 # (lx.COMPANY_POSTS has 经理, 董事 too: 项目经理, 独立董事)
+RARE = 1000  # jieba's count under which a common noun alone may be a brand's name (小米, 格力; not 汽车)
 OFFICER = re.compile(r"(?:副?董事长|董事局主席|副?总裁|副?总经理|首席执行官|CEO|(?:联合)?创始人)")
 POST_QUALIFIER = re.compile(r"(?:高级|常务|执行|新任|前任|现任|董事|兼|(?:中国|大中华|亚太|全球|北美|欧洲|亚洲|华东|华南|华北"
                             r"|华中|西南|西北|东北)区?|区域|业务)+$")
@@ -265,7 +266,7 @@ def brand_group(name: str) -> bool:
     the suffix rule reads as a kind of company; a frequent one is a trade (汽车集团, 能源公司)."""
     core = re.sub(r"(?:集团公司|集团|公司)$", "", name)
     return core != name and len(_units(jieba.lcut(core))) == 1 and _tag(core).startswith(("n", "x", "eng")) \
-        and _freq(core) < 1000 and core not in lx.PROJECT_GENERIC and core not in lx.ROLE_NOUNS
+        and _freq(core) < RARE and core not in lx.PROJECT_GENERIC and core not in lx.ROLE_NOUNS
 
 
 def _officer_like(name: str, g: gz.Gazetteer) -> bool:
@@ -280,7 +281,7 @@ def _officer_like(name: str, g: gz.Gazetteer) -> bool:
             or any(_tag(w).startswith(("v", "r", "d", "p", "c", "u")) and w not in NAME_VERBS for w in words[1:]) \
             or all(g.is_place(w) for w in words):
         return False
-    return len(words) > 1 or (_specific(words[0], strict=True) and _freq(name) < 1000) or not lx.CJK.search(name)
+    return len(words) > 1 or (_specific(words[0], strict=True) and _freq(name) < RARE) or not lx.CJK.search(name)
 
 
 ARRIVING = {"落户", "前来", "前往", "入驻", "投资", "建设", "合作", "考察", "参与", "配套", "进驻"}

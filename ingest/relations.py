@@ -108,7 +108,8 @@ def _invested_project(a: Analysis, c: Mention, projects: list[Mention]) -> Menti
 def _list_end(p: Mention, in_sent: list[Mention], text: str) -> bool:
     """p ends a list of projects (甲项目、乙项目和丙项目): what follows is said of them all."""
     prev = max((q for q in in_sent if q.end <= p.start), key=lambda q: q.end, default=None)
-    return prev is not None and bool(re.fullmatch(r"[、，,和及与\s]|以及", text[prev.end:p.start]))
+    between = text[prev.end:p.start] if prev is not None else None
+    return between is not None and bool(lx.COORD.fullmatch(between) or re.fullmatch(r"[，,\s]", between))
 
 
 def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | None:
