@@ -176,6 +176,8 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     with the name verbs among them, stop words elsewhere). A 中 that jieba cut off the
     name's start is taken back."""
     s = clause_start(text, end, limit)
+    if s and text[s - 1] not in lx.CLAUSE_BREAK and text[s - 1] != "、":
+        s = _word_start_after(text, s, end)
     tokens = _units(jieba.lcut(text[s:end], HMM=True))
     start = end
     leading = True
@@ -220,6 +222,14 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
     if m:
         start += m.end()
     return start
+
+
+def _word_start_after(text: str, s: int, end: int) -> int:
+    """The first word start at or after s, the words read with what stands before s: a
+    walk's limit inside a word (青海|省海南藏族自治州…, 1998|年中国…) starts at the next word."""
+    c = clause_start(text, s, 6)
+    starts = [c + k for k in (0, *word_ends(jieba.lcut(text[c:end], HMM=True)))]
+    return next((k for k in starts if k >= s), s)
 
 
 def word_ends(words: list[str]) -> list[int]:

@@ -149,3 +149,9 @@ TOTAL_CUE = re.compile(r"(?:总投资(?:额|约|达|超|逾|近|为|共)?|投资
                        r"投资估算|估算投资|投资概算|概算投资|预投资)[约达超逾近为共计]*$")
 INVEST_CUE = re.compile(r"(?:投资|出资|注资|投入)(?:建设|兴建|打造|开发)?")
 HOSTS_CUE = re.compile(r"落户|位于|坐落|选址|落地|入驻|在|于|签约|开工|建设|实施|推进|打造")
+
+# a date or a span of dates before a name (2010年中国石油…公司, 3月5日…, a résumé's 1987―1991年 or
+# 2002.03―2004.05 + 复旦大学), or the tail of one where a walk stopped in it: when, no part of the name
+RANGE = r"[―—\-－~～至]"  # between the two ends of a span of dates
+DATE_LEAD = re.compile(rf"(?:(?<=\d)[年月日号])?{RANGE}?(?:(?:\d{{4}}[.．]\d{{1,2}}(?![\d.．万亿千百代])|\d{{1,4}}(?:年|月|日|号)|\d{{4}}(?={RANGE})"
+                       rf"|\d{{1,2}}(?={RANGE}\d{{4}})){RANGE}?)*")

@@ -14,11 +14,6 @@ from ingest.officials import _person_name
 
 TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售")  # stop words before a name, trades before a suffix
 DIGITS = set("0123456789.．")
-# a date or a span of dates before a name (2010年中国石油…公司, 3月5日…, a résumé's 1987―1991年 or
-# 2002.03―2004.05 + 复旦大学): when, no part of the name
-RANGE = r"[―—\-－~～至]"  # between the two ends of a span of dates
-DATE_LEAD = re.compile(rf"{RANGE}?(?:(?:\d{{4}}[.．]\d{{1,2}}(?![\d.．万亿千百代])|\d{{1,4}}(?:年|月|日|号)|\d{{4}}(?={RANGE})"
-                       rf"|\d{{1,2}}(?={RANGE}\d{{4}})){RANGE}?)*")
 
 
 def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
@@ -37,7 +32,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         start = walk_left(text, m.start(), limit=16, keep_adj=False)
         while 0 < start < m.start() and text[start - 1] in DIGITS and text[start] in DIGITS:
             start += 1  # the walk's limit fell inside a number
-        start += len(DATE_LEAD.match(text, start, m.start()).group())
+        start += len(lx.DATE_LEAD.match(text, start, m.start()).group())
         start = _cut_person(text, start, m.start(), g)
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
@@ -115,7 +110,7 @@ def _name_start(text: str, suffix: int) -> int | None:
     """Where the name before a legal suffix (…有限公司, …银行) starts; None when what stands
     there is no name (a kind of company, a verb phrase, two names joined by 和)."""
     start = bracket_start(text, walk_left(text, suffix, limit=20, lead=TRADE_VERBS))
-    start += len(DATE_LEAD.match(text, start).group())
+    start += len(lx.DATE_LEAD.match(text, start).group())
     cut = ACTS_FOR.match(text, start, suffix)  # 总经理某某代表集团, 分别代表军工集团公司
     start = cut.end() if cut else start
     core = text[start:suffix]

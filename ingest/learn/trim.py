@@ -7,9 +7,8 @@ import re
 import jieba
 
 from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, word_ends
-from ingest.lexicon import AMOUNT, CJK
+from ingest.lexicon import AMOUNT, CJK, DATE_LEAD, RANGE
 from ingest.officials import _person_name
-from ingest.orgs import DATE_LEAD, RANGE
 
 OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
 CAPTION = "图为"

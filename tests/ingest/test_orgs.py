@@ -229,6 +229,9 @@ def test_associations_and_chambers_are_organizations(text, want, monkeypatch):
     ("1983―1987年青川大学化学系学习", "青川大学"),
     ("2001―2005年青川省农业科学研究院技术员、副所长", "青川省农业科学研究院"),
     ("副院长(其间：2006.09―2008.07北岭理工学院管理学院在职研究生学习)", "北岭理工学院"),
+    # the walk's limit falls in the date (…2002|年青川省…): the date's tail goes too
+    ("1998―2002年青川省机械工业科学研究院总体研究所副所长", "青川省机械工业科学研究院总体研究所"),
+    ("2002―2005年青川省工程物理研究院政治部主任", "青川省工程物理研究院政治部"),  # a department's walk
 ])
 def test_a_span_of_dates_in_a_resume_is_no_part_of_the_name(text, want, monkeypatch):
     got = _rule_names(text, "Organization", monkeypatch)
@@ -287,3 +290,14 @@ def test_a_branch_named_by_its_place_or_a_word_for_which_names_no_company(text, 
 ])
 def test_academies_by_their_short_names_are_organizations(text, want, monkeypatch):
     assert want in _rule_names(text, "Organization", monkeypatch)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("26日，青海省海北藏族自治州工业和信息化局副局长马文表示。", "海北藏族自治州工业和信息化局"),
+    ("1995―2002年中华人民共和国青川省农业机械化科学研究院技术员", "青川省农业机械化科学研究院"),
+])
+def test_a_name_cut_by_the_walks_limit_starts_at_a_word(text, want, monkeypatch):
+    """Where the walk to a body's name stops at its limit inside a word (青海|省…, 中|华人民…),
+    the name starts at the next word, not inside this one."""
+    got = _rule_names(text, "Organization", monkeypatch)
+    assert want in got and not any(n[0] in "省华年" for n in got)
