@@ -29,7 +29,7 @@ TITLE = re.compile(
 # Posts written after a name (习近平总书记, 张克常委, 王某某同志).
 POST_AFTER_NAME = re.compile(r"^(总书记|常委|书记|副书记|主席|总理|委员长|主任|市长|县长|区长|同志)")
 # Verbs that put a name before its post (任命张三为…副省长).
-APPOINT = re.compile(r"(?:任命|提名|推选|选举|决定由)")
+APPOINT = re.compile(r"(?:任命|提名|推选|选举|决定由|免去)")  # 免去某某的…职务: the post held till now
 # Words that introduce a list of officials without a specific post.
 LEADER_LIST = re.compile(r"(?:相关领导|(?:省|市|县|区|镇|州|旗|盟|街道|自治区)(?:党政军|党政)?领导|(?:党政军|党政)领导|领导同志|负责同志|嘉宾)[：:]?")
 # Posts inside an enterprise: never an Official (SCHEMA.md).

@@ -153,15 +153,15 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
-    """The name before the post: 任命张三为某省人民政府副省长, 提名李四担任某县县长."""
+    """The name before the post: 任命张三为某省人民政府副省长, 提名李四担任某县县长, 免去王五的某厅厅长职务."""
     text = a.text
     for m in lx.APPOINT.finditer(text):
         name = _person_name(text, m.end())
         if not name:
             continue
         after = m.end() + len(name)
-        link = next((w for w in ("为", "担任") if text.startswith(w, after)), None)
-        if link is None:
+        link = next((w for w in ("为", "担任", "的") if text.startswith(w, after)), None)
+        if link is None or (link == "的") != (m.group() == "免去"):
             continue
         tm = lx.TITLE.search(text, after + len(link), after + len(link) + 20)
         if tm is None or any(c in lx.CLAUSE_BREAK for c in text[after:tm.start()]):

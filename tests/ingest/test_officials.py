@@ -61,6 +61,9 @@ def test_boilerplate_people_are_not_officials(text):
     # a government's own centre, named after its place or level
     ("徐州市政府采购中心主任王立新说，今年采购规模扩大。", "王立新", "徐州市政府采购中心", "主任"),
     ("中央国家机关政府采购中心副主任张建国说，需求各不相同。", "张建国", "中央国家机关政府采购中心", "副主任"),
+    # appointed, or removed from the post held till now
+    ("会议决定，任命刘永清为省水利厅厅长。", "刘永清", "省水利厅", "厅长"),
+    ("会议决定，免去高建民的省商务厅副厅长职务。", "高建民", "省商务厅", "副厅长"),
 ])
 def test_department_posts_lead_the_department(text, official, org, title):
     rec = extract_text(text)
