@@ -30,15 +30,15 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
 # or a post (河南省委常委: an official's title read as a name)
 POST = r"常委|书记|[省市县区州]长"  # a post ends an official's title, never a name
 NOT_A_NAME = re.compile(rf"是|(?:{POST})$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
-# a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目)
-COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)")
-# a body, not its project (上海铁路局, 中国铁道建筑工程总公司), nor a trade, a product or a price (家电厂商,
-# 手机芯片, 奥的斯电梯, 出厂价); English words are a gloss in brackets (Chinese Train Control System), not a
+# a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目, 一家燃煤电厂)
+COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)|一[家座]")
+# a body, not its project (上海铁路局, 中国铁道建筑工程总公司), nor a trade, a product, a price or a purchase
+# (家电厂商, 手机芯片, 奥的斯电梯, 出厂价, 空调系统采购, 投影机招标项目); English words are a gloss in brackets (Chinese Train Control System), not a
 # Chinese project name (one word may be: Robotaxi)
 NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会|工程师|经理|厂商|供应商|制造商|生产商|开发商|运营商|"
-                           r"芯片|软件|电梯|扶梯|手机|价|价格)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
-# a class of projects, not one (重点旅游项目, 各类招商项目), or a list cut short by 等 (甲至乙等高铁)
-CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)")
+                           r"芯片|软件|电梯|扶梯|手机|价|价格|采购|招标(?:项目)?|组委会)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
+# a class of projects, not one (重点旅游项目, 各类招商项目, 全线控制性工程), or a list cut short by 等 (甲至乙等高铁)
+CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it

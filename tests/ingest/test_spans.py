@@ -129,7 +129,8 @@ def test_a_chain_of_places_is_no_project():
                                     # no Chinese at all: a product, a person, a town named in Latin letters
                                     "Ultrabook", "GreenvilleWorks",
                                     # a class of projects, or a list cut short by 等
-                                    "宁波市重点文旅项目", "各类文旅招商项目", "宁波至舟山等城际铁路"])
+                                    "宁波市重点文旅项目", "各类文旅招商项目", "宁波至舟山等城际铁路",
+                                    "甬舟铁路全线控制性工程"])
 def test_clauses_and_site_offices_are_no_project_names(phrase):
     text = phrase + "。"
     a = analysis(text, [])
@@ -270,6 +271,10 @@ def test_a_company_s_site_tagged_as_the_company_is_a_project():
     ("蓝湾推出四核手机芯片。", "四核手机芯片"),
     ("宏达集团上调钢材出厂价。", "钢材出厂价"),
     ("一家日本家电厂商表示。", "日本家电厂商"),
+    ("县医院发布病房楼空调系统采购公告。", "病房楼空调系统采购"),  # a purchase
+    ("市里的投影机招标项目今日开标。", "投影机招标项目"),
+    ("据悉，江口周边一家印染厂已经停产。", "江口周边一家印染厂"),  # someone's plant, unnamed
+    ("华北唯一一家线性压缩机生产基地落成。", "唯一一家线性压缩机生产基地"),
 ])
 def test_a_product_a_price_or_a_trade_is_no_project(text, tagged):
     assert tagged_project(text, tagged).mentions == []
