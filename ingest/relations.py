@@ -124,6 +124,9 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
     return None
 
 
+# a total after a project's name nobody read (某某项目总投资…) or after a count of projects (共签约43个
+# 项目，总投资…; 签约项目26个，总投资…) is that project's or their sum, not the next project's
+UNREAD_OR_SUM = re.compile(r"(?:项目|工程)(?:\d+[个项])?[，,]?(?:总投资|投资总额|计划总投资|概算总投资|总投入)[^，,。；]{0,3}$")
 # a project referred back to: 该项目, or a bare 项目 / 工程 opening a clause (据公告，项目投资总额为…)
 ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项目|工程)(?![\u4e00-\u9fff]*(?:项目|工程))")
 
@@ -199,6 +202,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start, "via": via})
     # INVESTS_IN and project totals
     totals: dict[str, dict] = {}
+    ahead: dict[str, dict] = {}  # totals read before their project is named: each yields to the project's own
     for amt in a.amounts:
         before = text[max(0, amt["start"] - 10):amt["start"]]
         if "固定资产" in text[max(0, amt["start"] - 12):amt["start"]]:
@@ -240,12 +244,15 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             target = in_sent[0]
         elif ANAPHOR.search(text, max(0, amt["start"] - 12), amt["start"]):
             target = next(iter(_previous_project(a, amt["start"])), None)
-        else:
+        elif not UNREAD_OR_SUM.search(text, a.sents[si][0], amt["start"]):
             later = [p for p in projects if p.start > amt["end"] and a.sent_of(p.start) - si <= 3]
             if later:
-                target = later[0]
+                ahead.setdefault(later[0].name, amt)
         if target and target.name not in totals:
             totals[target.name] = amt
+    for name, amt in ahead.items():
+        if not any(t is amt for t in totals.values()):
+            totals.setdefault(name, amt)
     a.totals = totals
     for c in a.by_label("Company"):
         si = a.sent_of(c.start)

@@ -67,6 +67,22 @@ def test_the_sum_of_a_list_of_projects_is_no_project_s_total(monkeypatch, text):
     assert len(projects) >= 2 and not any(e.get("total_investment_cny") for e in projects)
 
 
+@pytest.mark.parametrize("text", [
+    "本次推介会共签约12个项目，总投资达156亿元。其中，青松光伏组件生产基地项目落户高新区。",
+    "会上共签约12个工业项目，总投资156亿元。青松新材料产业园项目当天开工。",
+])
+def test_the_sum_of_the_projects_signed_is_not_the_next_project_s_total(text):
+    projects = [e for e in extract_text(text)["entities"] if e["type"] == "Project"]
+    assert len(projects) == 1 and not projects[0].get("total_investment_cny")
+
+
+def test_a_project_s_own_total_wins_over_a_sum_written_before_it():
+    text = ("开发区举行项目签约仪式，共签约项目18个，总投资96亿元。其中，由青松电子有限公司投资建设的"
+            "智能终端产业园项目，总投资20亿元，选址科技新城。")
+    totals = {e["name"]: e.get("total_investment_cny") for e in extract_text(text)["entities"] if e["type"] == "Project"}
+    assert totals == {"智能终端产业园项目": 2_000_000_000}
+
+
 def test_a_site_said_outright_hosts_the_project():
     rec = extract_text("3月2日上午，在宜昌市夷陵区龙泉镇政府，青松生物医药研发中心项目成功签约。")
     assert ("龙泉镇", "青松生物医药研发中心项目") in rels(rec, "HOSTS")
