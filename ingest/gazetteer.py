@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ingest import history
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 # Suffix variants of functional zones: the long official form and the short
 # forms news writes (徐州经开区 = 徐州经济技术开发区).
@@ -37,6 +37,9 @@ GENERIC_ZONES = {
     "高新区": ("高新技术产业开发区", "高新技术开发区", "高新区"),
     "开发区": ("开发区",),
 }
+# A zone's short form in the division tree that is only a kind of zone (工业园 of 河南濮阳工业园区,
+# 产业园, 化工园区, 示范区): a word inside project names (…现代工业园二期项目), no name
+ZONE_KIND = re.compile(r"(?:化工|工业|产业|文旅|保税|示范|综合)?(?:园区?|区)")
 # The autonomous prefectures news names by two characters of their own (not their short name + 州)
 PREFECTURE_ABBREVIATIONS = {"克孜勒苏柯尔克孜自治州": "克州", "巴音郭楞蒙古自治州": "巴州", "博尔塔拉蒙古自治州": "博州"}
 
@@ -91,8 +94,8 @@ class Gazetteer:
             for form in NATIONAL_ZONES.get(d.name, ("", ()))[1] + OFFICIAL_NAMES.get(d.name, ()):
                 self._add(form, i, "full")
             if d.level in ("province", "prefecture", "county", "zone") and d.short and d.short != d.name \
-                    and len(d.short) >= 2:
-                self._add(d.short, i, "short")
+                    and len(d.short) >= 2:  # a zone's short form that is a kind of zone (工业园) names none
+                self._add(d.short, i, "weak" if ZONE_KIND.fullmatch(d.short) else "short")
             if d.name.endswith("自治州") and len(d.short) >= 2:
                 self._add(d.short + "州", i, "short")  # 恩施州, 湘西州: how news names one
             if d.name in PREFECTURE_ABBREVIATIONS:

@@ -50,3 +50,13 @@ def test_a_tourist_zone_or_a_service_area_is_a_project_by_its_suffix(monkeypatch
 ])
 def test_guoji_after_a_name_is_part_of_the_project_name(monkeypatch, text, want):
     assert rule_projects(monkeypatch, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("总投资15亿元的青松湖现代工业园二期项目开工。", {"青松湖现代工业园二期项目"}),
+    ("白鹭洲生物医药产业园项目昨日签约。", {"白鹭洲生物医药产业园项目"}),
+])
+def test_a_kind_of_zone_inside_a_project_name_is_no_place_that_ends_it(monkeypatch, text, want):
+    """工业园 and 产业园 are short forms of zones in the division tree; inside a name they are
+    words of it, so the name runs on past them."""
+    assert rule_projects(monkeypatch, text) == want
