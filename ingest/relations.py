@@ -112,6 +112,11 @@ def _list_end(p: Mention, in_sent: list[Mention], text: str) -> bool:
     return between is not None and bool(lx.COORD.fullmatch(between) or re.fullmatch(r"[，,\s]", between))
 
 
+def _list_start(p: Mention, in_sent: list[Mention], text: str) -> bool:
+    """p opens a list of projects (投资452亿元建设甲项目和乙项目): what comes before is said of them all."""
+    return any(lx.COORD.fullmatch(text[p.end:q.start]) for q in in_sent if q.start >= p.end)
+
+
 def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | None:
     """The project a sentence is about: named first (X项目是…) or by 该项目 at its start."""
     s, e = a.sents[si]
@@ -225,6 +230,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         last = max((p for p in in_sent if p.end <= amt["start"]), key=lambda p: p.end, default=None)
         if last is not None and not after and not built and _list_end(last, in_sent, text):
             continue  # 甲项目、乙项目，总投资…: the sum of a list is no project's total
+        if (after or built) and _list_start((after or built)[0], in_sent, text):
+            continue  # 投资…建设甲项目和乙项目: the sum of a list again
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
             if (after or built) and plain:
@@ -240,8 +247,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             target = subject
         elif [p for p in in_sent if p.end <= amt["start"]]:
             target = [p for p in in_sent if p.end <= amt["start"]][-1]
-        elif in_sent:
-            target = in_sent[0]
+        elif in_sent:  # (the first of a list shares the sum with the others: no one's)
+            target = None if _list_start(in_sent[0], in_sent, text) else in_sent[0]
         elif ANAPHOR.search(text, max(0, amt["start"] - 12), amt["start"]):
             target = next(iter(_previous_project(a, amt["start"])), None)
         elif not UNREAD_OR_SUM.search(text, a.sents[si][0], amt["start"]):
@@ -290,8 +297,10 @@ def fill_amounts(a: Analysis) -> None:
                         and not any(t is x for name, t in a.totals.items() if name != r["tail"].name)
                         and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
                         and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
-            if amt and si in project_sents:
-                r["amount"] = amt
+            listed = [m for m in a.mentions if m.label == "Project" and a.sent_of(m.start) == si
+                      and amt is not None and m.start > amt["end"]]
+            if amt and si in project_sents and not any(_list_start(m, listed, text) for m in listed):
+                r["amount"] = amt  # (not the sum of a list of projects written after it)
                 break
 
 

@@ -7,7 +7,7 @@ import re
 import jieba
 
 from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, word_ends
-from ingest.lexicon import AMOUNT, CJK, DATE_LEAD, RANGE
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, RANGE
 from ingest.officials import _person_name
 
 OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
@@ -21,6 +21,8 @@ LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 �
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 NAMELY = re.compile(r"[\u4e00-\u9fff]{1,3}即(?!墨)")  # 吸引物即 + 大熊猫…项目: what 即 names (not 即墨)
+# a verb of building before a capacity (西咸新区投建 + 年产100GW单晶硅片项目): the name is what is built
+BUILDS = re.compile(rf"(?:建设|投建|新建|扩建|兴建|建)(?={'|'.join(CAPACITY_LEAD)})")
 OWNED_BY = re.compile(r".*(?:旗下|下属)")  # 某某集团旗下 + 某某8.5代液晶面板项目: what it owns is named after
 POSTED = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:担任|出任|任)")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
@@ -68,7 +70,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     namely = NAMELY.match(text, s, e) or OWNED_BY.match(text, s, e)
     if namely and e - namely.end() >= 4:
         s = namely.end()
-    inner = LAUNCH.search(text, s, e)  # 宁夏适时启动 + 银川…工程: the name is what is launched
+    inner = LAUNCH.search(text, s, e) or BUILDS.search(text, s, e)  # 宁夏适时启动 + 银川…工程: what is launched
     if inner and e - inner.end() >= 4:
         s = inner.end()
     # a clause inside the span: the name comes after its subject's 在 or after a sum

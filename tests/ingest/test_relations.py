@@ -83,6 +83,14 @@ def test_a_project_s_own_total_wins_over_a_sum_written_before_it():
     assert totals == {"智能终端产业园项目": 2_000_000_000}
 
 
+def test_an_investment_in_a_list_of_projects_is_no_one_s_total_nor_amount():
+    text = "青禾能源科技股份有限公司拟投资约60亿元，在白鹭湾新城建设年产20GW光伏组件项目和年产10GW电池片项目。"
+    rec = extract_text(text)
+    projects = [e for e in rec["entities"] if e["type"] == "Project"]
+    assert len(projects) == 2 and not any(e.get("total_investment_cny") for e in projects)
+    assert not any(r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN")
+
+
 def test_a_site_said_outright_hosts_the_project():
     rec = extract_text("3月2日上午，在宜昌市夷陵区龙泉镇政府，青松生物医药研发中心项目成功签约。")
     assert ("龙泉镇", "青松生物医药研发中心项目") in rels(rec, "HOSTS")

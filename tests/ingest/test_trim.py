@@ -21,6 +21,8 @@ from ingest.learn.trim import trim
     # the tail of a date the tagger cut through, a launching verb inside, a conjunction before
     ("年东湖隧道二期工程", "年东湖隧道二期工程"),
     ("省适时启动清江引水工程", "清江引水工程"),
+    ("青川新区投建年产20GW光伏组件项目", "年产20GW光伏组件项目"),  # a verb of building before a capacity
+    ("白鹭湾新城建设日处理3000吨污水处理厂项目", "日处理3000吨污水处理厂项目"),
     ("而青松城际铁路", "青松城际铁路"),
     # a conjunction jieba glued to an unknown name, an example marker, a launching verb
     ("但青禾集团", "青禾集团"),
