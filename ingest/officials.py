@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 import jieba
+from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
@@ -69,11 +70,40 @@ def _person_name(text: str, pos: int) -> str | None:
     return name
 
 
+# a name written in the letters of another language: 雪克来提·扎克尔, 亚森·吾守尔
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}")
+
+
+def _dotted_name(text: str, pos: int) -> str | None:
+    """A name transliterated with its dots (艾力·买买提), up to the verb after it (…·扎克尔 + 出席)."""
+    dotted = DOTTED_NAME.match(text, pos)
+    if dotted is None:
+        return None
+    name = dotted.group()
+    last = max(name.rfind("·"), name.rfind("•")) + 1
+    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS) if k > last), default=len(name))
+    return name[:cut]
+
+
+def _other_name(text: str, pos: int) -> str | None:
+    """A name after a post that no Chinese surname begins: what jieba reads as a person (布|小林,
+    巴特尔) running to a verb or a break."""
+    name = ""
+    for w in posseg.lcut(text[pos:pos + 8]):
+        if not w.flag.startswith("nr") or len(name + w.word) > 4:
+            break
+        name += w.word
+    rest = text[pos + len(name):]
+    if 2 <= len(name) <= 4 and lx.CJK.fullmatch(name[0]) and (rest[:1] in "，。、；：,;" or rest.startswith(lx.FOLLOW_VERBS)):
+        return name
+    return None
+
+
 def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
     """Names at pos, and after it joined by 、 (市领导李欣、姚桂梅、戴雷)."""
     out = []
     while True:
-        name = _person_name(text, pos)
+        name = _dotted_name(text, pos) or _person_name(text, pos) or _other_name(text, pos)
         if not name:
             break
         out.append((pos, name))

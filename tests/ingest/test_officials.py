@@ -217,3 +217,11 @@ def test_a_spokesperson_of_a_company_or_of_nobody_named_is_no_official(text, nam
 ])
 def test_an_adverb_between_a_name_and_its_verb_is_no_part_of_the_name(text, name):
     assert names(extract_text(text), "Official") == {name}
+
+
+@pytest.mark.parametrize("text, official", [
+    ("伊犁州副州长艾力·买买提表示，项目进展顺利。", "艾力·买买提"),  # transliterated, with its dot
+    ("阿拉善盟副盟长斯琴出席开工仪式。", "斯琴"),  # no Chinese surname begins it
+])
+def test_a_name_no_chinese_surname_begins_is_read_after_a_post(text, official):
+    assert official in names(extract_text(text), "Official")
