@@ -147,7 +147,10 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
         if SPOKESPERSON.search(title) and not (owner and "mention" in owner):
             pending = []
             continue  # a spokesperson speaks for the body written before the post, or for nobody we know
-        title = _own_title(title, m.start(), owner)
+        tstart = m.start()
+        if title.startswith("区") and text.endswith("自治", 0, tstart):  # 自治区主席, not 区主席
+            title, tstart = "自治" + title, tstart - 2
+        title = _own_title(title, tstart, owner)
         if not names:
             nxt = m.end() + 1
             place = next((x for x in a.mentions if x.label == "Place" and x.start == nxt), None)

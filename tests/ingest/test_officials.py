@@ -225,3 +225,9 @@ def test_an_adverb_between_a_name_and_its_verb_is_no_part_of_the_name(text, name
 ])
 def test_a_name_no_chinese_surname_begins_is_read_after_a_post(text, official):
     assert official in names(extract_text(text), "Official")
+
+
+def test_a_region_s_chair_is_titled_as_written_not_cut_inside_zizhiqu():
+    rec = extract_text("宁夏回族自治区党委副书记、自治区主席马志明出席签约仪式。")
+    leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
+    assert leads.get(("马志明", "宁夏回族自治区")) == "自治区主席"
