@@ -135,14 +135,20 @@ def unify_companies(a: Analysis) -> None:
         d = DECLARED.match(a.text, m.end) if m.label == "Company" else None
         if d and d["short"] in names - {m.name} and (d["word"] or _picked(d["short"], m.name)):
             canon.setdefault(d["short"], m.name)
-    for short in names - set(canon):
-        fulls = [f for f in names if len(f) > len(short) and _same_company(short, f)]
+    def root(n: str) -> str:
+        seen = {n}
+        while canon.get(n, n) not in seen:
+            n = canon[n]
+            seen.add(n)
+        return n
+
+    # longest first: a middle form (国家电投集团) has found its full name before a shorter one (国家电投)
+    # that fits both asks, and fits one company
+    for short in sorted(names - set(canon), key=lambda n: (-len(n), n)):
+        fulls = {root(f) for f in names if len(f) > len(short) and _same_company(short, f)}
         if len(fulls) == 1:
-            canon[short] = fulls[0]
+            canon[short] = fulls.pop()
     for m in a.mentions:
         if m.label == "Company":
-            seen = {m.name}
-            while canon.get(m.name, m.name) not in seen:  # a short form of a short form: follow it on
-                m.name = canon[m.name]
-                seen.add(m.name)
+            m.name = root(m.name)  # a short form of a short form: followed on
 

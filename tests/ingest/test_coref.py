@@ -66,6 +66,13 @@ def test_a_name_and_the_same_name_with_its_legal_form_are_one_company():
     assert got["宏达"] == "宏达集团"
 
 
+def test_a_short_form_of_a_short_form_is_the_same_company():
+    """青峰电投 fits both 青峰电投集团 and the full name; the first is the full name's too."""
+    text = "青峰电力投资集团有限公司与市政府签约。青峰电投集团将建设光伏电站，青峰电投表示年内开工。"
+    got = _companies(text, "青峰电力投资集团有限公司", "青峰电投集团", "青峰电投")
+    assert set(got.values()) == {"青峰电力投资集团有限公司"}
+
+
 def test_a_short_form_the_text_declares_is_the_same_company():
     got = _companies("北方华联电子股份有限公司（以下简称“华联”）新建工厂。华联计划明年投产。", "北方华联电子股份有限公司", "华联")
     assert got["华联"] == "北方华联电子股份有限公司"
