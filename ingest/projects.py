@@ -36,29 +36,12 @@ def _kind_of_site(core: str) -> bool:
     return all(_tag(w) in ("n", "vn", "nz") and w not in lx.PROJECT_GENERIC for w in words)
 
 
-# a slogan in quotation marks inside a name (“风光氢储”一体化示范, “南隧北桥”); not a plan's period
-# (“十二五”新开工…), the plan itself, or a slogan that counts kinds of projects (“三重一实”, “一交一直”)
-QUOTED = re.compile(r"“[\u4e00-\u9fff·、\d]{2,10}”")
-PERIOD = re.compile(r"[十一二三四五]五|规划|计划|[一二两三四五六七八九十\d][^”]*[一二两三四五六七八九十\d]")
-COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十几多]+[条个座项大]$")
-
-
-def _quoted_start(text: str, start: int) -> int:
-    """Where the walk stopped at a closing quotation mark, the name starts at its opening one
-    (unless the quoted words are a period or a count, or a count of roads comes before them)."""
-    q = QUOTED.search(text, max(0, start - 12), start)
-    if q is None or q.end() != start or PERIOD.search(q.group()) or COUNT_BEFORE.search(text, max(0, q.start() - 4), q.start()):
-        return start
-    return q.start()
-
-
 def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     for m in lx.PROJECT_SUFFIX.finditer(text):
         if any(x.start <= m.start() < x.end for x in a.mentions if x.label in ("Company", "Organization")):
             continue
         start = walk_left(text, m.start(), limit=24, stop_places=True, g=g)
-        start = _quoted_start(text, start)
         # leading places are context, not part of the name (吴江区新材料产业园)
         for p in a.by_label("Place"):
             if p.start <= start < p.end < m.start() and not text.startswith(lx.INNER_SCOPE, p.end):
@@ -79,10 +62,9 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             # 娄底生产基地: a kind of site named by its place is a name with the place
             start = a.place_run_start(start)
             core = text[start:m.start()]
-        bare = QUOTED.sub("", core)  # a quoted word names the project (“风光氢储”一体化示范项目)
         if not core or not _valid_name(core) or "等" in core or "企业" in core \
                 or _units(jieba.lcut(core))[0] in SINGLE_STOP \
-                or (bare == core and _generic_project(core, descriptive=descriptive)):
+                or _generic_project(core, descriptive=descriptive):
             continue
         if text.startswith("项目部", m.start()):  # a builder's site office: the project is what it is for
             if len(core) >= 4:

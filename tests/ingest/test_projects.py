@@ -60,14 +60,3 @@ def test_a_kind_of_zone_inside_a_project_name_is_no_place_that_ends_it(monkeypat
     """工业园 and 产业园 are short forms of zones in the division tree; inside a name they are
     words of it, so the name runs on past them."""
     assert rule_projects(monkeypatch, text) == want
-
-
-@pytest.mark.parametrize("text, want", [
-    ("青川新区将建设“光储充”一体化示范项目。", {"光储充一体化示范项目"}),  # a quoted slogan names it
-    ("市里启动“东桥西隧”工程。", {"东桥西隧工程"}),
-    # a plan's period, a slogan that counts kinds of projects, a count of roads before the slogan
-    ("“十三五”新开工高速公路项目共8个。", set()),
-    ("全市推进“两区一带”项目建设。", set()),
-])
-def test_a_quoted_slogan_inside_a_name_is_part_of_it(monkeypatch, text, want):
-    assert rule_projects(monkeypatch, text) == want
