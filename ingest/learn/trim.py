@@ -17,7 +17,9 @@ CAPTION = "图为"
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资 "
-                 "上马 引进 争取 谋划 实施 批准 核准 责令 诸如 例如 比如 譬如 新一轮 一座 一条 一批 一个 一处 一项".split())
+                 "上马 引进 争取 谋划 实施 批准 核准 责令 诸如 例如 比如 譬如 新一轮 一座 一条 一批 一个 一处 一项 "
+                 # what the name is to the company before it (其全资子公司 + 某某有限公司, 合营企业 + …)
+                 "公司 子公司 孙公司 全资 参股 合营企业 合资企业".split())
 # verbs that launch a project, never part of its name (建设, 扩建 are: 机场三期扩建工程)
 LAUNCH = re.compile(r"(?:启动|开工|动工|推进|加快|签约|落户)(?:建设|实施)?")
 NAMELY = re.compile(r"[\u4e00-\u9fff]{1,3}即(?!墨)")  # 吸引物即 + 大熊猫…项目: what 即 names (not 即墨)

@@ -28,6 +28,8 @@ from ingest.learn.trim import trim
     ("但青禾集团", "青禾集团"),
     ("诸如金穗泉", "金穗泉"),
     ("青禾集团旗下白水湾8代面板项目", "白水湾8代面板项目"),  # what a group owns, named after 旗下
+    ("全资子公司青禾新材料有限公司", "青禾新材料有限公司"),  # what the name is to the company before it
+    ("合营企业白水湾轨道交通设备有限公司", "白水湾轨道交通设备有限公司"),
     ("事实上青禾公司", "青禾公司"),  # an idiom before the name
     ("该厅青山管理局", "青山管理局"),  # 该|厅: what 该 points to
     ("1987―1991年青山大学", "青山大学"),  # a résumé's span of dates
