@@ -153,5 +153,6 @@ HOSTS_CUE = re.compile(r"落户|位于|坐落|选址|落地|入驻|在|于|签�
 # a date or a span of dates before a name (2010年中国石油…公司, 3月5日…, a résumé's 1987―1991年 or
 # 2002.03―2004.05 + 复旦大学), or the tail of one where a walk stopped in it: when, no part of the name
 RANGE = r"[―—\-－~～至]"  # between the two ends of a span of dates
-DATE_LEAD = re.compile(rf"(?:(?<=\d)[年月日号])?{RANGE}?(?:(?:\d{{4}}[.．]\d{{1,2}}(?![\d.．万亿千百代])|\d{{1,4}}(?:年|月|日|号)|\d{{4}}(?={RANGE})"
+DATE_LEAD = re.compile(rf"(?:(?<=\d)[年月日号])?{RANGE}?"
+                       rf"(?:(?:\d{{4}}[.．]\d{{1,2}}(?![\d.．万亿千百代])|\d{{1,4}}(?:年|月|日|号)|\d{{4}}(?={RANGE})"
                        rf"|\d{{1,2}}(?={RANGE}\d{{4}})){RANGE}?)*")

@@ -94,7 +94,8 @@ def _other_name(text: str, pos: int) -> str | None:
             break
         name += w.word
     rest = text[pos + len(name):]
-    if 2 <= len(name) <= 4 and lx.CJK.fullmatch(name[0]) and (rest[:1] in "，。、；：,;" or rest.startswith(lx.FOLLOW_VERBS)):
+    if 2 <= len(name) <= 4 and lx.CJK.fullmatch(name[0]) and (rest[:1] in "，。、；：,;"
+                                                              or rest.startswith(lx.FOLLOW_VERBS)):
         return name
     return None
 

@@ -297,11 +297,15 @@ def fill_amounts(a: Analysis) -> None:
                         and not any(t is x for name, t in a.totals.items() if name != r["tail"].name)
                         and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
                         and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
-            listed = [m for m in a.mentions if m.label == "Project" and a.sent_of(m.start) == si
-                      and amt is not None and m.start > amt["end"]]
-            if amt and si in project_sents and not any(_list_start(m, listed, text) for m in listed):
-                r["amount"] = amt  # (not the sum of a list of projects written after it)
+            if amt and si in project_sents and not _sums_a_list(a, amt, si):
+                r["amount"] = amt
                 break
+
+
+def _sums_a_list(a: Analysis, amt: dict, si: int) -> bool:
+    """The amount comes before a list of projects in its sentence (投资452亿元建设甲项目和乙项目): their sum."""
+    after = [m for m in a.mentions if m.label == "Project" and a.sent_of(m.start) == si and m.start > amt["end"]]
+    return any(_list_start(m, after, a.text) for m in after)
 
 
 def _one_investor(names: set[str]) -> bool:
