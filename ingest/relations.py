@@ -48,11 +48,14 @@ SITE_ANAPHOR = re.compile(r"(?:该|此|本)?(?:项目|工程)$")
 
 def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
     """A project followed by a site verb and places (X位于重庆市奉节县与巫山县交界, 项目位于…: the
-    sentence's first project): the places listed, the most specific of each chain (重庆市奉节县)."""
+    sentence's first project, or the last one before when a sentence opens with it): the places
+    listed, the most specific of each chain (重庆市奉节县)."""
     out = []
     for cue in SITED.finditer(a.text):
         si = a.sent_of(cue.start())
         projects = [m for m in sent_mentions[si] if m.label == "Project" and m.end <= cue.start()]
+        if not projects and SITE_ANAPHOR.fullmatch(a.text[a.sents[si][0]:cue.start()].strip()):
+            projects = _previous_project(a, cue.start())  # 签约甲项目。该项目选址…: the project named before
         if not projects:
             continue
         p = projects[-1]

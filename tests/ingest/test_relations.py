@@ -91,6 +91,12 @@ def test_an_investment_in_a_list_of_projects_is_no_one_s_total_nor_amount():
     assert not any(r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN")
 
 
+def test_a_site_said_of_the_project_named_before_hosts_it(monkeypatch):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("宛城区与青松集团签约年产10万吨新材料项目。该项目选址卧龙区，总投资20亿元。")
+    assert ("卧龙区", "年产10万吨新材料项目") in rels(rec, "HOSTS")
+
+
 def test_a_site_said_outright_hosts_the_project():
     rec = extract_text("3月2日上午，在宜昌市夷陵区龙泉镇政府，青松生物医药研发中心项目成功签约。")
     assert ("龙泉镇", "青松生物医药研发中心项目") in rels(rec, "HOSTS")
