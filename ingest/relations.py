@@ -233,12 +233,13 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         last = max((p for p in in_sent if p.end <= amt["start"]), key=lambda p: p.end, default=None)
         if last is not None and not after and not built and _list_end(last, in_sent, text):
             continue  # 甲项目、乙项目，总投资…: the sum of a list is no project's total
-        if (after or built) and _list_start((after or built)[0], in_sent, text):
+        said_of = after or built  # the projects the amount is said of, written right after it
+        if said_of and _list_start(said_of[0], in_sent, text):
             continue  # 投资…建设甲项目和乙项目: the sum of a list again
         if not lx.TOTAL_CUE.search(before):
             # 投资20亿元的X项目: a plain 投资 with the project right after is its total too
-            if (after or built) and plain:
-                totals.setdefault((after or built)[0].name, amt)
+            if said_of and plain:
+                totals.setdefault(said_of[0].name, amt)
             elif right_before and plain:
                 totals.setdefault(right_before[-1].name, amt)
             continue

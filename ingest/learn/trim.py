@@ -72,7 +72,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     namely = NAMELY.match(text, s, e) or OWNED_BY.match(text, s, e)
     if namely and e - namely.end() >= 4:
         s = namely.end()
-    inner = LAUNCH.search(text, s, e) or BUILDS.search(text, s, e)  # 宁夏适时启动 + 银川…工程: what is launched
+    # what is launched or built (宁夏适时启动 + 银川…工程, 西咸新区投建 + 年产100GW…项目) is the name
+    inner = LAUNCH.search(text, s, e) or BUILDS.search(text, s, e)
     if inner and e - inner.end() >= 4:
         s = inner.end()
     # a clause inside the span: the name comes after its subject's 在 or after a sum
