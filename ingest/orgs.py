@@ -103,7 +103,7 @@ def _splits_word(text: str, start: int, pos: int, end: int) -> bool:
 
 # who acts for a company, written before the company's kind: what follows names no company
 ACTS_FOR = re.compile(r".*(?:代表|总经理|董事长|总裁)")
-COUNTED = re.compile(r"另?[\d多几数各一两二三四五六七八九十百千]+家")
+COUNTED = re.compile(r"另?[\d多几数各一两二三四五六七八九十百千]+[家大]")  # 多家…, 两大集团
 
 
 def _name_start(text: str, suffix: int) -> int | None:
@@ -127,7 +127,8 @@ def _name_start(text: str, suffix: int) -> int | None:
         return None
     while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
         start += len(words.pop(0))
-    return start
+    role = lx.ROLE_LEAD.match(text, start, suffix)  # 大股东 + 鞍钢集团
+    return role.end() if role and suffix - role.end() >= 2 else start
 
 
 def _no_parent(core: str, g: gz.Gazetteer) -> bool:

@@ -7,7 +7,7 @@ import re
 import jieba
 
 from ingest import gazetteer as gz
-from ingest.analysis import Analysis, Mention, _specific, _tag, _units, after_builder
+from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, after_builder
 from ingest.coref import bare_forms, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
@@ -15,7 +15,7 @@ from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
 from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS
 from ingest.officials import _person_name
-from ingest.orgs import brand_group, marked
+from ingest.orgs import COUNTED as COUNTED_KIND, brand_group, marked
 from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")
@@ -68,7 +68,8 @@ def _name_like(label: str, name: str) -> bool:
                     or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))
     # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name)
-                or name in gz.countries())
+                or name in gz.countries() or any(COUNTED_KIND.fullmatch(w) for w in jieba.lcut(name))
+                or _trade_only(name))
 
 
 # a post written before a name (集团总裁 + 郑某某, 董事长 + …)
@@ -83,6 +84,7 @@ def _posted_person(text: str, s: int, name: str) -> bool:
 
 
 LEGAL_FORMS = re.compile(rf"{COMPANY_SUFFIX.pattern}+")
+LEGAL_TAIL = re.compile(rf"{LEGAL_FORMS.pattern}$")
 KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())
 
 
@@ -100,6 +102,14 @@ def _kind_of_company(name: str) -> bool:
         return True
     # 中国公司, 安徽上市公司; not 吉利集团 or 香江集团, whose words jieba calls places too
     return (len(rest) < len(words) or len(rest) == 1) and all(gz.is_place_word(w) for w in rest)
+
+
+def _trade_only(name: str) -> bool:
+    """食品股份有限公司, 资源集团有限公司: a common trade word and a legal form, what is left of a
+    name whose start was lost; not a brand (五粮液股份公司, 攀钢集团有限公司)."""
+    core = re.sub(r"[（(][^）)]*[)）]", "", LEGAL_TAIL.sub("", name))
+    return (core != name and len(_units(jieba.lcut(core))) == 1 and _tag(core).startswith("n")
+            and _freq(core) >= 1000 and not known.is_known(name) and not known.is_known(core))
 
 
 def _kind_of_project(name: str) -> bool:

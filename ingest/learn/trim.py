@@ -7,7 +7,7 @@ import re
 import jieba
 
 from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, word_ends
-from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, RANGE
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, RANGE, ROLE_LEAD
 from ingest.officials import _person_name
 
 OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
@@ -83,7 +83,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if inner and e - inner >= 4:
         s = inner
     while s < e:
-        lead = LEAD_MARK.match(text, s, e)
+        lead = LEAD_MARK.match(text, s, e) or ROLE_LEAD.match(text, s, e)  # 大股东 + 鞍钢集团
         if lead and e - lead.end() >= 2:
             s = lead.end()
             continue

@@ -301,3 +301,16 @@ def test_a_name_cut_by_the_walks_limit_starts_at_a_word(text, want, monkeypatch)
     the name starts at the next word, not inside this one."""
     got = _rule_names(text, "Organization", monkeypatch)
     assert want in got and not any(n[0] in "省华年" for n in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("青禾股份拟与大股东青禾集团旗下公司合作。", "青禾集团"),
+    ("白水湾公司已向新东家禾田控股集团预售了一批货。", "禾田控股集团"),
+])
+def test_a_role_before_a_company_is_no_part_of_its_name(text, want, monkeypatch):
+    got = _rule_names(text, "Company", monkeypatch)
+    assert want in got and not any(n.startswith(("大股东", "新东家", "股东", "东家")) for n in got)
+
+
+def test_a_count_of_companies_is_no_company(monkeypatch):
+    assert not any("两大" in n for n in _rule_names("成品油市场仍在青川石油、白水石化两大集团手中。", "Company", monkeypatch))

@@ -386,3 +386,22 @@ def test_a_country_is_no_company():
     spans.replace_spans(a, [(text.index("美国"), text.index("美国") + 2, "Company", 0.8),
                             (text.index("德国"), text.index("德国") + 2, "Company", 0.8)])
     assert a.mentions == []
+
+
+@pytest.mark.parametrize("name", ["三大汽车集团", "青川两大电缆集团", "食品股份有限公司", "资源集团有限公司"])
+def test_a_count_of_companies_or_a_trade_and_legal_form_is_no_company(name):
+    """两大集团 counts companies; 食品股份有限公司 is what is left of a name whose start was lost."""
+    text = f"据悉，{name}表示销量增长。"
+    a = analysis(text, [])
+    s = text.index(name)
+    spans.replace_spans(a, [(s, s + len(name), "Company", 0.9)])
+    assert a.mentions == []
+
+
+@pytest.mark.parametrize("name", ["青禾食品股份有限公司", "五粮液股份公司"])
+def test_a_brand_before_a_legal_form_stays_a_company(name):
+    text = f"据悉，{name}表示销量增长。"
+    a = analysis(text, [])
+    s = text.index(name)
+    spans.replace_spans(a, [(s, s + len(name), "Company", 0.9)])
+    assert [m.name for m in a.mentions] == [name]

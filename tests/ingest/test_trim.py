@@ -49,6 +49,10 @@ from ingest.learn.trim import trim
     # what 即 (namely) names; 即墨 is a place
     ("吸引物即青山湿地公园改扩建项目", "青山湿地公园改扩建项目"),
     ("即墨鹤山路立交工程", "即墨鹤山路立交工程"),
+    # what the company is to another, written before its name (大股东, 新东家, 被收购方)
+    ("大股东青禾集团", "青禾集团"),
+    ("新东家白水湾控股集团", "白水湾控股集团"),
+    ("被收购方禾田餐饮集团", "禾田餐饮集团"),
 ])
 def test_trim(text, want):
     cut = trim(text, 0, len(text))
