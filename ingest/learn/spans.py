@@ -13,7 +13,7 @@ from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
-from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS
+from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS, PROJECT_SUFFIX
 from ingest.officials import _person_name
 from ingest.orgs import COUNTED as COUNTED_KIND, brand_group, marked
 from ingest.project_names import shape_projects
@@ -36,7 +36,8 @@ COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其�
 # (家电厂商, 手机芯片, 奥的斯电梯, 出厂价, 空调系统采购, 投影机招标项目); English words are a gloss in brackets (Chinese Train Control System), not a
 # Chinese project name (one word may be: Robotaxi)
 NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会|工程师|经理|厂商|供应商|制造商|生产商|开发商|运营商|"
-                           r"芯片|软件|电梯|扶梯|手机|价|价格|采购|招标(?:项目)?|组委会)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
+                           r"芯片|软件|电梯|扶梯|手机|价|价格|采购|招标(?:项目)?|组委会|"
+                           r"会|事故|事件|账款|证券部|型号|系列|阵营|政府|服务)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
 # a class of projects, not one (重点旅游项目, 各类招商项目, 全线控制性工程), or a list cut short by 等 (甲至乙等高铁)
 CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
@@ -65,7 +66,8 @@ def _name_like(label: str, name: str) -> bool:
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name) and "的" not in name  # 鞍钢配套的研究所
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
-                    or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name))
+                    or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name)
+                    or _headless(name))
     # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name)
                 or name in gz.countries() or any(COUNTED_KIND.fullmatch(w) for w in jieba.lcut(name))
@@ -120,6 +122,20 @@ def _kind_of_project(name: str) -> bool:
         return False
     words = _units(jieba.lcut(name[:-len(head)]))
     return len(words) == 1 and _tag(words[0]) in ("n", "vn", "a", "an", "b")
+
+
+# how the name of a work ends (a project without 项目: 某某隧道, 某某二期, 某某高铁, 抚州至吉安)
+WORK_END = re.compile(rf"(?:{PROJECT_SUFFIX.pattern}|园|城|线|路|桥|隧道|厂|矿|站|港|中心|区|场|馆|库|田|带|网|道|楼|期|段|"
+                      r"装置|平台|设施|系统|高速|高铁|城际|客专|扩建|改造|整治)[)）]?$|[至\-—－\d]")
+
+
+def _headless(name: str) -> bool:
+    """A name that ends like no work: a product or trade in common words (太阳能电池, 食用油) or
+    a known company (苏泊尔), not a project."""
+    if WORK_END.search(name):
+        return False
+    return known.is_known(name) or (re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
+                                     and not any(_specific(w, strict=True) for w in _units(jieba.lcut(name))))
 
 
 def _with_capacity(a: Analysis, s: int) -> int:

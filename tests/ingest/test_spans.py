@@ -405,3 +405,23 @@ def test_a_brand_before_a_legal_form_stays_a_company(name):
     s = text.index(name)
     spans.replace_spans(a, [(s, s + len(name), "Company", 0.9)])
     assert [m.name for m in a.mentions] == [name]
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("青川市将承办第五届青川博览会。", "第五届青川博览会"),  # an event
+    ("白水湾电梯事故引发关注。", "白水湾电梯事故"),
+    ("禾田集团推出新款食用油。", "食用油"),  # a product in common words
+    ("禾田集团加大太阳能电池投入。", "太阳能电池"),
+    ("青川县引进宝钢。", "宝钢"),  # a known company
+])
+def test_an_event_a_product_or_a_company_is_no_project(text, tagged):
+    assert tagged_project(text, tagged).mentions == []
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("青川至白水高速公路开工。", "青川至白水高速公路"),
+    ("青川高铁全线贯通。", "青川高铁"),
+    ("宝钢湛江基地开工。", "宝钢湛江基地"),  # a company's work named with its head
+])
+def test_a_work_named_by_its_head_stays_a_project(text, tagged):
+    assert [m.name for m in tagged_project(text, tagged).mentions] == [tagged]
