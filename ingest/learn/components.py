@@ -106,7 +106,8 @@ def govkg_orphans(doc: Doc) -> Doc:
 
 @Language.component("govkg_peers")
 def govkg_peers(doc: Doc) -> Doc:
-    """Last: the names listed with a company are companies (after the relations, which they join none of)."""
+    """Last: major groups named bare and the names listed with a company are companies (after
+    the relations, which they join none of)."""
     if doc._.kg is not None:
-        peers.add_listed_companies(doc._.kg)
+        peers.add_companies(doc._.kg)
     return doc

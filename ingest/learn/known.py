@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from functools import lru_cache
@@ -91,6 +92,14 @@ def shipped() -> dict[str, tuple[str, ...]]:
     """The index of known_companies.txt and major_companies.txt (none when they are missing)."""
     lines = [x for p in (PATH, MAJOR) if p.exists() for x in p.read_text(encoding="utf-8").splitlines()]
     return index(x.split("\t")[0] for x in lines if x and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def major() -> re.Pattern | None:
+    """major_companies.txt's names, longest first, as one pattern (None when it is missing)."""
+    names = [x for x in MAJOR.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")] \
+        if MAJOR.exists() else []
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
 
 
 def is_known(name: str) -> bool:

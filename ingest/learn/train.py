@@ -155,7 +155,7 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
         a = run.finish(a, spans=spans, beliefs=beliefs, pair_model=pm if use_pairs else None)
         unify_projects(a)  # the pipeline's govkg_coref
         stage.drop_orphan_projects(a)  # and govkg_orphans
-        peers.add_listed_companies(a)  # and govkg_peers
+        peers.add_companies(a)  # and govkg_peers
         rec = build_record(a, it.doc.shown or it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
         out.append(contract_view(rec))
     return out

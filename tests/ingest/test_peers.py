@@ -3,7 +3,7 @@ import jieba
 import pytest
 
 from ingest.analysis import Analysis, Mention
-from ingest.learn.peers import PEER_CONFIDENCE, add_listed_companies
+from ingest.learn.peers import PEER_CONFIDENCE, add_companies, add_listed_companies
 
 
 def _peers(text: str, company: str = "华光集团") -> dict[str, float]:
@@ -38,3 +38,24 @@ def test_names_listed_with_a_company_are_companies(text, peers):
 ])
 def test_bodies_groups_posts_places_and_counts_are_no_peers(text):
     assert _peers(text) == {}
+
+
+def _major(text: str, mentions=()) -> list[str]:
+    a = Analysis(text, words=jieba.lcut(text))
+    a.mentions = [Mention(text.index(n), text.index(n) + len(n), lab, n, n) for n, lab in mentions]
+    add_companies(a)
+    return [m.name for m in a.mentions if m.label == "Company"]
+
+
+def test_a_major_group_named_bare_is_a_company_and_seeds_its_list():
+    """三星 is on the hand-compiled list; 青禾光电, listed with it, is its peer."""
+    assert _major("青川新材料的对手有三星、青禾光电两家。") == ["三星", "青禾光电"]
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("游客在三星堆博物馆参观。", ()),  # inside a word
+    ("三星电子在青川设厂。", [("三星电子", "Company")]),  # inside a name already read
+    ("青川华为路改造工程开工。", [("青川华为路改造工程", "Project")]),
+])
+def test_a_major_groups_name_inside_a_word_or_a_name_is_none_of_its_own(text, mentions):
+    assert _major(text, mentions) == [n for n, lab in mentions if lab == "Company"]
