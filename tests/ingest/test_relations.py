@@ -76,6 +76,17 @@ def test_the_sum_of_the_projects_signed_is_not_the_next_project_s_total(text):
     assert len(projects) == 1 and not projects[0].get("total_investment_cny")
 
 
+@pytest.mark.parametrize("model", [True, False])
+def test_an_estimate_after_a_project_is_not_the_next_project_s_total(model, monkeypatch):
+    """…建设项目概算投资102亿元: that project's estimate (概算投资, 计划投资 are total cues too), never
+    the total of the project the next clause names."""
+    if not model:
+        monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    text = "援建青川国省干线及高速公路建设项目概算投资102亿元全面铺开;白水湾环城高速公路东线近日开工。"
+    totals = {e["name"]: e.get("total_investment_cny") for e in extract_text(text)["entities"] if e["type"] == "Project"}
+    assert not any(t for n, t in totals.items() if "环城" in n)
+
+
 def test_a_project_s_own_total_wins_over_a_sum_written_before_it():
     text = ("开发区举行项目签约仪式，共签约项目18个，总投资96亿元。其中，由青松电子有限公司投资建设的"
             "智能终端产业园项目，总投资20亿元，选址科技新城。")
