@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from graph import identity_match as m
+from graph.article_log import ArticleLogError
 from graph.store import StoreError
 
 FILE = "decisions.jsonl"
@@ -59,8 +60,8 @@ class DecisionLog:
                 f.write("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in decisions))
                 f.flush()
                 os.fsync(f.fileno())
-        except OSError as e:
-            raise StoreError(f"cannot write the decisions file {self.path}: {e.strerror or e}") from None
+        except OSError as e:  # the decisions file is the article log folder's
+            raise ArticleLogError(f"cannot write the decisions file {self.path}: {e.strerror or e}") from None
 
 
 def decision(kind: str, a: str, b: str | None = None, reason: str = "", score: float = 100.0,
@@ -179,8 +180,11 @@ class Identity:
         if not self.auto:
             return
         with self._lock:
-            for rec in records:
-                self._observe(rec)
+            try:
+                for rec in records:
+                    self._observe(rec)
+            except ArticleLogError as e:  # observed before the batch is written: none of it is
+                raise ArticleLogError(f"{e}; nothing of this batch was loaded") from None
 
     def _merge(self, a: str, b: str, reason: str, score: float, source: str, rec: dict, **extra) -> None:
         ra, rb = self.resolve(a), self.resolve(b)

@@ -75,8 +75,9 @@ def run(args) -> tuple[LoadStats, dict]:
         bar.close()
         counts = store.counts()
     log = ArticleLog(log_path(args.store, args.db, args.log))
-    if total.articles_loaded and replay.stale(log, args.store, args.db, args.uri):
-        # a merge joined nodes stored before it was decided: the graph again from the log, with it
+    # a merge joined nodes stored before it was decided: the graph again from the log, with it (also
+    # when this run loaded nothing: a run killed after its last batch never got to apply them)
+    if log.segments() and replay.stale(log, args.store, args.db, args.uri):
         with replay.progress_bar("applying merge decisions") as bar:
             _, counts = replay.rebuild(log, args.store, args.db, args.uri, args.batch_size, bar=bar)
     return total, counts

@@ -86,3 +86,33 @@ def test_neo4j_and_embedded_load_the_same(tmp_path, inputs, neo4j_store, neo4j_s
     assert _store_counts(to_neo4j.stdout) == _store_counts(to_embedded.stdout)
     again = run_cli(*inputs, "--store", "neo4j", env_extra=env)
     assert _numbers(again.stdout)["already present"] == _numbers(to_neo4j.stdout)["loaded"]
+
+
+def test_a_run_that_loads_nothing_still_applies_the_merges_a_killed_run_left(tmp_path):
+    """A loader killed after its last batch, before it rebuilt the graph for the merges decided
+    late (徐工, stored alone, is the short form of a company named later), leaves stale nodes;
+    the next run over the same input loads nothing and puts them right."""
+    from graph.article_log import ArticleLog
+    from graph.store import open_store
+    from ingest import replay
+    from ingest.extract import extract_file
+    texts = ["徐工投资建设青川智能装备产业园\n2021-05-06\n\n5月6日，徐工在青川县投资建设智能装备产业园项目，总投资20亿元。\n",
+             "徐州工程机械集团有限公司在徐州签约\n2021-06-06\n\n6月6日，徐州工程机械集团有限公司（简称“徐工”）"
+             "与徐州经济技术开发区签约，投资建设高端零部件产业园项目。\n"]
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"a{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    db, log = tmp_path / "g.lbug", ArticleLog(tmp_path / "g.articles")
+    with open_store("embedded", db=str(db)) as store:  # the loads of the killed run, one batch each
+        store.article_log = log
+        store.ensure_schema()
+        for p in paths:
+            store.load([extract_file(p)])
+    assert replay.stale(log, "embedded", str(db)) == ["company:徐工"]
+    rerun = run_cli(*paths, "--db", db)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _numbers(rerun.stdout)["loaded"] == 0
+    assert replay.stale(log, "embedded", str(db)) == []
+    with open_store("embedded", db=str(db)) as store:
+        assert store.node("company:徐工") is None and store.node("company:徐州工程机械集团有限公司") is not None

@@ -173,6 +173,18 @@ def test_a_bad_decisions_file_is_named():
             identity.DecisionLog(d).read()
 
 
+def test_a_decision_that_cannot_be_written_loads_nothing_of_its_batch(embedded_store, tmp_path):
+    """The decisions file is the article log folder's: when it cannot be written, the load
+    says so as it says it of the log, and the store keeps what it had."""
+    from graph.article_log import ArticleLogError
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    embedded_store.article_log = ArticleLog(blocker / "log")
+    with pytest.raises(ArticleLogError, match=r"a-file/log/decisions.jsonl.*nothing of this batch was loaded"):
+        embedded_store.load(company_articles()[:1])  # its two names of 徐工 make a merge
+    assert embedded_store.counts()["nodes"].get("Company", 0) == 0
+
+
 def test_a_project_name_merges_only_with_a_host_in_the_same_prefecture(embedded_store, tmp_path):
     store = with_log(embedded_store, tmp_path)
     solar, solar2 = "project:光伏电站项目", "project:光伏电站"
