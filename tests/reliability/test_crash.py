@@ -184,11 +184,13 @@ def scratch_server(tmp_path_factory, neo4j_settings):
         ns.stop(home)
 
 
-def test_neo4j_stopped_mid_load_reports_and_rerun_equals_a_clean_run(corpus_file, scratch_server):
+def test_neo4j_stopped_mid_load_reports_and_rerun_equals_a_clean_run(corpus_file, scratch_server, tmp_path):
     from graph.store import open_store
     ns, home, port = scratch_server
     uri, password = f"bolt://127.0.0.1:{port}", ns.default_password()
-    args = ["--store", "neo4j", "--uri", uri]
+    # the server's own article log too: Neo4j's default one (data/neo4j.articles) is every Neo4j
+    # load's of this checkout, and a rebuild from it would bring other tests' articles in
+    args = ["--store", "neo4j", "--uri", uri, "--log", str(tmp_path / "crash.articles")]
     env = {"NEO4J_USER": "neo4j", "NEO4J_PASSWORD": password}
 
     def articles() -> int:
@@ -217,7 +219,8 @@ def test_neo4j_stopped_mid_load_reports_and_rerun_equals_a_clean_run(corpus_file
     with open_store("neo4j", uri=uri, user="neo4j", password=password) as store:
         after_crash = dump(store)
         store.clear()
-    clean = run_cli("ingest", str(corpus_file), *args, "--batch-size", str(BATCH), **env)
+    clean_args = args[:-1] + [str(tmp_path / "clean.articles")]  # a clean run: a fresh store and log
+    clean = run_cli("ingest", str(corpus_file), *clean_args, "--batch-size", str(BATCH), **env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     with open_store("neo4j", uri=uri, user="neo4j", password=password) as store:
         assert dump_diff(after_crash, dump(store)) == []
