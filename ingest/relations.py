@@ -134,7 +134,7 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
 
 # a total after a project's name nobody read (某某项目总投资…) or after a count of projects (共签约43个
 # 项目，总投资…; 签约项目26个，总投资…) is that project's or their sum, not the next project's
-UNREAD_OR_SUM = re.compile(rf"(?:项目|工程)(?:\d+[个项])?[，,]?{lx.TOTAL_CUE.pattern.removesuffix('$')}[^，,。；]{{0,3}}$")
+UNREAD_OR_SUM = re.compile(rf"(?:项目|工程)(?:\d+[个项])?[，,]?{lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
 # a project referred back to: 该项目, or a bare 项目 / 工程 opening a clause (据公告，项目投资总额为…)
 ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项目|工程)(?![\u4e00-\u9fff]*(?:项目|工程))")
 

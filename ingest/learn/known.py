@@ -90,16 +90,20 @@ def index(names) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, tuple[str, ...]]:
     """The index of known_companies.txt and major_companies.txt (none when they are missing)."""
-    lines = [x for p in (PATH, MAJOR) if p.exists() for x in p.read_text(encoding="utf-8").splitlines()]
-    return index(x.split("\t")[0] for x in lines if x and not x.startswith("#"))
+    return index(n for p in (PATH, MAJOR) for n in _names(p))
 
 
 @lru_cache(maxsize=1)
 def major() -> re.Pattern | None:
     """major_companies.txt's names, longest first, as one pattern (None when it is missing)."""
-    names = [x for x in MAJOR.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")] \
-        if MAJOR.exists() else []
+    names = _names(MAJOR)
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+
+
+def _names(path: Path) -> list[str]:
+    """A shipped list's names (a line: the name, then a tab and its count in the corpus list)."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [x.split("\t")[0] for x in lines if x and not x.startswith("#")]
 
 
 def is_known(name: str) -> bool:

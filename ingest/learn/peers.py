@@ -85,8 +85,8 @@ def add_major_companies(a: Analysis) -> None:
     pattern = known.major()
     if pattern is None or not a.words:
         return
-    starts = {s for s, _, _ in word_spans(a.words)}
-    ends = {e for _, e, _ in word_spans(a.words)}
+    words = word_spans(a.words)
+    starts, ends = {s for s, _, _ in words}, {e for _, e, _ in words}
     for m in pattern.finditer(a.text):
         s, e = m.span()
         if s in starts and e in ends and not any(x.start < e and s < x.end for x in a.mentions):
