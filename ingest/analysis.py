@@ -237,6 +237,15 @@ def word_ends(words: list[str]) -> list[int]:
     return list(itertools.accumulate(len(w) for w in words))
 
 
+def role_lead(text: str, s: int, e: int) -> int | None:
+    """Where a company's name starts after the role written before it (大股东 + 鞍钢集团), when the
+    role ends where a word does (not 企业 of 企业家) and a name of two characters or more is left."""
+    role = lx.ROLE_LEAD.match(text, s, e)
+    if role and e - role.end() >= 2 and role.end() - s in word_ends(jieba.lcut(text[s:e])):
+        return role.end()
+    return None
+
+
 def _names(w: str) -> bool:
     """w names something a scope word may follow inside a name (a place, a proper noun)."""
     return w not in lx.STOP_WORDS and (_tag(w) == "ns" or _specific(w, strict=True))

@@ -8,7 +8,7 @@ import jieba
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _freq, _specific, _tag, _units,
-                             _valid_name, bracket_start, walk_left, word_ends)
+                             _valid_name, bracket_start, role_lead, walk_left, word_ends)
 from ingest.officials import _person_name
 
 
@@ -127,8 +127,7 @@ def _name_start(text: str, suffix: int) -> int | None:
         return None
     while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t"):  # 央企, 月初: no part of the name
         start += len(words.pop(0))
-    role = lx.ROLE_LEAD.match(text, start, suffix)  # 大股东 + 鞍钢集团
-    return role.end() if role and suffix - role.end() >= 2 else start
+    return role_lead(text, start, suffix) or start  # 大股东 + 鞍钢集团
 
 
 def _no_parent(core: str, g: gz.Gazetteer) -> bool:

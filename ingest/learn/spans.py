@@ -243,7 +243,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     for s, e, lab, conf in [part for span in spans for part in _coordinated(text, *span)]:
         if conf < MIN_SPAN.get(lab, 0.0):
             continue
-        cut = trim(text, s, e)
+        cut = trim(text, s, e, company=lab == "Company")
         if cut is None:
             continue
         if lab == "Company" and SITE.search(text, cut[0], cut[1]):  # 某某福鼎基地: a company's site

@@ -6,8 +6,8 @@ import re
 
 import jieba
 
-from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, word_ends
-from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, RANGE, ROLE_LEAD
+from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, role_lead, word_ends
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, RANGE
 from ingest.officials import _person_name
 
 OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
@@ -36,9 +36,10 @@ MAX_NAME = 64  # the longest gold name has 55 characters (an English one); longe
 PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "】": "【", "》": "《", ")": "(", "）": "（"}
 
 
-def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | None:
     """The name inside a tagged span: no clause break in it, nothing before an
-    unopened closing quote, no leading function word (由该平台公司对”万盛… -> 万盛…)."""
+    unopened closing quote, no leading function word (由该平台公司对”万盛… -> 万盛…), no role
+    before a company's name (company: the span was tagged a company)."""
     if e - s > MAX_NAME or CLAUSE.search(text[s:e]):
         return None
     s = _word_start(text, s, e)
@@ -83,9 +84,13 @@ def trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     if inner and e - inner >= 4:
         s = inner
     while s < e:
-        lead = LEAD_MARK.match(text, s, e) or ROLE_LEAD.match(text, s, e)  # 大股东 + 鞍钢集团
+        lead = LEAD_MARK.match(text, s, e)
         if lead and e - lead.end() >= 2:
             s = lead.end()
+            continue
+        role = role_lead(text, s, e) if company else None  # 大股东 + 鞍钢集团 (not 业主委员会)
+        if role:
+            s = role
             continue
         words = _units(jieba.lcut(text[s:e]))
         first = words[0]

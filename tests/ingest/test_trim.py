@@ -49,14 +49,24 @@ from ingest.learn.trim import trim
     # what 即 (namely) names; 即墨 is a place
     ("吸引物即青山湿地公园改扩建项目", "青山湿地公园改扩建项目"),
     ("即墨鹤山路立交工程", "即墨鹤山路立交工程"),
-    # what the company is to another, written before its name (大股东, 新东家, 被收购方)
-    ("大股东青禾集团", "青禾集团"),
-    ("新东家白水湾控股集团", "白水湾控股集团"),
-    ("被收购方禾田餐饮集团", "禾田餐饮集团"),
 ])
 def test_trim(text, want):
     cut = trim(text, 0, len(text))
     assert (text[cut[0]:cut[1]] if cut else None) == want
+
+
+@pytest.mark.parametrize("text, company, want", [
+    # what the company is to another, written before its name (大股东, 新东家, 被收购方)
+    ("大股东青禾集团", True, "青禾集团"),
+    ("新东家白水湾控股集团", True, "白水湾控股集团"),
+    ("被收购方禾田餐饮集团", True, "禾田餐饮集团"),
+    ("企业家集团", True, "企业家集团"),  # 企业 inside a word is no role
+    ("业主委员会", False, "业主委员会"),  # nor a role before a body's name
+    ("企业家协会", False, "企业家协会"),
+])
+def test_a_role_before_a_companys_name_is_cut_off(text, company, want):
+    cut = trim(text, 0, len(text), company=company)
+    assert text[cut[0]:cut[1]] == want
 
 
 @pytest.mark.parametrize("text, span, want", [
