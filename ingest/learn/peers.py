@@ -9,13 +9,15 @@ from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag, wo
 from ingest.coref import unify_companies
 from ingest.learn import known
 from ingest.learn.known import acceptable
-from ingest.lexicon import COMPANY_POSTS, COORD, POSTS, PROJECT_SUFFIX, PUNCT
+from ingest.lexicon import COMPANY_POSTS, COORD, POSTS, PROJECT_SUFFIX, PUNCT, ROLE_NOUNS
 
 # the precision of the peers added under cross-validation (dev and annotated articles, six fold deals: 101 of 122)
 PEER_CONFIDENCE = 0.83
 MAJOR_CONFIDENCE = 0.83  # of the names it adds under cross-validation, 50 of 60 are gold or optional ones
 # a word no name ends or starts with: an adverb, a preposition, a conjunction, a particle, a pronoun…
-STOP_TAGS = ("d", "p", "c", "u", "r", "f", "y", "e", "o", "w", "m", "q")
+STOP_TAGS = ("d", "p", "c", "u", "r", "f", "y", "e", "o", "w", "m", "q", "t", "ad")  # t: 近日, 此前 (斯巴鲁近日)
+# what listed companies do next, tagged as nouns by jieba (ARM合作, 国泰君安预测, 慈济合作)
+NEXT_VERBS = {"合作", "合资", "联手", "携手", "预测", "有关", "争相"}
 # a public body or a person's post is listed beside companies too (印度当地政府, 铁道部; …轮值主席);
 # known.acceptable turns down the departments (…局, …委, …厅, …办)
 NOT_PEER = re.compile(rf"(?:政府|部|署|院|所|会|中心)$|{'|'.join(COMPANY_POSTS)}|{POSTS}|委员|代表|所辖|"
@@ -27,7 +29,9 @@ MAX_WORDS = 4
 
 def _stops(w: str) -> bool:
     tag = _tag(w)
-    return (not w.strip() or any(c in PUNCT for c in w) or w == "等" or bool(COORD.fullmatch(w)) or w.isdigit()
+    if tag.startswith(("t", "ad")) and _major(w):
+        return False  # 现代 is a time word and Hyundai
+    return (not w.strip() or any(c in PUNCT for c in w) or w == "等" or w in NEXT_VERBS or bool(COORD.fullmatch(w)) or w.isdigit()
             or tag.startswith(STOP_TAGS) or (tag in ("v", "vd", "vg", "vi", "vq") and w not in NAME_VERBS and w != "控股"))
 
 
@@ -36,16 +40,26 @@ def _country_end(name: str, last: str) -> bool:
     return last in gz.countries() and (last != "中国" or name == last)
 
 
+def _major(w: str) -> bool:
+    pattern = known.major()
+    return pattern is not None and pattern.fullmatch(w) is not None
+
+
+def _role(w: str) -> bool:
+    """A role, not a name: 供应商, 批发商, 品牌拥有者 (what a list of companies names by kind)."""
+    return w in ROLE_NOUNS or (len(w) >= 2 and w[-1] in "商者" and _tag(w).startswith("n"))
+
+
 def _peer(words, k: int, step: int) -> tuple[int, int] | None:
     """The word span of the name that starts (step 1) or ends (step -1) at word k."""
     got = []
     while 0 <= k < len(words) and len(got) < MAX_WORDS and not _stops(words[k][2]):
         got.append(k)
         k += step
-    if not got:
+    got.sort()
+    if not got or _role(words[got[-1]][2]):
         return None
-    lo, hi = min(got), max(got)
-    return words[lo][0], words[hi][1]
+    return words[got[0]][0], words[got[-1]][1]
 
 
 def add_listed_companies(a: Analysis) -> None:

@@ -20,6 +20,9 @@ def _peers(text: str, company: str = "华光集团") -> dict[str, float]:
     ("与江南重工、华光集团相比，其他企业的订单少得多。", {"江南重工"}),  # before it
     ("华光集团和嘉德隆都表示将扩大产能。", {"嘉德隆"}),
     ("华光集团和英达中国都表示将扩大产能。", {"英达中国"}),  # a brand's China arm
+    ("华光集团和江南重工近日相继发布公告。", {"江南重工"}),  # a time word ends the name
+    ("华光集团和江南重工正式签约。", {"江南重工"}),  # an adverb too
+    ("华光集团和嘉德隆合作研发机床。", {"嘉德隆"}),  # what they do next is no part of it
 ])
 def test_names_listed_with_a_company_are_companies(text, peers):
     assert _peers(text) == {p: PEER_CONFIDENCE for p in peers}
@@ -35,6 +38,8 @@ def test_names_listed_with_a_company_are_companies(text, peers):
     "华光集团和东南亚的客户签约。",  # a region
     "华光集团和蓝鲸X5的销量都在增长。",  # a product's model
     "把目光投向印度、华光集团等供应商。",  # a phrase that ends in a country
+    "华光集团和批发商都受到了影响。",  # a role, not a name
+    "华光集团和品牌拥有者之间的纠纷。",
 ])
 def test_bodies_groups_posts_places_and_counts_are_no_peers(text):
     assert _peers(text) == {}
