@@ -8,7 +8,7 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, after_builder
-from ingest.coref import bare_forms, unify_companies
+from ingest.coref import bare_forms, repeat_names, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
@@ -45,7 +45,8 @@ POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)"
 # a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it
 SITE = re.compile(r"(?:基地|产业园|生产线)$")
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
-NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理)$")
+# a post; a department or a ministry (公关部, 事业部, 总部, 铁道部, 发改委, 办公厅), not a project's site office (项目部)
+NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理|(?<!项目)部|委|厅)$")
 
 
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
@@ -287,6 +288,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                         key=lambda m: m.start)
     shape_projects(a)
     bare_forms(a)
+    repeat_names(a)
     unify_companies(a)
 
 

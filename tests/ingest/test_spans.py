@@ -143,6 +143,14 @@ def test_a_legal_form_alone_names_no_company(name, ok):
     assert spans._name_like("Company", name) is ok
 
 
+@pytest.mark.parametrize("name, ok", [("蓝鲸集团公关部", False), ("蓝鲸电器事业部", False), ("蓝鲸总部", False),
+                                      ("交通运输部", False), ("青川市发改委", False), ("蓝鲸集团办公厅", False),
+                                      ("中铁九局", True), ("中铁九局青川项目部", True)])
+def test_a_department_or_a_ministry_is_no_company(name, ok):
+    """A company's department or a ministry, not a builder's site office (项目部) or a bureau's name."""
+    assert spans._name_like("Company", name) is ok
+
+
 def test_a_name_with_a_key_or_grade_word_inside_stays_a_project():
     assert spans._name_like("Project", "国家重点实验室扩建项目") and spans._name_like("Project", "沿海高等级公路")
 
