@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.analysis import Analysis, Mention, _freq
+from ingest.analysis import Analysis, Mention, _freq, word_spans
 from ingest.lexicon import NAME_AFTER
 from ingest.relations import fill_amounts
 
@@ -122,6 +122,28 @@ def bare_forms(a: Analysis) -> None:
             if not any(m.start < e and s < m.end for m in a.mentions + added):
                 conf = {k: v for k, v in full.extra.items() if k == "confidence"}  # as sure as the full name
                 added.append(Mention(s, e, "Company", short, short, extra=conf))
+    a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
+
+
+def repeat_names(a: Analysis, labels=("Company",)) -> None:
+    """A company or project named once is named wherever its name stands again as whole words
+    outside every other name (the tagger often reads a name once, in the title or at its first
+    cue): the pair model reads every sentence it is named in, as it learned on the gold spans."""
+    if not a.words:
+        return
+    starts, ends = {s for s, _, _ in word_spans(a.words)}, {e for _, e, _ in word_spans(a.words)}
+    text, seen, added = a.text, set(), []
+    for m in [m for m in a.mentions if m.label in labels and m.end - m.start >= 3]:
+        form = text[m.start:m.end]
+        if form in seen:
+            continue
+        seen.add(form)
+        for x in re.finditer(re.escape(form), text):
+            s, e = x.span()
+            if (s in starts or text[s - 1] in NAME_AFTER) and e in ends \
+                    and not any(o.start < e and s < o.end for o in a.mentions + added):
+                conf = {k: v for k, v in m.extra.items() if k == "confidence"}
+                added.append(Mention(s, e, m.label, m.name, form, extra=conf))
     a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
 
 

@@ -113,3 +113,19 @@ def test_a_company_found_with_its_legal_form_is_found_where_the_article_drops_it
     coref.bare_forms(a)
     assert [m.text for m in a.mentions[1:]] == bare
     assert all(m.extra["confidence"] == 0.9 for m in a.mentions)
+
+
+def test_a_company_named_once_is_named_wherever_its_name_stands_again():
+    """The tagger read 江南重工 in the title only; its other whole-word occurrences are mentions
+    of it, with its confidence, not the one inside 江南重工业园区 or inside another name."""
+    import jieba
+    from ingest.analysis import Analysis, Mention
+    text = "江南重工发布公告。江南重工将在青川投资建厂，江南重工业园区同时开工。青川江南重工集团回应。"
+    a = Analysis(text, words=jieba.lcut(text))
+    k = text.index("青川江南重工集团")
+    a.mentions = [Mention(0, 4, "Company", "江南重工", "江南重工", extra={"confidence": 0.8}),
+                  Mention(k, k + 8, "Company", "青川江南重工集团", "青川江南重工集团")]
+    coref.repeat_names(a)
+    found = [m.start for m in a.mentions if m.name == "江南重工"]
+    assert found == [0, text.index("江南重工将")]
+    assert all(m.extra["confidence"] == 0.8 for m in a.mentions if m.name == "江南重工")
