@@ -82,7 +82,9 @@ What it is: the learned stage of `ingest/pipeline.cfg`.
 - `pairs.json`: two logistic regressions (HOSTS: place → project; INVESTS_IN: company
   → project) over every pair in an article: distance, order, cue words between,
   rival mentions, place level, whether the rules linked them. Plain weights, no pickles.
-  Thresholds {meta.get('train', {}).get('thresholds')} chosen by inner cross-validation.
+  Thresholds {meta.get('train', {}).get('thresholds')} chosen by inner cross-validation on gold
+  spans, with floors (`train.MIN_CUT`: {meta.get('train', {}).get('min_cut')}) chosen under the six-deal cross-validation on
+  the tagger's spans, which are noisier than gold ones, so the scores below carry that one choice.
 - `meta.json`: everything below, plus the rule priors: the measured precision of what the rules
   alone make (officials, places, LEADS), used as their confidence: {meta.get('priors')}.
 
