@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import Analysis, Mention, _freq, word_spans
-from ingest.lexicon import NAME_AFTER
+from ingest.lexicon import LEGAL_FORMS, NAME_AFTER
 from ingest.relations import fill_amounts
 
 # what a project name may gain or lose without naming another project
@@ -63,7 +63,7 @@ def unify_projects(a: Analysis) -> None:
 
 # ---- companies ---------------------------------------------------------------------------------
 # what a company's full name may add to the name news calls it by without naming another company
-LEGAL_TAIL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|总公司|集团公司|公司)|集团")
+LEGAL_TAIL = re.compile(rf"(?:集团)?(?:{LEGAL_FORMS})|集团")  # not 分公司: a branch is another company
 LEGAL_END = re.compile(rf"(?:{LEGAL_TAIL.pattern})$")
 # a part of the full name that makes it a branch or subsidiary of the shorter one (中铝稀土(江苏)有限公司
 # is not 中铝公司): a bracketed place, a branch word

@@ -51,9 +51,13 @@ FOLLOW_VERBS = ("出席", "主持", "表示", "指出", "强调", "讲话", "介
 CLOSING_VERBS = tuple(v for v in FOLLOW_VERBS if v != "同志")  # the verbs that close a name before them
 
 # ---- companies and organizations -------------------------------------------
+# A company's legal forms; the limited ones may follow 集团 (集团有限公司). None starts another,
+# so at most one matches at a place and their order in an alternation changes no match.
+LIMITED_FORMS = "股份有限公司|有限责任公司|有限公司"
+LEGAL_FORMS = rf"{LIMITED_FORMS}|股份公司|总公司|集团公司|公司"
+# a branch (分公司) is found like a company; a bare 集团 is tried last, after the forms it starts
 COMPANY_SUFFIX = re.compile(
-    r"(?:(?:[（(][\u4e00-\u9fff]{2,6}[)）])?(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|"
-    r"集团公司|股份公司|总公司|分公司|公司)|集团)")
+    rf"(?:(?:[（(][\u4e00-\u9fff]{{2,6}}[)）])?(?:集团(?:{LIMITED_FORMS})|{LEGAL_FORMS}|分公司)|集团)")
 # the noun after a pronoun (该|公司, 该|集团), left at the start of a name the walk or the tagger ran into
 PRONOUN_NOUN = re.compile(r"公司|集团")  # read with .match, at the name's start
 # what joins the names of a list (A、B和C, A以及B)

@@ -8,11 +8,12 @@ import jieba
 from jieba import posseg
 
 from ingest.analysis import Analysis, _tag, bracket_start
-from ingest.lexicon import CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, PRONOUN_NOUN, SOE_BUREAU, STOP_WORDS
+from ingest.lexicon import (CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, PRONOUN_NOUN, SOE_BUREAU,
+                            STOP_WORDS)
 from ingest.orgs import TRADE
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
-LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|总公司)$")
+LEGAL = re.compile(rf"(?:{LIMITED_FORMS}|集团公司|总公司)$")
 OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗下|下属)")  # not 电子公司
 # what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 被告…) and

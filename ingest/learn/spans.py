@@ -70,7 +70,7 @@ def _name_like(label: str, name: str) -> bool:
                     or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name)
                     or _headless(name))
     # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
-    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or LEGAL_FORMS.fullmatch(name)
+    return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or SUFFIX_RUN.fullmatch(name)
                 or name in gz.countries() or any(COUNTED_KIND.fullmatch(w) for w in jieba.lcut(name))
                 or _trade_only(name))
 
@@ -86,8 +86,9 @@ def _posted_person(text: str, s: int, name: str) -> bool:
     return bool(posted) and _person_name(text, s) == name and not known.is_known(name)
 
 
-LEGAL_FORMS = re.compile(rf"{COMPANY_SUFFIX.pattern}+")
-LEGAL_TAIL = re.compile(rf"{LEGAL_FORMS.pattern}$")
+# company suffixes one after another (股份有限公司, 公司公司, …(集团)有限公司), whole or ending a name
+SUFFIX_RUN = re.compile(rf"{COMPANY_SUFFIX.pattern}+")
+SUFFIX_RUN_END = re.compile(rf"{SUFFIX_RUN.pattern}$")
 KIND_MODIFIERS = set("国际 外国 跨国 外资 内资 民营 国有 上市 大型 知名 相关 首届 当地 本地".split())
 
 
@@ -110,7 +111,7 @@ def _kind_of_company(name: str) -> bool:
 def _trade_only(name: str) -> bool:
     """食品股份有限公司, 资源集团有限公司: a common trade word and a legal form, what is left of a
     name whose start was lost; not a brand (五粮液股份公司, 攀钢集团有限公司)."""
-    core = re.sub(r"[（(][^）)]*[)）]", "", LEGAL_TAIL.sub("", name))
+    core = re.sub(r"[（(][^）)]*[)）]", "", SUFFIX_RUN_END.sub("", name))
     return (core != name and len(_units(jieba.lcut(core))) == 1 and _tag(core).startswith("n")
             and _freq(core) >= 1000 and not known.is_known(name) and not known.is_known(core))
 

@@ -8,7 +8,7 @@ from jieba import posseg
 
 from ingest.analysis import Analysis
 from ingest.learn import pairs
-from ingest.lexicon import COORD
+from ingest.lexicon import COORD, LIMITED_FORMS
 from ingest.places import _common_word
 from ingest.relations import _specificity, fill_amounts, level_specificity
 
@@ -181,7 +181,7 @@ def _named_owner(company_forms: set[str], project: str) -> bool:
     return not OWNED_REST.search(rest) and not posseg.lcut(rest)[0].flag.startswith(("v", "p", "d"))
 
 
-LEGAL_IN_NAME = re.compile(r"(.{2,}?)(?:[(（][^)）]{2,6}[)）])?(?:股份有限公司|有限责任公司|有限公司)")
+LEGAL_IN_NAME = re.compile(rf"(.{{2,}}?)(?:[(（][^)）]{{2,6}}[)）])?(?:{LIMITED_FORMS})")
 
 
 def _ruled_out_by_name(cands, g):

@@ -2,6 +2,7 @@
 import pytest
 
 from ingest import coref
+from ingest import lexicon as lx
 from ingest.extract import extract_text
 
 
@@ -64,6 +65,13 @@ def test_a_short_form_picked_out_of_the_full_name_is_the_same_company():
 def test_a_name_and_the_same_name_with_its_legal_form_are_one_company():
     got = _companies("宏达集团在当地投资。宏达将扩大产能。", "宏达集团", "宏达")
     assert got["宏达"] == "宏达集团"
+
+
+def test_no_legal_form_starts_another():
+    """So the patterns built from lexicon.LEGAL_FORMS match the same whatever the forms' order."""
+    forms = lx.LEGAL_FORMS.split("|") + ["分公司"] + ["集团" + f for f in lx.LIMITED_FORMS.split("|")]
+    assert not [(f, g) for f in forms for g in forms if f != g and g.startswith(f)]
+    assert coref.LEGAL_TAIL.fullmatch("集团有限公司") and not coref.LEGAL_TAIL.fullmatch("分公司")
 
 
 def test_a_short_form_of_a_short_form_is_the_same_company():
