@@ -126,9 +126,13 @@ def _kind_of_project(name: str) -> bool:
     return len(words) == 1 and _tag(words[0]) in ("n", "vn", "a", "an", "b")
 
 
-# how the name of a work ends (a project without 项目: 某某隧道, 某某二期, 某某高铁, 抚州至吉安)
-WORK_END = re.compile(rf"(?:{PROJECT_SUFFIX.pattern}|园|城|线|路|桥|隧道|厂|矿|站|港|中心|区|场|馆|库|田|带|网|道|楼|期|段|"
-                      r"装置|平台|设施|系统|高速|高铁|城际|客专|扩建|改造|整治)[)）]?$|[至\-—－\d]")
+# what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)
+PROJECT_END_WORDS = r"项目|工程|基地|产业园|园区|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|煤矿|矿|厂|中心|线"
+PROJECT_END = re.compile(rf"(?:{PROJECT_END_WORDS})$")
+# how the name of a work ends (a project without 项目: 某某隧道, 某某二期, 某某高铁, 抚州至吉安); read
+# only as yes or no, so the order of the words is no matter
+WORK_END = re.compile(rf"(?:{PROJECT_SUFFIX.pattern}|{PROJECT_END_WORDS}|园|城|路|桥|站|港|区|场|馆|库|田|带|网|道|楼|期|段|"
+                      r"装置|平台|设施|系统|高铁|城际|客专|扩建|改造|整治)[)）]?$|[至\-—－\d]")
 
 
 def _headless(name: str) -> bool:
@@ -174,9 +178,6 @@ def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
     return len(inside) >= 2 and not "".join(rest).strip("—－-~、和及与至 ")
 
 
-# what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)
-PROJECT_END = re.compile(r"(?:项目|工程|基地|产业园|园区|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|"
-                         r"煤矿|矿|厂|中心|线)$")
 # after a project's head: a place word (兰州至成都高速 + 中), a measure of it (高速公路 + 通车里程), or
 # what happens to it (某某大桥 + 主塔封顶, 某某铁路 + 全线贯通): the name ends at its head
 AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$|"
