@@ -103,7 +103,8 @@ def _splits_word(text: str, start: int, pos: int, end: int) -> bool:
 
 # who acts for a company, written before the company's kind: what follows names no company
 ACTS_FOR = re.compile(r".*(?:代表|总经理|董事长|总裁)")
-COUNTED = re.compile(r"另?[\d多几数各一两二三四五六七八九十百千]+[家大]")  # 多家…, 两大集团
+# how many companies, not a name (多家商业银行, 两大集团, 另一家): a word of its own
+COMPANY_COUNT = re.compile(r"另?[\d多几数各一两二三四五六七八九十百千]+[家大]")
 
 
 def _name_start(text: str, suffix: int) -> int | None:
@@ -117,7 +118,7 @@ def _name_start(text: str, suffix: int) -> int | None:
     if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
         return None
     words = _units(jieba.lcut(core))
-    if any(COUNTED.fullmatch(w) for w in words):
+    if any(COMPANY_COUNT.fullmatch(w) for w in words):
         return None  # 多家商业银行, 北京一家石油销售有限公司: how many of a kind, and where
     kind = _before_trade(words)
     if len(kind) == 1 and not _specific(kind[0], strict=True):

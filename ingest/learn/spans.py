@@ -15,7 +15,7 @@ from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
 from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS, PROJECT_SUFFIX
 from ingest.officials import _person_name
-from ingest.orgs import COUNTED as COUNTED_KIND, brand_group, marked
+from ingest.orgs import COMPANY_COUNT, brand_group, marked
 from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")
@@ -30,8 +30,9 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
 # or a post (河南省委常委: an official's title read as a name)
 POST = r"常委|书记|[省市县区州]长"  # a post ends an official's title, never a name
 NOT_A_NAME = re.compile(rf"是|(?:{POST})$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
-# a count or a pointer, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目, 一家燃煤电厂)
-COUNTED = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)|一[家座]")
+# a count or a pointer before a project, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目,
+# 一家燃煤电厂)
+PROJECT_DETERMINER = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)|一[家座]")
 # a body, not its project (上海铁路局, 中国铁道建筑工程总公司), nor a trade, a product, a price or a purchase
 # (家电厂商, 手机芯片, 奥的斯电梯, 出厂价, 空调系统采购, 投影机招标项目); English words are a gloss in brackets (Chinese Train Control System), not a
 # Chinese project name (one word may be: Robotaxi)
@@ -66,12 +67,12 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Organization":
         return bool(ORG_HEAD.search(name)) and not re.match(r"\d", name) and "的" not in name  # 鞍钢配套的研究所
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
-        return not (name in BARE_HEADS or NOT_A_NAME.search(name) or COUNTED.search(name) or _kind_of_project(name)
-                    or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name) or not CJK.search(name)
-                    or _headless(name))
+        return not (name in BARE_HEADS or NOT_A_NAME.search(name) or PROJECT_DETERMINER.search(name)
+                    or _kind_of_project(name) or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name)
+                    or not CJK.search(name) or _headless(name))
     # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or SUFFIX_RUN.fullmatch(name)
-                or name in gz.countries() or any(COUNTED_KIND.fullmatch(w) for w in jieba.lcut(name))
+                or name in gz.countries() or any(COMPANY_COUNT.fullmatch(w) for w in jieba.lcut(name))
                 or _trade_only(name))
 
 
