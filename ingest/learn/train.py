@@ -7,8 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
-from ingest.coref import unify_projects
-from ingest.learn import crf, data, pairs, peers, run, stage
+from ingest.learn import crf, data, pairs, run
 from ingest.learn import features as ft
 
 CRF_FILE, PUBLIC_FILE, PAIRS_FILE, META_FILE = "spans.crfsuite", "public.crfsuite", "pairs.json", "meta.json"
@@ -156,9 +155,8 @@ def predict(items: list[Prepared], model_dir: Path, use_pairs: bool = True, orac
         else:
             spans, beliefs = tagger.read(a.text, a.sents, a.mentions)
         a = run.finish(a, spans=spans, beliefs=beliefs, pair_model=pm if use_pairs else None)
-        unify_projects(a)  # the pipeline's govkg_coref
-        stage.drop_orphan_projects(a)  # and govkg_orphans
-        peers.add_companies(a)  # and govkg_peers
+        for _, step in run.LATE:
+            step(a)
         rec = build_record(a, it.doc.shown or it.doc.text, name=it.doc.name, title="", date=None, source=None, key=it.doc.name)
         out.append(contract_view(rec))
     return out

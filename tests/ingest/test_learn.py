@@ -291,3 +291,13 @@ def test_a_company_that_supplies_a_project_does_not_invest_in_it():
     a.totals = {}
     apply_pairs(a, g, always)
     assert [r["head"].name for r in a.relations if r["type"] == "INVESTS_IN"] == ["蓝湾电子"]
+
+
+def test_the_late_stages_a_models_extraction_runs_are_the_pipelines_last_components():
+    """train.predict runs run.LATE after finish(): the same components, in the pipeline's order."""
+    from ingest.learn import run
+    from ingest.pipeline import nlp
+    names = [n for n, _ in run.LATE]
+    pipe = nlp().pipe_names
+    k = pipe.index(names[0])
+    assert pipe[k:k + len(names)] == names
