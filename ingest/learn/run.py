@@ -3,7 +3,7 @@ gold spans or a fold's models between the rule components."""
 from __future__ import annotations
 
 from ingest import gazetteer as gz
-from ingest import relations
+from ingest import lifecycle, relations
 from ingest.analysis import Analysis
 from ingest.coref import unify_projects
 from ingest.learn import peers, stage
@@ -13,7 +13,7 @@ RULES_BEFORE = ("govkg_amounts", "govkg_orgs", "govkg_places", "govkg_projects",
                 "govkg_project_names", "govkg_officials")
 # the pipeline's last components, in its order, and the function each runs: what a model's
 # extraction does after finish() (train.predict), as the pipeline does after the pair model
-LATE = (("govkg_coref", unify_projects), ("govkg_orphans", stage.drop_orphan_projects),
+LATE = (("govkg_stages", lifecycle.find_stages), ("govkg_coref", unify_projects), ("govkg_orphans", stage.drop_orphan_projects),
         ("govkg_peers", peers.add_companies))
 
 
