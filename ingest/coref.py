@@ -133,6 +133,9 @@ def repeat_names(a: Analysis, labels=("Company",)) -> None:
         return
     starts, ends = {s for s, _, _ in word_spans(a.words)}, {e for _, e, _ in word_spans(a.words)}
     text, seen, added = a.text, set(), []
+    taken = bytearray(len(text) + 1)
+    for o in a.mentions:
+        taken[o.start:o.end] = b"\x01" * (o.end - o.start)
     for m in [m for m in a.mentions if m.label in labels and m.end - m.start >= 3]:
         form = text[m.start:m.end]
         if form in seen:
@@ -140,10 +143,10 @@ def repeat_names(a: Analysis, labels=("Company",)) -> None:
         seen.add(form)
         for x in re.finditer(re.escape(form), text):
             s, e = x.span()
-            if (s in starts or text[s - 1] in NAME_AFTER) and e in ends \
-                    and not any(o.start < e and s < o.end for o in a.mentions + added):
+            if (s in starts or text[s - 1] in NAME_AFTER) and e in ends and not any(taken[s:e]):
                 conf = {k: v for k, v in m.extra.items() if k == "confidence"}
                 added.append(Mention(s, e, m.label, m.name, form, extra=conf))
+                taken[s:e] = b"\x01" * (e - s)
     a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
 
 
