@@ -21,7 +21,7 @@ NEXT_VERBS = {"合作", "合资", "联手", "携手", "预测", "有关", "争�
 # a public body or a person's post is listed beside companies too (印度当地政府, 铁道部; …轮值主席);
 # known.acceptable turns down the departments (…局, …委, …厅, …办)
 NOT_PEER = re.compile(rf"(?:政府|部|署|院|所|会|中心)$|{'|'.join(COMPANY_POSTS)}|{POSTS}|委员|代表|所辖|"
-                      r"高层|专家|厂商|车队|部分|"  # people and groups of them (四川公司高层, 部分日本厂商)
+                      r"高层|专家|厂商|车队|部分|地区$|产量|价格|"  # people and groups of them (四川公司高层, 部分日本厂商); an area, a figure
                       r"股权|[%％]|[A-Za-z]+\d+$|"  # a stake (…49%股权), a model (威麟G5)
                       r"^(?:东南亚|东亚|南亚|中东|北美|南美|拉美|欧洲|西欧|东欧|非洲|亚太|亚洲)$")  # a region
 MAX_WORDS = 4
@@ -70,6 +70,7 @@ def add_listed_companies(a: Analysis) -> None:
     at_start = {s: k for k, (s, _, _) in enumerate(words)}
     at_end = {e: k for k, (_, e, _) in enumerate(words)}
     taken = [(m.start, m.end) for m in a.mentions]
+    loose = _loose_places(a)
     todo = [m for m in a.mentions if m.label == "Company"]
     while todo:
         m = todo.pop()
@@ -81,16 +82,28 @@ def add_listed_companies(a: Analysis) -> None:
                 continue
             s, e = span
             name = a.text[s:e]
+            # a place that opens the name is part of it (上海佳豪, 山西汾酒), as in the tagger's names
+            inner = [p for p in loose if s <= p.start and p.end < e]
             # not jieba's 局已 or 而惠氏, not a project (中石油和壳牌合资石化项目)
-            if any(x < e and s < y for x, y in taken) or not 2 <= len(name) <= 10 or NOT_PEER.search(name) \
+            if any(x < e and s < y for x, y in taken if not any((x, y) == (p.start, p.end) for p in inner)) \
+                    or not 2 <= len(name) <= 10 or NOT_PEER.search(name) \
                     or {name[0], name[-1]} & SINGLE_STOP or PROJECT_SUFFIX.search(name) or not acceptable(name) \
                     or _country_end(name, words[at_end[e]][2]):
                 continue
             peer = Mention(s, e, "Company", name, name, extra={"confidence": PEER_CONFIDENCE, "listed": True})
+            a.mentions = [x for x in a.mentions if not any(x is p for p in inner)]
             a.mentions.append(peer)
             taken.append((s, e))
             todo.append(peer)  # its own peers further along the list
     a.mentions.sort(key=lambda x: x.start)
+
+
+def _loose_places(a: Analysis) -> list[Mention]:
+    """Place mentions nothing leans on: no relation and no official's post reads them."""
+    held = {id(r[k]) for r in a.relations for k in ("head", "tail") if k in r}
+    held |= {id(m.extra["owner"]["mention"]) for m in a.mentions
+             if m.label == "Official" and "mention" in (m.extra.get("owner") or {})}
+    return [m for m in a.mentions if m.label == "Place" and id(m) not in held]
 
 
 def add_major_companies(a: Analysis) -> None:

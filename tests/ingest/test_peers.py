@@ -64,3 +64,25 @@ def test_a_major_group_named_bare_is_a_company_and_seeds_its_list():
 ])
 def test_a_major_groups_name_inside_a_word_or_a_name_is_none_of_its_own(text, mentions):
     assert _major(text, mentions) == [n for n, lab in mentions if lab == "Company"]
+
+
+def _with_place(text: str, place: str, related: bool = False):
+    a = Analysis(text, words=jieba.lcut(text))
+    k, p = text.index("华光集团"), text.index(place)
+    company = Mention(k, k + 4, "Company", "华光集团", "华光集团")
+    where = Mention(p, p + len(place), "Place", place, place)
+    a.mentions = sorted([company, where], key=lambda m: m.start)
+    if related:
+        a.relations = [{"type": "HOSTS", "head": where, "tail": company}]
+    add_listed_companies(a)
+    return [(m.label, m.name) for m in a.mentions if m is not company]
+
+
+def test_a_place_that_opens_a_listed_name_is_part_of_it():
+    """山西 of 山西青禾酒业 is no place of its own (as inside the tagger's names)."""
+    assert _with_place("华光集团和山西青禾酒业都表示将扩大产能。", "山西") == [("Company", "山西青禾酒业")]
+
+
+def test_a_place_a_relation_reads_stays_and_an_area_is_no_peer():
+    assert _with_place("华光集团和山西青禾酒业都表示将扩大产能。", "山西", related=True) == [("Place", "山西")]
+    assert _with_place("华光集团和海珠区青禾地区的商户签约。", "海珠区") == [("Place", "海珠区")]
