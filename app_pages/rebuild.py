@@ -24,8 +24,8 @@ class _Bar:
 
 
 def article_log() -> ArticleLog:
-    kind, db, _ = store_config()
-    return ArticleLog(log_path(kind, db))
+    kind, db, uri = store_config()
+    return ArticleLog(log_path(kind, db, uri=uri))
 
 
 def rebuild(only_if_stale: bool = False) -> bool:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages.i18n import t
 from graph import confidence, schema
-from graph.store import StoreError, Subgraph, default_db_path, open_store
+from graph.store import StoreError, Subgraph, default_db_path, neo4j_uri, open_store
 
 
 
@@ -19,7 +19,7 @@ def store_config() -> tuple[str, str, str]:
     """(kind, embedded db path, Neo4j URI) as graph.store.open_store reads them."""
     kind = (os.environ.get("GOVKG_STORE") or "embedded").lower()
     db = os.path.abspath(os.environ.get("GOVKG_DB") or default_db_path())
-    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    uri = neo4j_uri()
     return kind, db, uri
 
 
@@ -64,7 +64,7 @@ def writable_store():
     from graph.article_log import ArticleLog, log_path
     from ingest.extract import extractor_version
     kind, db, uri = store_config()
-    log = ArticleLog(log_path(kind, db), extractor=extractor_version())  # every loaded article goes there first
+    log = ArticleLog(log_path(kind, db, uri=uri), extractor=extractor_version())  # every loaded article goes there first
     if kind != "embedded":
         store = get_store()
         store.article_log = log

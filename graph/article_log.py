@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Iterator
@@ -28,17 +29,35 @@ class ArticleLogError(StoreError):
     """The log cannot be written or read; the message names the path."""
 
 
-def log_path(kind: str | None, db: str | None, log: str | None = None) -> str:
+def log_path(kind: str | None, db: str | None, log: str | None = None, uri: str | None = None) -> str:
     """--log, else $GOVKG_LOG, else beside the store: data/govkg.lbug -> data/govkg.articles;
-    Neo4j: <data>/neo4j.articles."""
+    Neo4j: one log per server, <data>/neo4j.articles for the project's own (bolt://127.0.0.1:7687,
+    the name every Neo4j log had before), <data>/neo4j-<host>-<port>.articles for another, so a
+    rebuild of one server never brings in what was loaded into another."""
     if log or os.environ.get("GOVKG_LOG"):
         return log or os.environ["GOVKG_LOG"]
     from graph.store import default_db_path
     kind = (kind or os.environ.get("GOVKG_STORE") or "embedded").lower()
     if kind == "neo4j":
-        return os.path.join(os.environ.get("GOVKG_DATA", "data"), "neo4j.articles")
+        return os.path.join(os.environ.get("GOVKG_DATA", "data"), _server_log(uri))
     db = db or os.environ.get("GOVKG_DB") or default_db_path()
     return os.path.splitext(db)[0] + ".articles"
+
+
+def _server_log(uri: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    from graph.store import DEFAULT_URI, neo4j_uri
+    def where(u):
+        parts = urlsplit(u)
+        return (parts.hostname or "").lower().replace("localhost", "127.0.0.1"), parts.port or 7687
+    try:
+        host, port = where(neo4j_uri(uri))
+    except ValueError:  # a malformed URI: the store's own error names it
+        return "neo4j.articles"
+    if (host, port) == where(DEFAULT_URI):
+        return "neo4j.articles"
+    return f"neo4j-{re.sub(r'[^a-z0-9.-]', '_', host)}-{port}.articles"
 
 
 class ArticleLog:

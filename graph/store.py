@@ -201,10 +201,18 @@ def open_store(kind: str | None = None, db: str | None = None, uri: str | None =
         return EmbeddedStore(db or os.environ.get("GOVKG_DB") or default_db_path(), read_only=read_only)
     if kind == "neo4j":
         from graph.neo4j_store import Neo4jStore
-        return Neo4jStore(uri or os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+        return Neo4jStore(neo4j_uri(uri),
                           user or os.environ.get("NEO4J_USER", "neo4j"),
                           password if password is not None else os.environ.get("NEO4J_PASSWORD", "govkg-dev-password"))
     raise StoreError(f"unknown store {kind!r}: use 'embedded' or 'neo4j'")
+
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"  # the server python -m graph.neo4j_server starts
+
+
+def neo4j_uri(uri: str | None = None) -> str:
+    """--uri, else $NEO4J_URI, else the project's own server."""
+    return uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
 
 
 def default_db_path() -> str:

@@ -24,7 +24,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or JSON-lines files")
     add_store_args(p)
     p.add_argument("--log", default=None, help="article log folder (default: $GOVKG_LOG or beside the "
-                   "embedded file, data/govkg.articles; Neo4j: data/neo4j.articles)")
+                   "embedded file, data/govkg.articles; Neo4j: data/neo4j.articles, another server's data/neo4j-HOST-PORT.articles)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--rebuild", action="store_true", help="rebuild the graph from the article log")
     mode.add_argument("--reextract", action="store_true",
@@ -50,7 +50,7 @@ def run(args) -> tuple[LoadStats, dict]:
 
     total = LoadStats()
     with open_store(args.store, db=args.db, uri=args.uri) as store:
-        store.article_log = ArticleLog(log_path(args.store, args.db, args.log), extractor=extractor_version())
+        store.article_log = ArticleLog(log_path(args.store, args.db, args.log, args.uri), extractor=extractor_version())
         store.ensure_schema()
         size = args.batch_size or getattr(store, "DEFAULT_BATCH", 2000)
         batch: list[dict] = []
@@ -74,7 +74,7 @@ def run(args) -> tuple[LoadStats, dict]:
         flush()
         bar.close()
         counts = store.counts()
-    log = ArticleLog(log_path(args.store, args.db, args.log))
+    log = ArticleLog(log_path(args.store, args.db, args.log, args.uri))
     # a merge joined nodes stored before it was decided: the graph again from the log, with it (also
     # when this run loaded nothing: a run killed after its last batch never got to apply them)
     if log.segments() and replay.stale(log, args.store, args.db, args.uri):
@@ -88,7 +88,7 @@ def replay(args) -> tuple[LoadStats, dict]:
     from graph.article_log import ArticleLog, log_path
     from ingest import replay
 
-    log = ArticleLog(log_path(args.store, args.db, args.log))
+    log = ArticleLog(log_path(args.store, args.db, args.log, args.uri))
     kept = []
     if args.reextract:
         with replay.progress_bar("re-extracting") as bar:

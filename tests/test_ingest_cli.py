@@ -77,16 +77,20 @@ def test_locked_database_exits_2(tmp_path, examples_dir, hold_embedded):
 
 
 def test_neo4j_and_embedded_load_the_same(tmp_path, inputs, neo4j_store, neo4j_settings):
+    from urllib.parse import urlsplit
     env = {"NEO4J_URI": neo4j_settings["uri"], "NEO4J_USER": neo4j_settings["user"],
-           "NEO4J_PASSWORD": neo4j_settings["password"]}
-    log = ["--log", tmp_path / "neo4j.articles"]  # the test's own (the default is every Neo4j load's)
-    to_neo4j = run_cli(*inputs, "--store", "neo4j", *log, "--workers", "2", env_extra=env)
+           "NEO4J_PASSWORD": neo4j_settings["password"], "GOVKG_DATA": str(tmp_path)}
+    # no --log: the default, the test server's own log in the test's data folder
+    to_neo4j = run_cli(*inputs, "--store", "neo4j", "--workers", "2", env_extra=env)
     assert to_neo4j.returncode == 0, to_neo4j.stderr
     to_embedded = run_cli(*inputs, "--db", tmp_path / "g.lbug")
     assert to_embedded.returncode == 0, to_embedded.stderr
     assert _store_counts(to_neo4j.stdout) == _store_counts(to_embedded.stdout)
-    again = run_cli(*inputs, "--store", "neo4j", *log, env_extra=env)
+    again = run_cli(*inputs, "--store", "neo4j", env_extra=env)
     assert _numbers(again.stdout)["already present"] == _numbers(to_neo4j.stdout)["loaded"]
+    port = urlsplit(neo4j_settings["uri"]).port
+    assert (tmp_path / f"neo4j-127.0.0.1-{port}.articles").is_dir()  # its own, not every server's
+    assert not (tmp_path / "neo4j.articles").exists()
 
 
 def test_a_run_that_loads_nothing_still_applies_the_merges_a_killed_run_left(tmp_path):

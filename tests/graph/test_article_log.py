@@ -44,10 +44,17 @@ def test_default_places(monkeypatch):
     monkeypatch.delenv("GOVKG_LOG", raising=False)
     monkeypatch.delenv("GOVKG_DATA", raising=False)
     monkeypatch.delenv("GOVKG_DB", raising=False)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
     assert log_path("embedded", None) == "data/govkg.articles"
     assert log_path("embedded", "/x/my.lbug") == "/x/my.articles"
     assert log_path("neo4j", None) == "data/neo4j.articles"
     assert log_path("neo4j", None, "/elsewhere") == "/elsewhere"
+    # one log per server: the project's own keeps the name logs had, another has its own
+    assert log_path("neo4j", None, uri="neo4j://localhost:7687") == "data/neo4j.articles"
+    assert log_path("neo4j", None, uri="bolt://db.example.org:7688") == "data/neo4j-db.example.org-7688.articles"
+    assert log_path("neo4j", None, uri="bolt://127.0.0.1") == "data/neo4j.articles"
+    monkeypatch.setenv("NEO4J_URI", "bolt://10.0.0.5:7687")
+    assert log_path("neo4j", None) == "data/neo4j-10.0.0.5-7687.articles"
     monkeypatch.setenv("GOVKG_LOG", "/from/env")
     assert log_path("embedded", "/x/my.lbug") == "/from/env"
 

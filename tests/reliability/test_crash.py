@@ -188,8 +188,8 @@ def test_neo4j_stopped_mid_load_reports_and_rerun_equals_a_clean_run(corpus_file
     from graph.store import open_store
     ns, home, port = scratch_server
     uri, password = f"bolt://127.0.0.1:{port}", ns.default_password()
-    # the server's own article log too: Neo4j's default one (data/neo4j.articles) is every Neo4j
-    # load's of this checkout, and a rebuild from it would bring other tests' articles in
+    # the server's own article log too, in the test's folder (the default, one per server, would
+    # outlive the scratch server in the checkout's data folder)
     args = ["--store", "neo4j", "--uri", uri, "--log", str(tmp_path / "crash.articles")]
     env = {"NEO4J_USER": "neo4j", "NEO4J_PASSWORD": password}
 
