@@ -45,12 +45,16 @@ def log_path(kind: str | None, db: str | None, log: str | None = None, uri: str 
 
 
 def _server_log(uri: str | None) -> str:
+    """The default log folder's name for the Neo4j server at uri (--uri, $NEO4J_URI or the default)."""
     from urllib.parse import urlsplit
 
     from graph.store import DEFAULT_URI, neo4j_uri
+
     def where(u):
         parts = urlsplit(u)
-        return (parts.hostname or "").lower().replace("localhost", "127.0.0.1"), parts.port or 7687
+        host = (parts.hostname or "").lower()
+        return ("127.0.0.1" if host == "localhost" else host), parts.port or 7687
+
     try:
         host, port = where(neo4j_uri(uri))
     except ValueError:  # a malformed URI: the store's own error names it

@@ -24,7 +24,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or JSON-lines files")
     add_store_args(p)
     p.add_argument("--log", default=None, help="article log folder (default: $GOVKG_LOG or beside the "
-                   "embedded file, data/govkg.articles; Neo4j: data/neo4j.articles, another server's data/neo4j-HOST-PORT.articles)")
+                   "embedded file, data/govkg.articles; Neo4j: data/neo4j.articles for bolt://127.0.0.1:7687, "
+                   "data/neo4j-HOST-PORT.articles for another server)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--rebuild", action="store_true", help="rebuild the graph from the article log")
     mode.add_argument("--reextract", action="store_true",

@@ -125,10 +125,11 @@ def bare_forms(a: Analysis) -> None:
     a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
 
 
-def repeat_names(a: Analysis, labels=("Company",)) -> None:
-    """A company or project named once is named wherever its name stands again as whole words
-    outside every other name (the tagger often reads a name once, in the title or at its first
-    cue): the pair model reads every sentence it is named in, as it learned on the gold spans."""
+def repeat_names(a: Analysis) -> None:
+    """A company named once is named wherever its name stands again as whole words outside
+    every other name (the tagger often reads a name once, in the title or at its first cue):
+    the pair model reads every sentence it is named in, as it learned on the gold spans. Not
+    projects: their repeats tie generic ones to places and investors, past the orphan filter."""
     if not a.words:
         return
     starts, ends = {s for s, _, _ in word_spans(a.words)}, {e for _, e, _ in word_spans(a.words)}
@@ -136,7 +137,7 @@ def repeat_names(a: Analysis, labels=("Company",)) -> None:
     taken = bytearray(len(text) + 1)
     for o in a.mentions:
         taken[o.start:o.end] = b"\x01" * (o.end - o.start)
-    for m in [m for m in a.mentions if m.label in labels and m.end - m.start >= 3]:
+    for m in [m for m in a.mentions if m.label == "Company" and m.end - m.start >= 3]:
         form = text[m.start:m.end]
         if form in seen:
             continue

@@ -13,8 +13,8 @@ RULES_BEFORE = ("govkg_amounts", "govkg_orgs", "govkg_places", "govkg_projects",
                 "govkg_project_names", "govkg_officials")
 # the pipeline's last components, in its order, and the function each runs: what a model's
 # extraction does after finish() (train.predict), as the pipeline does after the pair model
-LATE = (("govkg_stages", lifecycle.find_stages), ("govkg_coref", unify_projects), ("govkg_orphans", stage.drop_orphan_projects),
-        ("govkg_peers", peers.add_companies))
+LATE = (("govkg_stages", lifecycle.find_stages), ("govkg_coref", unify_projects),
+        ("govkg_orphans", stage.drop_orphan_projects), ("govkg_peers", peers.add_companies))
 
 
 def rule_analysis(text: str) -> Analysis:

@@ -53,6 +53,7 @@ def test_default_places(monkeypatch):
     assert log_path("neo4j", None, uri="neo4j://localhost:7687") == "data/neo4j.articles"
     assert log_path("neo4j", None, uri="bolt://db.example.org:7688") == "data/neo4j-db.example.org-7688.articles"
     assert log_path("neo4j", None, uri="bolt://127.0.0.1") == "data/neo4j.articles"
+    assert log_path("neo4j", None, uri="bolt://localhost.lan:7687") == "data/neo4j-localhost.lan-7687.articles"
     monkeypatch.setenv("NEO4J_URI", "bolt://10.0.0.5:7687")
     assert log_path("neo4j", None) == "data/neo4j-10.0.0.5-7687.articles"
     monkeypatch.setenv("GOVKG_LOG", "/from/env")
