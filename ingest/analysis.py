@@ -232,6 +232,12 @@ def _word_start_after(text: str, s: int, end: int) -> int:
     return next((k for k in starts if k >= s), s)
 
 
+def post_owners(a: Analysis) -> set[int]:
+    """ids of the mentions an official's post belongs to (the place or body of 某某市市长)."""
+    return {id(m.extra["owner"]["mention"]) for m in a.mentions
+            if m.label == "Official" and "mention" in (m.extra.get("owner") or {})}
+
+
 def word_ends(words: list[str]) -> list[int]:
     """Where each word ends, counted from the start of the first."""
     return list(itertools.accumulate(len(w) for w in words))

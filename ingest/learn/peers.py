@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import gazetteer as gz
-from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag, word_spans
+from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, Mention, _tag, post_owners, word_spans
 from ingest.coref import unify_companies
 from ingest.learn import known
 from ingest.learn.known import acceptable
@@ -101,8 +101,7 @@ def add_listed_companies(a: Analysis) -> None:
 def _loose_places(a: Analysis) -> list[Mention]:
     """Place mentions nothing leans on: no relation and no official's post reads them."""
     held = {id(r[k]) for r in a.relations for k in ("head", "tail") if k in r}
-    held |= {id(m.extra["owner"]["mention"]) for m in a.mentions
-             if m.label == "Official" and "mention" in (m.extra.get("owner") or {})}
+    held |= post_owners(a)
     return [m for m in a.mentions if m.label == "Place" and id(m) not in held]
 
 

@@ -7,7 +7,7 @@ import re
 import jieba
 
 from ingest import gazetteer as gz
-from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, after_builder
+from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, after_builder, post_owners
 from ingest.coref import bare_forms, repeat_names, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
@@ -226,8 +226,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     a place inside a learned span goes too (昆山 in a company name). Officials and the
     places and bodies their posts belong to stay, and spans over them are dropped."""
     text = a.text
-    owners = {id(m.extra["owner"]["mention"]) for m in a.mentions
-              if m.label == "Official" and "mention" in (m.extra.get("owner") or {})}
+    owners = post_owners(a)
     protected = [m for m in a.mentions if m.label == "Official" or id(m) in owners]
     believed = {k: p for k, p in (beliefs or {}).items() if p >= RULE_BELIEF}
     keep = [m for m in a.mentions if m.label not in LEARNED or id(m) in owners]
