@@ -56,6 +56,8 @@ class SpanTagger:
 
     def __init__(self, model_path: Path | None, public_path: Path | None = None):
         self.tagger = _open(model_path) if model_path is not None else None  # None: features only
+        # the types it can tag (a model trained on text without organizations has no B-Organization)
+        self.types = {t[2:] for t in self.tagger.labels() if t != "O"} if self.tagger is not None else set()
         self.public = _open(public_path) if public_path is not None else None
 
     def features(self, text: str, s: int, e: int, lay) -> list[list[str]]:
@@ -78,7 +80,7 @@ class SpanTagger:
                 conf = sum(self.tagger.marginal(tags[k], k) for k in range(a, b)) / (b - a)
                 out.append((s + a, s + b, lab, conf))
             for m in mentions:
-                if m.label in labels and s <= m.start and m.end <= e:
+                if m.label in labels and m.label in self.types and s <= m.start and m.end <= e:
                     k0 = m.start - s
                     p = self.tagger.marginal("B-" + m.label, k0) + sum(
                         self.tagger.marginal("I-" + m.label, k) for k in range(k0 + 1, m.end - s))

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ingest import train as train_cli
-from ingest.learn import data
+from ingest.learn import crf, data, run
 from ingest.pipeline import nlp
 from tests.ingest.tiny_corpus import write
 
@@ -126,3 +126,20 @@ def test_each_repeat_deals_the_folds_anew():
     for fold in deals:  # each a partition into five folds of four
         assert sorted(fold.count(f) for f in range(5)) == [4] * 5
     assert train.folds_of(items, 5, 1) == deals[1]  # a repeat is the same for the same seed
+
+
+def test_a_model_without_a_type_reads_text_the_rules_find_it_in(tiny_model, monkeypatch):
+    out, _ = tiny_model
+    tagger = crf.SpanTagger(out / "spans.crfsuite", out / "public.crfsuite")
+    assert "Organization" not in tagger.types and "Company" in tagger.types  # the tiny gold has no organization
+    text = "中国科学院与东辰光电有限公司在肥西县共建光学研究院项目。"
+    assert any(m.label == "Organization" for m in run.rule_analysis(text).mentions)
+    monkeypatch.setenv("GOVKG_MODEL", str(out))
+    monkeypatch.delenv("GOVKG_NO_MODEL", raising=False)
+    nlp.cache_clear()
+    try:
+        from ingest.extract import extract_text
+        rec = extract_text(text, name="org.txt")  # was: RuntimeError, no B-Organization in the model
+    finally:
+        nlp.cache_clear()
+    assert ("Company", "东辰光电有限公司") in {(e["type"], e["name"]) for e in rec["entities"]}
