@@ -41,17 +41,23 @@ def parse_args(argv=None) -> argparse.Namespace:
     return args
 
 
+def _log_path(args):
+    """The article log of the store the arguments name (--log, else the store's own)."""
+    from graph.article_log import log_path
+    return log_path(args.store, args.db, args.log, args.uri)
+
+
 def run(args) -> tuple[LoadStats, dict]:
     """Extract and load; returns the summed stats (skipped articles included) and the store's counts."""
     from tqdm import tqdm
 
-    from graph.article_log import ArticleLog, log_path
+    from graph.article_log import ArticleLog
     from ingest import replay
     from ingest.extract import extractor_version, iter_extract, validated
 
     total = LoadStats()
     with open_store(args.store, db=args.db, uri=args.uri) as store:
-        store.article_log = ArticleLog(log_path(args.store, args.db, args.log, args.uri), extractor=extractor_version())
+        store.article_log = ArticleLog(_log_path(args), extractor=extractor_version())
         store.ensure_schema()
         size = args.batch_size or getattr(store, "DEFAULT_BATCH", 2000)
         batch: list[dict] = []
@@ -75,7 +81,7 @@ def run(args) -> tuple[LoadStats, dict]:
         flush()
         bar.close()
         counts = store.counts()
-    log = ArticleLog(log_path(args.store, args.db, args.log, args.uri))
+    log = ArticleLog(_log_path(args))
     # a merge joined nodes stored before it was decided: the graph again from the log, with it (also
     # when this run loaded nothing: a run killed after its last batch never got to apply them)
     if log.segments() and replay.stale(log, args.store, args.db, args.uri):
@@ -86,10 +92,10 @@ def run(args) -> tuple[LoadStats, dict]:
 
 def replay(args) -> tuple[LoadStats, dict]:
     """--rebuild / --reextract: the same summary as a load."""
-    from graph.article_log import ArticleLog, log_path
+    from graph.article_log import ArticleLog
     from ingest import replay
 
-    log = ArticleLog(log_path(args.store, args.db, args.log, args.uri))
+    log = ArticleLog(_log_path(args))
     kept = []
     if args.reextract:
         with replay.progress_bar("re-extracting") as bar:
