@@ -71,6 +71,7 @@ class SpanTagger:
         the tagger's mean marginal probability of that very span ((start, end, label) -> p).
         words: the text's jieba words when the caller has them (the tokenizer's)."""
         lay = ft.layers(text, mentions, words)
+        asked = set(labels) & self.types  # a type the CRF never learned has no belief to ask for
         out, beliefs = [], {}
         for s, e in sents:
             if e - s < 2 or not text[s:e].strip():
@@ -80,7 +81,7 @@ class SpanTagger:
                 conf = sum(self.tagger.marginal(tags[k], k) for k in range(a, b)) / (b - a)
                 out.append((s + a, s + b, lab, conf))
             for m in mentions:
-                if m.label in labels and m.label in self.types and s <= m.start and m.end <= e:
+                if m.label in asked and s <= m.start and m.end <= e:
                     k0 = m.start - s
                     p = self.tagger.marginal("B-" + m.label, k0) + sum(
                         self.tagger.marginal("I-" + m.label, k) for k in range(k0 + 1, m.end - s))

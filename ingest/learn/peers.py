@@ -83,15 +83,16 @@ def add_listed_companies(a: Analysis) -> None:
             s, e = span
             name = a.text[s:e]
             # a place that opens the name is part of it (上海佳豪, 山西汾酒), as in the tagger's names
-            inner = [p for p in loose if s <= p.start and p.end < e]
+            inner = {(p.start, p.end): p for p in loose if s <= p.start and p.end < e}
             # not jieba's 局已 or 而惠氏, not a project (中石油和壳牌合资石化项目)
-            if any(x < e and s < y for x, y in taken if not any((x, y) == (p.start, p.end) for p in inner)) \
+            if any(x < e and s < y for x, y in taken if (x, y) not in inner) \
                     or not 2 <= len(name) <= 10 or NOT_PEER.search(name) \
                     or {name[0], name[-1]} & SINGLE_STOP or PROJECT_SUFFIX.search(name) or not acceptable(name) \
                     or _country_end(name, words[at_end[e]][2]):
                 continue
             peer = Mention(s, e, "Company", name, name, extra={"confidence": PEER_CONFIDENCE, "listed": True})
-            a.mentions = [x for x in a.mentions if not any(x is p for p in inner)]
+            gone = {id(p) for p in inner.values()}
+            a.mentions = [x for x in a.mentions if id(x) not in gone]
             a.mentions.append(peer)
             taken.append((s, e))
             todo.append(peer)  # its own peers further along the list
