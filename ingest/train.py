@@ -56,7 +56,21 @@ def _known_companies(out: Path) -> int:
 
 
 def run(args) -> dict:
-    os.environ["GOVKG_NO_MODEL"] = "1"  # the rules' own output is what the models are stacked on
+    """Cross-validate, train and write the model; the process's environment is left as it was."""
+    # the rules' own output is what the models are stacked on; restored after, so a process that
+    # trains (a test, a notebook) goes on extracting with the model
+    before = os.environ.get("GOVKG_NO_MODEL")
+    os.environ["GOVKG_NO_MODEL"] = "1"
+    try:
+        return _run(args)
+    finally:
+        if before is None:
+            del os.environ["GOVKG_NO_MODEL"]
+        else:
+            os.environ["GOVKG_NO_MODEL"] = before
+
+
+def _run(args) -> dict:
     t0 = time.time()
     docs = data.read_gold(Path(args.gold), Path(args.texts))
     items = [train.Prepared(d) for d in tqdm(docs, desc="rules over the gold texts", unit="article")]

@@ -3,6 +3,7 @@ write the model and its card, load it in the pipeline, extract."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -22,7 +23,10 @@ def tiny_model(tmp_path_factory):
                      encoding="utf-8")
     argv = ["--gold", str(gold), "--texts", str(texts), "--out", str(out), "--folds", "2",
             "--public-corpus", str(ner), "--public-limit", "6", "--annotated", "", "--check", str(extra)]
+    before = os.environ.get("GOVKG_NO_MODEL")
     assert train_cli.main(argv) == 0
+    # training reads the rules alone, and leaves the process as it found it (tests after it extract with the model)
+    assert os.environ.get("GOVKG_NO_MODEL") == before
     return out, argv
 
 
