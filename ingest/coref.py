@@ -125,11 +125,16 @@ def bare_forms(a: Analysis) -> None:
     a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
 
 
+# a project named again at the head of a clause is what the clause goes on about (A、B及C项目均落户…；
+# 其中，A由甲公司投资…); its repeats elsewhere tie generic names to places and investors (dev, stop 41)
+CLAUSE_OPEN = "，,。；;：:！？!?\n"
+
+
 def repeat_names(a: Analysis) -> None:
     """A company named once is named wherever its name stands again as whole words outside
     every other name (the tagger often reads a name once, in the title or at its first cue):
-    the pair model reads every sentence it is named in, as it learned on the gold spans. Not
-    projects: their repeats tie generic ones to places and investors, past the orphan filter."""
+    the pair model reads every sentence it is named in, as it learned on the gold spans. A
+    project only where it opens a clause (CLAUSE_OPEN)."""
     if not a.words:
         return
     starts, ends = {s for s, _, _ in word_spans(a.words)}, {e for _, e, _ in word_spans(a.words)}
@@ -137,13 +142,15 @@ def repeat_names(a: Analysis) -> None:
     taken = bytearray(len(text) + 1)
     for o in a.mentions:
         taken[o.start:o.end] = b"\x01" * (o.end - o.start)
-    for m in [m for m in a.mentions if m.label == "Company" and m.end - m.start >= 3]:
+    for m in [m for m in a.mentions if m.label in ("Company", "Project") and m.end - m.start >= 3]:
         form = text[m.start:m.end]
         if form in seen:
             continue
         seen.add(form)
         for x in re.finditer(re.escape(form), text):
             s, e = x.span()
+            if m.label == "Project" and s and text[s - 1] not in CLAUSE_OPEN:
+                continue
             if (s in starts or text[s - 1] in NAME_AFTER) and e in ends and not any(taken[s:e]):
                 conf = {k: v for k, v in m.extra.items() if k == "confidence"}
                 added.append(Mention(s, e, m.label, m.name, form, extra=conf))

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from ingest import clean, moves, readers
 from ingest import gazetteer as gz
 from ingest.readers import ReadError
+from ingest.relations import project_totals
 
 
 def extract_text(text: str, name: str = "text", title: str | None = None, date: str | None = None,
@@ -188,7 +189,7 @@ def build_record(a, text: str, name: str, title: str, date: str | None, source: 
     for e in ents.values():
         e.setdefault("confidence", a.priors.get(e["type"], 1.0))
 
-    totals = getattr(a, "totals", {})
+    totals = project_totals(a)
     for e in ents.values():
         if e["type"] == "Project" and e["name"] in totals:
             e["total_investment_cny"] = totals[e["name"]].get("amount_cny")

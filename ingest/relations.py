@@ -46,6 +46,38 @@ SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|�
 SITE_ANAPHOR = re.compile(r"(?:该|此|本)?(?:项目|工程)$")
 
 
+# a project referred back to (该项目, 项目, 该基地, 这条公路), and what a clause that opens with one
+# goes on with (由…投资, 总投资…, 拟…)
+REFERENT = (r"(?:(?:该|此|这个|本|整个)?(?:项目|工程)|(?:该|此|这个|本|这条|这座)(?P<kind>园区|产业园|物流园|生产线|基地|"
+            r"工厂|厂|中心|隧道|大桥|桥|公路|高速|铁路|电站|园))")
+CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将已])")
+
+
+def _antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
+    """The project an anaphor at pos refers to: the last one named before it in its paragraph
+    (该基地: the last of that kind, if any)."""
+    ps, _ = a.paras[a.para_of(pos)]
+    before = sorted((p for p in a.by_label("Project") if ps <= p.start < pos), key=lambda p: p.start)
+    if not before:
+        return None
+    return next((p for p in reversed(before) if kind and p.name.endswith(kind)), before[-1])
+
+
+def _referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention] | None:
+    """(the project, a stand-in for it at the anaphor) when a clause before the company opens
+    with one and the paragraph named a project before it."""
+    s = a.sents[si][0]
+    ref = None
+    for m in CLAUSE_ANAPHOR.finditer(a.text, s, c.start):
+        if not a.text[s:m.start()].strip() or a.text[m.start() - 1] in "，,；;":
+            ref = m
+    p = _antecedent(a, s, ref["kind"]) if ref is not None else None
+    if p is None:
+        return None
+    k = ref.end() - 2
+    return p, Mention(k, ref.end(), "Project", p.name, a.text[k:ref.end()])
+
+
 def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
     """A project followed by a site verb and places (X位于重庆市奉节县与巫山县交界, 项目位于…: the
     sentence's first project, or the last one before when a sentence opens with it): the places
@@ -133,8 +165,10 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
 
 
 # a total after a project's name nobody read (某某项目总投资…) or after a count of projects (共签约43个
-# 项目，总投资…; 签约项目26个，总投资…) is that project's or their sum, not the next project's
-UNREAD_OR_SUM = re.compile(rf"(?:项目|工程)(?:\d+[个项])?[，,]?{lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
+# 项目，总投资…; 签约项目26个，总投资…; 项目共15个，总投资…; 15个重点项目集中开工 总投资…) is that
+# project's or their sum, not the next project's
+UNREAD_OR_SUM = re.compile(rf"(?:(?:项目|工程)(?:共计|共|合计)?(?:\d+[个项])?[，,]?|[\d一二三四五六七八九十两几]+[个项批][^，,。；]{{0,8}}"
+                           rf"(?:项目|工程)[^。；]{{0,10}}){lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
 # a project referred back to: 该项目, or a bare 项目 / 工程 opening a clause (据公告，项目投资总额为…)
 ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项目|工程)(?![\u4e00-\u9fff]*(?:项目|工程))")
 
@@ -268,9 +302,10 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     for c in a.by_label("Company"):
         si = a.sent_of(c.start)
         sent_projects = [p for p in sent_mentions[si] if p.label == "Project"]
-        if not sent_projects and re.search(r"(?:该|此|这个|本)项目", text[a.sents[si][0]:a.sents[si][1]]):
-            sent_projects = _previous_project(a, c.start)
         if not sent_projects:
+            ref = _referred_project(a, si, c)
+            if ref is not None and _invested_project(a, c, [ref[1]]) is not None:
+                a.relations.append({"type": "INVESTS_IN", "head": c, "tail": ref[0], "pos": c.start, "via": "anaphor"})
             continue
         p = _invested_project(a, c, sent_projects)
         if p is None:
@@ -295,6 +330,8 @@ def fill_amounts(a: Analysis) -> None:
             r["amount"] = a.totals[r["tail"].name]
             continue
         project_sents = {a.sent_of(m.start) for m in a.mentions if m.name == r["tail"].name}
+        if r.get("via") == "anaphor":  # 该项目由甲公司投资4.2亿元建设: the sentence names it by the anaphor
+            project_sents.add(a.sent_of(r["pos"]))
         for c in (m for m in a.mentions if m.name == r["head"].name):
             si = a.sent_of(c.start)
             amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
@@ -304,6 +341,22 @@ def fill_amounts(a: Analysis) -> None:
             if amt and si in project_sents and not _sums_a_list(a, amt, si):
                 r["amount"] = amt
                 break
+
+
+def project_totals(a: Analysis) -> dict[str, dict]:
+    """Each project's total: the one the text states, else its sole investor's stake in yuan
+    (甲公司拟出资2.2亿元建设…, 由甲公司投资12亿元建设: the gold counts it the total too)."""
+    totals = dict(getattr(a, "totals", {}))
+    heads, stakes = defaultdict(set), {}
+    for r in a.relations:
+        if r["type"] == "INVESTS_IN" and "tail" in r:
+            heads[r["tail"].name].add(r["head"].name)
+            if r.get("amount", {}).get("amount_cny") is not None:
+                stakes.setdefault(r["tail"].name, r["amount"])
+    for name, amt in stakes.items():
+        if name not in totals and _one_investor(heads[name]):
+            totals[name] = amt
+    return totals
 
 
 def _sums_a_list(a: Analysis, amt: dict, si: int) -> bool:

@@ -106,6 +106,22 @@ def corpus_docs(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[
     return docs
 
 
+def inline_docs(path: Path) -> list[GoldDoc]:
+    """Gold lines that carry their own text (`text`: title, date, blank line, body): the
+    articles written for the repository (ingest/learn/written/)."""
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        g = json.loads(line)
+        if not isinstance(g.get("text"), str):
+            raise ValueError(f"{path}: line {n} has no text")
+        shown = shown_text(g["text"])
+        text = clean.fold_width(shown)
+        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g), shown))
+    return docs
+
+
 def gold_corpus_keys() -> tuple[set[str], set[str]]:
     """The corpus articles any gold covers, to leave out of what is read from the corpus: the
     annotated ones by corpus id, the dev set's corpus articles by title."""

@@ -40,7 +40,10 @@ NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大
                            r"芯片|软件|电梯|扶梯|手机|价|价格|采购|招标(?:项目)?|组委会|"
                            r"会|事故|事件|账款|证券部|型号|系列|阵营|政府|服务)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
 # a class of projects, not one (重点旅游项目, 各类招商项目, 全线控制性工程), or a list cut short by 等 (甲至乙等高铁)
-CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)")
+CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)|"
+                               r"(?:投产|开工|续建|在建|竣工|签约|包保|外资|内资|外商|引进|储备|领域|民生)项目$")
+# a place and a year (某县2022年 of 某县2022年重大项目集中开工): a date, no name
+DATED = re.compile(r"(?:\d{2,4}|[一二三四五六七八九〇零十]{2,4})年度?$")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it
@@ -69,6 +72,7 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or PROJECT_DETERMINER.search(name)
                     or _kind_of_project(name) or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name)
+                    or DATED.search(name)
                     or not CJK.search(name) or _headless(name))
     # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or SUFFIX_RUN.fullmatch(name)
@@ -149,6 +153,9 @@ def _with_capacity(a: Analysis, s: int) -> int:
     """A project named by its capacity takes the words before the figure: the output it is
     counted in and its site (会泽 + 16万吨铅锌冶炼项目, 年产 + 45万吨合成氨项目, 日产2× + 5000吨…)."""
     text = a.text
+    lead = next((w for w in CAPACITY_LEAD if text.startswith(w[1:], s) and text.endswith(w[0], 0, s)), None)
+    if lead and text[s + len(lead) - 1:s + len(lead)].isdigit():  # 年|处理20万吨…: the tagger cut inside the lead
+        return s - 1
     if not (text[s:s + 1].isdigit() or text[s:s + 1] == "±"):
         return s
     times = re.search(CAPACITY_TIMES + "$", text[max(0, s - 6):s])
@@ -181,7 +188,7 @@ def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
 
 # after a project's head: a place word (兰州至成都高速 + 中), a measure of it (高速公路 + 通车里程), or
 # what happens to it (某某大桥 + 主塔封顶, 某某铁路 + 全线贯通): the name ends at its head
-AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$|"
+AFTER_HEAD = re.compile(r"(?P<where>中|内|上|沿线)$|(?P<measure>通车里程|里程|规模|总量|面积|长度)$|(?:主体|土建)(?:工程|结构)$|"
                         r"(?:主塔|主体|主桥|主线|全线|桥面|顺利|正式|成功)?(?:封顶|合龙|贯通|通车|开工|竣工|投产|完工|"
                         r"建成|开通|运营|奠基|动工|启用|投用|开建)$")
 

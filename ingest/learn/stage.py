@@ -51,7 +51,7 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         written.setdefault(m.name, {m.name}).add(m.text)
     # the rules' section layout (a heading that names a place, its projects listed below) and a
     # site said outright (在/落户/位于 + place) stay: the dev set has too few to learn them from
-    kept = [k for k, r in rule_rel.items() if r.get("via") in ("section", "site")]  # in text order
+    kept = [k for k, r in rule_rel.items() if r.get("via") in ("section", "site", "anaphor")]  # in text order
     for k in kept:
         prob = model.prob(k[0], cands[k][0]) if k in cands else 0.0
         out.append({**rule_rel[k], "confidence": round(max(SECTION_CONFIDENCE, prob), 3)})
@@ -121,6 +121,8 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
                     siblings.setdefault(x.name, {}).setdefault(y.name, y)
         run = [q]
     have = {(r["type"], r["head"].name, r["tail"].name) for r in rels if "tail" in r}
+    # a project whose own investor is named takes no sibling's (甲基地由A公司投资…；乙产业园由B公司投资…)
+    invested = {r["tail"].name for r in rels if r["type"] == "INVESTS_IN" and "tail" in r}
     out = []
     for r in rels:
         if r["type"] not in PAIR_TYPES or "tail" not in r:
@@ -129,6 +131,8 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
             key = (r["type"], r["head"].name, name)
             if r["type"] == "HOSTS" and _names_a_city(name, g):
                 continue  # 广州石化…改扩建 names its own site
+            if r["type"] == "INVESTS_IN" and name in invested:
+                continue
             if key not in have:
                 have.add(key)
                 out.append({"type": r["type"], "head": r["head"], "tail": m, "pos": m.start,

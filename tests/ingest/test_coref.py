@@ -137,3 +137,15 @@ def test_a_company_named_once_is_named_wherever_its_name_stands_again():
     found = [m.start for m in a.mentions if m.name == "江南重工"]
     assert found == [0, text.index("江南重工将")]
     assert all(m.extra["confidence"] == 0.8 for m in a.mentions if m.name == "江南重工")
+
+
+def test_a_project_named_again_at_the_head_of_a_clause_is_a_mention_there_only():
+    """A list of projects, then each described (…均落户…；其中，甲由…): the repeat that opens a
+    clause is the project; one inside a longer phrase is not."""
+    import jieba
+    from ingest.analysis import Analysis, Mention
+    text = "青松储能基地和白桦产业园均落户青川。其中,青松储能基地由星海公司投资。扩建青松储能基地配套道路。"
+    a = Analysis(text, words=jieba.lcut(text))
+    a.mentions = [Mention(0, 6, "Project", "青松储能基地", "青松储能基地", extra={"confidence": 0.7})]
+    coref.repeat_names(a)
+    assert [m.start for m in a.mentions] == [0, text.index("青松储能基地由")]

@@ -248,6 +248,19 @@ def test_projects_listed_side_by_side_share_their_investor_and_host():
                    ("HOSTS", "芜湖市", "江南水厂"): 0.5}
 
 
+def test_a_listed_project_whose_own_investor_is_named_takes_no_siblings():
+    """甲基地、乙产业园均落户…；甲基地由A投资…；乙产业园由B投资…: A does not invest in 乙."""
+    from ingest.learn.stage import _listed_projects
+    text = "云杉储能基地、白桦产业园和青松物流园均落户芜湖。云杉储能基地由星海集团投资。白桦产业园由蓝湖公司投资。"
+    a = analysis(text, [("云杉储能基地", "Project", -1), ("白桦产业园", "Project", -1), ("青松物流园", "Project", -1),
+                         ("星海集团", "Company", -1), ("蓝湖公司", "Company", -1)])
+    by = {m.name: m for m in a.mentions}
+    rels = [{"type": "INVESTS_IN", "head": by["星海集团"], "tail": by["云杉储能基地"], "pos": 0, "confidence": 0.9},
+            {"type": "INVESTS_IN", "head": by["蓝湖公司"], "tail": by["白桦产业园"], "pos": 0, "confidence": 0.9}]
+    got = {(r["head"].name, r["tail"].name) for r in _listed_projects(a, rels, gz.load())}
+    assert got == {("星海集团", "青松物流园"), ("蓝湖公司", "青松物流园")}
+
+
 @pytest.mark.parametrize("part, name, inside", [
     ("宁波", "启明电子宁波智能终端基地", True),
     ("贡山", "高黎贡山隧道", False),   # a mountain's name, not the county's

@@ -433,3 +433,21 @@ def test_an_event_a_product_or_a_company_is_no_project(text, tagged):
 ])
 def test_a_work_named_by_its_head_stays_a_project(text, tagged):
     assert [m.name for m in tagged_project(text, tagged).mentions] == [tagged]
+
+
+@pytest.mark.parametrize("name", ["建成投产项目", "续建项目", "县级领导包保项目", "新引进外资项目", "高端装备领域项目",
+                                  "青川县2022年", "白水县二〇二二年度"])
+def test_a_class_of_projects_or_a_place_and_a_year_is_no_project(name):
+    """What counts projects (建成投产项目, 包保项目) or dates a list of them (青川县2022年 of
+    青川县2022年重大项目集中开工) names none."""
+    assert not spans._name_like("Project", name)
+
+
+def test_a_capacity_lead_the_tagger_cut_in_two_stays_whole():
+    a = tagged_project("青川县年处理20万吨秸秆颗粒燃料项目开工。", "处理20万吨秸秆颗粒燃料项目")
+    assert [m.name for m in a.mentions] == ["年处理20万吨秸秆颗粒燃料项目"]
+
+
+def test_the_main_works_of_a_project_are_no_part_of_its_name():
+    a = tagged_project("青川县人民医院迁建项目主体工程完工。", "青川县人民医院迁建项目主体工程")
+    assert [m.name for m in a.mentions] == ["青川县人民医院迁建项目"]
