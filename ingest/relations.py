@@ -343,6 +343,9 @@ def fill_amounts(a: Analysis) -> None:
                 break
 
 
+STAKE = re.compile(r"(?:投资|出资)[约达超逾近为共计]*$")
+
+
 def project_totals(a: Analysis) -> dict[str, dict]:
     """Each project's total: the one the text states, else its sole investor's stake in yuan
     (甲公司拟出资2.2亿元建设…, 由甲公司投资12亿元建设: the gold counts it the total too)."""
@@ -351,8 +354,10 @@ def project_totals(a: Analysis) -> dict[str, dict]:
     for r in a.relations:
         if r["type"] == "INVESTS_IN" and "tail" in r:
             heads[r["tail"].name].add(r["head"].name)
-            if r.get("amount", {}).get("amount_cny") is not None:
-                stakes.setdefault(r["tail"].name, r["amount"])
+            amt = r.get("amount", {})
+            # 投资 / 出资 a sum, not 投入 it into work on something (投入3亿元进行环保改造, 投入1亿多元研发)
+            if amt.get("amount_cny") is not None and STAKE.search(a.text, max(0, amt["start"] - 6), amt["start"]):
+                stakes.setdefault(r["tail"].name, amt)
     for name, amt in stakes.items():
         if name not in totals and _one_investor(heads[name]):
             totals[name] = amt

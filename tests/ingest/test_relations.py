@@ -239,3 +239,11 @@ def test_a_sum_over_a_count_of_projects_goes_on_no_project(monkeypatch):
     rec = extract_text("青川县12个重点项目集中开工 总投资23.6亿元\n\n主会场设在云杉储能基地项目现场。")
     totals = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
     assert totals == {"云杉储能基地项目": None}
+
+
+def test_money_put_into_work_on_a_project_is_no_total(monkeypatch):
+    """投入…进行技术改造 is spent on a project, not the project's total."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("青川县云杉储能基地项目今日投产。该项目由四川星海能源科技有限公司投入4.2亿元进行技术改造。")
+    totals = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
+    assert totals == {"云杉储能基地项目": None}
