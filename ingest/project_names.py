@@ -1,10 +1,11 @@
 """Project names as news writes them around the tagger's span: a phase written after the name
-(某基地 + 三期) is part of it; quotation marks (“南隧北桥”工程) are how it is written, not its name."""
+(某基地 + 三期) is part of it; quotation marks (“南隧北桥”工程) are how it is written, not its name;
+a hospital's or a school's new campus is named with the institution (某县人民医院 + 新院区建设项目)."""
 from __future__ import annotations
 
 import re
 
-from ingest.analysis import Analysis
+from ingest.analysis import Analysis, Mention
 
 # a phase written after a project's name is part of it (某基地 + 三期, 某园 + 二期工程): another project
 PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
@@ -12,8 +13,16 @@ PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:�
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
+# an institution whose works news names after it: a new campus, a move, a new building
+INSTITUTION = re.compile(r"(?:医院|卫生院|保健院|中学|小学|学校|学院|大学|幼儿园)$")
+CAMPUS = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新院区|院区|新校区|校区|分院)(?:建设|扩建|新建)?(?:项目|工程)?|"
+                    r"(?:迁建|改扩建|扩建|新建|整体搬迁)(?:项目|工程)|"
+                    r"(?:门急诊|住院|医技|教学|综合|科研)[\u4e00-\u9fff]{0,4}?楼(?:项目|工程)?")
+
+
 def shape_projects(a: Analysis) -> None:
     """Every project mention takes the phase written after it and loses its quotation marks."""
+    _campuses(a)
     _with_phase(a)
     for m in a.mentions:
         if m.label == "Project":
@@ -34,3 +43,19 @@ def _with_phase(a: Analysis) -> None:
         if ph and not any(m.end <= k < ph.end() for k in starts):
             m.end = ph.end()
             m.name, m.text = m.name + ph.group(), m.text + ph.group()
+
+
+def _campuses(a: Analysis) -> None:
+    """An institution followed at once by its new campus or building (县人民医院新院区建设项目,
+    某中学新校区, 某医院迁建项目) is a project of that whole name, beside the institution;
+    a project span the tagger cut inside it (院区建设项目…) goes."""
+    added = []
+    for m in a.mentions:
+        works = CAMPUS.match(a.text, m.end) if m.label == "Organization" and INSTITUTION.search(m.name) else None
+        if works:
+            end = works.end()
+            added.append(Mention(m.start, end, "Project", a.text[m.start:end], a.text[m.start:end],
+                                 extra={"confidence": m.extra.get("confidence", 0.8)}))
+    if added:
+        a.mentions = sorted([x for x in a.mentions if not (x.label == "Project" and any(
+            x.start < n.end and n.start < x.end for n in added))] + added, key=lambda x: x.start)

@@ -149,6 +149,18 @@ def _headless(name: str) -> bool:
                                      and not any(_specific(w, strict=True) for w in _units(jieba.lcut(name))))
 
 
+# a plant's size before its name (200兆瓦 + 光伏发电基地, 万亩 + 设施农业示范基地, 百万千瓦 + …基地)
+SIZE = re.compile(r"(?:\d+(?:\.\d+)?|[百千万十])[百千万]?(?:千瓦|兆瓦|吉瓦|GW|MW|吨|亩|头|羽|台|套|辆|平方米|立方米|千伏)$")
+
+
+def _with_size(a: Analysis, s: int) -> int:
+    """A project the tagger read after its size takes the size (the figure and its unit)."""
+    m = SIZE.search(a.text, max(0, s - 10), s)
+    if m is None or (m.start() and (a.text[m.start() - 1].isdigit() or a.text[m.start() - 1] in ".×xX*")):
+        return s
+    return m.start()
+
+
 def _with_capacity(a: Analysis, s: int) -> int:
     """A project named by its capacity takes the words before the figure: the output it is
     counted in and its site (会泽 + 16万吨铅锌冶炼项目, 年产 + 45万吨合成氨项目, 日产2× + 5000吨…)."""
@@ -273,7 +285,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                 name = text[s:e]
             if POST_AFTER.match(text, e):
                 continue
-            s = _with_capacity(a, after_builder(a, s, e))
+            s = _with_capacity(a, _with_size(a, after_builder(a, s, e)))
             s = _after_site(a, s, e)
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):

@@ -43,3 +43,18 @@ def test_the_rules_alone_name_a_project_with_its_phase_as_the_tagger_does(monkey
     monkeypatch.setenv("GOVKG_NO_MODEL", "1")
     rec = extract_text("青山集团在徐州建设的电子信息产业基地二期今年投产。")
     assert [e["name"] for e in rec["entities"] if e["type"] == "Project"] == ["电子信息产业基地二期"]
+
+
+@pytest.mark.parametrize("text, project, institution", [
+    ("青川县人民医院新院区建设项目主体完工。青川县人民医院是全县规模最大的综合医院。", "青川县人民医院新院区建设项目",
+     "青川县人民医院"),
+    ("白水县实验中学新校区项目开工，白水县实验中学始建于1952年。", "白水县实验中学新校区项目", "白水县实验中学"),
+    ("白水县第二人民医院迁建项目总投资3.8亿元。", "白水县第二人民医院迁建项目", None),
+])
+def test_a_new_campus_is_named_with_its_institution(text, project, institution):
+    """The rules read the institution; its new campus or its move is a project of the whole name.
+    The institution stays where it is named on its own (inside the name only, it is no mention)."""
+    from ingest.extract import extract_text
+    names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
+    assert ("Project", project) in names
+    assert institution is None or ("Organization", institution) in names

@@ -451,3 +451,8 @@ def test_a_capacity_lead_the_tagger_cut_in_two_stays_whole():
 def test_the_main_works_of_a_project_are_no_part_of_its_name():
     a = tagged_project("青川县人民医院迁建项目主体工程完工。", "青川县人民医院迁建项目主体工程")
     assert [m.name for m in a.mentions] == ["青川县人民医院迁建项目"]
+
+
+def test_a_plant_s_size_before_its_name_is_part_of_it():
+    a = tagged_project("青川县200兆瓦光伏发电基地并网。", "光伏发电基地")
+    assert [m.name for m in a.mentions] == ["200兆瓦光伏发电基地"]
