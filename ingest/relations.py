@@ -37,6 +37,8 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
             return heads[0] if _specificity(g, heads[0]) >= 4 else None
         if len(line) > 60:  # a body paragraph without a place opener ends the search
             opener = [m for m in places if s <= m.start < s + 2]
+            if opener and a.text[s] == "在":
+                return None  # 在某镇，…: where that paragraph's scene is, not a section over the next ones
             if opener:
                 return opener[0] if _specificity(g, opener[0]) >= 4 else None
     return None

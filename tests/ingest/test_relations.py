@@ -247,3 +247,14 @@ def test_money_put_into_work_on_a_project_is_no_total(monkeypatch):
     rec = extract_text("青川县云杉储能基地项目今日投产。该项目由四川星海能源科技有限公司投入4.2亿元进行技术改造。")
     totals = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
     assert totals == {"云杉储能基地项目": None}
+
+
+def test_a_paragraph_set_in_a_town_is_no_section_over_the_next(monkeypatch):
+    """在某镇，… sets that paragraph's scene; the next paragraph's project is not sited there."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("青川县重点项目集中开工\n\n在乔庄镇，四川星海物流有限公司投资8亿元建设的青川商贸物流产业园当天同步开工，"
+                       "项目占地约320亩，规划建设冷链仓储、电商分拨、城市配送等功能区。\n\n民生项目方面，青川县第二人民医院"
+                       "迁建项目总投资3.8亿元，规划床位500张，建成后将有效缓解县城东部片区群众看病难问题。")
+    hosts = rels(rec, "HOSTS")
+    assert ("Project", "青川县第二人民医院迁建项目") in {(e["type"], e["name"]) for e in rec["entities"]}
+    assert not any(t == "青川县第二人民医院迁建项目" and h == "乔庄镇" for h, t in hosts), hosts
