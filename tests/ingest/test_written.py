@@ -5,7 +5,7 @@ import json
 import pytest
 
 from ingest.learn import data, written
-from tests.ingest.test_annotations import FIT
+from tests.ingest.test_annotations import assert_reads_back
 
 
 @pytest.mark.parametrize("path", written.FILES, ids=lambda p: p.name)
@@ -13,16 +13,7 @@ def test_every_written_article_holds_its_required_names(path):
     docs = data.inline_docs(path)
     assert len(docs) == len({d.name for d in docs}) >= 40
     for d in docs:
-        types = {}
-        for e in d.gold["entities"]:
-            forms = [data._norm(f) for f in [e["name"], *e.get("aliases", [])]]
-            if not e.get("optional"):
-                assert any(f in d.text for f in forms), (d.name, e["name"])
-            for f in [e["name"], *e.get("aliases", [])]:
-                types.setdefault(f, set()).add(e["type"])
-        for r in d.gold["relations"]:
-            heads, tails = FIT[r["type"]]
-            assert types.get(r["head"], set()) & heads and types.get(r["tail"], set()) & tails, (d.name, r)
+        assert_reads_back(d)
 
 
 def test_a_line_without_its_text_is_refused(tmp_path):
