@@ -59,10 +59,9 @@ def _antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
     """The project an anaphor at pos refers to: the last one named before it in its paragraph
     (该基地: the last of that kind, if any)."""
     ps, _ = a.paras[a.para_of(pos)]
-    before = sorted((p for p in a.by_label("Project") if ps <= p.start < pos), key=lambda p: p.start)
-    if not before:
-        return None
-    return next((p for p in reversed(before) if kind and p.name.endswith(kind)), before[-1])
+    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
+    of_kind = [p for p in before if kind and p.name.endswith(kind)]
+    return max(of_kind or before, key=lambda p: p.start) if before else None
 
 
 def _referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention] | None:
@@ -177,9 +176,8 @@ ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项�
 
 def _previous_project(a: Analysis, pos: int) -> list[Mention]:
     """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
-    ps, _ = a.paras[a.para_of(pos)]
-    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
-    return [max(before, key=lambda p: p.start)] if before else []
+    p = _antecedent(a, pos, None)
+    return [p] if p else []
 
 
 def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> bool:
