@@ -62,6 +62,13 @@ def project_spans(text: str, gold: dict, labels=LEARNED) -> list[tuple[int, int,
     return sorted(spans)
 
 
+def gold_doc(g: dict, raw: str) -> GoldDoc:
+    """A gold line with its article as written (raw), read as the pipeline reads it."""
+    shown = shown_text(raw)
+    text = clean.fold_width(shown)
+    return GoldDoc(g["article"], text, g, project_spans(text, g), shown)
+
+
 def read_gold(gold_path: Path, texts_dir: Path) -> list[GoldDoc]:
     """Gold lines with their texts (read from shared/, never copied)."""
     docs = []
@@ -69,9 +76,7 @@ def read_gold(gold_path: Path, texts_dir: Path) -> list[GoldDoc]:
         if not line.strip():
             continue
         g = json.loads(line)
-        shown = shown_text((texts_dir / g["article"]).read_text(encoding="utf-8"))
-        text = clean.fold_width(shown)
-        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g), shown))
+        docs.append(gold_doc(g, (texts_dir / g["article"]).read_text(encoding="utf-8")))
     return docs
 
 
@@ -98,12 +103,7 @@ def corpus_docs(annotations: Path = ANNOTATIONS, corpus: Path = CORPUS) -> list[
     missing = want - rows.keys()
     if missing:
         raise ValueError(f"{annotations}: {len(missing)} corpus_id(s) not in {corpus}, e.g. {sorted(missing)[0]}")
-    docs = []
-    for g in lines:
-        shown = shown_text(corpus_text(rows[g["corpus_id"]]))
-        text = clean.fold_width(shown)
-        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g), shown))
-    return docs
+    return [gold_doc(g, corpus_text(rows[g["corpus_id"]])) for g in lines]
 
 
 def inline_docs(path: Path) -> list[GoldDoc]:
@@ -116,9 +116,7 @@ def inline_docs(path: Path) -> list[GoldDoc]:
         g = json.loads(line)
         if not isinstance(g.get("text"), str):
             raise ValueError(f"{path}: line {n} has no text")
-        shown = shown_text(g["text"])
-        text = clean.fold_width(shown)
-        docs.append(GoldDoc(g["article"], text, g, project_spans(text, g), shown))
+        docs.append(gold_doc(g, g["text"]))
     return docs
 
 
