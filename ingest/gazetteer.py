@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import history
+from ingest.lexicon import ZONE_NAME_SUFFIX
 
 CACHE_VERSION = 5
 
@@ -87,8 +88,10 @@ class Gazetteer:
         # form -> list of (division index, kind); kind: "full", "short", "weak"
         self.forms: dict[str, list[tuple[int, str]]] = {}
         for i, d in enumerate(divisions):
-            if d.name in GENERIC_ZONES or len(d.name) < 2 or TOWN_SUFFIX.fullmatch(d.name):
-                continue  # a kind, not a name (经开区; 街道, a placeholder the tree has for three towns)
+            if d.name in GENERIC_ZONES or len(d.name) < 2 or TOWN_SUFFIX.fullmatch(d.name) \
+                    or ZONE_NAME_SUFFIX.fullmatch(d.name):
+                continue  # a kind, not a name (经开区; 街道, a placeholder the tree has for three towns;
+                # 工业园区 or 高新技术产业开发区, zones the tree names by their kind alone)
             # a division named as news names it (台湾) reads that name as its short form, as before
             self._add(d.name, i, "short" if d.name in OFFICIAL_NAMES else "full")
             for form in NATIONAL_ZONES.get(d.name, ("", ()))[1] + OFFICIAL_NAMES.get(d.name, ()):
