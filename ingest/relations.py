@@ -7,6 +7,7 @@ from collections import defaultdict
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
+from ingest.referents import ANAPHOR, clause_builder, previous_project, referred_project
 
 
 def level_specificity(level: str) -> int:
@@ -48,37 +49,6 @@ SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|�
 SITE_ANAPHOR = re.compile(r"(?:该|此|本)?(?:项目|工程)$")
 
 
-# a project referred back to (该项目, 项目, 该基地, 这条公路), and what a clause that opens with one
-# goes on with (由…投资, 总投资…, 拟…)
-REFERENT = (r"(?:(?:该|此|这个|本|整个)?(?:项目|工程)|(?:该|此|这个|本|这条|这座)(?P<kind>园区|产业园|物流园|生产线|基地|"
-            r"工厂|厂|中心|隧道|大桥|桥|公路|高速|铁路|电站|园))")
-CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将已])")
-
-
-def _antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
-    """The project an anaphor at pos refers to: the last one named before it in its paragraph
-    (该基地: the last of that kind, if any)."""
-    ps, _ = a.paras[a.para_of(pos)]
-    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
-    of_kind = [p for p in before if kind and p.name.endswith(kind)]
-    return max(of_kind or before, key=lambda p: p.start) if before else None
-
-
-def _referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention] | None:
-    """(the project, a stand-in for it at the anaphor) when a clause before the company opens
-    with one and the paragraph named a project before it."""
-    s = a.sents[si][0]
-    ref = None
-    for m in CLAUSE_ANAPHOR.finditer(a.text, s, c.start):
-        if not a.text[s:m.start()].strip() or a.text[m.start() - 1] in "，,；;":
-            ref = m
-    p = _antecedent(a, s, ref["kind"]) if ref is not None else None
-    if p is None:
-        return None
-    k = ref.end() - 2
-    return p, Mention(k, ref.end(), "Project", p.name, a.text[k:ref.end()])
-
-
 def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
     """A project followed by a site verb and places (X位于重庆市奉节县与巫山县交界, 项目位于…: the
     sentence's first project, or the last one before when a sentence opens with it): the places
@@ -88,7 +58,7 @@ def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
         si = a.sent_of(cue.start())
         projects = [m for m in sent_mentions[si] if m.label == "Project" and m.end <= cue.start()]
         if not projects and SITE_ANAPHOR.fullmatch(a.text[a.sents[si][0]:cue.start()].strip()):
-            projects = _previous_project(a, cue.start())  # 签约甲项目。该项目选址…: the project named before
+            projects = previous_project(a, cue.start())  # 签约甲项目。该项目选址…: the project named before
         if not projects:
             continue
         p = projects[-1]
@@ -158,7 +128,7 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
     s, e = a.sents[si]
     head = a.text[s:s + 6]
     if re.match(r"\s*(?:该|此|这个|本)项目", head):
-        return next(iter(_previous_project(a, s)), None)
+        return next(iter(previous_project(a, s)), None)
     first = min(in_sent, key=lambda p: p.start, default=None)
     if first is not None and first.start - s <= 2:
         return first
@@ -170,16 +140,6 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
 # project's or their sum, not the next project's
 UNREAD_OR_SUM = re.compile(rf"(?:(?:项目|工程)(?:共计|共|合计)?(?:\d+[个项])?[，,]?|[\d一二三四五六七八九十两几]+[个项批][^，,。；]{{0,8}}"
                            rf"(?:项目|工程)[^。；]{{0,10}}){lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
-# a project referred back to: 该项目, or a bare 项目 / 工程 opening a clause (据公告，项目投资总额为…)
-ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项目|工程)(?![\u4e00-\u9fff]*(?:项目|工程))")
-
-
-def _previous_project(a: Analysis, pos: int) -> list[Mention]:
-    """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
-    p = _antecedent(a, pos, None)
-    return [p] if p else []
-
-
 def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> bool:
     """The place stands right before the project, or before the list of projects it ends."""
     if place.end > p.start or a.text[p.start:p.start + 1] in "至到—-":  # 武汉至上海: a route
@@ -288,7 +248,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         elif in_sent:  # (the first of a list shares the sum with the others: no one's)
             target = None if _list_start(in_sent[0], in_sent, text) else in_sent[0]
         elif ANAPHOR.search(text, max(0, amt["start"] - 12), amt["start"]):
-            target = next(iter(_previous_project(a, amt["start"])), None)
+            target = next(iter(previous_project(a, amt["start"])), None)
         elif not UNREAD_OR_SUM.search(text, a.sents[si][0], amt["start"]):
             later = [p for p in projects if p.start > amt["end"] and a.sent_of(p.start) - si <= 3]
             if later:
@@ -303,11 +263,14 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         si = a.sent_of(c.start)
         sent_projects = [p for p in sent_mentions[si] if p.label == "Project"]
         if not sent_projects:
-            ref = _referred_project(a, si, c)
-            if ref is not None and _invested_project(a, c, [ref[1]]) is not None:
+            ref = referred_project(a, si, c)
+            if ref is not None and (_invested_project(a, c, [ref[1]]) is not None or clause_builder(a, c)):
                 a.relations.append({"type": "INVESTS_IN", "head": c, "tail": ref[0], "pos": c.start, "via": "anaphor"})
             continue
         p = _invested_project(a, c, sent_projects)
+        if p is None and clause_builder(a, c):  # 甲隧道位于某镇，…，由乙公司承建: what the sentence is about
+            p = _subject_project(a, si, sent_projects)
+            p = p if p is not None and not any(p.end <= q.start < c.start for q in sent_projects) else None
         if p is None:
             continue
         a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})

@@ -1,0 +1,68 @@
+"""Projects referred back to (该项目, 项目, 该基地, 这条公路): what the anaphor stands for, and
+what a clause that opens with one goes on to say of it."""
+from __future__ import annotations
+
+import re
+
+from ingest.analysis import Analysis, Mention
+
+# a project referred back to (该项目, 项目, 该基地, 这条公路), and what a clause that opens with one
+# goes on with (由…投资, 总投资…, 拟…)
+REFERENT = (r"(?:(?:该|此|这个|本|整个)?(?:项目|工程)|(?:该|此|这个|本|这条|这座)(?P<kind>园区|产业园|物流园|生产线|基地|"
+            r"工厂|厂|中心|隧道|大桥|桥|公路|高速|铁路|电站|园))")
+CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将已])")
+OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}")
+# who builds it, said in a clause of its own: 由 + the company + a building verb (由甲公司投资6.2亿元建设),
+# or the companies opening the clause (甲、乙等单位分标段承建)
+BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发)")
+BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:分标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)")
+
+
+def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
+    """The project an anaphor at pos refers to: the last one named before it in its paragraph
+    (该基地: the last of that kind, if any)."""
+    ps, _ = a.paras[a.para_of(pos)]
+    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
+    of_kind = [p for p in before if kind and p.name.endswith(kind)]
+    return max(of_kind or before, key=lambda p: p.start) if before else None
+
+
+def referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention] | None:
+    """(the project, a stand-in for it at the anaphor) when a clause before the company opens
+    with one and the paragraph named a project before it."""
+    s = a.sents[si][0]
+    ref = None
+    for m in CLAUSE_ANAPHOR.finditer(a.text, s, c.start):
+        if not a.text[s:m.start()].strip() or a.text[m.start() - 1] in "，,；;":
+            ref = m
+    if ref is None and clause_builder(a, c):  # 该生产线位于某镇，由甲公司投资建设
+        ref = OPENING_ANAPHOR.match(a.text, s, c.start)
+    p = antecedent(a, s, ref["kind"]) if ref is not None else None
+    if p is None:
+        return None
+    k = ref.end() - 2
+    return p, Mention(k, ref.end(), "Project", p.name, a.text[k:ref.end()])
+
+
+def clause_builder(a: Analysis, c: Mention) -> bool:
+    """The company opens a clause that says it invests in or builds what the sentence is about:
+    由 + the company (由甲公司投资建设), or a list of builders (甲、乙等单位分标段承建)."""
+    text = a.text
+    s = a.sents[a.sent_of(c.start)][0]
+    lead = text[max([s] + [text.rfind(x, s, c.start) + 1 for x in "，,；;：:"]):c.start]
+    if lead not in ("", "由"):
+        return False
+    end, companies = c.end, {m.start: m for m in a.by_label("Company")}
+    while text[end:end + 1] in ("、", "和", "与", "及") and end + 1 in companies:
+        end = companies[end + 1].end
+    return bool((BUILDS_AFTER if lead else BUILT_BY_LIST).match(text, end))
+
+
+# a project referred back to: 该项目, or a bare 项目 / 工程 opening a clause (据公告，项目投资总额为…)
+ANAPHOR = re.compile(r"(?:该|此|这个|本|整个|(?<![\u4e00-\u9fff]))(?:项目|工程)(?![\u4e00-\u9fff]*(?:项目|工程))")
+
+
+def previous_project(a: Analysis, pos: int) -> list[Mention]:
+    """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
+    p = antecedent(a, pos, None)
+    return [p] if p else []
