@@ -13,7 +13,8 @@ from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
-from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS, PROJECT_SUFFIX
+from ingest.lexicon import (CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, NAME_AFTER, POSTS,
+                            PROJECT_SUFFIX)
 from ingest.officials import _person_name
 from ingest.orgs import COMPANY_COUNT, brand_group, marked
 from ingest.project_names import shape_projects
@@ -44,6 +45,8 @@ CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e0
                                r"(?:投产|开工|续建|在建|竣工|签约|包保|外资|内资|外商|引进|储备|领域|民生)项目$")
 # a place and a year (某县2022年 of 某县2022年重大项目集中开工): a date, no name
 DATED = re.compile(r"(?:\d{2,4}|[一二三四五六七八九〇零十]{2,4})年度?$")
+# a zone that administers ground is a place, not a project (东吴港区, 某某经开区)
+ZONE = re.compile(r"(?:港区|开发区|经开区|高新区|工业园区|产业园区|保税区)$")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it
@@ -72,7 +75,7 @@ def _name_like(label: str, name: str) -> bool:
     if label == "Project":  # a project in Chinese news is named in Chinese (Android, Bristol: a product, a town)
         return not (name in BARE_HEADS or NOT_A_NAME.search(name) or PROJECT_DETERMINER.search(name)
                     or _kind_of_project(name) or NOT_A_PROJECT.search(name) or CLASS_OF_PROJECTS.search(name)
-                    or DATED.search(name)
+                    or DATED.search(name) or ZONE.search(name)
                     or not CJK.search(name) or _headless(name))
     # legal forms alone (股份有限公司 of 组建股份有限公司, 公司公司…) name no company, nor a country
     return not (_kind_of_company(name) or NOT_A_COMPANY.search(name) or SUFFIX_RUN.fullmatch(name)
@@ -178,15 +181,32 @@ def _with_capacity(a: Analysis, s: int) -> int:
     return site.start if site is not None else s
 
 
+SITE_LEAD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:港区|园区|开发区|新区|街道|[区县市镇乡村])的")
+
+
 def _after_site(a: Analysis, s: int, e: int) -> int:
     """A project span that opens with its site and 的 (天府新区直管区的 + 成都科学城项目) starts after
     the 的: the place is where it is, not its name."""
     k = a.text.find("的", s, e)
+    if SITE_LEAD.match(a.text, s, e) and e - k >= 4:  # 东吴港区的 + …码头工程: a site the gazetteer lacks
+        return k + 1
     site = next((m for m in a.mentions if m.label == "Place" and m.start == s), None)
     if site is None or k < 0 or e - k < 4 or not re.fullmatch(r"(?:直管区|境内|辖区|片区|[东南西北]部|核心区|起步区)?",
                                                               a.text[site.end:k]):
         return s
     return k + 1
+
+
+def _with_owner(text: str, s: int, companies: list[tuple[int, int]]) -> int:
+    """A project the tagger read from inside its company's name (睿达新|材料年产…项目, where the
+    article names 福建睿达新材料科技有限公司 elsewhere) starts where that name does."""
+    for k in range(4, 1, -1):
+        piece = text[max(0, s - k):s + 2]
+        if s - k >= 1 and text[s - k - 1] in NAME_AFTER and any(
+                piece in text[x:y] and text[s:s + 4] not in text[x:y] and re.search("(?:公司|集团)$", text[x:y])
+                for x, y in companies if y <= s - k or x >= s):  # a legal name that goes on otherwise
+            return s - k
+    return s
 
 
 def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
@@ -212,6 +232,12 @@ def _kind_only(part: str) -> bool:
 
 
 COMPANY_COORD = re.compile(r"与|及|、")
+# a work named as another's key part (甲高速公路控制性工程——乙隧道, 甲铁路的标志性工程乙大桥)
+KEY_WORKS = re.compile(r"的?(?:控制性|关键性|标志性|重点|骨干)工程(?:之一)?[—－-]*")
+
+
+# the last two names of a list that share one head (…、诺拓智能终端及华晟日用瓷智能工厂项目), each begun by a name, not a figure
+LAST_OF_LIST = re.compile(r"([^、和及与\d]{4,})(?:及|和|与|以及)(\D[^、和及与]{5,})")
 
 
 def _parts(text: str, s: int, e: int, sep: re.Pattern) -> list[tuple[int, int]]:
@@ -233,10 +259,16 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
             return [(x, y, label, conf) for x, y in parts]
     if label != "Project":
         return [(s, e, label, conf)]
+    parts = _parts(text, s, e, KEY_WORKS)  # 甲高速公路控制性工程——乙隧道: the road and its tunnel
+    if len(parts) == 2 and all(y - x >= 3 and PROJECT_END.search(text[x:y]) for x, y in parts):
+        return [(x, y, label, conf) for x, y in parts]
     parts = _parts(text, s, e, COORD)
     if len(parts) > 1 and all(y - x >= 3 and PROJECT_END.search(text[x:y]) and not _kind_only(text[x:y])
                               for x, y in parts):
         return [(x, y, label, conf) for x, y in parts]
+    last = LAST_OF_LIST.fullmatch(text, s, e)  # 甲、乙及丙项目: 乙 and 丙项目, the list's last two
+    if s and text[s - 1] == "、" and last:
+        return [(s, last.end(1), label, conf), (last.start(2), e, label, conf)]
     return [(s, e, label, conf)]
 
 
@@ -261,6 +293,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         m.extra["confidence"] = round((beliefs or {}).get((m.start, m.end, m.label), RULE_BELIEF), 3)
         if _plain_route(m):
             m.extra["confidence"] = max(m.extra["confidence"], ROUTE_CONFIDENCE)
+    companies = [(s, e) for s, e, lab, _ in spans if lab == "Company"] + [(m.start, m.end) for m in a.by_label("Company")]
     new = []
     for s, e, lab, conf in [part for span in spans for part in _coordinated(text, *span)]:
         if conf < MIN_SPAN.get(lab, 0.0):
@@ -286,7 +319,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             if POST_AFTER.match(text, e):
                 continue
             s = _with_capacity(a, _with_size(a, after_builder(a, s, e)))
-            s = _after_site(a, s, e)
+            s = _with_owner(text, _after_site(a, s, e), companies)
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue
