@@ -15,6 +15,7 @@ OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}")
 # who builds it, said in a clause of its own: 由 + the company + a building verb (由甲公司投资6.2亿元建设),
 # or the companies opening the clause (甲、乙等单位分标段承建)
 BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发)")
+LINKS = ("、", "和", "与", "及")
 BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:分标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)")
 
 
@@ -47,14 +48,17 @@ def referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention
 def clause_builder(a: Analysis, c: Mention) -> bool:
     """The company opens a clause that says it invests in or builds what the sentence is about:
     由 + the company (由甲公司投资建设), or a list of builders (甲、乙等单位分标段承建)."""
-    text = a.text
+    text, companies = a.text, a.by_label("Company")
+    starts, ends = {m.start: m for m in companies}, {m.end: m for m in companies}
+    first, end = c, c.end
+    while text[first.start - 1:first.start] in LINKS and first.start - 1 in ends:  # 乙 of 甲、乙等单位承建
+        first = ends[first.start - 1]
+    while text[end:end + 1] in LINKS and end + 1 in starts:
+        end = starts[end + 1].end
     s = a.sents[a.sent_of(c.start)][0]
-    lead = text[max([s] + [text.rfind(x, s, c.start) + 1 for x in "，,；;：:"]):c.start]
+    lead = text[max([s] + [text.rfind(x, s, first.start) + 1 for x in "，,；;：:"]):first.start]
     if lead not in ("", "由"):
         return False
-    end, companies = c.end, {m.start: m for m in a.by_label("Company")}
-    while text[end:end + 1] in ("、", "和", "与", "及") and end + 1 in companies:
-        end = companies[end + 1].end
     return bool((BUILDS_AFTER if lead else BUILT_BY_LIST).match(text, end))
 
 

@@ -192,3 +192,15 @@ def test_taiwan_is_named_as_news_names_it_and_read_by_either_name():
 def test_a_town_word_alone_is_no_town():
     rec = extract_text("唐山市各镇(街道)、相关部门要加强对接。")
     assert "街道" not in names(rec, "Place")
+
+
+@pytest.mark.parametrize("text, zone, kind", [
+    ("一批项目落户莆田高新技术产业开发区。", "莆田高新技术产业开发区", "高新技术产业开发区"),
+    ("成都市新津工业园区新引进项目12个。", "新津工业园区", "工业园区"),
+    ("宁波保税区新引进企业12家。", "宁波保税区", "保税区"),
+])
+def test_a_zone_after_a_place_is_one_name_though_the_tree_has_a_zone_named_by_its_kind(text, zone, kind):
+    """The division tree names a few zones by their kind alone (工业园区 of 化德县): that word is no
+    place of its own, so the place before it and the word are one zone."""
+    got = names(extract_text(text), "Place")
+    assert zone in got and kind not in got

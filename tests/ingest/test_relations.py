@@ -258,3 +258,22 @@ def test_a_paragraph_set_in_a_town_is_no_section_over_the_next(monkeypatch):
     hosts = rels(rec, "HOSTS")
     assert ("Project", "青川县第二人民医院迁建项目") in {(e["type"], e["name"]) for e in rec["entities"]}
     assert not any(t == "青川县第二人民医院迁建项目" and h == "乔庄镇" for h, t in hosts), hosts
+
+
+@pytest.mark.parametrize("model", ["0", "1"])
+@pytest.mark.parametrize("opener", ["该项目", "该生产线"])
+def test_who_builds_it_in_a_later_clause_invests_in_it(monkeypatch, model, opener):
+    """该生产线位于某镇，占地…，由甲公司投资建设: 由甲 opens a clause of a sentence about the project."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", model)
+    rec = extract_text(f"昨天上午，年产8万吨竹纤维生产线在黎平县开工。{opener}位于德化乡工业集中区，占地约150亩，"
+                       "由贵州天岳竹业科技有限公司投资建设，建成后年产值可达5亿元。")
+    assert ("贵州天岳竹业科技有限公司", "年产8万吨竹纤维生产线") in rels(rec, "INVESTS_IN")
+
+
+def test_builders_listed_at_a_clause_s_head_build_the_project(monkeypatch):
+    """项目由甲投资建设，乙、丙等单位分标段承建: the investor and both builders."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    rec = extract_text("黎平至榕江高速公路今日全线开工。项目全长86公里，由贵州黔锦交通投资有限公司投资建设，"
+                       "中铁五局集团有限公司、中交第四公路工程局有限公司等单位分标段承建。")
+    assert set(rels(rec, "INVESTS_IN")) >= {(c, "黎平至榕江高速公路") for c in (
+        "贵州黔锦交通投资有限公司", "中铁五局集团有限公司", "中交第四公路工程局有限公司")}

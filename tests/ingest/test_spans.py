@@ -29,6 +29,7 @@ def test_company_keeps_its_place_and_drops_its_parent():
     ("东湖隧道、西湖大桥及南湖码头", ["东湖隧道", "西湖大桥", "南湖码头"]),
     ("长江大桥和隧道", ["长江大桥和隧道"]),  # one side no name of its own: left whole
     ("滨海环线及高速公路建设项目", ["滨海环线及高速公路建设项目"]),  # one side only kinds of work: one project
+    ("青川至白水高速公路控制性工程——云雾山隧道", ["青川至白水高速公路", "云雾山隧道"]),  # a road and its key works
 ])
 def test_coordinated_project_names_are_one_span_each(phrase, want):
     got = spans._coordinated(phrase, 0, len(phrase), "Project", 0.8)
@@ -256,7 +257,8 @@ def test_what_happens_to_a_project_is_no_part_of_its_name(tagged):
 @pytest.mark.parametrize("text, tagged, site, want", [
     ("位于天府新区直管区的青禾科学城项目今天开工。", "天府新区直管区的青禾科学城项目", "天府新区", "青禾科学城项目"),
     ("江宁区的青禾科学城项目今天开工。", "江宁区的青禾科学城项目", "江宁区", "青禾科学城项目"),
-    ("江宁区白水镇的青禾科学城项目今天开工。", "江宁区白水镇的青禾科学城项目", "江宁区", "江宁区白水镇的青禾科学城项目"),
+    # a site the place mention does not cover ends as a site does (镇, 港区…): the name starts after its 的 too
+    ("江宁区白水镇的青禾科学城项目今天开工。", "江宁区白水镇的青禾科学城项目", "江宁区", "青禾科学城项目"),
 ])
 def test_a_project_span_that_opens_with_its_site_and_de_starts_after_it(text, tagged, site, want):
     from ingest import gazetteer as gz
@@ -456,3 +458,33 @@ def test_the_main_works_of_a_project_are_no_part_of_its_name():
 def test_a_plant_s_size_before_its_name_is_part_of_it():
     a = tagged_project("青川县200兆瓦光伏发电基地并网。", "光伏发电基地")
     assert [m.name for m in a.mentions] == ["200兆瓦光伏发电基地"]
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    # the last two of a list that share one head: two names
+    ("签约项目有禾田精密轴承、青禾智能终端及蓝湾日用瓷智能工厂项目。", "青禾智能终端及蓝湾日用瓷智能工厂项目",
+     ["青禾智能终端", "蓝湾日用瓷智能工厂项目"]),
+    # one begun by a figure is one name (a plant's outputs)
+    ("建设5万吨/年粗铜、8万吨/年电锌及渣综合利用工程。", "8万吨/年电锌及渣综合利用工程", ["8万吨/年电锌及渣综合利用工程"]),
+])
+def test_the_last_two_of_a_list_of_projects_are_two_names(text, tagged, want):
+    assert [m.name for m in tagged_project(text, tagged).mentions] == want
+
+
+def test_a_project_read_from_inside_its_company_s_name_starts_with_the_name():
+    """禾田新|材料年产…: the tagger cut the company's short name, which the article writes in full."""
+    text = "在青川县，禾田新材料年产5万吨碳纤维项目开工，该项目由四川禾田新材料科技有限公司投资建设。"
+    a = analysis(text, [])
+    p, c = text.index("材料年产"), text.index("四川禾田")
+    spans.replace_spans(a, [(p, text.index("开工"), "Project", 0.8), (c, c + len("四川禾田新材料科技有限公司"), "Company", 0.9)])
+    assert [m.name for m in a.by_label("Project")] == ["禾田新材料年产5万吨碳纤维项目"]
+
+
+def test_a_site_and_de_before_a_project_are_no_part_of_its_name():
+    a = tagged_project("位于白沙港区的宏达10万吨级通用码头工程完工。", "白沙港区的宏达10万吨级通用码头工程")
+    assert [m.name for m in a.mentions] == ["宏达10万吨级通用码头工程"]
+
+
+@pytest.mark.parametrize("name", ["白沙港区", "青川经开区", "禾田工业园区"])
+def test_a_zone_is_no_project(name):
+    assert not spans._name_like("Project", name)
