@@ -11,7 +11,7 @@ from ingest.analysis import Analysis, Mention
 REFERENT = (r"(?:(?:该|此|这个|本|整个)?(?:项目|工程)|(?:该|此|这个|本|这条|这座)(?P<kind>园区|产业园|物流园|生产线|基地|"
             r"工厂|厂|中心|隧道|大桥|桥|公路|高速|铁路|电站|园))")
 CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将已])")
-OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}")
+OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}(?!部|经理|师|建设者)")
 # who builds it, said in a clause of its own: 由 + the company + a building verb (由甲公司投资6.2亿元建设),
 # or the companies opening the clause (甲、乙等单位分标段承建)
 BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发)")
@@ -36,8 +36,6 @@ def referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention
     for m in CLAUSE_ANAPHOR.finditer(a.text, s, c.start):
         if not a.text[s:m.start()].strip() or a.text[m.start() - 1] in "，,；;":
             ref = m
-    if ref is None and clause_builder(a, c):  # 该生产线位于某镇，由甲公司投资建设
-        ref = OPENING_ANAPHOR.match(a.text, s, c.start)
     p = antecedent(a, s, ref["kind"]) if ref is not None else None
     if p is None:
         return None

@@ -7,7 +7,7 @@ from collections import defaultdict
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
-from ingest.referents import ANAPHOR, clause_builder, previous_project, referred_project
+from ingest.referents import ANAPHOR, OPENING_ANAPHOR, antecedent, clause_builder, previous_project, referred_project
 
 
 def level_specificity(level: str) -> int:
@@ -124,11 +124,11 @@ def _list_start(p: Mention, in_sent: list[Mention], text: str) -> bool:
 
 
 def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | None:
-    """The project a sentence is about: named first (X项目是…) or by 该项目 at its start."""
+    """The project a sentence is about: named first (X项目是…) or referred back to at its start (该项目, 该产业园)."""
     s, e = a.sents[si]
-    head = a.text[s:s + 6]
-    if re.match(r"\s*(?:该|此|这个|本)项目", head):
-        return next(iter(previous_project(a, s)), None)
+    ref = OPENING_ANAPHOR.match(a.text, s, e)
+    if ref:  # 该项目 / 项目 / 该产业园 + …: the last project (of that kind) before
+        return antecedent(a, s, ref["kind"])
     first = min(in_sent, key=lambda p: p.start, default=None)
     if first is not None and first.start - s <= 2:
         return first
@@ -262,15 +262,18 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     for c in a.by_label("Company"):
         si = a.sent_of(c.start)
         sent_projects = [p for p in sent_mentions[si] if p.label == "Project"]
+        # 该产业园占地…，由甲公司投资建设，主要建设乙生产线: 甲 builds what the sentence is about
+        subject = _subject_project(a, si, sent_projects) if clause_builder(a, c) else None
+        if subject is not None and not any(q.start < c.start and q is not subject for q in sent_projects):
+            via = {} if subject in sent_projects else {"via": "anaphor"}
+            a.relations.append({"type": "INVESTS_IN", "head": c, "tail": subject, "pos": c.start, **via})
+            continue
         if not sent_projects:
             ref = referred_project(a, si, c)
-            if ref is not None and (_invested_project(a, c, [ref[1]]) is not None or clause_builder(a, c)):
+            if ref is not None and _invested_project(a, c, [ref[1]]) is not None:
                 a.relations.append({"type": "INVESTS_IN", "head": c, "tail": ref[0], "pos": c.start, "via": "anaphor"})
             continue
         p = _invested_project(a, c, sent_projects)
-        if p is None and clause_builder(a, c):  # 甲隧道位于某镇，…，由乙公司承建: what the sentence is about
-            p = _subject_project(a, si, sent_projects)
-            p = p if p is not None and not any(p.end <= q.start < c.start for q in sent_projects) else None
         if p is None:
             continue
         a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})

@@ -277,3 +277,17 @@ def test_builders_listed_at_a_clause_s_head_build_the_project(monkeypatch):
                        "中铁五局集团有限公司、中交第四公路工程局有限公司等单位分标段承建。")
     assert set(rels(rec, "INVESTS_IN")) >= {(c, "黎平至榕江高速公路") for c in (
         "贵州黔锦交通投资有限公司", "中铁五局集团有限公司", "中交第四公路工程局有限公司")}
+
+
+@pytest.mark.parametrize("model", ["0", "1"])
+def test_a_sentence_about_a_project_referred_back_to_gives_it_the_total_and_the_builder(monkeypatch, model):
+    """该产业园占地…，总投资…，由甲公司投资建设，主要建设乙生产线: the total and 甲 are the park's, not
+    the line's the sentence goes on to describe."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", model)
+    rec = extract_text("昨天上午，青禾食品产业园在黎平县开工。该产业园占地约300亩，总投资5.2亿元，由贵州青禾食品有限公司"
+                       "投资建设，主要建设调味品和竹笋深加工生产线，建成后年产值可达8亿元。")
+    assert ("贵州青禾食品有限公司", "青禾食品产业园") in rels(rec, "INVESTS_IN")
+    if model == "1":  # (the pair model, on its own, also reads the line as 甲's)
+        assert not any(t != "青禾食品产业园" for _, t in rels(rec, "INVESTS_IN"))
+    totals = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
+    assert totals["青禾食品产业园"] == 520000000
