@@ -12,6 +12,7 @@ from ingest.coref import bare_forms, repeat_names, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
+from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
 from ingest.lexicon import (CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, NAME_AFTER, POSTS,
                             PROJECT_SUFFIX)
@@ -32,8 +33,8 @@ ORG_HEAD = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|党校|�
 POST = r"常委|书记|[省市县区州]长"  # a post ends an official's title, never a name
 NOT_A_NAME = re.compile(rf"是|(?:{POST})$|起于|止于|[东南西北][接连]|中的|、|因|由于|为了|中标|承建|(?:路|街|大道|巷)\d+号|项目部$|最[长大高深宽早新]")
 # a count or a pointer before a project, not a name (这两项工程, 两大特高压工程, 6条高速公路, 三大旅游板块项目,
-# 一家燃煤电厂)
-PROJECT_DETERMINER = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座)|一[家座]")
+# 一家燃煤电厂, 两家新工厂)
+PROJECT_DETERMINER = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|其他|其它)|[\d两三四五六七八九十几多]+(?:条|项|大|个|批|座|家)|一[家座]")
 # a body, not its project (上海铁路局, 中国铁道建筑工程总公司), nor a trade, a product, a price or a purchase
 # (家电厂商, 手机芯片, 奥的斯电梯, 出厂价, 空调系统采购, 投影机招标项目); English words are a gloss in brackets (Chinese Train Control System), not a
 # Chinese project name (one word may be: Robotaxi)
@@ -209,6 +210,21 @@ def _with_owner(text: str, s: int, companies: list[tuple[int, int]]) -> int:
     return s
 
 
+def _with_owned(a: Analysis, new: list[Mention], protected: list[Mention]) -> list[Mention]:
+    """The tagger's spans plus the projects named after the company that builds them
+    (ingest/learn/owned.py), each in place of a tagged span it ends with (部件生产基地项目 of
+    新能源汽车精密传动部件生产基地项目)."""
+    for s, e in owned_projects(a, [n for n in new if n.label == "Company"] + a.by_label("Company")):
+        if not _name_like("Project", a.text[s:e]):
+            continue
+        inside = [n for n in new if n.label == "Project" and s <= n.start and n.end == e]
+        if any(n.start < e and s < n.end for n in new + protected if n not in inside):
+            continue
+        conf = max([OWNED_CONFIDENCE] + [n.extra["confidence"] for n in inside])
+        new = [n for n in new if n not in inside] + [Mention(s, e, "Project", a.text[s:e], a.text[s:e], extra={"confidence": conf})]
+    return new
+
+
 def _only_places(text: str, n: Mention, places: list[Mention]) -> bool:
     rest = list(text[n.start:n.end])
     inside = [p for p in places if n.start <= p.start and p.end <= n.end]
@@ -324,6 +340,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue
         new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
+    new = _with_owned(a, new, protected)
     # a place strictly inside a learned name goes; a learned span that is a place, or cuts one, goes;
     # so does one made of places alone (长寿—涪陵—南川: a route described, not a name)
     places = [m for m in keep if m.label == "Place"]

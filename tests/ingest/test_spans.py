@@ -488,3 +488,22 @@ def test_a_site_and_de_before_a_project_are_no_part_of_its_name():
 @pytest.mark.parametrize("name", ["白沙港区", "青川经开区", "禾田工业园区"])
 def test_a_zone_is_no_project(name):
     assert not spans._name_like("Project", name)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("由贵州青禾光电科技有限公司投资建设的精密光学镜片加工项目正式投产。", ["精密光学镜片加工项目"]),
+    ("贵州青禾医疗器械有限公司出资5200万元，在园区建设一次性医用耗材生产基地。", ["一次性医用耗材生产基地"]),
+    # the names listed after it are built too
+    ("黎平县与青禾重工集团有限公司签约，将建设智能起重装备产业园、起重机械检测中心及配套精密铸造项目。",
+     ["智能起重装备产业园", "起重机械检测中心", "配套精密铸造项目"]),
+])
+def test_a_descriptive_name_built_by_a_company_named_before_it_is_a_project(monkeypatch, text, want):
+    """Names of common words (精密光学镜片加工项目) after the company that builds them: the builder
+    vouches for them whatever the tagger reads."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "0")
+    assert [e["name"] for e in extract_text(text)["entities"] if e["type"] == "Project"] == want
+
+
+def test_a_name_built_by_no_company_is_left_to_the_tagger():
+    a = analysis("黎平县今年将建设智能起重装备产业园。", [])
+    assert spans._with_owned(a, [], []) == []
