@@ -99,6 +99,8 @@ class Gazetteer:
             if d.level in ("province", "prefecture", "county", "zone") and d.short and d.short != d.name \
                     and len(d.short) >= 2:  # a zone's short form that is a kind of zone (工业园) names none
                 self._add(d.short, i, "weak" if ZONE_KIND.fullmatch(d.short) else "short")
+            if d.level == "county" and d.name.endswith("特区") and len(d.name) >= 4:
+                self._add(d.name[:-2], i, "short")  # 六枝 of 六枝特区, which the tree gives no short form
             if d.name.endswith("自治州") and len(d.short) >= 2:
                 self._add(d.short + "州", i, "short")  # 恩施州, 湘西州: how news names one
             if d.name in PREFECTURE_ABBREVIATIONS:

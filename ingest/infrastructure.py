@@ -12,7 +12,7 @@ import jieba
 from ingest.projects import find_shared_head
 from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _tag, after_builder, _units, walk_left
 
-MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|二级公路|公路|快速路|轨道交通|城际|"
+MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|二级公路|公路|快速路|快速通道|轨道交通|城际|"
          "输电工程|输变电工程|输电线路|输气管道|管道|运河|航道")
 NAMED = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|大桥|特大桥|隧道|机场|煤矿|铁矿|金矿|铜矿|"
          "矿山|水库|水电站|电站|电厂|风电场|光伏电站|枢纽立交|立交|港区|码头|船闸")
@@ -83,6 +83,8 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     for m in ROUTE_LINK.finditer(text):
         start = walk_left(text, m.start(), limit=8, keep_adj=False)
+        if start == m.start():  # an end jieba reads as a word of another kind (大同: an adverb, 安化: a verb)
+            start = next((start - k for k in (4, 3, 2) if k <= start and g.is_place(text[start - k:start])), start)
         left = text[start:m.start()]
         if not 2 <= len(left) <= 8 or not lx.CJK.fullmatch(left[-1]):
             continue

@@ -341,6 +341,9 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             continue
         new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
     new = _with_owned(a, new, protected)
+    # a route named by its ends the tagger cut short (浑源一级公路 of 大同至浑源一级公路) is the rules' whole name
+    routes = [m for m in kept_rule if _plain_route(m)]
+    new = [n for n in new if not any(m.start < n.start and n.end == m.end for m in routes)]
     # a place strictly inside a learned name goes; a learned span that is a place, or cuts one, goes;
     # so does one made of places alone (长寿—涪陵—南川: a route described, not a name)
     places = [m for m in keep if m.label == "Place"]

@@ -101,3 +101,14 @@ def test_a_list_is_read_back_from_its_count_in_time_on_any_text():
 ])
 def test_a_power_line_between_two_ends_is_a_route(text, name):
     assert name in projects(text)
+
+
+@pytest.mark.parametrize("text, route", [
+    # ends jieba reads as words of other kinds (大同: an adverb; 安化: a verb) after 的
+    ("总投资9亿元的大同至左云一级公路改建工程开工。", "大同至左云一级公路改建工程"),
+    ("由湖南路桥集团承建的安化至桃江高速公路今天通车。", "安化至桃江高速公路"),
+    # a 快速通道, and a 特区 named without its 特区 (六枝 of 六枝特区)
+    ("六枝至岩脚快速通道今天开工。", "六枝至岩脚快速通道"),
+])
+def test_a_route_whose_ends_jieba_misreads_is_still_a_route(text, route):
+    assert route in projects(text)

@@ -507,3 +507,12 @@ def test_a_descriptive_name_built_by_a_company_named_before_it_is_a_project(monk
 def test_a_name_built_by_no_company_is_left_to_the_tagger():
     a = analysis("黎平县今年将建设智能起重装备产业园。", [])
     assert spans._with_owned(a, [], []) == []
+
+
+def test_a_route_the_tagger_cut_short_is_the_rules_whole_name():
+    text = "总投资9亿元的大同至左云一级公路改建工程开工。"
+    a = analysis(text, [])
+    s, e = text.index("大同"), text.index("开工")
+    a.mentions.append(spans.Mention(s, e, "Project", text[s:e], text[s:e], extra={"kind": "route"}))
+    spans.replace_spans(a, [(text.index("左云"), e, "Project", 0.9)])
+    assert [m.name for m in a.by_label("Project")] == ["大同至左云一级公路改建工程"]
