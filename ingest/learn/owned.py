@@ -14,12 +14,16 @@ CHARS = r"[^\s，,。；;：:、！？“”\"（）()的和及与在将并]"
 BUILT = re.compile(rf"(?:投资|出资)?(?:建设|新建|兴建|扩建|投建)(?:的)?(?P<name>{CHARS}{{2,24}}?{HEAD})(?!{CHARS}*?{HEAD})")
 # the names listed after one (…产业园、起重机械检测中心及配套零部件精密铸造项目)
 LISTED = re.compile(rf"(?:、|及|和|与|以及)(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}*?(?:{HEAD}|中心))")
+# a name that opens its clause and is built by the company after 由 (…，第二污水处理厂由甲公司投资建设)
+BUILT_BY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|厂|中心))由(?=(?P<by>[^，,。；;]{{2,30}}?)"
+                      rf"(?:投资|出资)?(?:建设|承建|兴建|新建|扩建))")
 NEAR = 30  # characters between the company and the building verb, at most
 CONFIDENCE = 0.6
 
 
 def owned_projects(a: Analysis, companies: list[Mention]) -> list[tuple[int, int]]:
-    """(start, end) of each name built by one of the companies, named before it in its sentence."""
+    """(start, end) of each name built by one of the companies: named before it in its sentence,
+    or right after the name and 由."""
     text, out = a.text, []
     for m in BUILT.finditer(text):
         s, e = m.span("name")
@@ -30,4 +34,7 @@ def owned_projects(a: Analysis, companies: list[Mention]) -> list[tuple[int, int
             while (more := LISTED.match(text, e)) is not None:
                 s, e = more.span("name")
                 out.append((s, e))
+    for m in BUILT_BY.finditer(text):
+        if any(c.start == m.end() for c in companies):
+            out.append(m.span("name"))
     return out

@@ -7,15 +7,15 @@ import re
 import jieba
 
 from ingest import gazetteer as gz
-from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, after_builder, post_owners
+from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, post_owners
 from ingest.coref import bare_forms, repeat_names, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
+from ingest.learn.project_starts import project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
-from ingest.lexicon import (CAPACITY_LEAD, CAPACITY_TIMES, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, NAME_AFTER, POSTS,
-                            PROJECT_SUFFIX)
+from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS, PROJECT_SUFFIX
 from ingest.officials import _person_name
 from ingest.orgs import COMPANY_COUNT, brand_group, marked
 from ingest.project_names import shape_projects
@@ -153,63 +153,6 @@ def _headless(name: str) -> bool:
                                      and not any(_specific(w, strict=True) for w in _units(jieba.lcut(name))))
 
 
-# a plant's size before its name (200兆瓦 + 光伏发电基地, 万亩 + 设施农业示范基地, 百万千瓦 + …基地)
-SIZE = re.compile(r"(?:\d+(?:\.\d+)?|[百千万十])[百千万]?(?:千瓦|兆瓦|吉瓦|GW|MW|吨|亩|头|羽|台|套|辆|平方米|立方米|千伏)$")
-
-
-def _with_size(a: Analysis, s: int) -> int:
-    """A project the tagger read after its size takes the size (the figure and its unit)."""
-    m = SIZE.search(a.text, max(0, s - 10), s)
-    if m is None or (m.start() and (a.text[m.start() - 1].isdigit() or a.text[m.start() - 1] in ".×xX*")):
-        return s
-    return m.start()
-
-
-def _with_capacity(a: Analysis, s: int) -> int:
-    """A project named by its capacity takes the words before the figure: the output it is
-    counted in and its site (会泽 + 16万吨铅锌冶炼项目, 年产 + 45万吨合成氨项目, 日产2× + 5000吨…)."""
-    text = a.text
-    lead = next((w for w in CAPACITY_LEAD if text.startswith(w[1:], s) and text.endswith(w[0], 0, s)), None)
-    if lead and text[s + len(lead) - 1:s + len(lead)].isdigit():  # 年|处理20万吨…: the tagger cut inside the lead
-        return s - 1
-    if not (text[s:s + 1].isdigit() or text[s:s + 1] == "±"):
-        return s
-    times = re.search(CAPACITY_TIMES + "$", text[max(0, s - 6):s])
-    s -= len(times.group()) if times else 0
-    lead = next((w for w in CAPACITY_LEAD if text.endswith(w, 0, s)), "")
-    s -= len(lead)
-    site = next((m for m in a.mentions if m.label == "Place" and m.end == s), None)
-    return site.start if site is not None else s
-
-
-SITE_LEAD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:港区|园区|开发区|新区|街道|[区县市镇乡村])的")
-
-
-def _after_site(a: Analysis, s: int, e: int) -> int:
-    """A project span that opens with its site and 的 (天府新区直管区的 + 成都科学城项目) starts after
-    the 的: the place is where it is, not its name."""
-    k = a.text.find("的", s, e)
-    if SITE_LEAD.match(a.text, s, e) and e - k >= 4:  # 东吴港区的 + …码头工程: a site the gazetteer lacks
-        return k + 1
-    site = next((m for m in a.mentions if m.label == "Place" and m.start == s), None)
-    if site is None or k < 0 or e - k < 4 or not re.fullmatch(r"(?:直管区|境内|辖区|片区|[东南西北]部|核心区|起步区)?",
-                                                              a.text[site.end:k]):
-        return s
-    return k + 1
-
-
-def _with_owner(text: str, s: int, companies: list[tuple[int, int]]) -> int:
-    """A project the tagger read from inside its company's name (睿达新|材料年产…项目, where the
-    article names 福建睿达新材料科技有限公司 elsewhere) starts where that name does."""
-    for k in range(4, 1, -1):
-        piece = text[max(0, s - k):s + 2]
-        if s - k >= 1 and text[s - k - 1] in NAME_AFTER and any(
-                piece in text[x:y] and text[s:s + 4] not in text[x:y] and re.search("(?:公司|集团)$", text[x:y])
-                for x, y in companies if y <= s - k or x >= s):  # a legal name that goes on otherwise
-            return s - k
-    return s
-
-
 def _with_owned(a: Analysis, new: list[Mention], protected: list[Mention]) -> list[Mention]:
     """The tagger's spans plus the projects named after the company that builds them
     (ingest/learn/owned.py), each in place of a tagged span it ends with (部件生产基地项目 of
@@ -334,12 +277,16 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                 name = text[s:e]
             if POST_AFTER.match(text, e):
                 continue
-            s = _with_capacity(a, _with_size(a, after_builder(a, s, e)))
-            s = _with_owner(text, _after_site(a, s, e), companies)
+            s = project_start(a, s, e, companies)
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue
         new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
+    # a rule's utility name the words and place before it complete (龙潭镇 + 污水处理厂…): a name as the tagger's are
+    led = {id(m): with_facility_lead(a, m.start) for m in kept_rule if m.label == "Project"}
+    new += [Mention(led[id(m)], m.end, m.label, text[led[id(m)]:m.end], text[led[id(m)]:m.end], extra=dict(m.extra))
+            for m in kept_rule if led.get(id(m), m.start) != m.start and not any(n.start < m.end and m.start < n.end for n in new)]
+    kept_rule = [m for m in kept_rule if led.get(id(m), m.start) == m.start]
     new = _with_owned(a, new, protected)
     # a route named by its ends the tagger cut short (浑源一级公路 of 大同至浑源一级公路) is the rules' whole name
     routes = [m for m in kept_rule if _plain_route(m)]

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
+from ingest import gazetteer as gz
 from ingest.extract import extract_text
 from ingest.learn import spans
 from ingest.learn.trim import trim
-from tests.ingest.analyses import analysis, tagged_project
+from tests.ingest.analyses import analysis, places, tagged_project
 from tests.ingest.record_sets import names
 
 
@@ -516,3 +517,23 @@ def test_a_route_the_tagger_cut_short_is_the_rules_whole_name():
     a.mentions.append(spans.Mention(s, e, "Project", text[s:e], text[s:e], extra={"kind": "route"}))
     spans.replace_spans(a, [(text.index("左云"), e, "Project", 0.9)])
     assert [m.name for m in a.by_label("Project")] == ["大同至左云一级公路改建工程"]
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("投资4000万元的德化镇污水处理厂提标改造工程开工。", "污水处理厂提标改造工程", "德化镇污水处理厂提标改造工程"),
+    ("投资1.2亿元的城北水厂扩建工程开工。", "水厂扩建工程", "城北水厂扩建工程"),
+    ("此外，县第三自来水厂扩建工程也在推进。", "自来水厂扩建工程", "县第三自来水厂扩建工程"),
+])
+def test_a_utility_is_named_with_its_place_and_number(text, tagged, want):
+    g = gz.load()
+    a = analysis(text, places(g, "德化镇") if "德化镇" in text else [])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Project", 0.8)])
+    assert [m.name for m in a.by_label("Project")] == [want]
+
+
+def test_a_name_that_opens_its_clause_built_by_the_company_after_it_is_a_project(monkeypatch):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "0")
+    rec = extract_text("民生领域，黎平县第三污水处理厂由黎平县城市建设投资有限公司投资建设，总投资2亿元。")
+    assert ("黎平县城市建设投资有限公司", "黎平县第三污水处理厂") in {
+        (r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "INVESTS_IN"}
