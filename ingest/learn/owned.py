@@ -8,15 +8,15 @@ import re
 
 from ingest.analysis import Analysis, Mention
 
-HEAD = r"(?:项目|生产线|生产基地|基地|产业园|工程|工厂)"
+HEAD = r"(?:项目|生产线|生产基地|基地|产业园|工程|工厂|特大桥|大桥|隧道|电站|水库|码头)"
 # 建设 / 投资建设 / 新建 + (的) + a name running to its head, the longest head of the run of characters
 CHARS = r"[^\s，,。；;：:、！？“”\"（）()的和及与在将并]"
-BUILT = re.compile(rf"(?:投资|出资)?(?:建设|新建|兴建|扩建|投建)(?:的)?(?P<name>{CHARS}{{2,24}}?{HEAD})(?!{CHARS}*?{HEAD})")
+BUILT = re.compile(rf"(?:(?:投资|出资)?(?:建设|新建|兴建|扩建|投建)(?:的)?|(?:承建|施工)的)(?P<name>{CHARS}{{2,24}}?{HEAD})(?!{CHARS}{{0,3}}{HEAD})")
 # the names listed after one (…产业园、起重机械检测中心及配套零部件精密铸造项目)
-LISTED = re.compile(rf"(?:、|及|和|与|以及)(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}*?(?:{HEAD}|中心))")
+LISTED = re.compile(rf"(?:、|及|和|与|以及)(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}{{0,3}}(?:{HEAD}|中心))")
 # a name that opens its clause and is built by the company after 由 (…，第二污水处理厂由甲公司投资建设)
-BUILT_BY = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|厂|中心))由(?=(?P<by>[^，,。；;]{{2,30}}?)"
-                      rf"(?:投资|出资)?(?:建设|承建|兴建|新建|扩建))")
+BUILT_BY = re.compile(rf"(?:^|(?<=[，,。；;：:\n的]))(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|厂|中心))由(?=(?P<by>[^，,。；;]{{2,30}}?)"
+                      rf"(?:投资|出资)?(?:建设|承建|兴建|新建|扩建|施工))")
 NEAR = 30  # characters between the company and the building verb, at most
 CONFIDENCE = 0.6
 

@@ -497,6 +497,8 @@ def test_a_zone_is_no_project(name):
     # the names listed after it are built too
     ("黎平县与青禾重工集团有限公司签约，将建设智能起重装备产业园、起重机械检测中心及配套精密铸造项目。",
      ["智能起重装备产业园", "起重机械检测中心", "配套精密铸造项目"]),
+    # a bridge its builder names, and what happens to it after (已完成主体工程) is no part of it
+    ("由贵州桥梁建设集团有限责任公司承建的清水江特大桥已完成主体工程。", ["清水江特大桥"]),
 ])
 def test_a_descriptive_name_built_by_a_company_named_before_it_is_a_project(monkeypatch, text, want):
     """Names of common words (精密光学镜片加工项目) after the company that builds them: the builder
