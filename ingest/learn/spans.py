@@ -41,9 +41,11 @@ PROJECT_DETERMINER = re.compile(r"^(?:这|该|此|各|本|上述|所有|全部|�
 NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大学|委员会|工程师|经理|厂商|供应商|制造商|生产商|开发商|运营商|"
                            r"芯片|软件|电梯|扶梯|手机|价|价格|采购|招标(?:项目)?|组委会|"
                            r"会|事故|事件|账款|证券部|型号|系列|阵营|政府|服务)$|^[A-Za-z]+(?:\s+[A-Za-z]+)+$")
-# a class of projects, not one (重点旅游项目, 各类招商项目, 全线控制性工程), or a list cut short by 等 (甲至乙等高铁)
+# a class of projects, not one (重点旅游项目, 各类招商项目, 全线控制性工程, 亿元以上产业项目, 新能源产业项目,
+# 补链强链项目), or a list cut short by 等 (甲至乙等高铁)
 CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)|"
-                               r"(?:投产|开工|续建|在建|竣工|签约|包保|外资|内资|外商|引进|储备|领域|民生)项目$")
+                               r"(?:投产|开工|续建|在建|竣工|签约|包保|外资|内资|外商|引进|储备|领域|民生)项目$|"
+                               r"[亿万]元以上|^[\u4e00-\u9fff]{0,4}产业项目$|^中小项目$|补链|强链|延链")
 # a place and a year (某县2022年 of 某县2022年重大项目集中开工): a date, no name
 DATED = re.compile(r"(?:\d{2,4}|[一二三四五六七八九〇零十]{2,4})年度?$")
 # a zone that administers ground is a place, not a project (东吴港区, 某某经开区)

@@ -14,6 +14,7 @@ OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposi
 CAPTION = "图为"
 # what stands before a name without being part of it: a date, a time word, a source (据), a post
 # held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)
+FUNDED = re.compile(r"(?:德|韩|日|台|港|澳|美|英|法|欧|外|侨|新加坡)资")
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资 "
@@ -83,6 +84,9 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     inner = sums[-1] if sums else _after_at(text, s, e)
     if inner and e - inner >= 4:
         s = inner
+    funded = FUNDED.match(text, s, e)  # 德资 + 霍尔斯特集团, 韩资 + 新元化学…项目: where the money is from
+    if funded and e - funded.end() >= 4:
+        s = funded.end()
     while s < e:
         lead = LEAD_MARK.match(text, s, e)
         if lead and e - lead.end() >= 2:

@@ -439,7 +439,8 @@ def test_a_work_named_by_its_head_stays_a_project(text, tagged):
 
 
 @pytest.mark.parametrize("name", ["建成投产项目", "续建项目", "县级领导包保项目", "新引进外资项目", "高端装备领域项目",
-                                  "青川县2022年", "白水县二〇二二年度"])
+                                  "青川县2022年", "白水县二〇二二年度", "10亿元以上产业项目", "新能源产业项目", "补链强链项目",
+                                  "中小项目"])
 def test_a_class_of_projects_or_a_place_and_a_year_is_no_project(name):
     """What counts projects (建成投产项目, 包保项目) or dates a list of them (青川县2022年 of
     青川县2022年重大项目集中开工) names none."""

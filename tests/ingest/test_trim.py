@@ -96,3 +96,13 @@ def test_a_name_never_starts_or_ends_inside_a_latin_word(text, tagged, want):
     s = text.index(tagged)
     got = trim(text, s, s + len(tagged))
     assert text[got[0]:got[1]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("韩资青禾化学年产6万吨电解液项目", "青禾化学年产6万吨电解液项目"),
+    ("德资蓝湾精密部件集团", "蓝湾精密部件集团"),
+    ("外资项目", "外资项目"),  # nothing would be left: the words are the name (a class, which spans.py drops)
+])
+def test_where_the_money_is_from_is_no_part_of_a_name(text, want):
+    s, e = trim(text, 0, len(text))
+    assert text[s:e] == want
