@@ -15,7 +15,7 @@ from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
 from ingest.learn.project_starts import project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
-from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, POSTS, PROJECT_SUFFIX
+from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX
 from ingest.officials import _person_name
 from ingest.orgs import COMPANY_COUNT, brand_group, marked
 from ingest.project_names import shape_projects
@@ -50,6 +50,7 @@ CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e0
 DATED = re.compile(r"(?:\d{2,4}|[一二三四五六七八九〇零十]{2,4})年度?$")
 # a zone that administers ground is a place, not a project (东吴港区, 某某经开区)
 ZONE = re.compile(r"(?:港区|开发区|经开区|高新区|工业园区|产业园区|保税区)$")
+LIMITED_END = re.compile(rf"(?:{LIMITED_FORMS})$")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it
@@ -259,6 +260,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     for s, e, lab, conf in [part for span in spans for part in _coordinated(text, *span)]:
         if conf < MIN_SPAN.get(lab, 0.0):
             continue
+        if lab == "Organization" and LIMITED_END.search(text, s, e):  # …电子有限公司 tagged a body: a company
+            lab = "Company"
         cut = trim(text, s, e, company=lab == "Company")
         if cut is None:
             continue

@@ -540,3 +540,11 @@ def test_a_name_that_opens_its_clause_built_by_the_company_after_it_is_a_project
     rec = extract_text("民生领域，黎平县第三污水处理厂由黎平县城市建设投资有限公司投资建设，总投资2亿元。")
     assert ("黎平县城市建设投资有限公司", "黎平县第三污水处理厂") in {
         (r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "INVESTS_IN"}
+
+
+def test_a_limited_company_tagged_as_a_body_is_a_company():
+    text = "该项目由深圳市青禾电子有限公司投资建设。"
+    a = analysis(text, [])
+    s = text.index("深圳市")
+    spans.replace_spans(a, [(s, s + len("深圳市青禾电子有限公司"), "Organization", 0.6)])
+    assert [(m.label, m.name) for m in a.mentions if m.label != "Place"] == [("Company", "深圳市青禾电子有限公司")]
