@@ -68,3 +68,22 @@ def previous_project(a: Analysis, pos: int) -> list[Mention]:
     """The project an anaphor (该项目) refers to: the last one before pos in its paragraph."""
     p = antecedent(a, pos, None)
     return [p] if p else []
+
+
+# a company referred back to at a clause's head, as the one that invests (公司投资5.2亿元建设的…, 该企业拟投资…)
+COMPANY_REFERENT = re.compile(r"(?<![\u4e00-\u9fff])(?:该|这家|此)?(?:公司|企业)(?=(?:计划|拟|将|已|共|累计|总)?(?:投资|出资|斥资))")
+
+
+def referred_companies(a: Analysis) -> list[tuple[Mention, Mention]]:
+    """(the company, a stand-in for it at the anaphor) for each company referred back to: the last
+    one named before it in its paragraph or the one before."""
+    out = []
+    companies = sorted(a.by_label("Company"), key=lambda m: m.start)
+    for m in COMPANY_REFERENT.finditer(a.text):
+        pi = a.para_of(m.start())
+        ps = a.paras[max(0, pi - 1)][0]
+        before = [c for c in companies if ps <= c.start and c.end <= m.start()]
+        if before:
+            c = before[-1]
+            out.append((c, Mention(m.start(), m.end(), "Company", c.name, m.group())))
+    return out

@@ -7,7 +7,8 @@ from collections import defaultdict
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
-from ingest.referents import ANAPHOR, OPENING_ANAPHOR, antecedent, clause_builder, previous_project, referred_project
+from ingest.referents import (ANAPHOR, OPENING_ANAPHOR, antecedent, clause_builder, previous_project, referred_companies,
+                              referred_project)
 
 
 def level_specificity(level: str) -> int:
@@ -277,6 +278,10 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         if p is None:
             continue
         a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})
+    for c, stand in referred_companies(a):  # 企业负责人介绍，公司投资5.2亿元建设的甲项目…
+        p = _invested_project(a, stand, [m for m in sent_mentions[a.sent_of(stand.start)] if m.label == "Project"])
+        if p is not None:
+            a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": stand.start, "via": "anaphor"})
     fill_amounts(a)
 
 

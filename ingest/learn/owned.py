@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import Analysis, Mention
+from ingest.referents import COMPANY_REFERENT
 
 HEAD = r"(?:项目|生产线|生产基地|基地|产业园|工程|工厂|特大桥|大桥|隧道|电站|水库|码头)"
 # 建设 / 投资建设 / 新建 + (的) + a name running to its head, the longest head of the run of characters
@@ -22,9 +23,11 @@ CONFIDENCE = 0.6
 
 
 def owned_projects(a: Analysis, companies: list[Mention]) -> list[tuple[int, int]]:
-    """(start, end) of each name built by one of the companies: named before it in its sentence,
-    or right after the name and 由."""
+    """(start, end) of each name built by one of the companies (or by a company referred back to:
+    公司投资…建设的): named before it in its sentence, or right after the name and 由."""
     text, out = a.text, []
+    companies = companies + [Mention(m.start(), m.end(), "Company", m.group(), m.group())  # 公司投资…建设的
+                             for m in COMPANY_REFERENT.finditer(text)]
     for m in BUILT.finditer(text):
         s, e = m.span("name")
         si = a.sent_of(m.start())

@@ -291,3 +291,11 @@ def test_a_sentence_about_a_project_referred_back_to_gives_it_the_total_and_the_
         assert not any(t != "青禾食品产业园" for _, t in rels(rec, "INVESTS_IN"))
     totals = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
     assert totals["青禾食品产业园"] == 520000000
+
+
+def test_a_company_referred_back_to_invests_in_what_it_builds(monkeypatch):
+    """…走进甲公司。企业负责人介绍，公司投资3.2亿元建设的乙项目…: 公司 is 甲, and 乙 a project it builds."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "0")
+    rec = extract_text("在黎平经济开发区，调研组走进贵州青禾精工机械有限公司。企业负责人介绍，公司投资3.2亿元建设的"
+                       "精密齿轮智能制造项目已进入设备调试阶段。")
+    assert ("贵州青禾精工机械有限公司", "精密齿轮智能制造项目") in rels(rec, "INVESTS_IN")
