@@ -9,7 +9,7 @@ from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import Analysis, Mention, _add, _freq, _tag, walk_left
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _add, _freq, _tag, walk_left
 
 
 FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surnames, but far more often function words
@@ -70,6 +70,8 @@ def _person_name(text: str, pos: int) -> str | None:
     return name
 
 
+# how an official does what follows (分别参加, 多次到): where a name ends
+ACTS_HOW = ("分别", "多次", "先后", "亲自", "一同", "共同", "随后", "首先", "专程", "一起")
 # a name written in the letters of another language: 雪克来提·扎克尔, 亚森·吾守尔
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}")
 
@@ -81,7 +83,7 @@ def _dotted_name(text: str, pos: int) -> str | None:
         return None
     name = dotted.group()
     last = max(name.rfind("·"), name.rfind("•")) + 1
-    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS) if k > last), default=len(name))
+    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS + ACTS_HOW) if k > last), default=len(name))
     return name[:cut]
 
 
@@ -96,6 +98,11 @@ def _other_name(text: str, pos: int) -> str | None:
     rest = text[pos + len(name):]
     if 2 <= len(name) <= 4 and lx.CJK.fullmatch(name[0]) and (rest[:1] in "，。、；：,;"
                                                               or rest.startswith(lx.FOLLOW_VERBS)):
+        return name
+    # four characters of no common word before what an official does (旦增平措 + 表示, 次仁多吉 + 多次…)
+    name = text[pos:pos + 4]
+    if re.fullmatch(r"[\u4e00-\u9fff]{4}", name) and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + 4) \
+            and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
         return name
     return None
 

@@ -231,3 +231,15 @@ def test_a_region_s_chair_is_titled_as_written_not_cut_inside_zizhiqu():
     rec = extract_text("宁夏回族自治区党委副书记、自治区主席马志明出席签约仪式。")
     leads = {(r["head"], r["tail"]): r["title"] for r in rec["relations"] if r["type"] == "LEADS"}
     assert leads.get(("马志明", "宁夏回族自治区")) == "自治区主席"
+
+
+@pytest.mark.parametrize("text, official, place", [
+    # a Tibetan name, four characters and no surname, before what the official does
+    ("昌都市委副书记、市长扎西顿珠表示，要加快项目建设。", "扎西顿珠", "昌都市"),
+    ("察雅县委副书记、县长格桑旺堆多次到工地调度。", "格桑旺堆", "察雅县"),
+    # a transliterated name ends before how the official acts (分别, 先后)
+    ("伊宁县委副书记、县长艾力·买买提分别走访了企业。", "艾力·买买提", "伊宁县"),
+])
+def test_a_name_without_a_chinese_surname_after_a_post(text, official, place):
+    rec = extract_text(text)
+    assert (official, place) in rels(rec, "LEADS")
