@@ -62,7 +62,7 @@ OFFICIAL_NAMES = {new: (old,) for old, new in NEWS_NAMES.items()}
 TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|镇|乡|苏木)$")
 ZONE_SUFFIX = re.compile(r"(开发区|高新区|园区|示范区|试验区|合作区|工业区|新城|港区|保税区)$")
 # Common surnames missing from the classic 百家姓 table.
-EXTRA_SURNAMES = "信银覃苟冼佘付代兰卿揭粟税操练门种肖闫阎凡巫邝麦黎尉迟"
+EXTRA_SURNAMES = "信银覃苟冼佘付代兰卿揭粟税操练门种肖闫阎凡巫邝麦黎尉迟冶妥喇仝撒"
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "zone": 2, "township": 3, "village": 4}
 
 
@@ -103,6 +103,8 @@ class Gazetteer:
                 self._add(d.name[:-2], i, "short")  # 六枝 of 六枝特区, which the tree gives no short form
             if d.name.endswith("自治州") and len(d.short) >= 2:
                 self._add(d.short + "州", i, "short")  # 恩施州, 湘西州: how news names one
+            if d.name.endswith(("自治县", "自治旗")) and len(d.short) >= 2:
+                self._add(d.short + d.name[-1], i, "full")  # 巴里坤县, 长阳县, 鄂温克旗: its name in short
             if d.name in PREFECTURE_ABBREVIATIONS:
                 self._add(PREFECTURE_ABBREVIATIONS[d.name], i, "short")
             if d.level == "township":

@@ -74,12 +74,13 @@ def _person_name(text: str, pos: int) -> str | None:
 ACTS_HOW = ("分别", "多次", "先后", "亲自", "一同", "共同", "随后", "首先", "专程", "一起")
 # a name written in the letters of another language: 雪克来提·扎克尔, 亚森·吾守尔
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}")
+POST_FIRST = re.compile(rf"(?:{lx.POSTS})")
 
 
 def _dotted_name(text: str, pos: int) -> str | None:
     """A name transliterated with its dots (艾力·买买提), up to the verb after it (…·扎克尔 + 出席)."""
     dotted = DOTTED_NAME.match(text, pos)
-    if dotted is None:
+    if dotted is None or POST_FIRST.match(text, pos):  # 县长 + 热合曼·吐尔地: a post, the name after it
         return None
     name = dotted.group()
     last = max(name.rfind("·"), name.rfind("•")) + 1

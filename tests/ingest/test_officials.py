@@ -239,6 +239,11 @@ def test_a_region_s_chair_is_titled_as_written_not_cut_inside_zizhiqu():
     ("察雅县委副书记、县长格桑旺堆多次到工地调度。", "格桑旺堆", "察雅县"),
     # a transliterated name ends before how the official acts (分别, 先后)
     ("伊宁县委副书记、县长艾力·买买提分别走访了企业。", "艾力·买买提", "伊宁县"),
+    # a transliterated name after a post in a list of posts, and a prefecture's 行署 and its 专员
+    ("巴里坤县委书记刘建平、县长艾山·托合提陪同调研。", "艾山·托合提", "巴里坤哈萨克自治县"),
+    ("阿克苏地区行署副专员买买提·吐尔逊表示，要保障供水。", "买买提·吐尔逊", "阿克苏地区"),
+    # a Hui surname
+    ("临夏州委副书记、州长冶建国出席会议。", "冶建国", "临夏回族自治州"),
 ])
 def test_a_name_without_a_chinese_surname_after_a_post(text, official, place):
     rec = extract_text(text)
