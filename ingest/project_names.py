@@ -9,6 +9,9 @@ from ingest.analysis import Analysis, Mention
 
 # a phase written after a project's name is part of it (某基地 + 三期, 某园 + 二期工程): another project
 PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
+# the first phase after a name that ends with its kind (甲项目 + 一期, 乙产业基地 + 一期工程)
+KIND_END = re.compile(r"(?:项目|基地|产业园|园|工程|生产线|中心|工厂)$")
+FIRST_PHASE = re.compile(r"(?:(?<=项目|基地|工程|中心|工厂)|(?<=[园线]))一期(?:工程|项目)?$")
 # a quoted name (“南隧北桥”工程, "三横两纵"项目): the marks go from the name, the written form stays an alias
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
@@ -36,11 +39,19 @@ def unquoted(name: str) -> str:
 
 
 def _with_phase(a: Analysis) -> None:
-    """A project name followed at once by its phase takes it (甲乙生产基地三期)."""
+    """A project name followed at once by its phase takes it (甲乙生产基地三期); the first phase of a
+    name that ends with its kind is that project itself (甲项目一期建成投产, 乙产业园一期工程竣工)."""
     starts = {m.start for m in a.mentions}
     for m in a.mentions:
-        ph = PHASE.match(a.text, m.end) if m.label == "Project" else None
-        if ph and not any(m.end <= k < ph.end() for k in starts):
+        if m.label != "Project":
+            continue
+        first = FIRST_PHASE.search(m.text)
+        if first and m.name == m.text and first.start() >= 4:
+            m.end -= len(first.group())
+            m.name = m.text = m.text[:first.start()]
+            continue
+        ph = PHASE.match(a.text, m.end)
+        if ph and not any(m.end <= k < ph.end() for k in starts) and not (ph.group().startswith("一期") and KIND_END.search(m.name)):
             m.end = ph.end()
             m.name, m.text = m.name + ph.group(), m.text + ph.group()
 
