@@ -22,6 +22,8 @@ CAMPUS = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新院区|院区|新校区|校区|
                     r"(?:迁建|改扩建|扩建|新建|整体搬迁)(?:项目|工程)|"
                     r"(?:门急诊|住院|医技|教学|综合|科研)[\u4e00-\u9fff]{0,4}?楼(?:项目|工程)?")
 
+CAMPUS_OF = re.compile(rf"(?P<institution>[\u4e00-\u9fff]{{2,12}}?(?:医院|卫生院|保健院|中学|小学|学校|学院|大学|幼儿园))(?:{CAMPUS.pattern})")
+
 
 def shape_projects(a: Analysis) -> None:
     """Every project mention takes the phase written after it and loses its quotation marks."""
@@ -58,15 +60,23 @@ def _with_phase(a: Analysis) -> None:
 
 def _campuses(a: Analysis) -> None:
     """An institution followed at once by its new campus or building (县人民医院新院区建设项目,
-    某中学新校区, 某医院迁建项目) is a project of that whole name, beside the institution;
-    a project span the tagger cut inside it (院区建设项目…) goes."""
-    added = []
+    某中学新校区, 某医院迁建项目) is a project of that whole name, beside the institution (named
+    too when the tagger read the whole as a project); a project span the tagger cut inside it
+    (院区建设项目…) goes."""
+    added, institutions = [], []
+    orgs = {m.start for m in a.mentions if m.label == "Organization"}
     for m in a.mentions:
         works = CAMPUS.match(a.text, m.end) if m.label == "Organization" and INSTITUTION.search(m.name) else None
         if works:
             end = works.end()
             added.append(Mention(m.start, end, "Project", a.text[m.start:end], a.text[m.start:end],
                                  extra={"confidence": m.extra.get("confidence", 0.8)}))
+        named = CAMPUS_OF.fullmatch(m.text) if m.label == "Project" and m.start not in orgs else None
+        if named:  # 甲县人民医院新院区项目 tagged whole: the hospital is named too
+            k = m.start + len(named["institution"])
+            institutions.append(Mention(m.start, k, "Organization", named["institution"], named["institution"],
+                                        extra={"confidence": m.extra.get("confidence", 0.8)}))
+    a.mentions = sorted(a.mentions + institutions, key=lambda x: x.start)
     if added:
         a.mentions = sorted([x for x in a.mentions if not (x.label == "Project" and any(
             x.start < n.end and n.start < x.end for n in added))] + added, key=lambda x: x.start)

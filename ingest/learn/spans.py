@@ -60,6 +60,8 @@ SITE = re.compile(r"(?:基地|产业园|生产线)$")
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理|(?<!项目)部|委|厅)$")
 
 
+PLACED_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}?[县市区旗](?:第[一二三四五六七八九十]+)?(?:人民|中医|妇幼保健|中心|第[一二三四五六七八九十]人民)?"
+                         r"(?:医院|卫生院|保健院|法院|检察院|中学|小学|实验中学|实验小学)")
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
 # a route named by its ends (大营至神池高速公路, 长治-临汾) stays whatever the tagger thinks, unless
 # the words around its ends are the sentence's (武汉至上海的铁路, 项目东连…, 成都至九寨沟全程高速)
@@ -244,9 +246,11 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     believed = {k: p for k, p in (beliefs or {}).items() if p >= RULE_BELIEF}
     keep = [m for m in a.mentions if m.label not in LEARNED or id(m) in owners]
     # companies the text itself lists as such (甲、乙等18家企业) stay whatever the tagger thinks
+    # as do a county's or a city's hospital, school or court (商水县人民医院, 蒲城县医院), named by its kind
     listed = {(m.start, m.end, m.label) for m in a.mentions
               if (m.label == "Company" and marked(m))
-              or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m)))}
+              or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m)))
+              or (m.label == "Organization" and PLACED_KIND.fullmatch(m.name))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
                  and (_name_like(m.label, m.name) or (m.label == "Company" and m.extra.get("listed") and brand_group(m.name)))

@@ -62,3 +62,8 @@ def test_a_new_campus_is_named_with_its_institution(text, project, institution):
     names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
     assert ("Project", project) in names
     assert institution is None or ("Organization", institution) in names
+
+
+def test_a_campus_tagged_whole_names_its_institution_too():
+    a = tagged_project("青川县中医院新院区项目开工建设。", "青川县中医院新院区项目")
+    assert [(m.label, m.name) for m in a.mentions] == [("Project", "青川县中医院新院区项目"), ("Organization", "青川县中医院")]

@@ -454,7 +454,7 @@ def test_a_capacity_lead_the_tagger_cut_in_two_stays_whole():
 
 def test_the_main_works_of_a_project_are_no_part_of_its_name():
     a = tagged_project("青川县人民医院迁建项目主体工程完工。", "青川县人民医院迁建项目主体工程")
-    assert [m.name for m in a.mentions] == ["青川县人民医院迁建项目"]
+    assert [m.name for m in a.by_label("Project")] == ["青川县人民医院迁建项目"]
 
 
 def test_a_plant_s_size_before_its_name_is_part_of_it():
@@ -548,3 +548,13 @@ def test_a_limited_company_tagged_as_a_body_is_a_company():
     s = text.index("深圳市")
     spans.replace_spans(a, [(s, s + len("深圳市青禾电子有限公司"), "Organization", 0.6)])
     assert [(m.label, m.name) for m in a.mentions if m.label != "Place"] == [("Company", "深圳市青禾电子有限公司")]
+
+
+@pytest.mark.parametrize("name", ["青川县人民医院", "白水县医院", "青川县第二中学"])
+def test_a_county_s_hospital_or_school_stays_whatever_the_tagger_thinks(name):
+    text = f"调研组来到{name}，察看了门诊楼建设。"
+    a = analysis(text, [])
+    s = text.index(name)
+    a.mentions.append(spans.Mention(s, s + len(name), "Organization", name, name))
+    spans.replace_spans(a, [], beliefs={(s, s + len(name), "Organization"): 0.05})
+    assert [(m.label, m.name) for m in a.mentions if m.label != "Place"] == [("Organization", name)]
