@@ -198,6 +198,7 @@ def test_a_town_word_alone_is_no_town():
     ("一批项目落户莆田高新技术产业开发区。", "莆田高新技术产业开发区", "高新技术产业开发区"),
     ("成都市新津工业园区新引进项目12个。", "新津工业园区", "工业园区"),
     ("宁波保税区新引进企业12家。", "宁波保税区", "保税区"),
+    ("厦门台商投资区新引进企业12家。", "厦门台商投资区", "台商投资区"),  # a zone of its own kind
 ])
 def test_a_zone_after_a_place_is_one_name_though_the_tree_has_a_zone_named_by_its_kind(text, zone, kind):
     """The division tree names a few zones by their kind alone (工业园区 of 化德县): that word is no
