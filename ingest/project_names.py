@@ -11,7 +11,7 @@ from ingest.analysis import Analysis, Mention
 PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
 # the first phase after a name that ends with its kind (甲项目 + 一期, 乙产业基地 + 一期工程)
 KIND_END = re.compile(r"(?:项目|基地|产业园|园|工程|生产线|中心|工厂)$")
-FIRST_PHASE = re.compile(r"(?:(?<=项目|基地|工程|中心|工厂)|(?<=[园线]))一期(?:工程|项目)?$")
+FIRST_PHASE = re.compile(r"一期(?:工程|项目)?$")
 # a quoted name (“南隧北桥”工程, "三横两纵"项目): the marks go from the name, the written form stays an alias
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
@@ -48,7 +48,7 @@ def _with_phase(a: Analysis) -> None:
         if m.label != "Project":
             continue
         first = FIRST_PHASE.search(m.text)
-        if first and m.name == m.text and first.start() >= 4:
+        if first and m.name == m.text and first.start() >= 4 and KIND_END.search(m.text, 0, first.start()):
             m.end -= len(first.group())
             m.name = m.text = m.text[:first.start()]
             continue

@@ -1,5 +1,6 @@
-"""Projects referred back to (该项目, 项目, 该基地, 这条公路): what the anaphor stands for, and
-what a clause that opens with one goes on to say of it."""
+"""Projects and companies referred back to (该项目, 项目, 该基地, 这条公路; 公司, 该企业): what the
+anaphor stands for; and the clauses that say who builds what a sentence is about (由甲公司投资建设,
+甲、乙等单位承建)."""
 from __future__ import annotations
 
 import re

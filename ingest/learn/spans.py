@@ -158,6 +158,17 @@ def _headless(name: str) -> bool:
                                      and not any(_specific(w, strict=True) for w in _units(jieba.lcut(name))))
 
 
+def _facilities_led(a: Analysis, new: list[Mention], kept_rule: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """A rule's utility name that the words and place before it complete (龙潭镇 + 污水处理厂…) is
+    a name as the tagger's are, unless a tagged span covers it: (new, the rule mentions left)."""
+    text = a.text
+    led = {id(m): with_facility_lead(a, m.start) for m in kept_rule if m.label == "Project"}
+    new = new + [Mention(led[id(m)], m.end, m.label, text[led[id(m)]:m.end], text[led[id(m)]:m.end], extra=dict(m.extra))
+                 for m in kept_rule if led.get(id(m), m.start) != m.start
+                 and not any(n.start < m.end and m.start < n.end for n in new)]
+    return new, [m for m in kept_rule if led.get(id(m), m.start) == m.start]
+
+
 def _with_owned(a: Analysis, new: list[Mention], protected: list[Mention]) -> list[Mention]:
     """The tagger's spans plus the projects named after the company that builds them
     (ingest/learn/owned.py), each in place of a tagged span it ends with (部件生产基地项目 of
@@ -291,11 +302,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue
         new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
-    # a rule's utility name the words and place before it complete (龙潭镇 + 污水处理厂…): a name as the tagger's are
-    led = {id(m): with_facility_lead(a, m.start) for m in kept_rule if m.label == "Project"}
-    new += [Mention(led[id(m)], m.end, m.label, text[led[id(m)]:m.end], text[led[id(m)]:m.end], extra=dict(m.extra))
-            for m in kept_rule if led.get(id(m), m.start) != m.start and not any(n.start < m.end and m.start < n.end for n in new)]
-    kept_rule = [m for m in kept_rule if led.get(id(m), m.start) == m.start]
+    new, kept_rule = _facilities_led(a, new, kept_rule)
     new = _with_owned(a, new, protected)
     # a route named by its ends the tagger cut short (浑源一级公路 of 大同至浑源一级公路) is the rules' whole name
     routes = [m for m in kept_rule if _plain_route(m)]
