@@ -17,12 +17,13 @@ QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
 # an institution whose works news names after it: a new campus, a move, a new building
-INSTITUTION = re.compile(r"(?:医院|卫生院|保健院|中学|小学|学校|学院|大学|幼儿园)$")
+INSTITUTIONS = r"(?:医院|卫生院|保健院|中学|小学|学校|学院|大学|幼儿园)"
+INSTITUTION = re.compile(rf"{INSTITUTIONS}$")
 CAMPUS = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:新院区|院区|新校区|校区|分院)(?:建设|扩建|新建)?(?:项目|工程)?|"
                     r"(?:迁建|改扩建|扩建|新建|整体搬迁)(?:项目|工程)|"
                     r"(?:门急诊|住院|医技|教学|综合|科研)[\u4e00-\u9fff]{0,4}?楼(?:项目|工程)?")
 
-CAMPUS_OF = re.compile(rf"(?P<institution>[\u4e00-\u9fff]{{2,12}}?(?:医院|卫生院|保健院|中学|小学|学校|学院|大学|幼儿园))(?:{CAMPUS.pattern})")
+CAMPUS_OF = re.compile(rf"(?P<institution>[\u4e00-\u9fff]{{2,12}}?{INSTITUTIONS})(?:{CAMPUS.pattern})")
 
 
 def shape_projects(a: Analysis) -> None:

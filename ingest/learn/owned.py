@@ -16,7 +16,7 @@ BUILT = re.compile(rf"(?:(?:投资|出资)?(?:建设|新建|兴建|扩建|投建
 # the names listed after one (…产业园、起重机械检测中心及配套零部件精密铸造项目)
 LISTED = re.compile(rf"(?:、|及|和|与|以及)(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}{{0,3}}(?:{HEAD}|中心))")
 # a name that opens its clause and is built by the company after 由 (…，第二污水处理厂由甲公司投资建设)
-BUILT_BY = re.compile(rf"(?:^|(?<=[，,。；;：:\n的]))(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|厂|中心))由(?=(?P<by>[^，,。；;]{{2,30}}?)"
+BUILT_BY = re.compile(rf"(?:^|(?<=[，,。；;：:\n的]))(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|厂|中心))由(?=[^，,。；;]{{2,30}}?"
                       rf"(?:投资|出资)?(?:建设|承建|兴建|新建|扩建|施工))")
 NEAR = 30  # characters between the company and the building verb, at most
 CONFIDENCE = 0.6
