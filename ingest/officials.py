@@ -74,6 +74,8 @@ def _person_name(text: str, pos: int) -> str | None:
 ACTS_HOW = ("分别", "多次", "先后", "亲自", "一同", "共同", "随后", "首先", "专程", "一起")
 # a name written in the letters of another language: 雪克来提·扎克尔, 亚森·吾守尔
 DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}")
+# when, where or with whom an official does what follows (…·吐尔逊今年以来, …·买买提在): where a name ends
+WHEN_AFTER = ("今年", "去年", "近日", "日前", "昨日", "昨天", "当天", "近年", "此前", "近期", "一行", "在", "到", "赴", "与")
 POST_FIRST = re.compile(rf"(?:{lx.POSTS})")
 
 
@@ -84,7 +86,8 @@ def _dotted_name(text: str, pos: int) -> str | None:
         return None
     name = dotted.group()
     last = max(name.rfind("·"), name.rfind("•")) + 1
-    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS + ACTS_HOW) if k > last), default=len(name))
+    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS + ACTS_HOW + WHEN_AFTER) if k > last),
+              default=len(name))
     return name[:cut]
 
 
@@ -195,23 +198,50 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
-    """The name before the post: 任命张三为某省人民政府副省长, 提名李四担任某县县长, 免去王五的某厅厅长职务."""
+    """The name before the post: 任命张三为某省人民政府副省长, 提名李四担任某县县长, 免去王五的某厅厅长职务;
+    a list of names (选举甲、乙为副县长), the clauses after that share the verb (…，丙为副区长；) and
+    the elected before 当选 (丁当选为县长)."""
     text = a.text
     for m in lx.APPOINT.finditer(text):
-        name = _person_name(text, m.end())
-        if not name:
-            continue
-        after = m.end() + len(name)
+        pos = m.end()
+        while (end := _appointed(a, g, pos, removal=m.group() == "免去")) is not None and \
+                text[end:end + 1] in ",;，；" and m.group() != "免去":
+            pos = end + 1
+    for m in ELECTED.finditer(text):
+        lo = max((text.rfind(c, 0, m.start()) for c in ",;:，。；：\n"), default=-1) + 1
+        _appointed(a, g, lo, until=m.start(), link_at=m.end())
+
+
+# the verb after the names of who takes a post (甲、乙当选为副县长, 丙担任县长, 丁任县委书记), the
+# post after it
+ELECTED = re.compile(r"当选为?|担任|出任|(?<![主责信担出兼])任(?![务职期命何])")
+
+
+def _appointed(a: Analysis, g: gz.Gazetteer, pos: int, removal: bool = False, until: int | None = None,
+               link_at: int | None = None) -> int | None:
+    """Officials named at pos (ending at until, when given) and the post after their link (为, 担任,
+    的 for a removal; at link_at, when given): where the post ends, or None when there is none."""
+    text = a.text
+    names = _names_after(text, pos)
+    if not names:
+        return None
+    after = names[-1][0] + len(names[-1][1])
+    if until is not None and after != until:
+        return None
+    if link_at is None:
         link = next((w for w in ("为", "担任", "的") if text.startswith(w, after)), None)
-        if link is None or (link == "的") != (m.group() == "免去"):
-            continue
-        tm = lx.TITLE.search(text, after + len(link), after + len(link) + 20)
-        if tm is None or any(c in lx.CLAUSE_BREAK for c in text[after:tm.start()]):
-            continue
-        owner = _post_owner(a, g, tm.start(), tm.group(0))
-        if owner and owner.get("company"):
-            continue
-        _add(a, m.end(), after, "Official", name, title=_own_title(tm.group(0), tm.start(), owner), owner=owner)
+        if link is None or (link == "的") != removal:
+            return None
+        link_at = after + len(link)
+    tm = lx.TITLE.search(text, link_at, link_at + 20)
+    if tm is None or any(c in lx.CLAUSE_BREAK for c in text[after:tm.start()]):
+        return None
+    owner = _post_owner(a, g, tm.start(), tm.group(0))
+    if owner and owner.get("company"):
+        return None
+    for p, name in names:
+        _add(a, p, p + len(name), "Official", name, title=_own_title(tm.group(0), tm.start(), owner), owner=owner)
+    return tm.end()
 
 
 def _find_all(text: str, s: str) -> list[int]:

@@ -127,8 +127,9 @@ def find_shared_head(a: Analysis, g: gz.Gazetteer) -> None:
             first_start -= len(w)
         spans = [(first_start, first_end)] + [(x.end(), y) for x, y in zip(own, ends)]
         items = [text[x:y] for x, y in spans]
-        if any(len(it) < 2 or not _valid_name(it) or _tag(it).startswith(("v", "d", "r", "p", "c")) for it in items):
-            continue
+        if any(len(it) < 2 or not _valid_name(it) or _tag(it).startswith(("v", "d", "r", "p", "c")) for it in items) \
+                or any(lx.TITLE.search(it) for it in items):
+            continue  # 县委书记甲、县长乙到两个项目: officials who visit, no names of works
         # the last name with the count and the head (石华5条高速公路) is no name of its own
         last = spans[-1]
         a.mentions = [x for x in a.mentions if not (last[0] <= x.start < last[1] and x.end > last[1])]

@@ -248,3 +248,35 @@ def test_a_region_s_chair_is_titled_as_written_not_cut_inside_zizhiqu():
 def test_a_name_without_a_chinese_surname_after_a_post(text, official, place):
     rec = extract_text(text)
     assert (official, place) in rels(rec, "LEADS")
+
+
+@pytest.mark.parametrize("text, leads", [
+    # the elected, one by one and in lists, each clause with its own post
+    ("青阳县召开人代会。孟书成当选为县人大常委会主任，褚文海、骆丽君当选为县人大常委会副主任；"
+     "曾广田当选为青阳县人民政府县长，蒋晓川、温立波当选为副县长。",
+     {("孟书成", "青阳县"), ("褚文海", "青阳县"), ("骆丽君", "青阳县"), ("曾广田", "青阳县"), ("蒋晓川", "青阳县"),
+      ("温立波", "青阳县")}),
+    # one 选举 for the whole sentence: the clauses after it name more of the elected
+    ("大会选举葛振东为吴兴区人大常委会主任，邬立平、童海燕为吴兴区人大常委会副主任；选举骆志高为吴兴区人民政府区长，"
+     "单明华、柏春雨为副区长。",
+     {("葛振东", "吴兴区"), ("邬立平", "吴兴区"), ("童海燕", "吴兴区"), ("骆志高", "吴兴区"), ("单明华", "吴兴区"),
+      ("柏春雨", "吴兴区")}),
+    ("经研究决定，蔺红军任宁河区委书记。", {("蔺红军", "宁河区")}),
+])
+def test_who_is_elected_or_appointed_to_a_post_before_it(text, leads):
+    assert leads <= rels(extract_text(text), "LEADS")
+
+
+@pytest.mark.parametrize("text, official", [
+    ("吴忠市委副书记、市长纳建华出席开工仪式。", "纳建华"),   # Hui
+    ("市人大常委会主任刀文光主持会议。", "刀文光"),           # Dai
+    ("自治区副主席阿不都·热合曼近日到喀什调研。", "阿不都·热合曼"),  # a dotted name ends before when he went
+])
+def test_names_of_the_nationalities_after_a_post(text, official):
+    assert names(extract_text(text), "Official") == {official}
+
+
+def test_officials_who_visit_two_projects_are_not_the_projects():
+    rec = extract_text("宁城县召开会议。5月2日，县委书记乔立山、县长房国梁到两个项目施工现场调研。")
+    assert {"乔立山", "房国梁"} == names(rec, "Official")
+    assert not names(rec, "Project")
