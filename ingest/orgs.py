@@ -325,6 +325,10 @@ def _enumeration_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return items
 
 
+SECTORS = re.compile(r"领域|产业|行业|民生|板块|方面")
+COUNTED = re.compile(r"等[\d一二三四五六七八九十两几多]")
+
+
 def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
     """Short names listed before 等…企业 / 等…项目 (来自徐工集团、卡特彼勒等26家企业)."""
     import re
@@ -333,8 +337,8 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
     for m in pat.finditer(text):
         kind = m.group(2)
         label = "Project" if kind == "项目" else None if kind == "单位" else "Company"
-        if label is None:
-            continue
+        if label is None or (label == "Project" and SECTORS.search(m.group(1)) and not COUNTED.match(m.group())):
+            continue  # 新能源、电子信息等领域项目: the trades the projects are in (甲、乙等5个产业项目: names)
         # the list runs back over 、 separators to the start of its clause
         s = m.start()
         i = s

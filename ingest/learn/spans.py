@@ -149,6 +149,16 @@ WORK_END = re.compile(rf"(?:{PROJECT_SUFFIX.pattern}|{PROJECT_END_WORDS}|园|城
                       r"装置|平台|设施|系统|高铁|城际|客专|扩建|改造|整治)[)）]?$|[至\-—－\d]")
 
 
+# the rest of a list of trades closed by 等 (新能源、新材料等领域, 教育、医疗、养老等民生项目): its items
+# are what the projects are in, not projects
+# (not names counted after it: 雅康、汶马等4条高速公路)
+SECTOR_LIST = re.compile(r"(?:(?:、|和|及|与|以及)[^,;:，。；：、\n]{1,12})*等(?![\d一二三四五六七八九十两几多]+[条个座项处家批大])")
+
+
+def _a_trade_listed(text: str, s: int, e: int) -> bool:
+    return not WORK_END.search(text, s, e) and SECTOR_LIST.match(text, e) is not None
+
+
 def _headless(name: str) -> bool:
     """A name that ends like no work: a product or trade in common words (太阳能电池, 食用油) or
     a known company (苏泊尔), not a project."""
@@ -295,7 +305,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                     continue  # a figure about roads, no road
                 e -= len(after.group())
                 name = text[s:e]
-            if POST_AFTER.match(text, e):
+            if POST_AFTER.match(text, e) or _a_trade_listed(text, s, e):
                 continue
             s = project_start(a, s, e, companies)
             name = text[s:e]

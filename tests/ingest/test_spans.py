@@ -558,3 +558,17 @@ def test_a_county_s_hospital_or_school_stays_whatever_the_tagger_thinks(name):
     a.mentions.append(spans.Mention(s, s + len(name), "Organization", name, name))
     spans.replace_spans(a, [], beliefs={(s, s + len(name), "Organization"): 0.05})
     assert [(m.label, m.name) for m in a.mentions if m.label != "Place"] == [("Organization", name)]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("全市今年安排重点项目120个，重点推进新能源、新材料、电子信息等领域项目建设。", "电子信息"),
+    ("一批教育、医疗、养老等民生项目相继建成。", "养老"),
+    ("今天，一批智能制造、生物医药等产业项目集中开工。", "生物医药"),
+])
+def test_the_trades_of_a_list_closed_by_deng_are_no_projects(text, sector):
+    assert sector not in names(extract_text(text), "Project")
+
+
+def test_names_counted_after_deng_are_not_a_list_of_trades():
+    assert spans.SECTOR_LIST.match("、汶川、马尔康等3条高速公路") is None
+    assert spans.SECTOR_LIST.match("、新材料等领域") is not None
