@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import gazetteer as gz
 from ingest.analysis import Analysis, after_builder
 from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, NAME_AFTER
 
@@ -74,7 +75,9 @@ def _with_owner(text: str, s: int, companies: list[tuple[int, int]]) -> int:
 
 # a town's or a county's utility, named with where it serves and its number (龙潭镇 + 污水处理厂提标改造工程,
 # 城东 + 水厂扩建工程, 县第二 + 自来水厂扩建工程)
-FACILITY = re.compile(r"污水处理厂|污水厂|自来水厂|净水厂|水厂|垃圾处理厂|垃圾焚烧发电厂|供水工程|污水管网")
+# and its hospital's, school's or avenue's (泰和县 + 人民医院门诊楼项目, 城东 + 大道延伸段工程)
+FACILITY = re.compile(r"污水处理厂|污水厂|自来水厂|净水厂|水厂|垃圾处理厂|垃圾焚烧发电厂|供水工程|污水管网|大道|"
+                      r"(?:人民|妇幼保健)?医院|中医院|(?:实验)?(?:中学|小学)")
 FACILITY_LEAD = re.compile(r"(?:城[东南西北]|城区|县城)?(?:第[一二三四五六七八九十]+)?$")
 
 
@@ -83,7 +86,13 @@ def with_facility_lead(a: Analysis, s: int) -> int:
     if not FACILITY.match(a.text, s):
         return s
     k = FACILITY_LEAD.search(a.text, max(0, s - 6), s).start()
-    place = next((m for m in a.mentions if m.label == "Place" and m.end == k), None)
+    place = next((m for m in a.mentions if (m.label == "Place" and m.end == k)
+                  or (m.label == "Organization" and m.start < k and s < m.end)), None)  # 泰和县人民医院
     if place is not None:
         return place.start
+    g = gz.load()  # a county named only inside the institution's name is no mention of its own
+    lo = max(0, k - 8)
+    named = [lo + x for x, y, form in g.scan(a.text[lo:k]) if lo + y == k and any(kind == "full" for _, kind in g.forms[form])]
+    if named:
+        return named[0]
     return k - 1 if k and a.text[k - 1] in "县市" and (k == 1 or a.text[k - 2] in NAME_AFTER) else k

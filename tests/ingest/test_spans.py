@@ -572,3 +572,15 @@ def test_the_trades_of_a_list_closed_by_deng_are_no_projects(text, sector):
 def test_names_counted_after_deng_are_not_a_list_of_trades():
     assert spans.SECTOR_LIST.match("、汶川、马尔康等3条高速公路") is None
     assert spans.SECTOR_LIST.match("、新材料等领域") is not None
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    # the county named only inside its hospital's or school's name is the project's too
+    ("民生方面，安福县人民医院住院综合楼项目总投资1.8亿元。", "人民医院住院综合楼项目", "安福县人民医院住院综合楼项目"),
+    ("民生方面，永丰县中医院康复大楼项目总投资1.2亿元。", "中医院康复大楼项目", "永丰县中医院康复大楼项目"),
+    ("同日，县第三中学扩建工程开工。", "中学扩建工程", "县第三中学扩建工程"),
+    ("与之同步推进的还有城西大道改造工程。", "大道改造工程", "城西大道改造工程"),
+])
+def test_a_hospital_school_or_avenue_project_takes_the_place_before_it(text, tagged, name):
+    a = tagged_project(text, tagged)
+    assert [m.name for m in a.mentions if m.label == "Project"] == [name]
