@@ -15,9 +15,14 @@ CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将�
 OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}(?!部|经理|师|建设者)")
 # who builds it, said in a clause of its own: 由 + the company + a building verb (由甲公司投资6.2亿元建设),
 # or the companies opening the clause (甲、乙等单位分标段承建)
-BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发)")
+BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发|投入)")
 LINKS = ("、", "和", "与", "及")
-BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:分标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)")
+# …, or that they own it or build it under contract (甲公司作为项目业主负责建设管理, 乙公司承担工程EPC总承包,
+# 丙、丁等单位为施工方)
+BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:(?:分标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)|"
+                           r"作为(?:项目)?业主|为(?:施工方|施工单位|总承包方|承建方|建设方|投资方)|承担[^，,。；;]{0,8}(?:总承包|施工))")
+# what opens the clause before the company: nothing, 由 (the project's, when named: 项目由, 该工程由), or 其中
+LEAD = re.compile(rf"(?:{REFERENT})?由|其中")
 
 
 def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
@@ -46,7 +51,8 @@ def referred_project(a: Analysis, si: int, c: Mention) -> tuple[Mention, Mention
 
 def clause_builder(a: Analysis, c: Mention) -> bool:
     """The company opens a clause that says it invests in or builds what the sentence is about:
-    由 + the company (由甲公司投资建设), or a list of builders (甲、乙等单位分标段承建)."""
+    由 + the company (由甲公司投资建设, 工程由乙公司施工), or a list of builders (甲、乙等单位分标段承建,
+    丙公司作为项目业主负责建设管理)."""
     text, companies = a.text, a.by_label("Company")
     starts, ends = {m.start: m for m in companies}, {m.end: m for m in companies}
     first, end = c, c.end
@@ -56,7 +62,7 @@ def clause_builder(a: Analysis, c: Mention) -> bool:
         end = starts[end + 1].end
     s = a.sents[a.sent_of(c.start)][0]
     lead = text[max([s] + [text.rfind(x, s, first.start) + 1 for x in "，,；;：:"]):first.start]
-    if lead not in ("", "由"):
+    if lead and not LEAD.fullmatch(lead):
         return False
     return bool((BUILDS_AFTER if lead else BUILT_BY_LIST).match(text, end))
 

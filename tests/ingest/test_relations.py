@@ -299,3 +299,17 @@ def test_a_company_referred_back_to_invests_in_what_it_builds(monkeypatch):
     rec = extract_text("在黎平经济开发区，调研组走进贵州青禾精工机械有限公司。企业负责人介绍，公司投资3.2亿元建设的"
                        "精密齿轮智能制造项目已进入设备调试阶段。")
     assert ("贵州青禾精工机械有限公司", "精密齿轮智能制造项目") in rels(rec, "INVESTS_IN")
+
+
+@pytest.mark.parametrize("model", ["0", "1"])
+@pytest.mark.parametrize("clause, builder", [
+    ("黔东南城乡建设投资有限公司作为项目业主负责融资和建设管理", "黔东南城乡建设投资有限公司"),
+    ("工程由中国建筑第六工程局有限公司施工", "中国建筑第六工程局有限公司"),
+    ("中国能源建设集团有限公司承担工程EPC总承包", "中国能源建设集团有限公司"),
+    ("中铁十一局集团有限公司等单位为施工方", "中铁十一局集团有限公司"),
+])
+def test_who_owns_or_builds_it_under_contract_invests_in_it(monkeypatch, model, clause, builder):
+    """项目由县政府投资，甲公司作为项目业主…; 工程由乙公司施工; 丙公司承担…总承包; 丁等单位为施工方."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", model)
+    rec = extract_text(f"昨天，黎平县人民医院迁建项目开工。项目总投资5.6亿元，由县政府投资，{clause}，计划工期3年。")
+    assert (builder, "黎平县人民医院迁建项目") in rels(rec, "INVESTS_IN")
