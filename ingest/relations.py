@@ -7,7 +7,7 @@ from collections import defaultdict
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
-from ingest.referents import (ANAPHOR, OPENING_ANAPHOR, antecedent, clause_builder, previous_project, referred_companies,
+from ingest.referents import (ANAPHOR, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project, referred_companies,
                               referred_project)
 
 
@@ -47,7 +47,8 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
 
 
 SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|选址于|选址在|选址)")
-SITE_ANAPHOR = re.compile(r"(?:该|此|本)?(?:项目|工程)$")
+# what stands for the project before (该项目, 该基地, a hospital's or school's 新院区, 新校区)
+SITE_ANAPHOR = re.compile(rf"(?:{REFERENT}|新院区|新校区|新厂区)$")
 
 
 def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:

@@ -313,3 +313,12 @@ def test_who_owns_or_builds_it_under_contract_invests_in_it(monkeypatch, model, 
     monkeypatch.setenv("GOVKG_NO_MODEL", model)
     rec = extract_text(f"昨天，黎平县人民医院迁建项目开工。项目总投资5.6亿元，由县政府投资，{clause}，计划工期3年。")
     assert (builder, "黎平县人民医院迁建项目") in rels(rec, "INVESTS_IN")
+
+
+@pytest.mark.parametrize("model", ["0", "1"])
+@pytest.mark.parametrize("opener", ["新院区", "该基地"])
+def test_a_campus_or_base_referred_back_to_is_sited_where_it_is(monkeypatch, model, opener):
+    """甲医院新院区建设项目开工。新院区位于某镇…: the town hosts the project named before."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", model)
+    rec = extract_text(f"昨天，石门县人民医院新院区建设项目开工。{opener}位于楚江镇建设大道东段，总建筑面积5万平方米。")
+    assert ("楚江镇", "石门县人民医院新院区建设项目") in rels(rec, "HOSTS")
