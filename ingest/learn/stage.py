@@ -76,8 +76,27 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
            and not (r["type"] == "INVESTS_IN" and "tail" in r and _supplies(a, r))]
     out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"}, ruled_out)
     out += [r for r in _listed_projects(a, out, g) if not ruled_out(r)]
-    a.relations = _most_specific_hosts(out, g)
+    a.relations = _most_specific_hosts(_sited_elsewhere(out, g), g)
     fill_amounts(a)
+
+
+BELOW_COUNTY = ("township", "village", "zone")
+
+
+def _sited_elsewhere(rels: list[dict], g) -> list[dict]:
+    """A project its own clause sites in a town or a zone (甲项目选址乙镇, 位于丙园区) is no other
+    town's or zone's: the towns listed at its signing (乙镇、丁镇分别与企业签约) host the others."""
+    sited: dict[str, list] = {}
+    for r in rels:
+        if r.get("via") == "site" and r["head"].place >= 0:
+            sited.setdefault(r["tail"].name, []).append(r["head"].place)
+
+    def elsewhere(r) -> bool:
+        q = r["head"].place if r["type"] == "HOSTS" else -1
+        if r.get("via") == "site" or q < 0 or r["tail"].name not in sited or g.divisions[q].level not in BELOW_COUNTY:
+            return False
+        return not any(q == n or q in g.ancestors(n) or n in g.ancestors(q) for n in sited[r["tail"].name])
+    return [r for r in rels if not elsewhere(r)]
 
 
 # what a supplier does for a project it does not own (为京沪高铁提供…, 向工厂供应…, 助力…开通), and

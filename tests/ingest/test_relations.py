@@ -322,3 +322,18 @@ def test_a_campus_or_base_referred_back_to_is_sited_where_it_is(monkeypatch, mod
     monkeypatch.setenv("GOVKG_NO_MODEL", model)
     rec = extract_text(f"昨天，石门县人民医院新院区建设项目开工。{opener}位于楚江镇建设大道东段，总建筑面积5万平方米。")
     assert ("楚江镇", "石门县人民医院新院区建设项目") in rels(rec, "HOSTS")
+
+
+@pytest.mark.parametrize("model", ["0", "1"])
+def test_a_project_sited_in_one_town_is_no_other_town_s(monkeypatch, model):
+    """Three projects listed, each sited in its own town; the towns sign together: each town hosts its own."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", model)
+    rec = extract_text("长葛市三个项目集中签约\n\n此次签约的有超硬材料产业园、高纯铝生产线项目和冷链物流中心项目等项目。"
+                       "超硬材料产业园由河南钻晶新材料科技有限公司投资建设，总投资20亿元，选址长葛市大周镇。"
+                       "高纯铝生产线项目由长葛市铝源再生资源有限公司独资建设，选址后河镇。"
+                       "冷链物流中心项目由许昌冷源供应链管理有限公司投资6.6亿元，在石象镇建设冷库和分拣中心。"
+                       "随后，大周镇、后河镇、石象镇负责人分别与企业代表签订了投资合同。")
+    hosts = rels(rec, "HOSTS")
+    assert {("大周镇", "超硬材料产业园"), ("后河镇", "高纯铝生产线项目"), ("石象镇", "冷链物流中心项目")} <= hosts
+    assert not {(h, t) for h, t in hosts if h.endswith("镇")} - {
+        ("大周镇", "超硬材料产业园"), ("后河镇", "高纯铝生产线项目"), ("石象镇", "冷链物流中心项目")}, hosts
