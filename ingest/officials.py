@@ -151,6 +151,8 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         names = _names_after(text, m.end())
         owner = _post_owner(a, g, m.start(), title)
+        if owner is None or "implied" in owner:
+            owner = _coordinated_owner(a, m.start(), title) or owner
         if (owner and owner.get("company")) or lx.AFTER_COMPANY_POST.search(text, max(0, m.start() - 6), m.start()) \
                 or (not (owner and owner.get("label") == "Place" and "mention" in owner)
                     and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
@@ -195,6 +197,22 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
                 _add(a, s0, m.start(), "Official", name)
                 break
     _spread_official_mentions(a)
+
+
+LEVEL_OF_POST = re.compile(r"(?:常务)?副?([省市县区州旗盟镇乡])")
+
+
+def _coordinated_owner(a: Analysis, pos: int, title: str) -> dict | None:
+    """A bare post right after an official whose post names its place at the same level
+    (海安市委书记甲、市长乙; 寿光市委书记甲，市委副书记、市长乙): that place's post too."""
+    level = LEVEL_OF_POST.match(title)
+    if level is None or a.text[pos - 1:pos] not in ("、", ",", "，"):
+        return None
+    before = next((x for x in a.mentions if x.label == "Official" and x.end == pos - 1), None)
+    place = ((before.extra.get("owner") or {}).get("mention") if before is not None else None)
+    if place is None or place.label != "Place" or not place.name.endswith(level.group(1)):
+        return None
+    return {"label": "Place", "mention": place}
 
 
 def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
@@ -286,6 +304,10 @@ def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | No
                 return {"label": "Organization", "mention": x}
             if x.label == "Company":
                 return {"company": True}
+    body = VILLAGE_BODY.search(text, max(0, pos - 6), pos)  # 莲湖村 + 党支部 + 书记: the village's post
+    village = body and next((x for x in a.mentions if x.label == "Place" and x.end == body.start()), None)
+    if village:
+        return {"label": "Place", "mention": village}
     dept = _department_before(a, pos)
     if dept is not None:
         return {"label": "Organization", "mention": dept[0], "unit": dept[1]}
@@ -319,6 +341,7 @@ DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^�
 PUBLIC_LEAD = re.compile(r"(?:国家|中央|省|市|县|区)")
 # a division of a department, written between it and the post (省农业厅 + 畜牧业处 + 处长)
 DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?处$")
+VILLAGE_BODY = re.compile(r"(?:党支部|党总支|村委会|村民委员会)$")
 PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
 
 

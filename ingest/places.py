@@ -196,8 +196,31 @@ def _home(a: Analysis, g: gz.Gazetteer) -> None:
         a.home["prefecture"] = prov
 
 
+# a village named by its own bodies (莲湖村党支部书记, 上桥村村委会): a village whatever the gazetteer knows
+VILLAGE_BODY = re.compile(r"(?<=村)(?:党支部|党总支|村委会|村民委员会|两委)")
+
+
+def _villages_by_body(a: Analysis) -> None:
+    for m in VILLAGE_BODY.finditer(a.text):
+        end = m.start()
+        words = jieba.lcut(a.text[max(0, end - 4):end - 1])
+        name = words[-1] if words else ""
+        if len(name) == 1 and len(words) > 1 and len(words[-2]) == 1 and lx.CJK.match(words[-2]):
+            name = words[-2] + name  # 上|桥 + 村
+        if not (2 <= len(name) <= 3) or not lx.CJK.fullmatch(name[0]) or _tag(name).startswith(("v", "p", "d", "r", "m")):
+            continue
+        start = end - len(name) - 1
+        # the body read whole (东风村党支部): the village is the place its posts belong to
+        a.mentions = [x for x in a.mentions if not (x.label == "Organization" and x.start <= start and x.end == m.end())]
+        if a.covered(start, end, ("Company", "Organization", "Project", "Place")):
+            continue
+        men = _add(a, start, end, "Place", name + "村")
+        if men:
+            men.place = -3
+
+
 def find_villages(a: Analysis, g: gz.Gazetteer) -> None:
-    import re
+    _villages_by_body(a)
     towns = {m.place for m in a.by_label("Place") if m.place >= 0 and g.divisions[m.place].level == "township"}
     if not towns:
         return

@@ -280,3 +280,25 @@ def test_officials_who_visit_two_projects_are_not_the_projects():
     rec = extract_text("宁城县召开会议。5月2日，县委书记乔立山、县长房国梁到两个项目施工现场调研。")
     assert {"乔立山", "房国梁"} == names(rec, "Official")
     assert not names(rec, "Project")
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("宣城市召开会议。宣城市委常委、秘书长宁安平，广德市委书记庞建军、市长屠晓玲参加调研。",
+     {("宁安平", "宣城市"), ("庞建军", "广德市"), ("屠晓玲", "广德市")}),
+    ("泰安市召开会议。泰安市副市长贺志刚，新泰市委书记房立伟，市委副书记、市长闵海洋出席。",
+     {("贺志刚", "泰安市"), ("房立伟", "新泰市"), ("闵海洋", "新泰市")}),
+])
+def test_a_bare_post_after_a_named_place_s_post_is_that_place_s(text, leads):
+    """广德市委书记甲、市长乙: 乙 is 广德's mayor, not the article's prefecture's."""
+    assert rels(extract_text(text), "LEADS") == leads
+
+
+@pytest.mark.parametrize("text, official, village", [
+    ("盘石村党支部书记郁长根介绍，全村今年增收两成。", "郁长根", "盘石村"),
+    ("在城关镇枫林村党支部书记蔺小川家里，记者看到了新装的太阳能板。", "蔺小川", "枫林村"),
+    ("石岗村村委会主任阚文亮说，合作社已经分红。", "阚文亮", "石岗村"),
+])
+def test_a_village_named_by_its_own_bodies_is_where_its_secretary_leads(text, official, village):
+    rec = extract_text(text)
+    assert village in names(rec, "Place")
+    assert rels(rec, "LEADS") == {(official, village)}
