@@ -168,7 +168,7 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
         if not names:
             nxt = m.end() + 1
             place = next((x for x in a.mentions if x.label == "Place" and x.start == nxt), None)
-            chained = text[m.end():nxt] in ("、", "，") and place is not None and owner and "mention" in owner
+            chained = text[m.end():nxt] in ("、", "，", ",") and place is not None and owner and ("mention" in owner or "implied" in owner)
             pending = pending + [(title, owner)] if chained else []
             continue
         for pos, name in names:

@@ -172,9 +172,9 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         else:
             continue
         a.relations.append(rel)
-        for title, other in m.extra.get("also", ()):  # the earlier posts of a chain
+        for title, other in m.extra.get("also", ()):  # the earlier posts of a chain (市委常委、副市长 of the article's city)
             a.relations.append({"type": "LEADS", "head": m, "title": title, "pos": m.start,
-                                "tail": other["mention"]})
+                                **({"tail": other["mention"]} if "mention" in other else {"tail_implied": other["implied"]})})
     # HOSTS
     projects = a.by_label("Project")
     seen_hosts = set()

@@ -302,3 +302,9 @@ def test_a_village_named_by_its_own_bodies_is_where_its_secretary_leads(text, of
     rec = extract_text(text)
     assert village in names(rec, "Place")
     assert rels(rec, "LEADS") == {(official, village)}
+
+
+def test_the_article_s_city_posts_before_a_zone_s_post_are_the_city_s():
+    """市委常委、副市长、某开发区党工委书记甲 in an article about the city: 甲 leads both."""
+    rec = extract_text("吴忠市召开会议。吴忠市委副书记、市长纳建华，市委常委、副市长、吴忠金积工业园区党工委书记邬海成出席。")
+    assert {("邬海成", "吴忠市"), ("邬海成", "吴忠金积工业园区")} <= rels(rec, "LEADS")
