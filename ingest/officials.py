@@ -335,7 +335,7 @@ SPOKESPERSON = re.compile(r"发言人$")
 # what owns a post that is not public (中国电梯协会副秘书长, 北大…研究中心主任, 周谷堆市场信息部副主任)
 NON_PUBLIC = re.compile(r"(?:协会|学会|商会|联合会|研究会|促进会|基金会|联盟|[模奶钢]协|市场(?!监)|公司|集团|研究中心|商务中心|"
                         r"研究院|研究所|大学|学院|医院|报社|杂志社|事务所)[^，。、；：“”]{0,8}$")
-DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^采销购售营业目]部|司|"
+DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^采销购售营业目]部|司|人民法院|人民检察院|"
                       r"(?:采购|交易|服务|管理|监测|检验|检疫|调度|指挥|信息)中心)$")  # 财政部, 价格司, 政府采购中心
 # how a government's own centre is named: after its place or its level (北京市政府采购中心, 中央国家机关…)
 PUBLIC_LEAD = re.compile(r"(?:国家|中央|省|市|县|区)")
@@ -360,6 +360,15 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
         return None
     if body is None or PARTY_BODY.search(head):
         return None
+    if body.group().startswith("人民"):  # a court is its place's (衢州市中级人民法院, 区人民检察院)
+        k = pos - len(body.group()) - (2 if text.endswith(("中级", "高级"), 0, pos - len(body.group())) else 0)
+        place = next((m for m in a.mentions if m.label == "Place" and m.end == k), None)
+        start = place.start if place is not None else k - 1 if text[k - 1:k] in "省市县区州旗" else None
+        if start is None:
+            return None
+        found = next((m for m in a.mentions if m.start == start and m.end == pos), None) \
+            or _add(a, start, pos, "Organization", text[start:pos])
+        return (found, "") if found is not None else None
     # a centre's function is a verb or noun the walk would stop at (政府 + 采购中心)
     end = pos - len(body.group()) if body.group().endswith("中心") else pos
     start = walk_left(text, end, limit=14, keep_adj=False, body=True)

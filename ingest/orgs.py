@@ -34,6 +34,9 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
             start += 1  # the walk's limit fell inside a number
         start += len(lx.DATE_LEAD.match(text, start, m.start()).group())
         start = _cut_person(text, start, m.start(), g)
+        appointed = lx.APPOINT.search(text, start, m.start())  # 任命甲为 + 某市中级人民法院 + 副院长
+        if appointed and text.find("为", appointed.end(), m.start()) > 0:
+            start = text.find("为", appointed.end(), m.start()) + 1
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue

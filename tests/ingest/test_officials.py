@@ -308,3 +308,11 @@ def test_the_article_s_city_posts_before_a_zone_s_post_are_the_city_s():
     """市委常委、副市长、某开发区党工委书记甲 in an article about the city: 甲 leads both."""
     rec = extract_text("吴忠市召开会议。吴忠市委副书记、市长纳建华，市委常委、副市长、吴忠金积工业园区党工委书记邬海成出席。")
     assert {("邬海成", "吴忠市"), ("邬海成", "吴忠金积工业园区")} <= rels(rec, "LEADS")
+
+
+@pytest.mark.parametrize("text, official, court", [
+    ("鄞州区召开会议。区人民法院院长柴晓东、区人民检察院检察长屠建华列席会议。", "柴晓东", "区人民法院"),
+    ("会议决定任命韦海英为衢州市中级人民法院副院长。", "韦海英", "衢州市中级人民法院"),
+])
+def test_a_court_s_or_a_procuratorate_s_head_leads_it(text, official, court):
+    assert (official, court) in rels(extract_text(text), "LEADS")
