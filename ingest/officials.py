@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import jieba
 from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import SINGLE_STOP, Analysis, Mention, _add, _freq, _tag, walk_left
+from ingest.analysis import SINGLE_STOP, Analysis, Mention, _add, _freq, _tag
+from ingest.owners import NON_PUBLIC, SPOKESPERSON, coordinated_owner, post_owner
 
 
 FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surnames, but far more often function words
@@ -150,9 +150,9 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             pending = []
             continue
         names = _names_after(text, m.end())
-        owner = _post_owner(a, g, m.start(), title)
+        owner = post_owner(a, g, m.start(), title)
         if owner is None or "implied" in owner:
-            owner = _coordinated_owner(a, m.start(), title) or owner
+            owner = coordinated_owner(a, m.start(), title) or owner
         if (owner and owner.get("company")) or lx.AFTER_COMPANY_POST.search(text, max(0, m.start() - 6), m.start()) \
                 or (not (owner and owner.get("label") == "Place" and "mention" in owner)
                     and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
@@ -199,22 +199,6 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
     _spread_official_mentions(a)
 
 
-LEVEL_OF_POST = re.compile(r"(?:常务)?副?([省市县区州旗盟镇乡])")
-
-
-def _coordinated_owner(a: Analysis, pos: int, title: str) -> dict | None:
-    """A bare post right after an official whose post names its place at the same level
-    (海安市委书记甲、市长乙; 寿光市委书记甲，市委副书记、市长乙): that place's post too."""
-    level = LEVEL_OF_POST.match(title)
-    if level is None or a.text[pos - 1:pos] not in ("、", ",", "，"):
-        return None
-    before = next((x for x in a.mentions if x.label == "Official" and x.end == pos - 1), None)
-    place = ((before.extra.get("owner") or {}).get("mention") if before is not None else None)
-    if place is None or place.label != "Place" or not place.name.endswith(level.group(1)):
-        return None
-    return {"label": "Place", "mention": place}
-
-
 def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
     """The name before the post: 任命张三为某省人民政府副省长, 提名李四担任某县县长, 免去王五的某厅厅长职务;
     a list of names (选举甲、乙为副县长), the clauses after that share the verb (…，丙为副区长；) and
@@ -254,7 +238,7 @@ def _appointed(a: Analysis, g: gz.Gazetteer, pos: int, removal: bool = False, un
     tm = lx.TITLE.search(text, link_at, link_at + 20)
     if tm is None or any(c in lx.CLAUSE_BREAK for c in text[after:tm.start()]):
         return None
-    owner = _post_owner(a, g, tm.start(), tm.group(0))
+    owner = post_owner(a, g, tm.start(), tm.group(0))
     if owner and owner.get("company"):
         return None
     for p, name in names:
@@ -289,109 +273,3 @@ def _spread_official_mentions(a: Analysis) -> None:
             if (i, i + len(name)) not in taken and not any(x.start < i + len(name) and i < x.end for x in a.mentions):
                 a.mentions.append(Mention(i, i + len(name), "Official", name, name))
             i = a.text.find(name, i + len(name))
-
-
-def _post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | None:
-    """The place or organization a post belongs to: written right before it,
-    or implied by the post and the article's home places."""
-    text = a.text
-    for x in sorted(a.mentions, key=lambda m: -m.end):
-        shared = x.end - pos  # 徐州市委书记: 徐州市 and 市委书记 share 市
-        if x.start < pos <= x.end <= pos + 3 and (shared == 0 or x.text.endswith(text[pos:x.end])):
-            if x.label == "Place":
-                return {"label": "Place", "mention": x}
-            if x.label == "Organization":
-                return {"label": "Organization", "mention": x}
-            if x.label == "Company":
-                return {"company": True}
-    body = VILLAGE_BODY.search(text, max(0, pos - 6), pos)  # 莲湖村 + 党支部 + 书记: the village's post
-    village = body and next((x for x in a.mentions if x.label == "Place" and x.end == body.start()), None)
-    if village:
-        return {"label": "Place", "mention": village}
-    dept = _department_before(a, pos)
-    if dept is not None:
-        return {"label": "Organization", "mention": dept[0], "unit": dept[1]}
-    # a company a few characters before (某某公司党委书记) owns the post too
-    if any(x.label == "Company" and 0 <= pos - x.end <= 2 for x in a.mentions):
-        return {"company": True}
-    if text[max(0, pos - 1):pos] in lx.PUNCT or pos == 0 or True:
-        if text[max(0, pos - 2):pos + 1] == "自治区" or title.startswith("自治区"):
-            idx = a.home.get("province")
-            return {"label": "Place", "implied": idx} if idx is not None else None
-        for pat, level in lx.BODY_LEVEL:
-            if pat.search(title):
-                if level == "zone":  # a zone's body, not the county's, whatever the article's county
-                    idx = _home_zone(a, g)
-                    return {"label": "Place", "implied": idx} if idx is not None else None
-                idx = a.home.get(level)
-                if idx is not None:
-                    return {"label": "Place", "implied": idx}
-                break
-    return None
-
-
-# a spokesperson's post (新闻发言人), which speaks for a body only when the text names it
-SPOKESPERSON = re.compile(r"发言人$")
-# what owns a post that is not public (中国电梯协会副秘书长, 北大…研究中心主任, 周谷堆市场信息部副主任)
-NON_PUBLIC = re.compile(r"(?:协会|学会|商会|联合会|研究会|促进会|基金会|联盟|[模奶钢]协|市场(?!监)|公司|集团|研究中心|商务中心|"
-                        r"研究院|研究所|大学|学院|医院|报社|杂志社|事务所)[^，。、；：“”]{0,8}$")
-DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^采销购售营业目]部|司|人民法院|人民检察院|"
-                      r"(?:采购|交易|服务|管理|监测|检验|检疫|调度|指挥|信息)中心)$")  # 财政部, 价格司, 政府采购中心
-# how a government's own centre is named: after its place or its level (北京市政府采购中心, 中央国家机关…)
-PUBLIC_LEAD = re.compile(r"(?:国家|中央|省|市|县|区)")
-# a division of a department, written between it and the post (省农业厅 + 畜牧业处 + 处长)
-DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?处$")
-VILLAGE_BODY = re.compile(r"(?:党支部|党总支|村委会|村民委员会)$")
-PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
-
-
-def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
-    """A government department written right before a post (市发改委主任, 市商务局局长), and the
-    division of it the post is in, when one stands between them (省农业厅畜牧业处处长: 畜牧业处)."""
-    text = a.text
-    head = text[max(0, pos - 16):pos]
-    body = DEPT_END.search(head)
-    unit = DIVISION.search(head) if body is None else None
-    if unit:
-        for k in range(unit.end() - 2, unit.start(), -1):  # the department ends inside: 省农业厅|畜牧业处
-            if DEPT_END.search(head[:k]):
-                dept = _department_before(a, pos - len(head) + k)
-                return (dept[0], head[k:]) if dept else None
-        return None
-    if body is None or PARTY_BODY.search(head):
-        return None
-    if body.group().startswith("人民"):  # a court is its place's (衢州市中级人民法院, 区人民检察院)
-        k = pos - len(body.group()) - (2 if text.endswith(("中级", "高级"), 0, pos - len(body.group())) else 0)
-        place = next((m for m in a.mentions if m.label == "Place" and m.end == k), None)
-        start = place.start if place is not None else k - 1 if text[k - 1:k] in "省市县区州旗" else None
-        if start is None:
-            return None
-        found = next((m for m in a.mentions if m.start == start and m.end == pos), None) \
-            or _add(a, start, pos, "Organization", text[start:pos])
-        return (found, "") if found is not None else None
-    # a centre's function is a verb or noun the walk would stop at (政府 + 采购中心)
-    end = pos - len(body.group()) if body.group().endswith("中心") else pos
-    start = walk_left(text, end, limit=14, keep_adj=False, body=True)
-    if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
-        start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
-    start += len(lx.DATE_LEAD.match(text, start, end).group())  # a résumé's 2002―2004年 + 某某部
-    name = text[start:pos]
-    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES or end == start:
-        return None  # 采购中心主任: whose centre the text does not say
-    if end != pos and not (PUBLIC_LEAD.match(name) or any(m.label == "Place" and m.place >= 0 and m.start == start
-                                                         for m in a.mentions)):
-        return None  # a centre that is not a government's (某电信公司终端管理中心, 华润上华设计服务中心)
-    existing = next((m for m in a.mentions if m.start == start and m.end == pos), None)
-    found = existing or _add(a, start, pos, "Organization", name)
-    return (found, "") if found is not None else None
-
-
-def _home_zone(a: Analysis, g: gz.Gazetteer):
-    zones = Counter()
-    for m in a.by_label("Place"):
-        if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == -4:
-            zones[(m.name, m.place)] += 1
-    if zones:
-        (name, idx), _ = zones.most_common(1)[0]
-        return ("zone", name, idx)
-    return None
