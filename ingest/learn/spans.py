@@ -60,6 +60,18 @@ SITE = re.compile(r"(?:基地|产业园|生产线)$")
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理|(?<!项目)部|委|厅)$")
 
 
+# a court, a procuratorate or a hospital named by its kind after the bare level of the article's place
+INSTITUTION_KIND = re.compile(r"(?:中级|高级)?人民(?:法院|检察院)|人民医院|中医院")
+BARE_LEVEL = re.compile(r"[省市县区州旗](?:中级|高级)?$")
+AFTER_WORD = set("的了和及与在对向为由将把被从给")
+
+
+def _with_bare_level(text: str, s: int) -> int:
+    """州 + 中级人民法院, 县 + 人民医院: a court or a hospital named after the bare level of the
+    article's place is that place's (where no place name stands before the level)."""
+    m = BARE_LEVEL.search(text[max(0, s - 3):s])
+    k = s - len(m.group()) if m else s
+    return k if m and (k == 0 or not CJK.match(text[k - 1]) or text[k - 1] in AFTER_WORD) else s
 PLACED_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}?[县市区旗](?:第[一二三四五六七八九十]+)?(?:人民|中医|妇幼保健|中心|第[一二三四五六七八九十]人民)?"
                          r"(?:医院|卫生院|保健院|法院|检察院|中学|小学|实验中学|实验小学)")
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
@@ -293,6 +305,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if lab == "Company" and SITE.search(text, cut[0], cut[1]):  # 某某福鼎基地: a company's site
             lab, cut = "Project", (cut[0], cut[1] + (2 if text.startswith("项目", cut[1]) else 0))
         s, e = without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
+        if lab == "Organization" and INSTITUTION_KIND.fullmatch(text, s, e):
+            s = _with_bare_level(text, s)
         name = text[s:e]
         if not _name_like(lab, name) or (lab == "Company" and _posted_person(text, s, name)):
             continue

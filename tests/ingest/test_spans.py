@@ -584,3 +584,13 @@ def test_names_counted_after_deng_are_not_a_list_of_trades():
 def test_a_hospital_school_or_avenue_project_takes_the_place_before_it(text, tagged, name):
     a = tagged_project(text, tagged)
     assert [m.name for m in a.mentions if m.label == "Project"] == [name]
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    ("会议还审议了州中级人民法院关于行政审判工作情况的报告。", "人民法院", "州中级人民法院"),
+    ("会后，县人民医院的专家开展义诊。", "人民医院", "县人民医院"),
+    ("徐州市人民医院扩建工程开工。", "人民医院", "人民医院"),  # a place name before the level: not a bare level
+])
+def test_a_court_or_hospital_after_a_bare_level_is_named_with_it(text, tagged, name):
+    s = text.index(tagged)
+    assert text[spans._with_bare_level(text, s):s + len(tagged)] == name
