@@ -138,10 +138,13 @@ def repeat_names(a: Analysis) -> None:
     if not a.words:
         return
     starts, ends = {s for s, _, _ in word_spans(a.words)}, {e for _, e, _ in word_spans(a.words)}
-    text, seen, added = a.text, set(), []
+    text, seen, added, inside = a.text, set(), [], set()
     taken = bytearray(len(text) + 1)
+    # a place only inside a project's name (骆驼城 of 骆驼城文化旅游产业园) is part of it, as where the tagger read it
+    places = [o for o in a.mentions if o.label == "Place"]
     for o in a.mentions:
-        taken[o.start:o.end] = b"\x01" * (o.end - o.start)
+        if o.label != "Place":
+            taken[o.start:o.end] = b"\x01" * (o.end - o.start)
     for m in [m for m in a.mentions if m.label in ("Company", "Project") and m.end - m.start >= 3]:
         form = text[m.start:m.end]
         if form in seen:
@@ -151,11 +154,15 @@ def repeat_names(a: Analysis) -> None:
             s, e = x.span()
             if m.label == "Project" and s and text[s - 1] not in CLAUSE_OPEN:
                 continue
-            if (s in starts or text[s - 1] in NAME_AFTER) and e in ends and not any(taken[s:e]):
+            crossed = [p for p in places if p.start < e and s < p.end]
+            if (s in starts or text[s - 1] in NAME_AFTER) and e in ends and not any(taken[s:e]) \
+                    and (not crossed or m.label == "Project"
+                         and all(s <= p.start and p.end <= e and p.end - p.start < e - s for p in crossed)):
                 conf = {k: v for k, v in m.extra.items() if k == "confidence"}
                 added.append(Mention(s, e, m.label, m.name, form, extra=conf))
                 taken[s:e] = b"\x01" * (e - s)
-    a.mentions = sorted(a.mentions + added, key=lambda m: m.start)
+                inside.update(id(p) for p in crossed)
+    a.mentions = sorted([m for m in a.mentions if id(m) not in inside] + added, key=lambda m: m.start)
 
 
 def unify_companies(a: Analysis) -> None:

@@ -149,3 +149,20 @@ def test_a_project_named_again_at_the_head_of_a_clause_is_a_mention_there_only()
     a.mentions = [Mention(0, 6, "Project", "青松储能基地", "青松储能基地", extra={"confidence": 0.7})]
     coref.repeat_names(a)
     assert [m.start for m in a.mentions] == [0, text.index("青松储能基地由")]
+
+
+def test_a_project_named_again_over_a_place_inside_its_name_takes_the_place_in():
+    """骆驼城 read as a town's short form at the repeat of 骆驼城文化产业园: the project's name, as
+    where the tagger read it; a company's repeat leaves places be."""
+    import jieba
+    from ingest.analysis import Analysis, Mention
+    text = "签约项目有骆驼城文化产业园。\n骆驼城文化产业园位于骆驼城镇。\n骆驼城重工发布公告。骆驼城重工将扩产。"
+    a = Analysis(text, words=jieba.lcut(text))
+    second, k = text.index("骆驼城文化产业园位于"), text.index("骆驼城重工将")
+    a.mentions = [Mention(5, 13, "Project", "骆驼城文化产业园", "骆驼城文化产业园", extra={"confidence": 0.7}),
+                  Mention(second, second + 3, "Place", "骆驼城镇", "骆驼城"),
+                  Mention(text.index("骆驼城镇"), text.index("骆驼城镇") + 4, "Place", "骆驼城镇", "骆驼城镇"),
+                  Mention(text.index("骆驼城重工"), text.index("骆驼城重工") + 5, "Company", "骆驼城重工", "骆驼城重工"),
+                  Mention(k, k + 3, "Place", "骆驼城镇", "骆驼城")]
+    coref.repeat_names(a)
+    assert [(m.label, m.start) for m in a.mentions if m.start in (second, k)] == [("Project", second), ("Place", k)]
