@@ -309,6 +309,7 @@ def fill_amounts(a: Analysis) -> None:
             amt = next((x for x in a.amounts if a.sent_of(x["start"]) == si and x["start"] > c.end
                         and not any(t is x for name, t in a.totals.items() if name != r["tail"].name)
                         and lx.INVEST_CUE.search(text[max(0, x["start"] - 6):x["start"]])
+                        and "其中" not in text[c.end:x["start"]]  # 甲与乙共同出资，其中丙出资…: another's
                         and "固定资产" not in text[max(0, x["start"] - 8):x["start"]]), None)
             if amt and si in project_sents and not _sums_a_list(a, amt, si):
                 r["amount"] = amt

@@ -337,3 +337,12 @@ def test_a_project_sited_in_one_town_is_no_other_town_s(monkeypatch, model):
     assert {("大周镇", "超硬材料产业园"), ("后河镇", "高纯铝生产线项目"), ("石象镇", "冷链物流中心项目")} <= hosts
     assert not {(h, t) for h, t in hosts if h.endswith("镇")} - {
         ("大周镇", "超硬材料产业园"), ("后河镇", "高纯铝生产线项目"), ("石象镇", "冷链物流中心项目")}, hosts
+
+
+def test_an_amount_another_investor_puts_in_is_not_the_first_s(monkeypatch):
+    """甲与乙共同出资建设，其中丙出资4亿元: the 4亿 is no stake of 乙's."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "0")
+    rec = extract_text("同样落户青杠街道的智能显示模组项目总投资5.6亿元，由深圳市华彩光电科技有限公司与重庆璧山实业投资集团有限公司"
+                       "共同出资建设，其中华彩光电出资4亿元。项目建成后将形成年产2000万片显示模组的生产能力。")
+    stakes = {r["head"]: r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN"}
+    assert stakes.get("重庆璧山实业投资集团有限公司") != 400000000
