@@ -164,3 +164,5 @@ RANGE = r"[―—\-－~～至]"  # between the two ends of a span of dates
 DATE_LEAD = re.compile(rf"(?:(?<=\d)[年月日号])?{RANGE}?"
                        rf"(?:(?:\d{{4}}[.．]\d{{1,2}}(?![\d.．万亿千百代])|\d{{1,4}}(?:年|月|日|号)|\d{{4}}(?={RANGE})"
                        rf"|\d{{1,2}}(?={RANGE}\d{{4}})){RANGE}?)*")
+# 除 + a name + 外 (除县人民医院新院区外, 还…): what else there is; 除 is no part of the name
+EXCEPT_END = re.compile(r"[^，,。；;]{0,4}?(?:以)?外")

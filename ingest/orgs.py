@@ -34,6 +34,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
             start += 1  # the walk's limit fell inside a number
         start += len(lx.DATE_LEAD.match(text, start, m.start()).group())
         start = _cut_person(text, start, m.start(), g)
+        start += text.startswith("除", start) and bool(lx.EXCEPT_END.match(text, m.end()))  # 除 + 县人民医院 + 新院区外
         appointed = lx.APPOINT.search(text, start, m.start())  # 任命甲为 + 某市中级人民法院 + 副院长
         if appointed and text.find("为", appointed.end(), m.start()) > 0:
             start = text.find("为", appointed.end(), m.start()) + 1

@@ -7,7 +7,7 @@ import re
 import jieba
 
 from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, role_lead, word_ends
-from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, RANGE
+from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, EXCEPT_END, RANGE
 from ingest.officials import _person_name
 
 OPENERS = ("p", "c", "r", "d", "u", "l")  # a name does not start with a preposition, conjunction, pronoun, idiom…
@@ -84,6 +84,8 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     inner = sums[-1] if sums else _after_at(text, s, e)
     if inner and e - inner >= 4:
         s = inner
+    if text.startswith("除", s) and EXCEPT_END.match(text, e):  # 除 + 县人民医院新院区 + 外: what else there is
+        s += 1
     funded = FUNDED.match(text, s, e)  # 德资 + 霍尔斯特集团, 韩资 + 新元化学…项目: where the money is from
     if funded and e - funded.end() >= 4:
         s = funded.end()

@@ -106,3 +106,12 @@ def test_a_name_never_starts_or_ends_inside_a_latin_word(text, tagged, want):
 def test_where_the_money_is_from_is_no_part_of_a_name(text, want):
     s, e = trim(text, 0, len(text))
     assert text[s:e] == want
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("除县人民医院新院区外，还同步推进县城第二水厂工程建设。", "除县人民医院新院区", "县人民医院新院区"),
+])
+def test_except_is_no_part_of_a_name(text, span, name):
+    s = text.index(span)
+    cut = trim(text, s, s + len(span))
+    assert cut is not None and text[cut[0]:cut[1]] == name
