@@ -54,7 +54,7 @@ CLOSING_VERBS = tuple(v for v in FOLLOW_VERBS if v != "同志")  # the verbs tha
 # A company's legal forms; the limited ones may follow 集团 (集团有限公司). None starts another,
 # so at most one matches at a place and their order in an alternation changes no match.
 LIMITED_FORMS = "股份有限公司|有限责任公司|有限公司"
-LEGAL_FORMS = rf"{LIMITED_FORMS}|股份公司|总公司|集团公司|公司"
+LEGAL_FORMS = rf"{LIMITED_FORMS}|股份公司|总公司|集团公司|公司|株式会社"
 # a branch (分公司) is found like a company; a bare 集团 is tried last, after the forms it starts
 COMPANY_SUFFIX = re.compile(
     rf"(?:(?:[（(][\u4e00-\u9fff]{{2,6}}[)）])?(?:集团(?:{LIMITED_FORMS})|{LEGAL_FORMS}|分公司)|集团)")

@@ -330,6 +330,8 @@ def _enumeration_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 SECTORS = re.compile(r"领域|产业|行业|民生|板块|方面")
+# what 等…企业 says the items are when it names a trade, not a rank (龙头, 知名: names)
+TRADES = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:配套|加工|上下游|相关|领域|行业|制造|生产)")
 COUNTED = re.compile(r"等[\d一二三四五六七八九十两几多]")
 
 
@@ -379,8 +381,9 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
                                                       for w in words[1:-1]):
                 continue
             suffixed = label == "Company" and lx.COMPANY_SUFFIX.search(surface)
-            if not suffixed and not any(_specific(w, strict=True) for w in words):
-                continue  # 先进制造、现代物流: kinds of industry, not names
+            if not suffixed and (not any(_specific(w, strict=True) for w in words)
+                                or (label == "Company" and TRADES.fullmatch(m.group(1)))):
+                continue  # 先进制造、现代物流: kinds of industry, not names (包装、冷链等配套企业)
             if g.is_place(surface):
                 continue  # a place in the list (河曲、临汾等项目), not a name
             if re.search(r"[-—~]", surface):

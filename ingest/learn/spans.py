@@ -171,6 +171,14 @@ def _a_trade_listed(text: str, s: int, e: int) -> bool:
     return not WORK_END.search(text, s, e) and SECTOR_LIST.match(text, e) is not None
 
 
+# a list closed by the sectors it names (电线电缆、农产品深加工等领域): trades, whatever the tagger reads
+SECTORS_CLOSE = re.compile(rf"{SECTOR_LIST.pattern}[^,;:，。；：、\n]{{0,6}}?(?:领域|产业|行业|板块|方面)")
+
+
+def _trade_of_sectors(text: str, s: int, e: int) -> bool:
+    return not COMPANY_SUFFIX.search(text, s, e) and SECTORS_CLOSE.match(text, e) is not None
+
+
 def _headless(name: str) -> bool:
     """A name that ends like no work: a product or trade in common words (太阳能电池, 食用油) or
     a known company (苏泊尔), not a project."""
@@ -308,7 +316,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if lab == "Organization" and INSTITUTION_KIND.fullmatch(text, s, e):
             s = _with_bare_level(text, s)
         name = text[s:e]
-        if not _name_like(lab, name) or (lab == "Company" and _posted_person(text, s, name)):
+        if not _name_like(lab, name) or (lab == "Company" and (_posted_person(text, s, name) or _trade_of_sectors(text, s, e))):
             continue
         if not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in name):
             continue

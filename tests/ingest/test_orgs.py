@@ -314,3 +314,17 @@ def test_a_role_before_a_company_is_no_part_of_its_name(text, want, monkeypatch)
 
 def test_a_count_of_companies_is_no_company(monkeypatch):
     assert not any("两大" in n for n in _rule_names("成品油市场仍在青川石油、白水石化两大集团手中。", "Company", monkeypatch))
+
+
+@pytest.mark.parametrize("text, trade", [
+    ("下半年，园区将重点引进包装、冷链、食品机械等配套企业。", "冷链"),
+    ("产业园已引进果汁、果酒等加工企业8家。", "果酒"),
+    ("此次签约项目涵盖新能源材料、智能装备、电线电缆、农产品深加工等领域。", "电线电缆"),
+])
+def test_the_trades_a_list_of_firms_or_sectors_names_are_no_companies(text, trade):
+    assert trade not in names(extract_text(text), "Company")
+
+
+def test_a_japanese_company_is_named_with_its_legal_form():
+    rec = extract_text("凯川碳素(宁夏)有限公司是日本凯川株式会社在华设立的全资子公司。")
+    assert "日本凯川株式会社" in names(rec, "Company")
