@@ -328,3 +328,12 @@ def test_the_trades_a_list_of_firms_or_sectors_names_are_no_companies(text, trad
 def test_a_japanese_company_is_named_with_its_legal_form():
     rec = extract_text("凯川碳素(宁夏)有限公司是日本凯川株式会社在华设立的全资子公司。")
     assert "日本凯川株式会社" in names(rec, "Company")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("项目由县属国有企业富川县兴川投资开发有限公司投资建设。", "富川县兴川投资开发有限公司"),
+    ("其余资金由项目业主陕西汉巴交通投资有限公司筹措。", "陕西汉巴交通投资有限公司"),
+    ("施工单位福建金川建设工程有限公司负责施工。", "福建金川建设工程有限公司"),
+])
+def test_a_company_s_role_before_its_name_is_no_part_of_it(text, company):
+    assert names(extract_text(text), "Company") == {company}
