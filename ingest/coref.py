@@ -165,10 +165,23 @@ def repeat_names(a: Analysis) -> None:
     a.mentions = sorted([m for m in a.mentions if id(m) not in inside] + added, key=lambda m: m.start)
 
 
+def _whole_forms(a: Analysis) -> None:
+    """A company read short of a form the article writes it in (中铁 of 中铁十一局 + 项目部, where
+    中铁十一局 is read elsewhere) is that form, when nothing else is read there."""
+    companies = [m for m in a.mentions if m.label == "Company"]
+    forms = sorted({m.text for m in companies}, key=len, reverse=True)
+    for m in companies:
+        longer = next((f for f in forms if len(f) > len(m.text) and a.text.startswith(f, m.start)), None)
+        if longer and not any(o is not m and o.start < m.start + len(longer) and m.end <= o.start for o in a.mentions):
+            full = next(o for o in companies if o.text == longer)
+            m.end, m.text, m.name = m.start + len(longer), longer, full.name
+
+
 def unify_companies(a: Analysis) -> None:
     """A company's short forms take its full name when one full name in the article fits
     them (see _same_company) or the text declares the short form after the full one; the
     short forms stay as written, as aliases, so the pair model sees one company."""
+    _whole_forms(a)
     names = {m.name for m in a.mentions if m.label == "Company"}
     canon: dict[str, str] = {}
     for m in a.mentions:

@@ -166,3 +166,16 @@ def test_a_project_named_again_over_a_place_inside_its_name_takes_the_place_in()
                   Mention(k, k + 3, "Place", "骆驼城镇", "骆驼城")]
     coref.repeat_names(a)
     assert [(m.label, m.start) for m in a.mentions if m.start in (second, k)] == [("Project", second), ("Place", k)]
+
+
+def test_a_company_read_short_of_a_form_the_article_writes_is_that_form():
+    """中铁 read before 十一局武道高速项目部, where 中铁十一局 is read elsewhere: 中铁十一局."""
+    from ingest.analysis import Analysis, Mention
+    text = "由中铁十一局集团有限公司承建。中铁十一局、中交二公局参建。中铁十一局武道高速项目部经理说。"
+    a = Analysis(text)
+    full, short, cut = text.index("中铁十一局集团"), text.index("中铁十一局、"), text.index("中铁十一局武道")
+    a.mentions = [Mention(full, full + 12, "Company", "中铁十一局集团有限公司", "中铁十一局集团有限公司"),
+                  Mention(short, short + 5, "Company", "中铁十一局", "中铁十一局"),
+                  Mention(cut, cut + 2, "Company", "中铁", "中铁")]
+    coref.unify_companies(a)
+    assert [(m.start, m.text, m.name) for m in a.mentions if m.start == cut] == [(cut, "中铁十一局", "中铁十一局集团有限公司")]
