@@ -61,15 +61,21 @@ def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
         projects = [m for m in sent_mentions[si] if m.label == "Project" and m.end <= cue.start()]
         if not projects and SITE_ANAPHOR.fullmatch(a.text[a.sents[si][0]:cue.start()].strip()):
             projects = previous_project(a, cue.start())  # 签约甲项目。该项目选址…: the project named before
+        opening = OPENING_ANAPHOR.match(a.text, *a.sents[si]) if not projects else None
+        if opening:  # 该基地由甲公司投资建设，落户乙开发区: the sentence is about the project named before
+            projects = [p for p in [antecedent(a, a.sents[si][0], opening["kind"])] if p is not None]
+            if projects and not re.search(r"[，,]", a.text[opening.end():cue.start()]):
+                projects = []  # (the clause right after the anaphor is the test above's)
         if not projects:
             continue
         p = projects[-1]
         gap = a.text[p.end:cue.start()]
         if len(gap) > 4 or any(c in lx.CLAUSE_BREAK for c in gap):
             clause = re.split(r"[，,；;：:]", a.text[a.sents[si][0]:cue.start()])[-1]
-            if not SITE_ANAPHOR.search(clause) or len(clause) > 4:
+            subject = projects[0].start - a.sents[si][0] <= 2 and len(projects) == 1
+            if not (SITE_ANAPHOR.search(clause) and len(clause) <= 4) and not (subject and not clause.strip()):
                 continue
-            p = projects[0]  # 小三峡隧道为…工程，项目位于…: the sentence's subject
+            p = projects[0]  # 小三峡隧道为…工程，项目位于… / 甲基地由乙公司投资建设，落户…: the sentence's subject
         sites, pos = [], cue.end()
         for x in sorted((m for m in sent_mentions[si] if m.label == "Place" and m.start >= pos), key=lambda m: m.start):
             between = a.text[pos:x.start]

@@ -143,6 +143,10 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
     have = {(r["type"], r["head"].name, r["tail"].name) for r in rels if "tail" in r}
     # a project whose own investor is named takes no sibling's (甲基地由A公司投资…；乙产业园由B公司投资…)
     invested = {r["tail"].name for r in rels if r["type"] == "INVESTS_IN" and "tail" in r}
+    sited: dict[str, list] = {}  # …nor a host outside its own site (蒲县 is inside the 临汾 it is said to be in)
+    for r in rels:
+        if r["type"] == "HOSTS" and r.get("via") == "site":
+            sited.setdefault(r["tail"].name, []).append(r["head"].place)
     out = []
     for r in rels:
         if r["type"] not in PAIR_TYPES or "tail" not in r:
@@ -151,7 +155,8 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
             key = (r["type"], r["head"].name, name)
             if r["type"] == "HOSTS" and _names_a_city(name, g):
                 continue  # 广州石化…改扩建 names its own site
-            if r["type"] == "INVESTS_IN" and name in invested:
+            if (r["type"] == "INVESTS_IN" and name in invested) or (r["type"] == "HOSTS" and name in sited and not any(
+                    q >= 0 and r["head"].place >= 0 and q in g.ancestors(r["head"].place) for q in sited[name])):
                 continue
             if key not in have:
                 have.add(key)

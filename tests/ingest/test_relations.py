@@ -346,3 +346,25 @@ def test_an_amount_another_investor_puts_in_is_not_the_first_s(monkeypatch):
                        "共同出资建设，其中华彩光电出资4亿元。项目建成后将形成年产2000万片显示模组的生产能力。")
     stakes = {r["head"]: r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN"}
     assert stakes.get("重庆璧山实业投资集团有限公司") != 400000000
+
+
+@pytest.mark.parametrize("model", ["0", "1"])
+@pytest.mark.parametrize("subject", ["锐川锂电池隔膜生产基地", "该基地"])
+def test_a_site_in_a_later_clause_of_a_sentence_about_the_project(monkeypatch, model, subject):
+    """甲基地由乙公司投资12亿元建设，落户丙开发区，…: 丙 hosts 甲 (named or referred back to)."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", model)
+    rec = extract_text("天长市重点项目集中签约\n\n锐川锂电池隔膜生产基地项目当天签约。"
+                       f"{subject}由江苏锐川新材料科技有限公司投资12亿元建设，落户天长经济开发区，主要生产湿法锂电池隔膜。")
+    assert any(h == "天长经济开发区" and t.startswith("锐川锂电池隔膜生产基地") for h, t in rels(rec, "HOSTS"))
+
+
+def test_a_listed_project_sited_on_its_own_takes_no_sibling_s_town(monkeypatch):
+    """甲基地、乙产业园和丙项目 listed; 甲 lands in a zone, 乙 and 丙 in towns: 甲 is in no town."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "0")
+    rec = extract_text("天长市重点项目集中签约\n\n此次签约的有锐川锂电池隔膜生产基地、恒川特种电缆产业园和铂川机器人减速器项目。"
+                       "锐川锂电池隔膜生产基地由江苏锐川新材料科技有限公司投资12亿元建设，落户天长经济开发区。"
+                       "恒川特种电缆产业园选址秦栏镇，由安徽恒川电缆有限公司出资建设。"
+                       "铂川机器人减速器项目由上海铂川智能装备有限公司投资，位于铜城镇。")
+    hosts = rels(rec, "HOSTS")
+    assert ("天长经济开发区", "锐川锂电池隔膜生产基地") in hosts
+    assert not {("秦栏镇", "锐川锂电池隔膜生产基地"), ("铜城镇", "锐川锂电池隔膜生产基地")} & hosts, hosts
