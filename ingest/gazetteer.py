@@ -62,7 +62,7 @@ OFFICIAL_NAMES = {new: (old,) for old, new in NEWS_NAMES.items()}
 TOWN_SUFFIX = re.compile(r"(街道办事处|地区办事处|办事处|街道|镇|乡|苏木)$")
 ZONE_SUFFIX = re.compile(r"(开发区|高新区|园区|示范区|试验区|合作区|工业区|新城|港区|保税区)$")
 # Common surnames missing from the classic 百家姓 table.
-EXTRA_SURNAMES = "信银覃苟冼佘付代兰卿揭粟税操练门种肖闫阎凡巫邝麦黎尉迟冶妥喇仝撒纳刀者普字"
+EXTRA_SURNAMES = "信银覃苟冼佘付代兰卿揭粟税操练门种肖闫阎凡巫邝麦黎尉迟冶妥喇仝撒纳刀者普字拜朴隋芦席丛苑栗谌楼漆初鹿邸辜亓赫檀"
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "zone": 2, "township": 3, "village": 4}
 
 

@@ -168,7 +168,11 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
         if not names:
             nxt = m.end() + 1
             place = next((x for x in a.mentions if x.label == "Place" and x.start == nxt), None)
-            chained = text[m.end():nxt] in ("、", "，", ",") and place is not None and owner and ("mention" in owner or "implied" in owner)
+            # (or a department's post: 清远市副市长、市三防指挥部副总指挥甲)
+            dept_post = lx.TITLE.search(text, nxt, nxt + 12)
+            chained = text[m.end():nxt] in ("、", "，", ",") and owner and ("mention" in owner or "implied" in owner) \
+                and (place is not None or (text[m.end():nxt] == "、" and dept_post is not None
+                                           and not any(c in lx.CLAUSE_BREAK for c in text[nxt:dept_post.start()])))
             pending = pending + [(title, owner)] if chained else []
             continue
         for pos, name in names:
@@ -216,7 +220,7 @@ def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
 
 # the verb after the names of who takes a post (甲、乙当选为副县长, 丙担任县长, 丁任县委书记), the
 # post after it
-ELECTED = re.compile(r"当选为?|担任|出任|(?<![主责信担出兼])任(?![务职期命何])")
+ELECTED = re.compile(r"(?:同志)?(?:当选为?|担任|出任|(?<![主责信担出兼])任(?![务职期命何]))")
 
 
 def _appointed(a: Analysis, g: gz.Gazetteer, pos: int, removal: bool = False, until: int | None = None,
@@ -239,6 +243,9 @@ def _appointed(a: Analysis, g: gz.Gazetteer, pos: int, removal: bool = False, un
     if tm is None or any(c in lx.CLAUSE_BREAK for c in text[after:tm.start()]):
         return None
     owner = post_owner(a, g, tm.start(), tm.group(0))
+    if owner is None or "implied" in owner:  # 任湘西州委委员、常委、书记: the place written before the posts
+        place = next((x for x in a.mentions if x.label == "Place" and link_at <= x.start and x.end <= tm.start()), None)
+        owner = {"label": "Place", "mention": place} if place is not None else owner
     if owner and owner.get("company"):
         return None
     for p, name in names:

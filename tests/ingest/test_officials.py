@@ -316,3 +316,24 @@ def test_the_article_s_city_posts_before_a_zone_s_post_are_the_city_s():
 ])
 def test_a_court_s_or_a_procuratorate_s_head_leads_it(text, official, court):
     assert (official, court) in rels(extract_text(text), "LEADS")
+
+
+@pytest.mark.parametrize("text, leads", [
+    # who is named to a party committee's posts, with 同志 before 任
+    ("宣布省委决定：阚立群同志任湘西州委委员、常委、书记。", {("阚立群", "湘西土家族苗族自治州")}),
+    # a city's post written before a headquarters' post
+    ("5月20日，清远市副市长、市三防指挥部副总指挥隋建明带领有关部门负责人到英德市检查防汛工作。", {("隋建明", "清远市")}),
+    # a party committee's standing member heading its organization department
+    ("黔东南州委常委、组织部部长栗光荣出席会议。", {("栗光荣", "黔东南苗族侗族自治州")}),
+])
+def test_posts_of_personnel_items_and_headquarters(text, leads):
+    assert leads <= rels(extract_text(text), "LEADS")
+
+
+@pytest.mark.parametrize("text, official", [
+    ("州政府秘书长朴成日陪同调研。", "朴成日"),       # Korean
+    ("市委副书记、市长拜学军出席仪式。", "拜学军"),    # Hui
+    ("会议任命刘晓川为延庆区人民检察院检察员。", "刘晓川"),  # a judicial post
+])
+def test_more_surnames_and_posts(text, official):
+    assert official in names(extract_text(text), "Official")
