@@ -34,8 +34,8 @@ def _person_name(text: str, pos: int) -> str | None:
     if sur == 1 and len(first) >= 4 and _freq(first) and not _tag(first).startswith("nr"):
         return None  # a post or phrase read from its first character (党|委书记, 党委书记 after 、)
     name = None
-    if len(first) == 1 and len(toks) > 1 and 1 <= len(toks[1]) <= 2 and lx.CJK.fullmatch(toks[1][0]):
-        name = first + toks[1]
+    if len(first) == sur and len(toks) > 1 and 1 <= len(toks[1]) <= 2 and lx.CJK.fullmatch(toks[1][0]):
+        name = first + toks[1]  # 王|强, 欧阳|春梅: the surname alone, then the given name
     elif 2 <= len(first) <= 3:
         name = first
     if name is None or len(name) > 3 + (sur - 1):
@@ -258,20 +258,25 @@ def _find_all(text: str, s: str) -> list[int]:
 
 
 def _spread_official_mentions(a: Analysis) -> None:
-    """Count later bare mentions of a known official's name (宋乐伟指出…); a two-character
-    reading that the article always writes with the same third character is that name (主任盛佃清作
-    推介, 盛佃清主任介绍: not 盛佃)."""
+    """Count later bare mentions of a known official's name (宋乐伟指出…); a reading that the
+    article always writes with the same next character is that name (主任盛佃清作推介, 盛佃清主任
+    介绍: not 盛佃; 吉克拉格, not 吉克拉)."""
     text = a.text
-    for name in {m.name for m in a.by_label("Official") if len(m.name) == 2}:
+    todo = [n for n in {m.name for m in a.by_label("Official")} if 2 <= len(n) <= 4 and "·" not in n]
+    while todo:  # (a name of another language runs on: 吉克拉|格, 乌力吉|巴|图)
+        name = todo.pop()
         at = _find_all(text, name)
-        nexts = {text[i + 2:i + 3] for i in at}
+        k = len(name)
+        nexts = {text[i + k:i + k + 1] for i in at}
         c = nexts.pop() if len(nexts) == 1 else ""
         if len(at) >= 2 and c and lx.CJK.fullmatch(c) and c not in lx.NAME_END_CHARS \
-                and not text.startswith(lx.FOLLOW_VERBS, at[0] + 2):
+                and not text.startswith(lx.FOLLOW_VERBS, at[0] + k) and not POST_FIRST.match(text, at[0] + k):
             for m in a.by_label("Official"):
                 if m.name == name:
                     m.end += 1
                     m.name = m.text = text[m.start:m.end]
+            if k + 1 < 5:
+                todo.append(name + c)
     known = {m.name for m in a.by_label("Official")}
     taken = {(m.start, m.end) for m in a.mentions}
     for name in known:

@@ -337,3 +337,13 @@ def test_posts_of_personnel_items_and_headquarters(text, leads):
 ])
 def test_more_surnames_and_posts(text, official):
     assert official in names(extract_text(text), "Official")
+
+
+@pytest.mark.parametrize("text, official", [
+    ("凉山州委书记吉克拉格出席。吉克拉格指出，要抓好项目。", "吉克拉格"),   # Yi
+    ("旗委书记乌力吉巴图宣布开工。乌力吉巴图表示，要加快建设。", "乌力吉巴图"),  # Mongol
+    ("市政协主席欧阳春梅出席。", "欧阳春梅"),                               # a two-character surname
+    ("县委书记王建国出席。王建国书记指出，要抓好落实。", "王建国"),           # a post after: no part of it
+])
+def test_a_name_the_article_always_writes_whole_is_read_whole(text, official):
+    assert names(extract_text(text), "Official") == {official}
