@@ -1,5 +1,6 @@
 """Where a tagged project's name starts: with its size, its capacity and its site before the
 figure (200兆瓦 + 光伏发电基地, 会泽 + 16万吨…), with its company's name the tagger cut (睿达新|材料…),
+without the legal name of its company before it (甲有限公司 + 年产…项目),
 with a utility's place and number (龙潭镇 + 污水处理厂…); after its builder and after a site and 的."""
 from __future__ import annotations
 
@@ -12,8 +13,18 @@ from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, NAME_AFTER
 
 def project_start(a: Analysis, s: int, e: int, companies: list[tuple[int, int]]) -> int:
     """The start of the project name tagged at s..e; companies: (start, end) of the article's company names."""
-    s = _with_capacity(a, _with_size(a, after_builder(a, s, e)))
+    s = _with_capacity(a, _with_size(a, after_builder(a, _after_legal_name(a.text, s, e), e)))
     return with_facility_lead(a, _with_owner(a.text, _after_site(a, s, e), companies))
+
+
+# a company's legal name before what it builds (宁夏甲铝业科技有限公司 + 年产20万吨…项目): the gold names the
+# project without it (as its canonical name, or an alias beside the long one)
+LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|株式会社)(?:[(（][\u4e00-\u9fff]{2,6}[)）])?")
+
+
+def _after_legal_name(text: str, s: int, e: int) -> int:
+    ends = [m.end() for m in LEGAL_NAME_END.finditer(text, s, e) if e - m.end() >= 4]
+    return ends[-1] if ends else s
 
 
 # a plant's size before its name (200兆瓦 + 光伏发电基地, 万亩 + 设施农业示范基地, 百万千瓦 + …基地)

@@ -594,3 +594,13 @@ def test_a_hospital_school_or_avenue_project_takes_the_place_before_it(text, tag
 def test_a_court_or_hospital_after_a_bare_level_is_named_with_it(text, tagged, name):
     s = text.index(tagged)
     assert text[spans._with_bare_level(text, s):s + len(tagged)] == name
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    ("在青铜峡工业园区，宁夏嘉川铝业科技有限公司年产20万吨高性能铝合金项目一期已建成投产。",
+     "嘉川铝业科技有限公司年产20万吨高性能铝合金项目", "年产20万吨高性能铝合金项目"),
+    ("凯川碳素（宁夏）有限公司年产2万吨石墨电极项目奠基。", "凯川碳素（宁夏）有限公司年产2万吨石墨电极项目", "年产2万吨石墨电极项目"),
+])
+def test_a_project_written_after_its_company_s_legal_name_is_named_without_it(text, tagged, name):
+    a = tagged_project(text, tagged)
+    assert [m.name for m in a.mentions if m.label == "Project"] == [name]
