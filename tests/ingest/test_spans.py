@@ -31,6 +31,8 @@ def test_company_keeps_its_place_and_drops_its_parent():
     ("长江大桥和隧道", ["长江大桥和隧道"]),  # one side no name of its own: left whole
     ("滨海环线及高速公路建设项目", ["滨海环线及高速公路建设项目"]),  # one side only kinds of work: one project
     ("青川至白水高速公路控制性工程——云雾山隧道", ["青川至白水高速公路", "云雾山隧道"]),  # a road and its key works
+    ("南川家具国际物流园及家具电商产业园项目", ["南川家具国际物流园", "家具电商产业园项目"]),  # a park, then a project
+    ("樱桃沟康养小镇和县医院门急诊综合楼", ["樱桃沟康养小镇", "县医院门急诊综合楼"]),
 ])
 def test_coordinated_project_names_are_one_span_each(phrase, want):
     got = spans._coordinated(phrase, 0, len(phrase), "Project", 0.8)
