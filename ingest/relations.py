@@ -284,7 +284,9 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         p = _invested_project(a, c, sent_projects)
         if p is None:
             continue
-        a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})
+        # the company's legal name written right before its project (甲有限公司年产…项目): its own, said outright
+        via = {"via": "adjacent"} if p.start == c.end and re.search(r"(?:有限公司|有限责任公司|株式会社)[)）]?$", c.text) else {}
+        a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start, **via})
     for c, stand in referred_companies(a):  # 企业负责人介绍，公司投资5.2亿元建设的甲项目…
         p = _invested_project(a, stand, [m for m in sent_mentions[a.sent_of(stand.start)] if m.label == "Project"])
         if p is not None:

@@ -7,8 +7,9 @@ import re
 import jieba
 from jieba import posseg
 
+from ingest import gazetteer as gz
 from ingest.analysis import Analysis, _tag, bracket_start
-from ingest.lexicon import (CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, PRONOUN_NOUN, SOE_BUREAU,
+from ingest.lexicon import (CJK, CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, PRONOUN_NOUN, SOE_BUREAU,
                             STOP_WORDS)
 from ingest.orgs import TRADE
 
@@ -58,7 +59,22 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         for p in a.mentions:
             if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
                 return p.start, e
+        return _place_before(a.text, s), e
     return s, e
+
+
+def _place_before(text: str, s: int) -> int:
+    """Where a place name read nowhere else stands right before a legal name after a break (，宁夏 +
+    嘉瑞铝业科技有限公司): the name's start."""
+    g = gz.load()
+    lo = max(0, s - 6)
+    for x, y, form in g.scan(text[lo:s]):
+        k = lo + x
+        if lo + y == s and (k == 0 or not CJK.match(text[k - 1])) and any(
+                kind in ("full", "short") and g.divisions[i].level in ("province", "prefecture", "county")
+                for i, kind in g.forms[form]):
+            return k
+    return s
 
 
 # what a company does or says after its name, the words that open a post after it (中国通号 + 原董事长),

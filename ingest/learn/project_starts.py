@@ -13,7 +13,7 @@ from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, NAME_AFTER
 
 def project_start(a: Analysis, s: int, e: int, companies: list[tuple[int, int]]) -> int:
     """The start of the project name tagged at s..e; companies: (start, end) of the article's company names."""
-    s = _with_capacity(a, _with_size(a, after_builder(a, _after_legal_name(a.text, s, e), e)))
+    s = _with_capacity(a, _with_size(a, after_builder(a, after_legal_name(a.text, s, e), e)))
     return with_facility_lead(a, _with_owner(a.text, _after_site(a, s, e), companies))
 
 
@@ -22,7 +22,7 @@ def project_start(a: Analysis, s: int, e: int, companies: list[tuple[int, int]])
 LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|株式会社)(?:[(（][\u4e00-\u9fff]{2,6}[)）])?")
 
 
-def _after_legal_name(text: str, s: int, e: int) -> int:
+def after_legal_name(text: str, s: int, e: int) -> int:
     ends = [m.end() for m in LEGAL_NAME_END.finditer(text, s, e) if e - m.end() >= 4]
     return ends[-1] if ends else s
 

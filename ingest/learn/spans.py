@@ -13,7 +13,7 @@ from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
-from ingest.learn.project_starts import project_start, with_facility_lead
+from ingest.learn.project_starts import after_legal_name, project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
 from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX
 from ingest.officials import _person_name
@@ -329,6 +329,11 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                 name = text[s:e]
             if POST_AFTER.match(text, e) or _a_trade_listed(text, s, e):
                 continue
+            legal = after_legal_name(text, s, e)
+            if legal > s:  # 甲有限公司 + 年产…项目: the company who builds it is named too
+                cs, ce = company_bounds(a, s, legal)
+                if not any(m.start < ce and cs < m.end for m in new + protected):
+                    new.append(Mention(cs, ce, "Company", text[cs:ce], text[cs:ce], extra={"confidence": round(conf, 3)}))
             s = project_start(a, s, e, companies)
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):

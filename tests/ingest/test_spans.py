@@ -606,3 +606,12 @@ def test_a_court_or_hospital_after_a_bare_level_is_named_with_it(text, tagged, n
 def test_a_project_written_after_its_company_s_legal_name_is_named_without_it(text, tagged, name):
     a = tagged_project(text, tagged)
     assert [m.name for m in a.mentions if m.label == "Project"] == [name]
+
+
+def test_the_company_whose_legal_name_stands_before_its_project_invests_in_it(monkeypatch):
+    """，宁夏甲铝业科技有限公司年产20万吨…项目: the company (with its province) and its project."""
+    monkeypatch.setenv("GOVKG_NO_MODEL", "0")
+    rec = extract_text("在青铜峡工业园区，宁夏嘉川铝业科技有限公司年产20万吨高性能铝合金项目（总投资9.6亿元）一期已建成投产。")
+    assert "宁夏嘉川铝业科技有限公司" in names(rec, "Company")
+    assert ("宁夏嘉川铝业科技有限公司", "年产20万吨高性能铝合金项目") in {
+        (r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "INVESTS_IN"}
