@@ -29,6 +29,12 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         if start is not None:  # a bank is a company; a central or multilateral one is none
             _add(a, start, m.end(), "Organization" if lx.PUBLIC_BANK.search(text, start, m.end()) else "Company")
     for m in lx.ORG_SUFFIX.finditer(text):
+        numbered = NUMBERED.search(text, max(0, m.start() - 6), m.start())  # 某集团公司 + 第七研究所: the group's institute
+        group = numbered and next((c for c in a.mentions if c.label == "Company" and c.end == numbered.start()), None)
+        if group:
+            a.mentions.remove(group)
+            _add(a, group.start, m.end(), "Organization")
+            continue
         start = walk_left(text, m.start(), limit=16, keep_adj=False)
         while 0 < start < m.start() and text[start - 1] in DIGITS and text[start] in DIGITS:
             start += 1  # the walk's limit fell inside a number
@@ -330,6 +336,7 @@ def _enumeration_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 SECTORS = re.compile(r"领域|产业|行业|民生|板块|方面")
+NUMBERED = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}$")
 # what 等…企业 says the items are when it names a trade, not a rank (龙头, 知名: names)
 TRADES = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:配套|加工|上下游|相关|领域|行业|制造|生产)")
 COUNTED = re.compile(r"等[\d一二三四五六七八九十两几多]")

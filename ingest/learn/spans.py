@@ -259,6 +259,11 @@ def _coordinated(text: str, s: int, e: int, label: str, conf: float) -> list[tup
         parts = _parts(text, s, e, COMPANY_COORD if label == "Company" else COORD)
         if len(parts) > 1 and all(y - x >= 2 and (label == "Company" or ORG_HEAD.search(text[x:y])) for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]
+        heads = [(x, y) for x, y in parts if ORG_HEAD.search(text, x, y)]
+        if label == "Organization" and len(parts) > 1 and heads and all(
+                (x, y) in heads or ZONE.search(text, x, y) or gz.load().is_place(text[x:y]) for x, y in parts):
+            # 浏阳经开区与湖南省人民医院: a place beside the institution, the institution alone
+            return [(x, y, label, conf) for x, y in heads]
         parts = _parts(text, s, e, re.compile("和"))  # 壳牌和中石油: two known companies (not 西安天和)
         if label == "Company" and len(parts) > 1 and all(known.is_known(text[x:y]) for x, y in parts):
             return [(x, y, label, conf) for x, y in parts]

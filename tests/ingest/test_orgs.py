@@ -337,3 +337,13 @@ def test_a_japanese_company_is_named_with_its_legal_form():
 ])
 def test_a_company_s_role_before_its_name_is_no_part_of_it(text, company):
     assert names(extract_text(text), "Company") == {company}
+
+
+@pytest.mark.parametrize("text, org, company", [
+    ("由浏阳经开区与湖南省人民医院合作共建的湘东健康管理中心总投资3.8亿元。", "湖南省人民医院", None),
+    ("高新区管委会与中国电子科技集团公司第七研究所签署战略合作协议。", "中国电子科技集团公司第七研究所", "中国电子科技集团公司"),
+])
+def test_an_institution_beside_a_place_or_numbered_in_its_group(text, org, company):
+    rec = extract_text(text)
+    assert org in names(rec, "Organization")
+    assert company is None or company not in names(rec, "Company")
