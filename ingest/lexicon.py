@@ -56,6 +56,8 @@ CLOSING_VERBS = tuple(v for v in FOLLOW_VERBS if v != "同志")  # the verbs tha
 # so at most one matches at a place and their order in an alternation changes no match.
 LIMITED_FORMS = "股份有限公司|有限责任公司|有限公司"
 LEGAL_FORMS = rf"{LIMITED_FORMS}|股份公司|总公司|集团公司|公司|株式会社"
+# the end of a full legal name (…有限公司, …株式会社), with the place in brackets some add after it
+LEGAL_NAME_END = re.compile(rf"(?:{LIMITED_FORMS}|株式会社)(?:[(（][\u4e00-\u9fff]{{2,6}}[)）])?")
 # a branch (分公司) is found like a company; a bare 集团 is tried last, after the forms it starts
 COMPANY_SUFFIX = re.compile(
     rf"(?:(?:[（(][\u4e00-\u9fff]{{2,6}}[)）])?(?:集团(?:{LIMITED_FORMS})|{LEGAL_FORMS}|分公司)|集团)")

@@ -46,6 +46,7 @@ def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
     return None
 
 
+FULL_LEGAL_NAME = re.compile(rf"(?:{lx.LIMITED_FORMS}|株式会社)[)）]?$")  # …有限公司, not a short form
 SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|选址于|选址在|选址)")
 # what stands for the project before (该项目, 该基地, a hospital's or school's 新院区, 新校区)
 SITE_ANAPHOR = re.compile(rf"(?:{REFERENT}|新院区|新校区|新厂区)$")
@@ -285,7 +286,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         if p is None:
             continue
         # the company's legal name written right before its project (甲有限公司年产…项目): its own, said outright
-        via = {"via": "adjacent"} if p.start == c.end and re.search(r"(?:有限公司|有限责任公司|株式会社)[)）]?$", c.text) else {}
+        via = {"via": "adjacent"} if p.start == c.end and FULL_LEGAL_NAME.search(c.text) else {}
         a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start, **via})
     for c, stand in referred_companies(a):  # 企业负责人介绍，公司投资5.2亿元建设的甲项目…
         p = _invested_project(a, stand, [m for m in sent_mentions[a.sent_of(stand.start)] if m.label == "Project"])

@@ -8,7 +8,7 @@ import re
 
 from ingest import gazetteer as gz
 from ingest.analysis import Analysis, after_builder
-from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, NAME_AFTER
+from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, LEGAL_NAME_END, NAME_AFTER
 
 
 def project_start(a: Analysis, s: int, e: int, companies: list[tuple[int, int]]) -> int:
@@ -17,12 +17,9 @@ def project_start(a: Analysis, s: int, e: int, companies: list[tuple[int, int]])
     return with_facility_lead(a, _with_owner(a.text, _after_site(a, s, e), companies))
 
 
-# a company's legal name before what it builds (宁夏甲铝业科技有限公司 + 年产20万吨…项目): the gold names the
-# project without it (as its canonical name, or an alias beside the long one)
-LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司|株式会社)(?:[(（][\u4e00-\u9fff]{2,6}[)）])?")
-
-
 def after_legal_name(text: str, s: int, e: int) -> int:
+    """After a company's legal name written before what it builds (宁夏甲铝业科技有限公司 + 年产20万吨…项目):
+    the gold names the project without it (as its canonical name, or an alias beside the long one)."""
     ends = [m.end() for m in LEGAL_NAME_END.finditer(text, s, e) if e - m.end() >= 4]
     return ends[-1] if ends else s
 

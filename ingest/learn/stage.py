@@ -84,13 +84,19 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
 BELOW_COUNTY = ("township", "village", "zone")
 
 
+def _own_sites(rels: list[dict]) -> dict[str, list[int]]:
+    """The places each project's own clause sites it in (via site), by project name."""
+    sited: dict[str, list[int]] = {}
+    for r in rels:
+        if r["type"] == "HOSTS" and r.get("via") == "site":
+            sited.setdefault(r["tail"].name, []).append(r["head"].place)
+    return sited
+
+
 def _sited_elsewhere(rels: list[dict], g) -> list[dict]:
     """A project its own clause sites in a town or a zone (甲项目选址乙镇, 位于丙园区) is no other
     town's or zone's: the towns listed at its signing (乙镇、丁镇分别与企业签约) host the others."""
-    sited: dict[str, list] = {}
-    for r in rels:
-        if r.get("via") == "site" and r["head"].place >= 0:
-            sited.setdefault(r["tail"].name, []).append(r["head"].place)
+    sited = {name: known for name, places in _own_sites(rels).items() if (known := [n for n in places if n >= 0])}
 
     def elsewhere(r) -> bool:
         q = r["head"].place if r["type"] == "HOSTS" else -1
@@ -144,10 +150,7 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
     have = {(r["type"], r["head"].name, r["tail"].name) for r in rels if "tail" in r}
     # a project whose own investor is named takes no sibling's (甲基地由A公司投资…；乙产业园由B公司投资…)
     invested = {r["tail"].name for r in rels if r["type"] == "INVESTS_IN" and "tail" in r}
-    sited: dict[str, list] = {}  # …nor a host outside its own site (蒲县 is inside the 临汾 it is said to be in)
-    for r in rels:
-        if r["type"] == "HOSTS" and r.get("via") == "site":
-            sited.setdefault(r["tail"].name, []).append(r["head"].place)
+    sited = _own_sites(rels)  # …nor a host outside its own site (蒲县 is inside the 临汾 it is said to be in)
     out = []
     for r in rels:
         if r["type"] not in PAIR_TYPES or "tail" not in r:
