@@ -217,6 +217,13 @@ class Gazetteer:
                 i += 1
         return out
 
+    def forms_ending(self, text: str, end: int, window: int, kinds: tuple[str, ...]) -> list[tuple[int, list[int]]]:
+        """(start, divisions) of each form of these kinds that ends at end, read over the window
+        before it: the place a name there starts with (宁夏 + 嘉瑞铝业…, 泰和县 + 人民医院…)."""
+        lo = max(0, end - window)
+        return [(lo + x, [i for i, kind in self.forms[form] if kind in kinds]) for x, y, form in self.scan(text[lo:end])
+                if lo + y == end and any(kind in kinds for _, kind in self.forms[form])]
+
 
 def _level(depth: int, name: str) -> str:
     if depth == 0:

@@ -170,3 +170,7 @@ DATE_LEAD = re.compile(rf"(?:(?<=\d)[年月日号])?{RANGE}?"
                        rf"|\d{{1,2}}(?={RANGE}\d{{4}})){RANGE}?)*")
 # 除 + a name + 外 (除县人民医院新院区外, 还…): what else there is; 除 is no part of the name
 EXCEPT_END = re.compile(r"[^，,。；;]{0,4}?(?:以)?外")
+# the sectors a list of trades is closed by (新能源、新材料等领域)
+SECTOR_WORDS = "领域|产业|行业|板块|方面"
+# a village's own bodies (莲湖村党支部, 东风村村委会)
+VILLAGE_BODIES = "党支部|党总支|村委会|村民委员会"

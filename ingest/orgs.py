@@ -42,8 +42,9 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         start = _cut_person(text, start, m.start(), g)
         start += text.startswith("除", start) and bool(lx.EXCEPT_END.match(text, m.end()))  # 除 + 县人民医院 + 新院区外
         appointed = lx.APPOINT.search(text, start, m.start())  # 任命甲为 + 某市中级人民法院 + 副院长
-        if appointed and text.find("为", appointed.end(), m.start()) > 0:
-            start = text.find("为", appointed.end(), m.start()) + 1
+        link = text.find("为", appointed.end(), m.start()) if appointed else -1
+        if link > 0:
+            start = link + 1
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue
@@ -335,7 +336,7 @@ def _enumeration_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return items
 
 
-SECTORS = re.compile(r"领域|产业|行业|民生|板块|方面")
+SECTORS = re.compile(rf"{lx.SECTOR_WORDS}|民生")
 NUMBERED = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}$")
 # what 等…企业 says the items are when it names a trade, not a rank (龙头, 知名: names)
 TRADES = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:配套|加工|上下游|相关|领域|行业|制造|生产)")

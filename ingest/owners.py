@@ -77,7 +77,7 @@ DEPT_END = re.compile(r"(?:委员会|办公室|管理局|局|委|厅|署|办|[^�
 PUBLIC_LEAD = re.compile(r"(?:国家|中央|省|市|县|区)")
 # a division of a department, written between it and the post (省农业厅 + 畜牧业处 + 处长)
 DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?处$")
-VILLAGE_BODY = re.compile(r"(?:党支部|党总支|村委会|村民委员会)$")
+VILLAGE_BODY = re.compile(rf"(?:{lx.VILLAGE_BODIES})$")
 PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
 
 

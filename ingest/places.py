@@ -197,7 +197,7 @@ def _home(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 # a village named by its own bodies (莲湖村党支部书记, 上桥村村委会): a village whatever the gazetteer knows
-VILLAGE_BODY = re.compile(r"(?<=村)(?:党支部|党总支|村委会|村民委员会|两委)")
+VILLAGE_BODY = re.compile(rf"(?<=村)(?:{lx.VILLAGE_BODIES}|两委)")
 
 
 def _villages_by_body(a: Analysis) -> None:

@@ -67,12 +67,9 @@ def _place_before(text: str, s: int) -> int:
     """Where a place name read nowhere else stands right before a legal name after a break (，宁夏 +
     嘉瑞铝业科技有限公司): the name's start."""
     g = gz.load()
-    lo = max(0, s - 6)
-    for x, y, form in g.scan(text[lo:s]):
-        k = lo + x
-        if lo + y == s and (k == 0 or not CJK.match(text[k - 1])) and any(
-                kind in ("full", "short") and g.divisions[i].level in ("province", "prefecture", "county")
-                for i, kind in g.forms[form]):
+    for k, divisions in g.forms_ending(text, s, 6, ("full", "short")):
+        if (k == 0 or not CJK.match(text[k - 1])) and any(
+                g.divisions[i].level in ("province", "prefecture", "county") for i in divisions):
             return k
     return s
 

@@ -12,8 +12,10 @@ from ingest.lexicon import CAPACITY_LEAD, CAPACITY_TIMES, LEGAL_NAME_END, NAME_A
 
 
 def project_start(a: Analysis, s: int, e: int, companies: list[tuple[int, int]]) -> int:
-    """The start of the project name tagged at s..e; companies: (start, end) of the article's company names."""
-    s = _with_capacity(a, _with_size(a, after_builder(a, after_legal_name(a.text, s, e), e)))
+    """The start of the project name tagged at s..e, after its company's legal name (after_legal_name,
+    which the caller reads first to name the company too); companies: (start, end) of the article's
+    company names."""
+    s = _with_capacity(a, _with_size(a, after_builder(a, s, e)))
     return with_facility_lead(a, _with_owner(a.text, _after_site(a, s, e), companies))
 
 
@@ -98,9 +100,7 @@ def with_facility_lead(a: Analysis, s: int) -> int:
                   or (m.label == "Organization" and m.start < k and s < m.end)), None)  # 泰和县人民医院
     if place is not None:
         return place.start
-    g = gz.load()  # a county named only inside the institution's name is no mention of its own
-    lo = max(0, k - 8)
-    named = [lo + x for x, y, form in g.scan(a.text[lo:k]) if lo + y == k and any(kind == "full" for _, kind in g.forms[form])]
+    named = gz.load().forms_ending(a.text, k, 8, ("full",))  # a county named only inside the institution's name
     if named:
-        return named[0]
+        return named[0][0]
     return k - 1 if k and a.text[k - 1] in "县市" and (k == 1 or a.text[k - 2] in NAME_AFTER) else k

@@ -15,7 +15,7 @@ from ingest.learn.bounds import company_bounds, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
 from ingest.learn.project_starts import after_legal_name, project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
-from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX
+from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX, SECTOR_WORDS
 from ingest.officials import _person_name
 from ingest.orgs import COMPANY_COUNT, brand_group, marked
 from ingest.project_names import shape_projects
@@ -66,12 +66,6 @@ BARE_LEVEL = re.compile(r"[省市县区州旗](?:中级|高级)?$")
 AFTER_WORD = set("的了和及与在对向为由将把被从给")
 
 
-def _with_bare_level(text: str, s: int) -> int:
-    """州 + 中级人民法院, 县 + 人民医院: a court or a hospital named after the bare level of the
-    article's place is that place's (where no place name stands before the level)."""
-    m = BARE_LEVEL.search(text[max(0, s - 3):s])
-    k = s - len(m.group()) if m else s
-    return k if m and (k == 0 or not CJK.match(text[k - 1]) or text[k - 1] in AFTER_WORD) else s
 PLACED_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}?[县市区旗](?:第[一二三四五六七八九十]+)?(?:人民|中医|妇幼保健|中心|第[一二三四五六七八九十]人民)?"
                          r"(?:医院|卫生院|保健院|法院|检察院|中学|小学|实验中学|实验小学)")
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
@@ -81,6 +75,14 @@ NOT_PLAIN_ROUTE = re.compile(r"的|全程|全线|一段|^(?:项目|工程)|[东�
 ROUTE_CONFIDENCE = 0.9  # 26 of the 29 such names the rules read in the dev and annotated texts are gold projects
 # a tagged span whose characters are on average less likely in it than not is left out
 MIN_SPAN = {"Project": 0.5}
+
+
+def _with_bare_level(text: str, s: int) -> int:
+    """州 + 中级人民法院, 县 + 人民医院: a court or a hospital named after the bare level of the
+    article's place is that place's (where no place name stands before the level)."""
+    m = BARE_LEVEL.search(text[max(0, s - 3):s])
+    k = s - len(m.group()) if m else s
+    return k if m and (k == 0 or not CJK.match(text[k - 1]) or text[k - 1] in AFTER_WORD) else s
 
 
 def _plain_route(m: Mention) -> bool:
@@ -172,7 +174,7 @@ def _a_trade_listed(text: str, s: int, e: int) -> bool:
 
 
 # a list closed by the sectors it names (电线电缆、农产品深加工等领域): trades, whatever the tagger reads
-SECTORS_CLOSE = re.compile(rf"{SECTOR_LIST.pattern}[^,;:，。；：、\n]{{0,6}}?(?:领域|产业|行业|板块|方面)")
+SECTORS_CLOSE = re.compile(rf"{SECTOR_LIST.pattern}[^,;:，。；：、\n]{{0,6}}?(?:{SECTOR_WORDS})")
 
 
 def _trade_of_sectors(text: str, s: int, e: int) -> bool:
@@ -339,7 +341,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                 cs, ce = company_bounds(a, s, legal)
                 if not any(m.start < ce and cs < m.end for m in new + protected):
                     new.append(Mention(cs, ce, "Company", text[cs:ce], text[cs:ce], extra={"confidence": round(conf, 3)}))
-            s = project_start(a, s, e, companies)
+            s = project_start(a, legal, e, companies)
             name = text[s:e]
         if any(m.start < s + len(name) and s < m.end for m in protected):
             continue
