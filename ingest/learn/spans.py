@@ -85,6 +85,23 @@ def _with_bare_level(text: str, s: int) -> int:
     return k if m and (k == 0 or not CJK.match(text[k - 1]) or text[k - 1] in AFTER_WORD) else s
 
 
+def _rule_start(a: Analysis, s: int, e: int) -> int:
+    """A learned company's start, or the rules' when they read the same legal name from a place
+    of the country (贵州 + 大织高速公路 + 开发有限公司, 中国 + 水利水电第十四 + 工程局有限公司): the
+    tagger cuts long names after a numeral or a trade word."""
+    g = gz.load()
+    starts = [m.start for m in a.mentions if m.label == "Company" and m.end == e and m.start < s
+              and not NOT_OF_NAME.search(a.text, m.start, s)
+              and (a.text.startswith("中国", m.start) or g.forms_starting(a.text[m.start:s], DOMESTIC))]
+    return min(starts + [s])
+
+
+# what the rules' walk takes before a name and no name holds: a role (港资企业, 汽车制造商, 子公司),
+# or a second name (甲及乙集团)
+NOT_OF_NAME = re.compile(r"企业|公司|集团|资|配套|旗下|下属|所属|商|巨头|厂家|伙伴|[及和与、]")
+DOMESTIC = ("province", "prefecture", "county")
+
+
 def _plain_route(m: Mention) -> bool:
     return m.extra.get("kind") == "route" and not NOT_PLAIN_ROUTE.search(m.name)
 
@@ -320,6 +337,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
         if lab == "Company" and SITE.search(text, cut[0], cut[1]):  # 某某福鼎基地: a company's site
             lab, cut = "Project", (cut[0], cut[1] + (2 if text.startswith("项目", cut[1]) else 0))
         s, e = without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
+        if lab == "Company":
+            s = _rule_start(a, s, e)
         if lab == "Organization" and INSTITUTION_KIND.fullmatch(text, s, e):
             s = _with_bare_level(text, s)
         name = text[s:e]

@@ -615,3 +615,25 @@ def test_the_company_whose_legal_name_stands_before_its_project_invests_in_it(mo
     assert "宁夏嘉川铝业科技有限公司" in names(rec, "Company")
     assert ("宁夏嘉川铝业科技有限公司", "年产20万吨高性能铝合金项目") in {
         (r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "INVESTS_IN"}
+
+
+@pytest.mark.parametrize("text, rule, tagged, want", [
+    # the rules read the name from a place of the country; the tagger cut it after a trade word
+    ("由四川宜叙高速公路开发有限公司负责投资。", "四川宜叙高速公路开发有限公司", "开发有限公司", "四川宜叙高速公路开发有限公司"),
+    ("中国水利水电第九工程局有限公司承担施工。", "中国水利水电第九工程局有限公司", "工程局有限公司", "中国水利水电第九工程局有限公司"),
+    # what the rules take before the name and no name holds stays out: a role, a second name
+    ("港资企业香港华利纺织有限公司投资建设。", "港资企业香港华利纺织有限公司", "香港华利纺织有限公司", "香港华利纺织有限公司"),
+    ("云南英华及华泰控股集团投资建设。", "云南英华及华泰控股集团", "华泰控股集团", "华泰控股集团"),
+    # no place opens the rules' longer reading: the tagger's stays
+    ("远大施泰精密部件有限公司投资建设。", "远大施泰精密部件有限公司", "施泰精密部件有限公司", "施泰精密部件有限公司"),
+])
+def test_a_company_the_tagger_cut_short_takes_the_rules_start_from_a_place(text, rule, tagged, want):
+    a = analysis(text, [(rule, "Company", -1)])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Company", 0.9)])
+    assert [m.name for m in a.mentions if m.label == "Company"] == [want]
+
+
+def test_a_long_company_name_is_read_whole_end_to_end():
+    text = "项目由省交通投资集团有限公司与中国铁建股份有限公司共同出资组建的四川宜叙高速公路开发有限公司负责投资、建设和运营管理。"
+    assert "四川宜叙高速公路开发有限公司" in names(extract_text(text), "Company")
