@@ -118,7 +118,7 @@ def _place_identity(g: gz.Gazetteer, m) -> tuple[str, str, str | None, list[int]
         ident = "/".join(g.path(parent) + [m.name])
     else:
         chain, ident = [], m.name
-    level = "village" if m.place == -3 else "zone" if m.place == -4 or gz.ZONE_SUFFIX.search(m.name) else "county"
+    level = "village" if m.place == -3 else "township" if m.place == -5 else "zone" if m.place == -4 or gz.ZONE_SUFFIX.search(m.name) else "county"
     return ident, level, None, chain
 
 

@@ -224,7 +224,6 @@ class Gazetteer:
         return [(lo + x, [i for i, kind in self.forms[form] if kind in kinds]) for x, y, form in self.scan(text[lo:end])
                 if lo + y == end and any(kind in kinds for _, kind in self.forms[form])]
 
-
     def forms_starting(self, text: str, levels: tuple[str, ...]) -> bool:
         """Whether text starts with a place of these levels (贵州 of 贵州大织高速公路)."""
         return any(x == 0 and any(self.divisions[i].level in levels for i, _ in self.forms[form])

@@ -5,6 +5,7 @@ import re
 from collections import Counter, defaultdict
 
 import jieba
+import jieba.posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
@@ -151,8 +152,10 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
         if men:
             men.place = idx
     _home(a, g)
+    find_towns(a, g)
     find_villages(a, g)
     find_zones(a, g)
+    find_named_zones(a)
     resolve_generic_zones(a, g)
 
 
@@ -219,6 +222,39 @@ def _villages_by_body(a: Analysis) -> None:
             men.place = -3
 
 
+TOWN = -5  # a township the gazetteer lacks, known by its county
+# a township's kind (某县 + 乃琼 + 镇); 乡 and 镇 that open a word (乡村, 镇江) are none
+TOWN_SUFFIX = re.compile(r"镇(?![江压痛静守])|乡(?![村镇亲土愁间下])|街道(?!办)")
+
+
+def find_towns(a: Analysis, g: gz.Gazetteer) -> None:
+    """Townships the gazetteer lacks, written right after their county (抚远市抓吉镇), after a word that
+    places (在乃琼镇, 位于古荣乡) or in a list of them: a name that is one rare word, not a kind (全乡,
+    城乡) or a common word (美丽乡村)."""
+    text = a.text
+    counties = {p.end: p.place for p in a.by_label("Place") if p.place >= 0 and g.divisions[p.place].level == "county"}
+    for m in TOWN_SUFFIX.finditer(text):
+        for s in (m.start() - 2, m.start() - 3):
+            name = text[max(0, s):m.start()]
+            if s < 0 or any(p.start < m.end() and s < p.end for p in a.by_label("Place")):
+                break  # a known place ends there (马桥 of 马桥镇)
+            if s not in counties and not TOWN_LEAD.search(text, max(0, s - 1), s):
+                continue
+            if jieba.lcut(name) != [name] or _freq(name) >= 1000 or _tag(name).startswith(("v", "a", "d", "r", "m", "t")) \
+                    or name[0] in NOT_TOWN_START or name[-1] in "等乡镇":
+                continue
+            men = _add(a, s, m.end(), "Place", text[s:m.end()])
+            if men:
+                men.place = TOWN
+                men.extra["parent"] = counties.get(s, -1)
+            break
+
+
+# what stands before a township's bare name: a word that places, or a list
+TOWN_LEAD = re.compile(r"(?:在|于|到|赴|、|，|,)$")
+NOT_TOWN_START = set("全各每本该此从对以时向在于等和与及把被将为了的")  # a kind, or a word before the name
+
+
 def find_villages(a: Analysis, g: gz.Gazetteer) -> None:
     _villages_by_body(a)
     towns = {m.place for m in a.by_label("Place") if m.place >= 0 and g.divisions[m.place].level == "township"}
@@ -276,6 +312,33 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
             men.extra["parent"] = parent
             a.zones[name] = (name, parent)
         places = sorted(a.by_label("Place"), key=lambda m: m.start)
+
+
+def find_named_zones(a: Analysis) -> None:
+    """Zones named by a proper noun alone after a break (在李渡工业园区, ，白涛化工园区): the name is
+    a word jieba reads as a person's, a place's or another proper name; a trade (新材料产业园区) is none."""
+    text = a.text
+    for m in lx.ZONE_NAME_SUFFIX.finditer(text):
+        words = list(jieba.posseg.cut(text[max(0, m.start() - 6):m.start()]))
+        name = []
+        while words and words[-1].flag in NAME_TAGS and sum(map(len, name)) + len(words[-1].word) <= 4:
+            name.insert(0, words.pop().word)
+        start = m.start() - sum(map(len, name))
+        if not name or sum(map(len, name)) < 2 or (words and not (ZONE_LEAD.fullmatch(words[-1].word)
+                                                                  or words[-1].flag.startswith(("v", "p", "c", "u")))):
+            continue
+        kinds = [x for x in a.by_label("Place") if start <= x.start and x.end <= m.end() and gz.ZONE_KIND.fullmatch(x.name)]
+        if any(x.start < m.end() and start < x.end for x in a.by_label("Place") if x not in kinds):
+            continue
+        a.mentions = [x for x in a.mentions if x not in kinds]  # 化工园区 of 白涛化工园区: a kind, inside the name
+        men = _add(a, start, m.end(), "Place", text[start:m.end()])
+        if men:
+            men.place = -4
+
+
+NAME_TAGS = {"nr", "ns", "nz", "nrt", "nrfg"}
+# what may stand before a zone's bare name: a break, or a verb, a preposition, a conjunction or 的
+ZONE_LEAD = re.compile(rf"[{re.escape(''.join(sorted(lx.PUNCT)))}]+")
 
 
 def _known_zone(g: gz.Gazetteer, p, rest: str) -> int | None:

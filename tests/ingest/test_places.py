@@ -205,3 +205,37 @@ def test_a_zone_after_a_place_is_one_name_though_the_tree_has_a_zone_named_by_it
     place of its own, so the place before it and the word are one zone."""
     got = names(extract_text(text), "Place")
     assert zone in got and kind not in got
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("开工仪式在柳湾工业园区举行，各参建单位负责人出席。", "柳湾工业园区"),
+    ("该项目位于长岭化工园区，建成后年产值8亿元。", "长岭化工园区"),
+    ("副市长深入蔡家坡经济技术开发区调研企业生产。", "蔡家坡经济技术开发区"),
+])
+def test_a_zone_named_by_a_proper_noun_alone_is_a_place(text, zone):
+    """A zone's own name with no city before it (柳湾 + 工业园区) is a zone; the kind inside it
+    (化工园区) is no place of its own."""
+    rec = extract_text(text)
+    assert zone in names(rec, "Place")
+    assert "化工园区" not in names(rec, "Place")
+    assert {e["level"] for e in rec["entities"] if e["name"] == zone} == {"zone"}
+
+
+def test_a_trade_before_a_zone_kind_is_no_zone_name():
+    assert not any(n.endswith("产业园区") for n in names(extract_text("在新材料产业园区建设研发中心。"), "Place"))
+
+
+@pytest.mark.parametrize("text, town", [
+    ("墨竹工卡县雅堆乡新建牧业基地。", "雅堆乡"),  # right after its county
+    ("公司投资2亿元在洛波镇建设茶叶加工厂。", "洛波镇"),  # after a word that places
+    ("工作组先后来到坎布拉镇、沃卡乡察看灾情。", "沃卡乡"),  # in a list
+])
+def test_a_township_the_gazetteer_lacks_is_read_by_its_kind(text, town):
+    rec = extract_text(text)
+    assert town in names(rec, "Place")
+    assert {e["level"] for e in rec["entities"] if e["name"] == town} == {"township"}
+
+
+@pytest.mark.parametrize("text", ["全县加快美丽乡村建设。", "推进城乡统筹发展，每乡镇建一所学校。", "他从金乡出发。"])
+def test_words_before_a_township_kind_are_no_township(text):
+    assert not any(n.endswith(("乡", "镇")) for n in names(extract_text(text), "Place"))
