@@ -334,6 +334,13 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def name_parts() -> frozenset[str]:
+    """Parts of Tibetan, Mongolian and Yi names as Chinese writes them (ingest/name_parts.txt)."""
+    lines = (Path(__file__).with_name("name_parts.txt")).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Country names in Chinese (美国, 德国, 大韩民国, 韩国) from pycountry's ISO 3166 translations."""
     import gettext

@@ -73,7 +73,7 @@ def _person_name(text: str, pos: int) -> str | None:
 # how an official does what follows (分别参加, 多次到): where a name ends
 ACTS_HOW = ("分别", "多次", "先后", "亲自", "一同", "共同", "随后", "首先", "专程", "一起")
 # a name written in the letters of another language: 雪克来提·扎克尔, 亚森·吾守尔
-DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}")
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,9}){1,2}")
 # when, where or with whom an official does what follows (…·吐尔逊今年以来, …·买买提在): where a name ends
 WHEN_AFTER = ("今年", "去年", "近日", "日前", "昨日", "昨天", "当天", "近年", "此前", "近期", "一行", "在", "到", "赴", "与")
 POST_FIRST = re.compile(rf"(?:{lx.POSTS})")
@@ -86,9 +86,19 @@ def _dotted_name(text: str, pos: int) -> str | None:
         return None
     name = dotted.group()
     last = max(name.rfind("·"), name.rfind("•")) + 1
+    post = POST_FIRST.search(name, last + 1)  # …·扎克尔 + 主任: the post after the name
     cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS + ACTS_HOW + WHEN_AFTER) if k > last),
-              default=len(name))
+              default=post.start() if post else len(name))
     return name[:cut]
+
+
+def _parts_name(text: str, pos: int) -> str | None:
+    """A name of two or more known parts of another language (才让 + 多杰, 额尔敦 + 巴特尔), longest first."""
+    parts = gz.name_parts()
+    k, n = pos, 0
+    while k - pos < 6 and (part := next((text[k:k + j] for j in (4, 3, 2) if text[k:k + j] in parts), None)):
+        k, n = k + len(part), n + 1
+    return text[pos:k] if n >= 2 else None
 
 
 def _other_name(text: str, pos: int) -> str | None:
@@ -103,11 +113,13 @@ def _other_name(text: str, pos: int) -> str | None:
     if 2 <= len(name) <= 4 and lx.CJK.fullmatch(name[0]) and (rest[:1] in "，。、；：,;"
                                                               or rest.startswith(lx.FOLLOW_VERBS)):
         return name
-    # four characters of no common word before what an official does (旦增平措 + 表示, 次仁多吉 + 多次…)
-    name = text[pos:pos + 4]
-    if re.fullmatch(r"[\u4e00-\u9fff]{4}", name) and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + 4) \
-            and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
-        return name
+    # four to six characters of no common word before what an official does (旦增平措 + 表示, 次仁多吉 +
+    # 多次…, 额尔敦巴特尔 + 讲话)
+    for k in (4, 5, 6):
+        name = text[pos:pos + k]
+        if re.fullmatch(r"[\u4e00-\u9fff]+", name) and len(name) == k and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + k) \
+                and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
+            return name
     return None
 
 
@@ -115,7 +127,7 @@ def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
     """Names at pos, and after it joined by 、 (市领导李欣、姚桂梅、戴雷)."""
     out = []
     while True:
-        name = _dotted_name(text, pos) or _person_name(text, pos) or _other_name(text, pos)
+        name = _dotted_name(text, pos) or _parts_name(text, pos) or _person_name(text, pos) or _other_name(text, pos)
         if not name:
             break
         out.append((pos, name))

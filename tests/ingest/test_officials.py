@@ -347,3 +347,22 @@ def test_more_surnames_and_posts(text, official):
 ])
 def test_a_name_the_article_always_writes_whole_is_read_whole(text, official):
     assert names(extract_text(text), "Official") == {official}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("玉树州委副书记、州长索南旦增出席开工仪式。", "索南旦增"),  # Tibetan parts, no Chinese surname
+    ("县委书记格桑顿珠主持会议，县长扎西平措讲话。", "扎西平措"),
+    ("锡林郭勒盟委委员、副盟长巴音孟和，盟人大工委主任乌兰其其格陪同。", "巴音孟和"),  # 巴 and 乌 open Han names too
+    ("锡林郭勒盟委委员、副盟长巴音孟和，盟人大工委主任乌兰其其格陪同。", "乌兰其其格"),
+    ("副市长阿拉坦巴特尔讲话。", "阿拉坦巴特尔"),
+])
+def test_a_name_of_known_parts_of_another_language_is_read_whole(text, name):
+    assert name in names(extract_text(text), "Official")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("州长热依拉·吐尔逊汇报了全州工作。", "热依拉·吐尔逊"),  # a dotted name ends before what she did
+    ("副州长阿迪力·努尔买买提江深入企业调研。", "阿迪力·努尔买买提江"),  # a last part of seven
+])
+def test_a_dotted_name_ends_where_what_the_official_does_begins(text, name):
+    assert names(extract_text(text), "Official") == {name}
