@@ -64,14 +64,25 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
 
 
 def _place_before(text: str, s: int) -> int:
-    """Where a place name read nowhere else stands right before a legal name after a break (，宁夏 +
-    嘉瑞铝业科技有限公司): the name's start."""
+    """Where a place name read nowhere else stands after a break right before a legal name (，宁夏 +
+    嘉瑞铝业科技有限公司), or before the brand jieba cut off it (；银川 + 天和 + 精密机床有限公司,
+    深圳市 + 联创 + 精密电路…): the name's start."""
     g = gz.load()
-    for k, divisions in g.forms_ending(text, s, 6, ("full", "short")):
-        if (k == 0 or not CJK.match(text[k - 1])) and any(
-                g.divisions[i].level in ("province", "prefecture", "county") for i in divisions):
-            return k
+    for brand in (0, 2, 3):
+        chars = text[max(0, s - brand):s]
+        if brand and (not re.fullmatch(r"[\u4e00-\u9fff]{%d}" % brand, chars) or chars[0] in BRAND_STOP + LEVEL_CHARS
+                      or set(chars[1:]) & set(BRAND_STOP.replace("和", ""))):
+            continue
+        for k, divisions in g.forms_ending(text, s - brand, 6, ("full", "short")):
+            if (k == 0 or not CJK.match(text[k - 1])) and any(
+                    g.divisions[i].level in ("province", "prefecture", "county") for i in divisions):
+                return k
     return s
+
+
+# a word between a place and a name, no brand (和 may end one: 天和); nor does one open with a level (长垣|市和)
+BRAND_STOP = "的在与及和是为了将把被对向从由等"
+LEVEL_CHARS = "省市县区州旗盟镇乡"
 
 
 # what a company does or says after its name, the words that open a post after it (中国通号 + 原董事长),

@@ -637,3 +637,15 @@ def test_a_company_the_tagger_cut_short_takes_the_rules_start_from_a_place(text,
 def test_a_long_company_name_is_read_whole_end_to_end():
     text = "项目由省交通投资集团有限公司与中国铁建股份有限公司共同出资组建的四川宜叙高速公路开发有限公司负责投资、建设和运营管理。"
     assert "四川宜叙高速公路开发有限公司" in names(extract_text(text), "Company")
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("；银川天和精密机床有限公司投资建设。", "精密机床有限公司", "银川天和精密机床有限公司"),  # 天|和: jieba cut the brand
+    ("，深圳市联创精密电路有限公司在当地投资。", "精密电路有限公司", "深圳市联创精密电路有限公司"),
+    ("，长垣市与中原起重装备集团有限公司签约。", "中原起重装备集团有限公司", "中原起重装备集团有限公司"),  # 与: two parties
+    ("，营口中板是中国五矿集团公司的子公司。", "中国五矿集团公司", "中国五矿集团公司"),  # 是: a clause
+])
+def test_a_company_starts_with_its_place_and_the_brand_after_it(text, tagged, want):
+    s = text.index(tagged)
+    got = spans.company_bounds(analysis(text, []), s, s + len(tagged))
+    assert text[got[0]:got[1]] == want
