@@ -10,7 +10,7 @@ from ingest import lexicon as lx
 import jieba
 
 from ingest.projects import find_shared_head
-from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _tag, after_builder, _units, walk_left
+from ingest.analysis import NAME_VERBS, SINGLE_STOP, Analysis, _add, _freq, _tag, after_builder, _units, walk_left
 
 MODES = ("高速公路|高速铁路|城际铁路|客运专线|铁路|高铁|高速|一级公路|二级公路|公路|快速路|快速通道|轨道交通|城际|"
          "输电工程|输变电工程|输电线路|输气管道|管道|运河|航道")
@@ -31,9 +31,15 @@ LINE_CONTEXT = re.compile(MODES)
 ABBREVIATED = re.compile(rf"(?:[\u4e00-\u9fff][(（][\u4e00-\u9fff]{{1,3}}[)）]){{2,}}(?=(?:{MODES}|线|改造|改扩建|扩建|项目|工程))")
 
 
-def _placey(g: gz.Gazetteer, s: str) -> bool:
-    """A route end: a place name, or a place name followed or preceded by a local name."""
-    return any(g.is_place(f) for f in {s, s[:2], s[:3], s[-2:], s[-3:]})
+def _placey(g: gz.Gazetteer, s: str, town: bool = False) -> bool:
+    """A route end: a place name, or a place name followed or preceded by a local name (town: a
+    township's short name too, 西湾子 of 西湾子至太子城公路)."""
+    return any(g.is_place(f) for f in {s, s[:2], s[:3], s[-2:], s[-3:]}) or (town and _end_place(g, s, town))
+
+
+def _end_place(g: gz.Gazetteer, form: str, town: bool) -> bool:
+    """A place's name, or (town) a township's short name that is no common word (西湾子, not 西南)."""
+    return g.is_place(form) or (town and form in g.forms and _freq(form) < 100)
 
 
 def _after_places(g: gz.Gazetteer, text: str, start: int, end: int) -> int:
@@ -64,7 +70,8 @@ def _name_start(g: gz.Gazetteer, text: str, start: int, end: int) -> int | None:
         if not g.is_place(w) and w not in NAME_VERBS and (
                 w in SINGLE_STOP or _tag(w).startswith(("v", "p", "d", "c", "r", "u"))):
             cut = pos
-    start = cut
+    # a place the cut falls inside is the name's first word (都|安 of 都安至巴马公路)
+    start = next((start for k in (4, 3, 2) if start < cut <= start + k and g.is_place(text[start:start + k])), cut)
     if end - start < 2 or "的" in text[start:end]:
         return None
     return start
@@ -83,8 +90,9 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     for m in ROUTE_LINK.finditer(text):
         start = walk_left(text, m.start(), limit=8, keep_adj=False)
-        if start == m.start():  # an end jieba reads as a word of another kind (大同: an adverb, 安化: a verb)
-            start = next((start - k for k in (4, 3, 2) if k <= start and g.is_place(text[start - k:start])), start)
+        # an end jieba reads as a word of another kind (大同: an adverb, 安化: a verb), or cuts (都|安至巴马)
+        start = min(start, next((m.start() - k for k in (4, 3, 2) if k <= m.start()
+                                 and _end_place(g, text[m.start() - k:m.start()], m.group() == "至")), start))
         left = text[start:m.start()]
         if not 2 <= len(left) <= 8 or not lx.CJK.fullmatch(left[-1]):
             continue
@@ -93,7 +101,7 @@ def find_infrastructure(a: Analysis, g: gz.Gazetteer) -> None:
             core = right.group(1)
             start = _name_start(g, text, start, m.start())
             power = "输" in right.group(0)[len(core):]  # a power line's ends are often regions (准东, 皖南)
-            if start is None or not (power or _placey(g, text[start:m.start()]) or _placey(g, core)):
+            if start is None or not (power or _placey(g, text[start:m.start()], m.group() == "至") or _placey(g, core)):
                 continue
             _add(a, start, _end(text, right.end()), "Project", kind="route")
             continue

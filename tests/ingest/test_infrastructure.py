@@ -112,3 +112,17 @@ def test_a_power_line_between_two_ends_is_a_route(text, name):
 ])
 def test_a_route_whose_ends_jieba_misreads_is_still_a_route(text, route):
     assert route in projects(text)
+
+
+@pytest.mark.parametrize("text, route", [
+    ("都安至巴马公路改扩建工程总投资21.6亿元。", "都安至巴马公路改扩建工程"),  # jieba cuts 都|安至: 都 is no adverb
+    ("跑马坪至新营盘公路改建工程全长18公里。", "跑马坪至新营盘公路改建工程"),  # townships' short names
+])
+def test_a_route_starts_with_the_place_jieba_cut_into(text, route):
+    assert route in projects(text)
+
+
+@pytest.mark.parametrize("text", ["新寨至龙泉沟公路改建工程全长18公里。", "西南至华南地区铁路运输通道建设加快。"])
+def test_a_route_needs_a_place_at_an_end(text):
+    """Neither end a known place, or a direction that is a township's name too (西南): no route."""
+    assert not any(p.startswith(("新寨", "西南")) for p in projects(text))
