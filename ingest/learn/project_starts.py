@@ -58,13 +58,22 @@ def _with_capacity(a: Analysis, s: int) -> int:
 SITE_LEAD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:港区|园区|开发区|新区|街道|[区县市镇乡村])的")
 
 
+# what a place does with a project after its name in a span the tagger read whole (某县 + 投资建设 + …项目)
+BUILT = re.compile(r"(?:投资|计划|拟|将|开工)?(?:建设|新建|兴建|打造|实施|引进)")
+
+
 def _after_site(a: Analysis, s: int, e: int) -> int:
-    """A project span that opens with its site and 的 (天府新区直管区的 + 成都科学城项目) starts after
-    the 的: the place is where it is, not its name."""
+    """A project span that opens with its site and 的 (天府新区直管区的 + 成都科学城项目) or with what is
+    done there (克东县投资建设 + 乳制品包装材料项目) starts after them: the place is where it is, not its name."""
     k = a.text.find("的", s, e)
     if SITE_LEAD.match(a.text, s, e) and e - k >= 4:  # 东吴港区的 + …码头工程: a site the gazetteer lacks
         return k + 1
     site = next((m for m in a.mentions if m.label == "Place" and m.start == s), None)
+    while site is not None and (more := next((m for m in a.mentions if m.label == "Place" and m.start == site.end), None)):
+        site = more  # 齐齐哈尔市 + 克东县: the chain of places
+    built = BUILT.match(a.text, site.end) if site is not None else None
+    if built and e - built.end() >= 4:  # 克东县投资建设 + 乳制品包装材料项目: where, and what is done there
+        return built.end()
     if site is None or k < 0 or e - k < 4 or not re.fullmatch(r"(?:直管区|境内|辖区|片区|[东南西北]部|核心区|起步区)?",
                                                               a.text[site.end:k]):
         return s

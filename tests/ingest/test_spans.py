@@ -649,3 +649,12 @@ def test_a_company_starts_with_its_place_and_the_brand_after_it(text, tagged, wa
     s = text.index(tagged)
     got = spans.company_bounds(analysis(text, []), s, s + len(tagged))
     assert text[got[0]:got[1]] == want
+
+
+@pytest.mark.parametrize("text, project", [
+    ("会上，宁城县投资建设乳品包装材料项目等12个项目现场签约。", "乳品包装材料项目"),
+    ("赤峰市宁城县新建乳品包装材料项目，由一家深圳企业投资3亿元。", "乳品包装材料项目"),  # a chain of places
+])
+def test_a_project_read_with_its_site_and_what_is_done_there_starts_after_them(text, project):
+    got = names(extract_text(text), "Project")
+    assert project in got and not any(p.startswith(("宁城", "赤峰")) for p in got)
