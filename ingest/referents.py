@@ -26,10 +26,13 @@ LEAD = re.compile(rf"(?:{REFERENT})?由|其中")
 
 
 def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
-    """The project an anaphor at pos refers to: the last one named before it in its paragraph
-    (该基地: the last of that kind, if any)."""
-    ps, _ = a.paras[a.para_of(pos)]
+    """The project an anaphor at pos refers to: the last one named before it in its paragraph, or
+    in the paragraph before when its own names none (该基地: the last of that kind, if any)."""
+    pi = a.para_of(pos)
+    ps, _ = a.paras[pi]
     before = [p for p in a.by_label("Project") if ps <= p.start < pos]
+    if not before and pi > 0:
+        before = [p for p in a.by_label("Project") if a.paras[pi - 1][0] <= p.start < ps]
     of_kind = [p for p in before if kind and p.name.endswith(kind)]
     return max(of_kind or before, key=lambda p: p.start) if before else None
 

@@ -368,3 +368,12 @@ def test_a_listed_project_sited_on_its_own_takes_no_sibling_s_town(monkeypatch):
     hosts = rels(rec, "HOSTS")
     assert ("天长经济开发区", "锐川锂电池隔膜生产基地") in hosts
     assert not {("秦栏镇", "锐川锂电池隔膜生产基地"), ("铜城镇", "锐川锂电池隔膜生产基地")} & hosts, hosts
+
+
+def test_a_project_referred_back_to_in_a_paragraph_of_its_own_is_the_last_one_named_before():
+    """The paragraph that says who builds 项目 names no project: it is the one the paragraph
+    before named last."""
+    text = ("奈曼旗至库伦旗一级公路开工\n2019-05-06\n\n"
+            "5月5日，奈曼旗至库伦旗一级公路正式开工，全长62公里，总投资18.5亿元。\n"
+            "项目由通辽市交通投资有限责任公司作为项目业主，负责投融资和建设管理。")
+    assert ("通辽市交通投资有限责任公司", "奈曼旗至库伦旗一级公路") in rels(extract_text(text), "INVESTS_IN")
