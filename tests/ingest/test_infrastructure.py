@@ -126,3 +126,16 @@ def test_a_route_starts_with_the_place_jieba_cut_into(text, route):
 def test_a_route_needs_a_place_at_an_end(text):
     """Neither end a known place, or a direction that is a township's name too (西南): no route."""
     assert not any(p.startswith(("新寨", "西南")) for p in projects(text))
+
+
+@pytest.mark.parametrize("text, project", [
+    ("县里实施了东风水库除险加固工程，总投资3200万元。", "东风水库除险加固工程"),
+    ("龙口水电站增效扩容工程完成投资800万元。", "龙口水电站增效扩容工程"),
+    ("青银高速公路扩能改造工程全线开工。", "青银高速公路扩能改造工程"),
+])
+def test_a_named_site_takes_the_works_written_after_it(text, project):
+    assert project in projects(text)
+
+
+def test_works_words_without_a_project_word_stay_out_of_the_name():
+    assert "东风水库" in projects("东风水库扩容后可增加供水。")
