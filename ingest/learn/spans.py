@@ -68,6 +68,9 @@ AFTER_WORD = set("的了和及与在对向为由将把被从给")
 
 PLACED_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}?[县市区旗](?:第[一二三四五六七八九十]+)?(?:人民|中医|妇幼保健|中心|第[一二三四五六七八九十]人民)?"
                          r"(?:医院|卫生院|保健院|法院|检察院|中学|小学|实验中学|实验小学)")
+# what a company invests, said right before what it builds (投资4.8亿元建设的 + 甲物流园, 投资8亿元在某县建设 + …):
+# the rules' name there stays whatever the tagger thinks
+INVESTED_BEFORE = re.compile(r"(?:投资|出资|斥资)[\d.]+[亿万]*(?:元|美元|港元|欧元)(?:在[\u4e00-\u9fff]{2,10}?)?(?:建设|新建|兴建|实施)的?$")
 RULE_BELIEF = 0.3  # a rule span the tagger gives at least this probability stays beside its own spans
 # a route named by its ends (大营至神池高速公路, 长治-临汾) stays whatever the tagger thinks, unless
 # the words around its ends are the sentence's (武汉至上海的铁路, 项目东连…, 成都至九寨沟全程高速)
@@ -314,7 +317,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     # as do a county's or a city's hospital, school or court (商水县人民医院, 蒲城县医院), named by its kind
     listed = {(m.start, m.end, m.label) for m in a.mentions
               if (m.label == "Company" and marked(m))
-              or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m)))
+              or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m) or INVESTED_BEFORE.search(text, 0, m.start)))
               or (m.label == "Organization" and PLACED_KIND.fullmatch(m.name))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)

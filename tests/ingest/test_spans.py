@@ -658,3 +658,10 @@ def test_a_company_starts_with_its_place_and_the_brand_after_it(text, tagged, wa
 def test_a_project_read_with_its_site_and_what_is_done_there_starts_after_them(text, project):
     got = names(extract_text(text), "Project")
     assert project in got and not any(p.startswith(("宁城", "赤峰")) for p in got)
+
+
+def test_what_a_company_invests_in_right_after_its_amount_stays_whatever_the_tagger_thinks():
+    """投资4.8亿元建设的 + 甲物流园: the rules' name after the investment stays, though the tagger
+    gives it no span of its own."""
+    text = "甘肃雪域冷链物流有限公司投资4.8亿元建设的雪域冷链物流园累计完成投资2.6亿元。"
+    assert "雪域冷链物流园" in names(extract_text(text), "Project")
