@@ -80,8 +80,10 @@ def previous_project(a: Analysis, pos: int) -> list[Mention]:
     return [p] if p else []
 
 
-# a company referred back to at a clause's head, as the one that invests (公司投资5.2亿元建设的…, 该企业拟投资…)
-COMPANY_REFERENT = re.compile(r"(?<![\u4e00-\u9fff])(?:该|这家|此)?(?:公司|企业)(?=(?:计划|拟|将|已|共|累计|总)?(?:投资|出资|斥资))")
+# a company referred back to at a clause's head, as the one that invests (公司投资5.2亿元建设的…, 该企业拟投资…,
+# 公司在高新区投资…)
+COMPANY_REFERENT = re.compile(r"(?<![\u4e00-\u9fff])(?:该|这家|此)?(?:公司|企业)"
+                              r"(?=(?:计划|拟|将|已|共|累计|总)?(?:在[\u4e00-\u9fff]{2,10}?)?(?:投资|出资|斥资))")
 
 
 def referred_companies(a: Analysis) -> list[tuple[Mention, Mention]]:

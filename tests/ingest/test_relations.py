@@ -377,3 +377,10 @@ def test_a_project_referred_back_to_in_a_paragraph_of_its_own_is_the_last_one_na
             "5月5日，奈曼旗至库伦旗一级公路正式开工，全长62公里，总投资18.5亿元。\n"
             "项目由通辽市交通投资有限责任公司作为项目业主，负责投融资和建设管理。")
     assert ("通辽市交通投资有限责任公司", "奈曼旗至库伦旗一级公路") in rels(extract_text(text), "INVESTS_IN")
+
+
+def test_a_company_referred_back_to_before_where_it_invests_is_the_investor():
+    text = ("市长走访企业\n2021-03-02\n\n"
+            "在宜昌鼎盛齿轮传动有限公司，市长走进生产车间了解订单情况。\n"
+            "企业负责人介绍，公司在高新区投资3.6亿元建设的年产50万套精密齿轮项目已完成设备安装。")
+    assert ("宜昌鼎盛齿轮传动有限公司", "年产50万套精密齿轮项目") in rels(extract_text(text), "INVESTS_IN")
