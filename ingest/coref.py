@@ -86,12 +86,19 @@ def _same_company(short: str, full: str) -> bool:
     is another company of the group (中金国泰集团 / 中金国泰文化旅游集团)."""
     if full.startswith(short):
         return LEGAL_TAIL.fullmatch(full[len(short):]) is not None
+    bracketed = BRACKETED.search(full)
+    if bracketed and bracketed.group(1) in short:  # 科尔班天津 of 科尔班汽车电子(天津)有限公司: the plant there
+        full = full.replace(bracketed.group(), bracketed.group(1))
     if len(short) < 3 or short[0] != full[0] or BRANCH.search(full):
         return False
     tail = LEGAL_END.search(short)
     if tail and full.startswith(short[:tail.start()]) and full.endswith(tail.group()):
         return False
     return _picked(short, full)
+
+
+# a word in brackets in a full name (a place: 科尔班汽车电子(天津)有限公司; 光明食品(集团)有限公司)
+BRACKETED = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
 
 
 def bare_form(name: str) -> str | None:

@@ -179,3 +179,15 @@ def test_a_company_read_short_of_a_form_the_article_writes_is_that_form():
                   Mention(cut, cut + 2, "Company", "中铁", "中铁")]
     coref.unify_companies(a)
     assert [(m.start, m.text, m.name) for m in a.mentions if m.start == cut] == [(cut, "中铁十一局", "中铁十一局集团有限公司")]
+
+
+def test_a_short_form_with_the_bracketed_place_of_the_full_name_is_the_same_company():
+    text = "科林斯汽车电子(苏州)有限公司二期工厂投产。科林斯苏州是德国科林斯集团的独资企业。"
+    got = _companies(text, "科林斯汽车电子(苏州)有限公司", "科林斯苏州")
+    assert got["科林斯苏州"] == "科林斯汽车电子(苏州)有限公司"
+
+
+def test_a_short_form_without_the_bracketed_place_is_another_company_of_the_group():
+    text = "中科稀土(江苏)有限公司成立。中科公司表示将扩大投资。"
+    got = _companies(text, "中科稀土(江苏)有限公司", "中科公司")
+    assert got["中科公司"] == "中科公司"
