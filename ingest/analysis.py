@@ -114,7 +114,8 @@ def _freq(tok: str) -> int:
 # Verbs that occur inside project and company names (研发制造基地, 封装测试项目).
 NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼 养殖 种植 储能 发电 孵化 仓储 检测 应用 开发 创新 "
                  "智造 再生 回收 利用 处理 改造 扩建 升级 提升 传感 测控 服务 物流 配送 交易 展示 体验 培训 "
-                 "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 维修".split())
+                 "示范 育种 加氢 充电 换电 供热 供水 治理 修复 制药 医疗 康养 运营 营销 结算 设计 集成 封测 维修 "
+                 "标准化 现代化 工业化".split())
 # Verbs that are part of a government body's name (发展和改革委员会, 市场监督管理局, 自然资源和规划局).
 BODY_VERBS = set("发展 改革 管理 监督 规划 保护 促进 建设 执法 审计 监察 统计 招商 合作 服务 运输 应急 投资".split())
 LEVEL_CHARS = set("省市县区州盟旗乡镇")  # 县 + 市场监督管理局

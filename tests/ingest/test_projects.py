@@ -60,3 +60,8 @@ def test_a_kind_of_zone_inside_a_project_name_is_no_place_that_ends_it(monkeypat
     """工业园 and 产业园 are short forms of zones in the division tree; inside a name they are
     words of it, so the name runs on past them."""
     assert rule_projects(monkeypatch, text) == want
+
+
+def test_a_standard_works_word_opens_a_project_name(monkeypatch):
+    """标准化 is a verbal noun jieba tags vn; in 标准化厂房 it is part of the name."""
+    assert "标准化厂房二期工程" in rule_projects(monkeypatch, "同日开工的还有颍东经济开发区标准化厂房二期工程，总投资2.2亿元。")
