@@ -665,3 +665,12 @@ def test_what_a_company_invests_in_right_after_its_amount_stays_whatever_the_tag
     gives it no span of its own."""
     text = "甘肃雪域冷链物流有限公司投资4.8亿元建设的雪域冷链物流园累计完成投资2.6亿元。"
     assert "雪域冷链物流园" in names(extract_text(text), "Project")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("今年全县共引进德资项目3个、港资项目5个。", "德资项目"),  # whose money, no name
+    ("会上共签约文旅项目12个，总投资86亿元。", "文旅项目"),  # a sector, no name
+    ("全区新开工医疗养老项目4个。", "医疗养老项目"),
+])
+def test_a_kind_of_project_is_no_project(text, kind):
+    assert kind not in names(extract_text(text), "Project")
