@@ -17,9 +17,9 @@ BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 LEGAL = re.compile(rf"(?:{LIMITED_FORMS}|集团公司|总公司)$")
 OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's site office
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗下|下属)")  # not 电子公司
-# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 被告…) and
+# what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 港资企业…, 被告…) and
 # what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
-INTRODUCED = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|下称|简称|被告|原告|合作伙伴|竞争对手)")
+INTRODUCED = re.compile(rf"企业|[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|[外港澳台合独]资企业|下称|简称|被告|原告|合作伙伴|竞争对手)")
 OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 
 

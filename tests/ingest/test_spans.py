@@ -674,3 +674,14 @@ def test_what_a_company_invests_in_right_after_its_amount_stays_whatever_the_tag
 ])
 def test_a_kind_of_project_is_no_project(text, kind):
     assert kind not in names(extract_text(text), "Project")
+
+
+@pytest.mark.parametrize("text, tagged, want", [
+    ("，外商独资企业海南恒晖石化有限公司投资建设。", "外商独资企业海南恒晖石化有限公司", "海南恒晖石化有限公司"),
+    ("，企业海南恒晖石化有限公司投资建设。", "企业海南恒晖石化有限公司", "海南恒晖石化有限公司"),
+    ("，海南企业管理有限公司投资建设。", "海南企业管理有限公司", "海南企业管理有限公司"),  # 企业 inside a name stays
+])
+def test_what_kind_of_enterprise_a_company_is_goes_from_its_name(text, tagged, want):
+    s = text.index(tagged)
+    got = spans.company_bounds(analysis(text, []), s, s + len(tagged))
+    assert text[got[0]:got[1]] == want
