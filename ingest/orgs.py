@@ -12,7 +12,7 @@ from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _freq, _sp
 from ingest.officials import _person_name
 
 
-TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售")  # stop words before a name, trades before a suffix
+TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售", "经营")  # stop words before a name, trades before a suffix
 DIGITS = set("0123456789.．")
 
 

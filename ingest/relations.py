@@ -7,8 +7,8 @@ from collections import defaultdict
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
-from ingest.referents import (ANAPHOR, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project, referred_companies,
-                              referred_project)
+from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
+                              referred_companies, referred_project)
 
 
 def level_specificity(level: str) -> int:
@@ -271,6 +271,11 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     for c in a.by_label("Company"):
         si = a.sent_of(c.start)
         sent_projects = [p for p in sent_mentions[si] if p.label == "Project"]
+        listed = [p for p in sent_projects if p.end <= c.start]
+        if listed and ALL_BY.search(text, max(0, c.start - 3), c.start) and BUILDS_AFTER.match(text, c.end):
+            for p in listed:  # 甲工程和乙工程…，均由丙公司投资建设: each of them
+                a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})
+            continue
         # 该产业园占地…，由甲公司投资建设，主要建设乙生产线: 甲 builds what the sentence is about
         subject = _subject_project(a, si, sent_projects) if clause_builder(a, c) else None
         if subject is not None and not any(q.start < c.start and q is not subject for q in sent_projects):
@@ -326,6 +331,7 @@ def fill_amounts(a: Analysis) -> None:
 
 
 STAKE = re.compile(r"(?:投资|出资)[约达超逾近为共计]*$")
+ALL_BY = re.compile(r"(?:均|都|全部|皆)由$")  # 甲工程和乙工程均由 + the company that builds both
 
 
 def project_totals(a: Analysis) -> dict[str, dict]:

@@ -347,3 +347,9 @@ def test_an_institution_beside_a_place_or_numbered_in_its_group(text, org, compa
     rec = extract_text(text)
     assert org in names(rec, "Organization")
     assert company is None or company not in names(rec, "Company")
+
+
+def test_a_company_that_invests_and_operates_is_named_whole():
+    """投资经营: both trades of the name (…国有资产投资经营集团有限公司), not a verb that ends it."""
+    got = names(extract_text("项目由云溪区国有资产投资经营集团有限公司负责建设。"), "Company")
+    assert "云溪区国有资产投资经营集团有限公司" in got

@@ -384,3 +384,9 @@ def test_a_company_referred_back_to_before_where_it_invests_is_the_investor():
             "在宜昌鼎盛齿轮传动有限公司，市长走进生产车间了解订单情况。\n"
             "企业负责人介绍，公司在高新区投资3.6亿元建设的年产50万套精密齿轮项目已完成设备安装。")
     assert ("宜昌鼎盛齿轮传动有限公司", "年产50万套精密齿轮项目") in rels(extract_text(text), "INVESTS_IN")
+
+
+def test_a_company_that_builds_all_the_works_listed_before_it_invests_in_each():
+    text = "新区今年开工的还有东城综合管廊工程及城南污水处理厂二期工程，两项工程总投资2.6亿元，均由嘉禾县城市建设投资经营集团有限公司投资建设。"
+    got = rels(extract_text(text), "INVESTS_IN")
+    assert {("嘉禾县城市建设投资经营集团有限公司", "东城综合管廊工程"), ("嘉禾县城市建设投资经营集团有限公司", "城南污水处理厂二期工程")} <= got
