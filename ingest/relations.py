@@ -193,7 +193,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     for p in projects:
         si = a.sent_of(p.start)
         places = [x for x in sent_mentions[si] if x.label == "Place" and _specificity(g, x) >= 2
-                  and not (x.place >= 0 and g.divisions[x.place].level == "province")]
+                  and not (x.place >= 0 and g.divisions[x.place].level == "province")
+                  and (bound_project(a, x) or p).name == p.name]  # 位于甲镇的 + another project: its site
         host, via = None, "sentence"
         if places:
             best = max(_specificity(g, x) for x in places)
@@ -298,6 +299,22 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         if p is not None:
             a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": stand.start, "via": "anaphor"})
     fill_amounts(a)
+
+
+def bound_project(a: Analysis, place: Mention) -> Mention | None:
+    """The project a place is bound to by 的 (位于新河镇的 + 甲基地): that project's site."""
+    if place.end < 0 or not a.text.startswith("的", place.end):
+        return None
+    return next((q for q in a.mentions if q.label == "Project" and q.start == place.end + 1), None)
+
+
+def bound_to_another(a: Analysis, place: Mention, p: Mention) -> bool:
+    """The place is bound by 的 to another project that p is listed after in its sentence (位于新河镇的
+    + 甲基地、乙项目): it is the first one's site alone."""
+    bound = bound_project(a, place)
+    si = a.sent_of(place.start)
+    return bound is not None and bound.name != p.name and any(
+        x.label == "Project" and x.name == p.name and x.start > bound.end and a.sent_of(x.start) == si for x in a.mentions)
 
 
 def fill_amounts(a: Analysis) -> None:

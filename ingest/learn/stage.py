@@ -10,7 +10,7 @@ from ingest.analysis import Analysis
 from ingest.learn import pairs
 from ingest.lexicon import COORD, LIMITED_FORMS
 from ingest.places import _common_word
-from ingest.relations import _specificity, fill_amounts, level_specificity
+from ingest.relations import _specificity, bound_to_another, fill_amounts, level_specificity
 
 PAIR_TYPES = tuple(pairs.PAIR_TYPES)
 SECTION_CONFIDENCE = 0.5  # not measurable: the dev set has no sectioned article and three site-cued ones
@@ -72,7 +72,10 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         rel = dict(old) if old else {"type": key[0], "head": h, "tail": p, "pos": p.start if named else min(h.start, p.start)}
         rel["confidence"] = NAMED_CONFIDENCE[key[0]] if named else round(prob, 3)
         out.append(rel)
-    ruled_out = _ruled_out_by_name(cands, g)
+    by_name = _ruled_out_by_name(cands, g)
+
+    def ruled_out(r: dict) -> bool:
+        return by_name(r) or (r["type"] == "HOSTS" and bound_to_another(a, r["head"], r["tail"]))
     out = [r for r in out if not ruled_out(r)
            and not (r["type"] == "INVESTS_IN" and "tail" in r and _supplies(a, r))]
     out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"}, ruled_out)

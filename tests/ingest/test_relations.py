@@ -390,3 +390,12 @@ def test_a_company_that_builds_all_the_works_listed_before_it_invests_in_each():
     text = "新区今年开工的还有东城综合管廊工程及城南污水处理厂二期工程，两项工程总投资2.6亿元，均由嘉禾县城市建设投资经营集团有限公司投资建设。"
     got = rels(extract_text(text), "INVESTS_IN")
     assert {("嘉禾县城市建设投资经营集团有限公司", "东城综合管廊工程"), ("嘉禾县城市建设投资经营集团有限公司", "城南污水处理厂二期工程")} <= got
+
+
+@pytest.mark.parametrize("text, site, own, other", [
+    ("此外，位于新兴镇的花卉电商直播基地、开发区内的高性能碳纤维材料项目等也于当天开工。", "新兴镇", "花卉电商直播基地", "高性能碳纤维材料项目"),
+    ("城南现代农业产业园、位于岭东镇的脐橙冷链仓储基地、长安大道提升改造工程等项目同步开工。", "岭东镇", "脐橙冷链仓储基地", "长安大道提升改造工程"),
+])
+def test_a_site_bound_by_de_to_a_project_is_not_the_site_of_the_projects_listed_after_it(text, site, own, other):
+    got = rels(extract_text(text), "HOSTS")
+    assert (site, own) in got and (site, other) not in got
