@@ -1,5 +1,6 @@
-"""Where a company span the tagger read starts and ends: with its place, after its parent or
-what introduces it, at its legal form, before its board, what it owns and what it says."""
+"""Where a company span the tagger read starts and ends: with its place and brand (or where the
+rules read it from a place), after its parent or what introduces it, at its legal form, before its
+board, what it owns and what it says."""
 from __future__ import annotations
 
 import re
@@ -99,3 +100,20 @@ def without_tail(text: str, s: int, e: int) -> tuple[int, int]:
             and (words[-1] in TAIL_VERBS or _tag(words[-1]).startswith(("p", "c", "u", "r", "y", "d"))):
         e -= len(words.pop())
     return s, e
+
+
+def rule_start(a: Analysis, s: int, e: int) -> int:
+    """A learned company's start, or the rules' when they read the same legal name from a place
+    of the country (贵州 + 大织高速公路 + 开发有限公司, 中国 + 水利水电第十四 + 工程局有限公司): the
+    tagger cuts long names after a numeral or a trade word."""
+    g = gz.load()
+    starts = [m.start for m in a.mentions if m.label == "Company" and m.end == e and m.start < s
+              and not NOT_OF_NAME.search(a.text, m.start, s)
+              and (a.text.startswith("中国", m.start) or g.forms_starting(a.text[m.start:s], DOMESTIC))]
+    return min(starts + [s])
+
+
+# what the rules' walk takes before a name and no name holds: a role (港资企业, 汽车制造商, 子公司),
+# or a second name (甲及乙集团)
+NOT_OF_NAME = re.compile(r"企业|公司|集团|资|配套|旗下|下属|所属|商|巨头|厂家|伙伴|[及和与、]")
+DOMESTIC = ("province", "prefecture", "county")

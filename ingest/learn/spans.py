@@ -11,7 +11,7 @@ from ingest.analysis import Analysis, Mention, _freq, _specific, _tag, _units, p
 from ingest.coref import bare_forms, repeat_names, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
-from ingest.learn.bounds import company_bounds, without_tail
+from ingest.learn.bounds import company_bounds, rule_start, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
 from ingest.learn.project_starts import after_legal_name, project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
@@ -86,23 +86,6 @@ def _with_bare_level(text: str, s: int) -> int:
     m = BARE_LEVEL.search(text[max(0, s - 3):s])
     k = s - len(m.group()) if m else s
     return k if m and (k == 0 or not CJK.match(text[k - 1]) or text[k - 1] in AFTER_WORD) else s
-
-
-def _rule_start(a: Analysis, s: int, e: int) -> int:
-    """A learned company's start, or the rules' when they read the same legal name from a place
-    of the country (贵州 + 大织高速公路 + 开发有限公司, 中国 + 水利水电第十四 + 工程局有限公司): the
-    tagger cuts long names after a numeral or a trade word."""
-    g = gz.load()
-    starts = [m.start for m in a.mentions if m.label == "Company" and m.end == e and m.start < s
-              and not NOT_OF_NAME.search(a.text, m.start, s)
-              and (a.text.startswith("中国", m.start) or g.forms_starting(a.text[m.start:s], DOMESTIC))]
-    return min(starts + [s])
-
-
-# what the rules' walk takes before a name and no name holds: a role (港资企业, 汽车制造商, 子公司),
-# or a second name (甲及乙集团)
-NOT_OF_NAME = re.compile(r"企业|公司|集团|资|配套|旗下|下属|所属|商|巨头|厂家|伙伴|[及和与、]")
-DOMESTIC = ("province", "prefecture", "county")
 
 
 def _plain_route(m: Mention) -> bool:
@@ -341,7 +324,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             lab, cut = "Project", (cut[0], cut[1] + (2 if text.startswith("项目", cut[1]) else 0))
         s, e = without_tail(text, *company_bounds(a, *cut)) if lab == "Company" else cut
         if lab == "Company":
-            s = _rule_start(a, s, e)
+            s = rule_start(a, s, e)
         if lab == "Organization" and INSTITUTION_KIND.fullmatch(text, s, e):
             s = _with_bare_level(text, s)
         name = text[s:e]
