@@ -16,6 +16,10 @@ jieba.setLogLevel(logging.WARNING)
 jieba.initialize()
 
 
+# a place the gazetteer lacks, by what it is (Mention.place): a village, a zone, a township
+VILLAGE, ZONE, TOWN = -3, -4, -5
+
+
 @dataclass
 class Mention:
     """A character span, so the evidence sentence and the displaCy view come from the same offsets."""
@@ -24,7 +28,7 @@ class Mention:
     label: str          # Official, Place, Company, Organization, Project
     name: str           # canonical name
     text: str           # surface form
-    place: int = -1     # gazetteer index for places
+    place: int = -1     # gazetteer index for places (or VILLAGE, ZONE, TOWN)
     extra: dict = field(default_factory=dict)
 
 

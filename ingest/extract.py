@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from ingest import clean, moves, readers
 from ingest import gazetteer as gz
+from ingest.analysis import TOWN, VILLAGE, ZONE
 from ingest.readers import ReadError
 from ingest.relations import project_totals
 
@@ -118,7 +119,8 @@ def _place_identity(g: gz.Gazetteer, m) -> tuple[str, str, str | None, list[int]
         ident = "/".join(g.path(parent) + [m.name])
     else:
         chain, ident = [], m.name
-    level = "village" if m.place == -3 else "township" if m.place == -5 else "zone" if m.place == -4 or gz.ZONE_SUFFIX.search(m.name) else "county"
+    level = {VILLAGE: "village", TOWN: "township"}.get(m.place) or (
+        "zone" if m.place == ZONE or gz.ZONE_SUFFIX.search(m.name) else "county")
     return ident, level, None, chain
 
 

@@ -37,7 +37,7 @@ ABBREVIATED = re.compile(rf"(?:[\u4e00-\u9fff][(（][\u4e00-\u9fff]{{1,3}}[)）]
 def _placey(g: gz.Gazetteer, s: str, town: bool = False) -> bool:
     """A route end: a place name, or a place name followed or preceded by a local name (town: a
     township's short name too, 西湾子 of 西湾子至太子城公路)."""
-    return any(g.is_place(f) for f in {s, s[:2], s[:3], s[-2:], s[-3:]}) or (town and _end_place(g, s, town))
+    return any(g.is_place(f) for f in {s, s[:2], s[:3], s[-2:], s[-3:]}) or _end_place(g, s, town)
 
 
 def _end_place(g: gz.Gazetteer, form: str, town: bool) -> bool:

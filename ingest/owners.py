@@ -8,7 +8,7 @@ from collections import Counter
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import Analysis, Mention, _add, walk_left
+from ingest.analysis import ZONE, Analysis, Mention, _add, walk_left
 
 
 LEVEL_OF_POST = re.compile(r"(?:常务)?副?([省市县区州旗盟镇乡])")
@@ -125,7 +125,7 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
 def _home_zone(a: Analysis, g: gz.Gazetteer):
     zones = Counter()
     for m in a.by_label("Place"):
-        if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == -4:
+        if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == ZONE:
             zones[(m.name, m.place)] += 1
     if zones:
         (name, idx), _ = zones.most_common(1)[0]

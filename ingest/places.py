@@ -5,11 +5,11 @@ import re
 from collections import Counter, defaultdict
 
 import jieba
-import jieba.posseg
+from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import Analysis, Mention, _add, _freq, _tag, word_spans
+from ingest.analysis import TOWN, VILLAGE, ZONE, Analysis, Mention, _add, _freq, _tag, word_spans
 
 
 def _common_word(word: str, threshold: int = 2000) -> bool:
@@ -219,10 +219,9 @@ def _villages_by_body(a: Analysis) -> None:
             continue
         men = _add(a, start, end, "Place", name + "村")
         if men:
-            men.place = -3
+            men.place = VILLAGE
 
 
-TOWN = -5  # a township the gazetteer lacks, known by its county
 # a township's kind (某县 + 乃琼 + 镇); 乡 and 镇 that open a word (乡村, 镇江) are none
 TOWN_SUFFIX = re.compile(r"镇(?![江压痛静守])|乡(?![村镇亲土愁间下])|街道(?!办)")
 
@@ -271,7 +270,7 @@ def find_villages(a: Analysis, g: gz.Gazetteer) -> None:
             if name in names and not a.covered(s, m.end(), ("Company", "Organization", "Project", "Place")):
                 men = _add(a, s, m.end(), "Place", name)
                 if men:
-                    men.place = -3
+                    men.place = VILLAGE
                     men.extra["parent"] = names[name]
                 break
 
@@ -308,7 +307,7 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
         a.mentions = [x for x in a.mentions if x is not p]
         men = _add(a, p.start, end, "Place", name)
         if men:
-            men.place = -4
+            men.place = ZONE
             men.extra["parent"] = parent
             a.zones[name] = (name, parent)
         places = sorted(a.by_label("Place"), key=lambda m: m.start)
@@ -319,12 +318,12 @@ def find_named_zones(a: Analysis) -> None:
     a word jieba reads as a person's, a place's or another proper name; a trade (新材料产业园区) is none."""
     text = a.text
     for m in lx.ZONE_NAME_SUFFIX.finditer(text):
-        words = list(jieba.posseg.cut(text[max(0, m.start() - 6):m.start()]))
+        words = posseg.lcut(text[max(0, m.start() - 6):m.start()])
         name = []
         while words and words[-1].flag in NAME_TAGS and sum(map(len, name)) + len(words[-1].word) <= 4:
             name.insert(0, words.pop().word)
         start = m.start() - sum(map(len, name))
-        if not name or sum(map(len, name)) < 2 or (words and not (ZONE_LEAD.fullmatch(words[-1].word)
+        if not name or sum(map(len, name)) < 2 or (words and not (words[-1].word[0] in lx.PUNCT
                                                                   or words[-1].flag.startswith(("v", "p", "c", "u")))):
             continue
         kinds = [x for x in a.by_label("Place") if start <= x.start and x.end <= m.end() and gz.ZONE_KIND.fullmatch(x.name)]
@@ -333,12 +332,12 @@ def find_named_zones(a: Analysis) -> None:
         a.mentions = [x for x in a.mentions if x not in kinds]  # 化工园区 of 白涛化工园区: a kind, inside the name
         men = _add(a, start, m.end(), "Place", text[start:m.end()])
         if men:
-            men.place = -4
+            men.place = ZONE
 
 
+# the words a zone's bare name is made of (what jieba tags a person's, a place's or another proper name);
+# a break, a verb, a preposition, a conjunction or 的 stands before it
 NAME_TAGS = {"nr", "ns", "nz", "nrt", "nrfg"}
-# what may stand before a zone's bare name: a break, or a verb, a preposition, a conjunction or 的
-ZONE_LEAD = re.compile(rf"[{re.escape(''.join(sorted(lx.PUNCT)))}]+")
 
 
 def _known_zone(g: gz.Gazetteer, p, rest: str) -> int | None:
@@ -352,7 +351,7 @@ def resolve_generic_zones(a: Analysis, g: gz.Gazetteer) -> None:
     """经开区/开发区/高新区 alone mean the article's own zone of that kind."""
     import re
     zones = [m for m in a.by_label("Place")
-             if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == -4]
+             if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == ZONE]
     for m in a.by_label("Place"):
         if m.place >= 0:
             for j in g.ancestors(m.place):

@@ -194,7 +194,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         si = a.sent_of(p.start)
         places = [x for x in sent_mentions[si] if x.label == "Place" and _specificity(g, x) >= 2
                   and not (x.place >= 0 and g.divisions[x.place].level == "province")
-                  and (bound_project(a, x) or p).name == p.name]  # 位于甲镇的 + another project: its site
+                  and not bound_elsewhere(a, x, p)]
         host, via = None, "sentence"
         if places:
             best = max(_specificity(g, x) for x in places)
@@ -308,12 +308,18 @@ def bound_project(a: Analysis, place: Mention) -> Mention | None:
     return next((q for q in a.mentions if q.label == "Project" and q.start == place.end + 1), None)
 
 
+def bound_elsewhere(a: Analysis, place: Mention, p: Mention) -> bool:
+    """The place is bound by 的 to a project other than p (位于新河镇的 + 甲基地): that one's site."""
+    bound = bound_project(a, place)
+    return bound is not None and bound.name != p.name
+
+
 def bound_to_another(a: Analysis, place: Mention, p: Mention) -> bool:
     """The place is bound by 的 to another project that p is listed after in its sentence (位于新河镇的
     + 甲基地、乙项目): it is the first one's site alone."""
     bound = bound_project(a, place)
     si = a.sent_of(place.start)
-    return bound is not None and bound.name != p.name and any(
+    return bound_elsewhere(a, place, p) and any(
         x.label == "Project" and x.name == p.name and x.start > bound.end and a.sent_of(x.start) == si for x in a.mentions)
 
 

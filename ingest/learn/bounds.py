@@ -22,6 +22,7 @@ PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗
 # what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
 INTRODUCED = re.compile(rf"企业|[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|[外港澳台合独]资企业|下称|简称|被告|原告|合作伙伴|竞争对手)")
 OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
+DOMESTIC = ("province", "prefecture", "county")  # the levels a company's name may open with
 
 
 def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
@@ -75,8 +76,7 @@ def _place_before(text: str, s: int) -> int:
                       or set(chars[1:]) & set(BRAND_STOP.replace("和", ""))):
             continue
         for k, divisions in g.forms_ending(text, s - brand, 6, ("full", "short")):
-            if (k == 0 or not CJK.match(text[k - 1])) and any(
-                    g.divisions[i].level in ("province", "prefecture", "county") for i in divisions):
+            if (k == 0 or not CJK.match(text[k - 1])) and any(g.divisions[i].level in DOMESTIC for i in divisions):
                 return k
     return s
 
@@ -116,4 +116,3 @@ def rule_start(a: Analysis, s: int, e: int) -> int:
 # what the rules' walk takes before a name and no name holds: a role (港资企业, 汽车制造商, 子公司),
 # or a second name (甲及乙集团)
 NOT_OF_NAME = re.compile(r"企业|公司|集团|资|配套|旗下|下属|所属|商|巨头|厂家|伙伴|[及和与、]")
-DOMESTIC = ("province", "prefecture", "county")
