@@ -12,7 +12,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import Analysis, _tag, bracket_start
 from ingest.lexicon import (CJK, CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, PRONOUN_NOUN, SOE_BUREAU,
                             STOP_WORDS)
-from ingest.orgs import TRADE
+from ingest.company_cues import TRADE
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 LEGAL = re.compile(rf"(?:{LIMITED_FORMS}|集团公司|总公司)$")

@@ -22,7 +22,7 @@ from ingest import gazetteer as gz
 from ingest.analysis import _freq, _tag, word_ends
 from ingest.coref import LEGAL_END, bare_form
 from ingest.lexicon import DEPT_SUFFIX, GENERIC_NAMES
-from ingest.orgs import marked
+from ingest.company_cues import marked
 
 PATH = Path(__file__).with_name("known_companies.txt")
 MAJOR = Path(__file__).with_name("major_companies.txt")  # hand-compiled: the big groups news names bare

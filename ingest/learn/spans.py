@@ -17,7 +17,8 @@ from ingest.learn.project_starts import after_legal_name, project_start, with_fa
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
 from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX, SECTOR_WORDS
 from ingest.officials import _person_name
-from ingest.orgs import COMPANY_COUNT, brand_group, marked
+from ingest.company_cues import brand_group, marked
+from ingest.orgs import COMPANY_COUNT
 from ingest.project_names import shape_projects
 
 LEARNED = ("Company", "Organization", "Project")

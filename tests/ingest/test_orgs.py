@@ -80,10 +80,10 @@ def _whole_and_alone(want: str, got: set[str]) -> bool:
 
 
 def _found(finder: str, text: str) -> set[str]:
+    from ingest import company_cues
     from ingest import gazetteer as gz
-    from ingest import orgs
     a = Analysis(text)
-    getattr(orgs, finder)(a, gz.load())
+    getattr(company_cues, finder)(a, gz.load())
     return {m.name for m in a.mentions if m.label == "Company"}
 
 
@@ -120,22 +120,22 @@ def test_an_officer_after_a_name_names_its_company(text, want):
 
 
 def test_a_legal_name_before_an_officer_stays_whatever_the_tagger_says():
+    from ingest import company_cues
     from ingest import gazetteer as gz
-    from ingest import orgs
     from ingest.analysis import Mention
     text = "蓝海科技有限公司亚太区总裁王某表示。"
     a = Analysis(text)
     a.mentions = [Mention(0, 8, "Company", "蓝海科技有限公司", "蓝海科技有限公司")]
-    orgs.find_officered(a, gz.load())
+    company_cues.find_officered(a, gz.load())
     assert [(m.name, m.extra.get("listed")) for m in a.mentions] == [("蓝海科技有限公司", True)]
 
 
 def test_a_brand_group_named_by_its_officer_stays_whatever_the_tagger_says():
+    from ingest import company_cues
     from ingest import gazetteer as gz
-    from ingest import orgs
     a = Analysis("会上，松鼠集团董事长王某致辞。")
     split(a)
-    orgs.find_officered(a, gz.load())
+    company_cues.find_officered(a, gz.load())
     spans.replace_spans(a, [])  # the tagger read no company there
     assert [(m.label, m.name) for m in a.mentions if m.label == "Company"] == [("Company", "松鼠集团")]
 
