@@ -52,11 +52,11 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     pronoun_noun = PRONOUN_NOUN.match(a.text, s)
     if pronoun_noun and e - s >= 6:  # 该|公司 + 某某集团
         s = pronoun_noun.end()
+    s = bracket_start(a.text, s)  # (a tagged span that starts inside a bracket starts before the name)
     for pattern, rest in ((PARENT, 4), (INTRODUCED, 2)):
         m = pattern.match(a.text, s, e)
         if m and e - m.end() >= rest:
             return m.end(), e
-    s = bracket_start(a.text, s)
     if LEGAL.search(a.text[s:e]):
         for p in a.mentions:
             if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:

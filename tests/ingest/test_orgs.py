@@ -353,3 +353,12 @@ def test_a_company_that_invests_and_operates_is_named_whole():
     """投资经营: both trades of the name (…国有资产投资经营集团有限公司), not a verb that ends it."""
     got = names(extract_text("项目由云溪区国有资产投资经营集团有限公司负责建设。"), "Company")
     assert "云溪区国有资产投资经营集团有限公司" in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("港资企业恒通供应链(香港)有限公司投资1.5亿美元建设冷链物流园。", "恒通供应链(香港)有限公司"),
+    ("中外合资企业华兴汽车零部件有限公司年内投产。", "华兴汽车零部件有限公司"),
+])
+def test_whose_money_a_company_is_no_part_of_its_name(monkeypatch, text, name):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    assert name in names(extract_text(text), "Company")

@@ -678,3 +678,8 @@ def test_what_a_company_invests_in_right_after_its_amount_stays_whatever_the_tag
 ])
 def test_a_kind_of_project_is_no_project(text, kind):
     assert kind not in names(extract_text(text), "Project")
+
+
+def test_a_company_tagged_from_inside_its_bracket_loses_its_kind_of_enterprise():
+    text = "在保税区分会场，港资企业恒通供应链（香港）有限公司投资1.5亿美元建设的恒通冷链物流园同步开工。"
+    assert "恒通供应链（香港）有限公司" in names(extract_text(text), "Company")
