@@ -56,9 +56,9 @@ def _person_name(text: str, pos: int) -> str | None:
             and not text.startswith(lx.FOLLOW_VERBS, pos + 2) and window[2] not in ADVERBS:
         name = window[:3]
     # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there
-    # (unless the third is a verb: 李悦说，)
+    # (unless the third is a verb: 李悦说，; 和 before a break joins nothing: 孙庆和，)
     if len(name) == 2 and len(window) >= 4 and window[3] in "、，,。；" and lx.CJK.match(window[2]) \
-            and window[2] not in "等和与及的了在是" and not text.startswith(lx.FOLLOW_VERBS, pos + 2):
+            and window[2] not in "等与及的了在是" and (window[2] == "和" or not text.startswith(lx.FOLLOW_VERBS, pos + 2)):
         name = window[:3]
     if name[sur:] in ("某", "某某"):
         return None  # 周某: someone the article leaves unnamed
@@ -118,7 +118,7 @@ def _other_name(text: str, pos: int) -> str | None:
     for k in (4, 5, 6):
         name = text[pos:pos + k]
         if re.fullmatch(r"[\u4e00-\u9fff]+", name) and len(name) == k and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + k) \
-                and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
+                and not POST_FIRST.search(name) and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
             return name
     return None
 

@@ -366,3 +366,12 @@ def test_a_name_of_known_parts_of_another_language_is_read_whole(text, name):
 ])
 def test_a_dotted_name_ends_where_what_the_official_does_begins(text, name):
     assert names(extract_text(text), "Official") == {name}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("县长王建国、副县长李明出席开工仪式。", {"王建国", "李明"}),  # the post after 、 is no part of a name
+    ("鞍山市委书记孙庆和，市长王强出席。", {"孙庆和", "王强"}),  # 和 before a break joins nothing
+    ("县委书记吉克伍沙主持会议。", {"吉克伍沙"}),
+])
+def test_names_in_a_list_of_officials_end_where_they_do(text, want):
+    assert names(extract_text(text), "Official") == want
