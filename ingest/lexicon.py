@@ -110,6 +110,8 @@ STOP_WORDS = {
     "全国", "全省", "全市", "全区", "全县", "国内", "国际", "海外", "境外", "当地", "本地", "外地", "诸如", "加盟", "另据",
 }
 INNER_SCOPE = "国际"  # a stop word before a name (引进国际…), inside one after a name (北京国际信托, 成都国际商贸城)
+# whose money a company or a project is (港资, 外商独资, 中外合资): a kind, never a name
+OWNERSHIP = r"[外内港澳台合独中日韩德美法英欧]资|外商独资|中外合资|外商"
 # Nouns for a company's role that precede its name (股东北车集团).
 ROLE_NOUNS = {"股东", "控股股东", "大股东", "母公司", "子公司", "客户", "供应商", "承包商", "开发商", "投资方", "合作方",
               "甲方", "乙方", "业主", "中标人", "中标方", "联合体", "旗下", "下属", "央企", "国企", "民企", "外企", "企业", "全资",

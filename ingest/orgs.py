@@ -120,10 +120,6 @@ ACTS_FOR = re.compile(r".*(?:代表|总经理|董事长|总裁)")
 COMPANY_COUNT = re.compile(r"另?[\d多几数各一两二三四五六七八九十百千]+[家大]")
 
 
-# whose money a company is, before its kind (港资 + 企业 + 甲有限公司, 外商独资 + 企业…): no part of its name
-OWNERSHIP = re.compile(r"[外港澳台合独中日韩德美法英欧]资|外商独资|中外合资|外商")
-
-
 def _name_start(text: str, suffix: int) -> int | None:
     """Where the name before a legal suffix (…有限公司, …银行) starts; None when what stands
     there is no name (a kind of company, a verb phrase, two names joined by 和)."""
@@ -143,7 +139,7 @@ def _name_start(text: str, suffix: int) -> int | None:
     if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
             or words[0] in SINGLE_STOP or "和" in core[1:-1]:
         return None
-    while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t" or OWNERSHIP.fullmatch(words[0])):  # 央企, 月初, 港资
+    while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t" or re.fullmatch(lx.OWNERSHIP, words[0])):  # 央企, 月初, 港资
         start += len(words.pop(0))
     return role_lead(text, start, suffix) or start  # 大股东 + 鞍钢集团
 

@@ -9,9 +9,9 @@ import jieba
 from jieba import posseg
 
 from ingest import gazetteer as gz
-from ingest.analysis import Analysis, _tag, bracket_start
-from ingest.lexicon import (CJK, CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, PRONOUN_NOUN, SOE_BUREAU,
-                            STOP_WORDS)
+from ingest.analysis import LEVEL_CHARS, Analysis, _tag, bracket_start
+from ingest.lexicon import (CJK, CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, OWNERSHIP, PRONOUN_NOUN,
+                            SOE_BUREAU, STOP_WORDS)
 from ingest.company_cues import TRADE
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
@@ -20,7 +20,7 @@ OFFICE = re.compile(r"(?:项目部|项目经理部|指挥部)$")  # a builder's 
 PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗下|下属)")  # not 电子公司
 # what introduces a company (下称宝钢集团, 央企中国铁路通信信号集团公司, 商用车制造商北汽福田, 港资企业…, 被告…) and
 # what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
-INTRODUCED = re.compile(rf"企业|[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|[外港澳台合独]资企业|下称|简称|被告|原告|合作伙伴|竞争对手)")
+INTRODUCED = re.compile(rf"企业|[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|(?:{OWNERSHIP})企业|下称|简称|被告|原告|合作伙伴|竞争对手)")
 OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
 DOMESTIC = ("province", "prefecture", "county")  # the levels a company's name may open with
 
@@ -72,7 +72,7 @@ def _place_before(text: str, s: int) -> int:
     g = gz.load()
     for brand in (0, 2, 3):
         chars = text[max(0, s - brand):s]
-        if brand and (not re.fullmatch(r"[\u4e00-\u9fff]{%d}" % brand, chars) or chars[0] in BRAND_STOP + LEVEL_CHARS
+        if brand and (not re.fullmatch(r"[\u4e00-\u9fff]{%d}" % brand, chars) or chars[0] in BRAND_STOP or chars[0] in LEVEL_CHARS
                       or set(chars[1:]) & set(BRAND_STOP.replace("和", ""))):
             continue
         for k, divisions in g.forms_ending(text, s - brand, 6, ("full", "short")):
@@ -83,7 +83,6 @@ def _place_before(text: str, s: int) -> int:
 
 # a word between a place and a name, no brand (和 may end one: 天和); nor does one open with a level (长垣|市和)
 BRAND_STOP = "的在与及和是为了将把被对向从由等"
-LEVEL_CHARS = "省市县区州旗盟镇乡"
 
 
 # what a company does or says after its name, the words that open a post after it (中国通号 + 原董事长),

@@ -360,5 +360,4 @@ def test_a_company_that_invests_and_operates_is_named_whole():
     ("中外合资企业华兴汽车零部件有限公司年内投产。", "华兴汽车零部件有限公司"),
 ])
 def test_whose_money_a_company_is_no_part_of_its_name(monkeypatch, text, name):
-    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
-    assert name in names(extract_text(text), "Company")
+    assert name in _rule_names(text, "Company", monkeypatch)
