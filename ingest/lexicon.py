@@ -40,6 +40,8 @@ AFTER_COMPANY_POST = re.compile(rf"(?:{'|'.join(COMPANY_POSTS)})[、，兼]$")
 NOT_OFFICIAL_BEFORE = ("记者", "通讯员", "编辑", "责编", "摄影", "实习生", "市民", "村民", "居民", "网友", "患者",
                        "员工", "职工", "工人", "学生", "老师", "教师", "医生", "司机", "群众", "师傅",
                        "董事局", "董事会", "项目部")  # a company's board and a builder's site office
+# a word that ends in a post's first character (荆州地处长江中游: no 处长 江中游)
+WORD_INTO_POST = ("地处", "身处", "所处")
 # Characters that start the word after a name (宋乐伟出席, 刘雷表示): they end the name.
 NAME_END_CHARS = set("出主表说指强讲在等和与及同调带率参陪会到对为是也都一向就以要认提介作视考看听致发宣"
                      "了的，。、；：！？,;:!?（(“\"上下前后一行来去")

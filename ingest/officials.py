@@ -16,6 +16,8 @@ FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surname
 CLOSED_GIVEN = set("强发会同宣致")  # given names among the characters that often end a name's run
 
 
+# what starts a phrase after a post, never a name of no Chinese surname (书记 + 在讲话中要求)
+FUNCTION_FIRST = set("在于对向为要将就把与和同是也还都已正从到被让给")
 # adverbs that stand between a name and its verb (…曾表示, …也指出)
 ADVERBS = set("曾也还又将已就均仍亦都")
 
@@ -93,11 +95,14 @@ def _dotted_name(text: str, pos: int) -> str | None:
 
 
 def _parts_name(text: str, pos: int) -> str | None:
-    """A name of two or more known parts of another language (才让 + 多杰, 额尔敦 + 巴特尔), longest first."""
+    """A name of two or more known parts of another language (才让 + 多杰, 额尔敦 + 巴特尔), longest first,
+    or of one part of three or more characters before a break or a verb (旗长其木格出席)."""
     parts = gz.name_parts()
     k, n = pos, 0
     while k - pos < 6 and (part := next((text[k:k + j] for j in (4, 3, 2) if text[k:k + j] in parts), None)):
         k, n = k + len(part), n + 1
+    if n == 1 and k - pos >= 3 and (text[k:k + 1] in lx.PUNCT or text.startswith(lx.FOLLOW_VERBS, k)):
+        return text[pos:k]
     return text[pos:k] if n >= 2 else None
 
 
@@ -117,8 +122,9 @@ def _other_name(text: str, pos: int) -> str | None:
     # 多次…, 额尔敦巴特尔 + 讲话)
     for k in (4, 5, 6):
         name = text[pos:pos + k]
-        if re.fullmatch(r"[\u4e00-\u9fff]+", name) and len(name) == k and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + k) \
-                and not POST_FIRST.search(name) and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
+        if re.fullmatch(r"[\u4e00-\u9fff]+", name) and len(name) == k and name[0] not in FUNCTION_FIRST \
+                and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + k) and not POST_FIRST.search(name) \
+                and not any(_freq(w) >= 1000 or w in SINGLE_STOP for w in jieba.lcut(name)):
             return name
     return None
 
@@ -158,7 +164,7 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
     for m in lx.TITLE.finditer(text):
         title = m.group(0)
         before = text[max(0, m.start() - 4):m.start()]
-        if any(before.endswith(w) for w in lx.NOT_OFFICIAL_BEFORE):
+        if any(before.endswith(w) for w in lx.NOT_OFFICIAL_BEFORE) or text.startswith(lx.WORD_INTO_POST, m.start() - 1):
             pending = []
             continue
         names = _names_after(text, m.end())
@@ -256,7 +262,9 @@ def _appointed(a: Analysis, g: gz.Gazetteer, pos: int, removal: bool = False, un
         return None
     owner = post_owner(a, g, tm.start(), tm.group(0))
     if owner is None or "implied" in owner:  # 任湘西州委委员、常委、书记: the place written before the posts
-        place = next((x for x in a.mentions if x.label == "Place" and link_at <= x.start and x.end <= tm.start()), None)
+        # (the nearest, when the body names its parent too: 中共北京市通州区委员会)
+        place = max((x for x in a.mentions if x.label == "Place" and link_at <= x.start and x.end <= tm.start()),
+                    key=lambda x: x.start, default=None)
         owner = {"label": "Place", "mention": place} if place is not None else owner
     if owner and owner.get("company"):
         return None

@@ -78,6 +78,7 @@ PUBLIC_LEAD = re.compile(r"(?:国家|中央|省|市|县|区)")
 # a division of a department, written between it and the post (省农业厅 + 畜牧业处 + 处长)
 DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?处$")
 VILLAGE_BODY = re.compile(rf"(?:{lx.VILLAGE_BODIES})$")
+BARE_PARTY_DEPT = re.compile(r"(?:组织|宣传|统战|统一战线工作|政法|纪检)[部委]")
 PARTY_BODY = re.compile(r"(?:[省市县区州旗盟镇乡]委|党委|党工委|纪委|工委|党组)$")
 
 
@@ -112,8 +113,9 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
         start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
     start += len(lx.DATE_LEAD.match(text, start, end).group())  # a résumé's 2002―2004年 + 某某部
     name = text[start:pos]
-    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES or end == start:
-        return None  # 采购中心主任: whose centre the text does not say
+    if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES or end == start \
+            or BARE_PARTY_DEPT.fullmatch(name):
+        return None  # 采购中心主任, 市委常委、组织部部长: whose centre or department the text does not say
     if end != pos and not (PUBLIC_LEAD.match(name) or any(m.label == "Place" and m.place >= 0 and m.start == start
                                                          for m in a.mentions)):
         return None  # a centre that is not a government's (某电信公司终端管理中心, 华润上华设计服务中心)

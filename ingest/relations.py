@@ -168,20 +168,15 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         sent_mentions[a.sent_of(m.start)].append(m)
     # LEADS
     for m in a.by_label("Official"):
-        owner = m.extra.get("owner")
-        if not owner or "title" not in m.extra:
+        if "title" not in m.extra:
             continue
-        rel = {"type": "LEADS", "head": m, "title": m.extra["title"], "pos": m.start}
-        if "mention" in owner:
-            rel["tail"] = owner["mention"]
-        elif "implied" in owner:
-            rel["tail_implied"] = owner["implied"]
-        else:
-            continue
-        a.relations.append(rel)
-        for title, other in m.extra.get("also", ()):  # the earlier posts of a chain (市委常委、副市长 of the article's city)
-            a.relations.append({"type": "LEADS", "head": m, "title": title, "pos": m.start,
-                                **({"tail": other["mention"]} if "mention" in other else {"tail_implied": other["implied"]})})
+        # its post, and the earlier posts of a chain (市委常委、副市长 of the article's city; 市委常委、组织部部长
+        # of a department the text does not name)
+        for title, owner in [(m.extra["title"], m.extra.get("owner") or {}), *m.extra.get("also", ())]:
+            if "mention" in owner or "implied" in owner:
+                a.relations.append({"type": "LEADS", "head": m, "title": title, "pos": m.start,
+                                    **({"tail": owner["mention"]} if "mention" in owner
+                                       else {"tail_implied": owner["implied"]})})
     # HOSTS
     projects = a.by_label("Project")
     seen_hosts = set()

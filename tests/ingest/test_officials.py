@@ -369,3 +369,31 @@ def test_a_name_of_known_parts_of_another_language_is_read_whole(text, name):
 ])
 def test_names_in_a_list_of_officials_end_where_they_do(text, want):
     assert names(extract_text(text), "Official") == want
+
+
+@pytest.mark.parametrize("text", [
+    "县委书记在讲话中强调，要抓好安全生产。",  # a phrase after a post, starting with 在
+    "该县地处长江中游，交通便利。",  # 地处: no 处长
+])
+def test_a_phrase_after_a_post_is_no_name(text):
+    assert names(extract_text(text), "Official") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("旗委副书记、旗长其木格出席签约仪式。", "其木格"),  # one Mongolian part of three characters
+    ("盟委委员、副盟长乌力吉图，旗委书记张振国出席。", "乌力吉图"),
+])
+def test_a_name_of_one_known_part_is_read_whole(text, name):
+    assert name in names(extract_text(text), "Official")
+
+
+def test_a_bare_party_department_is_its_committee_s():
+    rec = extract_text("浙江省委常委、宣传部部长王立新出席会议并讲话。")
+    assert ("王立新", "浙江省") in rels(rec, "LEADS")
+    assert "宣传部" not in names(rec, "Organization")
+
+
+def test_an_appointment_to_a_district_committee_named_with_its_city_leads_the_district():
+    rec = extract_text("会议宣读了省委决定：刘建华同志任中共南京市江宁区委员会委员、常委、书记。")
+    assert ("刘建华", "江宁区") in rels(rec, "LEADS")
+    assert ("刘建华", "南京市") not in rels(rec, "LEADS")
