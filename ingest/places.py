@@ -156,6 +156,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     find_villages(a, g)
     find_zones(a, g)
     find_named_zones(a)
+    join_short_prefixes(a, g)
     resolve_generic_zones(a, g)
 
 
@@ -289,8 +290,9 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         p = prev[-1]
         mid = text[p.end:m.start()]
-        if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是")) \
-                or ZONE_VERB.search(mid):  # 在浦东建设新港区: a place and what is built there
+        # 在浦东建设新港区: a place and what is built there; 鲅鱼圈区区长某某介绍了开发区: a post and its holder
+        if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是", "了")) \
+                or ZONE_VERB.search(mid) or lx.TITLE.search(mid):
             continue
         if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
             continue
@@ -333,6 +335,26 @@ def find_named_zones(a: Analysis) -> None:
         men = _add(a, start, m.end(), "Place", text[start:m.end()])
         if men:
             men.place = ZONE
+
+
+def join_short_prefixes(a: Analysis, g: gz.Gazetteer) -> None:
+    """A province's or a city's short name written right before a zone is part of the zone's name
+    (天津宝坻经济开发区, 上海松江经济技术开发区); written in full (重庆市万盛经济技术开发区), it is not."""
+    for z in sorted(a.by_label("Place"), key=lambda m: m.start):
+        if not ((z.place >= 0 and g.divisions[z.place].level == "zone") or z.place == ZONE):
+            continue
+        p = next((x for x in a.by_label("Place") if x.end == z.start and x.place >= 0), None)
+        if p is None or g.divisions[p.place].level not in ("province", "prefecture") \
+                or a.text[p.start:p.end] != g.divisions[p.place].short:
+            continue
+        a.mentions.remove(p)
+        z.start, z.name = p.start, a.text[p.start:z.end]
+        z.text = z.name
+        if z.place >= 0 and p.place not in g.ancestors(z.place):
+            z.place = ZONE  # 长春 + 空港经济开发区: not the known zone of that name elsewhere
+        parent = z.extra.get("parent")
+        if z.place == ZONE and not (parent is not None and parent >= 0 and p.place in (parent, *g.ancestors(parent))):
+            z.extra["parent"] = p.place  # 上海 + 杭州湾经济技术开发区: 上海's zone, not 杭州's
 
 
 # the words a zone's bare name is made of (what jieba tags a person's, a place's or another proper name);

@@ -239,3 +239,23 @@ def test_a_township_the_gazetteer_lacks_is_read_by_its_kind(text, town):
 @pytest.mark.parametrize("text", ["全县加快美丽乡村建设。", "推进城乡统筹发展，每乡镇建一所学校。", "他从金乡出发。"])
 def test_words_before_a_township_kind_are_no_township(text):
     assert not any(n.endswith(("乡", "镇")) for n in names(extract_text(text), "Place"))
+
+
+@pytest.mark.parametrize("text, zone, city", [
+    ("新材料项目落户天津宝坻经济开发区。", "天津宝坻经济开发区", "天津市"),  # a known zone, its city's short name before
+    ("物流项目落户长春空港经济开发区。", "长春空港经济开发区", "长春市"),  # a zone of that name elsewhere is not it
+])
+def test_a_city_s_short_name_before_a_zone_is_part_of_its_name(text, zone, city):
+    rec = extract_text(text)
+    assert zone in names(rec, "Place")
+    assert not any(n != zone and n.endswith("经济开发区") for n in names(rec, "Place"))
+    up, chain = dict(rels(rec, "PART_OF")), [zone]
+    while chain[-1] in up:
+        chain.append(up[chain[-1]])
+    assert city in chain
+
+
+def test_a_post_and_what_its_holder_did_are_no_zone_name():
+    rec = extract_text("鲅鱼圈区区长孙德峰介绍了开发区的投资环境。")
+    assert not any("孙德峰" in n for n in names(rec, "Place"))
+    assert "孙德峰" in names(rec, "Official")
