@@ -47,6 +47,12 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             if p.start <= start < p.end < m.start() and not text.startswith(lx.INNER_SCOPE, p.end):
                 start = p.end  # (成都国际商贸城 keeps its place: 国际 after it makes one name)
         start = after_builder(a, start, m.start())
+        # a company's full name before the project (某某有限公司 + 年产…项目) is whose it is, no part of its
+        # name, unless the rest names nothing (泰州LG公司 + 线性压缩机项目)
+        owner_end = max([start] + [c.end for c in a.by_label("Company") if start < c.end <= m.start()])
+        rest = text[owner_end:m.start()]
+        if owner_end > start and (not rest or not _generic_project(rest, descriptive=m.group(0) in DESCRIPTIVE_SUFFIXES)):
+            start = owner_end
         core = text[start:m.start()]
         for s, e, form in g.scan(core):
             if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]) and not core.startswith(lx.INNER_SCOPE, e):

@@ -361,3 +361,13 @@ def test_a_company_that_invests_and_operates_is_named_whole():
 ])
 def test_whose_money_a_company_is_no_part_of_its_name(monkeypatch, text, name):
     assert name in _rule_names(text, "Company", monkeypatch)
+
+
+@pytest.mark.parametrize("text, company, project", [
+    ("考察组来到青海雪莲乳业有限公司年产5万吨奶粉项目建设现场。", "青海雪莲乳业有限公司", "年产5万吨奶粉项目"),
+    ("副市长先后察看了甘肃金禾农业科技有限公司高原夏菜冷链物流园项目。", "甘肃金禾农业科技有限公司", "高原夏菜冷链物流园项目"),
+])
+def test_a_company_written_before_its_project_keeps_its_whole_name(text, company, project):
+    rec = extract_text(text)
+    assert company in names(rec, "Company")
+    assert project in names(rec, "Project")
