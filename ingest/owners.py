@@ -60,6 +60,8 @@ def post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | Non
                     idx = _home_zone(a, g)
                     return {"label": "Place", "implied": idx} if idx is not None else None
                 idx = a.home.get(level)
+                if level == "prefecture":
+                    idx = _home_city(a, g, idx)
                 if idx is not None:
                     return {"label": "Place", "implied": idx}
                 break
@@ -122,6 +124,18 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
     existing = next((m for m in a.mentions if m.start == start and m.end == pos), None)
     found = existing or _add(a, start, pos, "Organization", name)
     return (found, "") if found is not None else None
+
+
+def _home_city(a: Analysis, g: gz.Gazetteer, prefecture: int | None) -> int | None:
+    """The city a bare 市 post is of: the article's prefecture, or its county-level city (孝义市, 西昌市)
+    when the prefecture is no 市 (凉山彝族自治州) or the article names the county-level city more often."""
+    county = a.home.get("county")
+    if county is None or not g.divisions[county].name.endswith("市"):
+        return prefecture
+    own = Counter(m.place for m in a.by_label("Place"))
+    if prefecture is None or not g.divisions[prefecture].name.endswith("市") or own[county] > own[prefecture]:
+        return county
+    return prefecture
 
 
 def _home_zone(a: Analysis, g: gz.Gazetteer):

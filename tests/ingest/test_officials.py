@@ -397,3 +397,13 @@ def test_an_appointment_to_a_district_committee_named_with_its_city_leads_the_di
     rec = extract_text("会议宣读了省委决定：刘建华同志任中共南京市江宁区委员会委员、常委、书记。")
     assert ("刘建华", "江宁区") in rels(rec, "LEADS")
     assert ("刘建华", "南京市") not in rels(rec, "LEADS")
+
+
+@pytest.mark.parametrize("text, leads", [
+    # the prefecture is no 市: a bare 市长 is the county-level city's
+    ("西昌市召开项目推进会。州委常委、西昌市委书记李建明出席，市委副书记、市长马文强主持会议。", ("马文强", "西昌市")),
+    # the article names its county-level city more often than the prefecture
+    ("孝义市召开经济工作会议。吕梁市委常委、孝义市委书记郝志勇讲话，市长任建平部署孝义市全年工作。", ("任建平", "孝义市")),
+])
+def test_a_bare_city_post_in_an_article_about_a_county_level_city_is_that_city_s(text, leads):
+    assert leads in rels(extract_text(text), "LEADS")
