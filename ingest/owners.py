@@ -31,6 +31,8 @@ def post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | Non
     """The place or organization a post belongs to: written right before it,
     or implied by the post and the article's home places."""
     text = a.text
+    if text.startswith(("地委", "行署"), pos):
+        _prefecture_before(a, g, pos)
     for x in sorted(a.mentions, key=lambda m: -m.end):
         shared = x.end - pos  # 徐州市委书记: 徐州市 and 市委书记 share 市
         if x.start < pos <= x.end <= pos + 3 and (shared == 0 or x.text.endswith(text[pos:x.end])):
@@ -124,6 +126,22 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
     existing = next((m for m in a.mentions if m.start == start and m.end == pos), None)
     found = existing or _add(a, start, pos, "Organization", name)
     return (found, "") if found is not None else None
+
+
+def _prefecture_before(a: Analysis, g: gz.Gazetteer, pos: int) -> None:
+    """喀什地委, 和田行署: the short name before a 地区's committee or office is that 地区, whatever
+    else the name could be."""
+    if any(m.label == "Place" and m.end == pos for m in a.mentions):
+        return
+    for k in (4, 3, 2):
+        short = a.text[max(0, pos - k):pos]
+        idx = next((i for i, _ in (*g.forms.get(short, ()), *g.forms.get(short + "地区", ()))
+                    if g.divisions[i].name.endswith("地区")), None)
+        if idx is not None and k <= pos:
+            men = _add(a, pos - k, pos, "Place", g.divisions[idx].name)
+            if men:
+                men.place = idx
+            return
 
 
 def _home_city(a: Analysis, g: gz.Gazetteer, prefecture: int | None) -> int | None:

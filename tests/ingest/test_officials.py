@@ -407,3 +407,11 @@ def test_an_appointment_to_a_district_committee_named_with_its_city_leads_the_di
 ])
 def test_a_bare_city_post_in_an_article_about_a_county_level_city_is_that_city_s(text, leads):
     assert leads in rels(extract_text(text), "LEADS")
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("阿里地委书记普布次仁出席。", ("普布次仁", "阿里地区")),  # a 地区's party committee
+    ("和田行署专员艾力·买买提主持会议。", ("艾力·买买提", "和田地区")),  # its administrative office
+])
+def test_a_prefecture_s_committee_or_office_leads_the_prefecture(text, leads):
+    assert leads in rels(extract_text(text), "LEADS")
