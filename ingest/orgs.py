@@ -68,8 +68,9 @@ def find_associations(a: Analysis) -> None:
             start = next((x.start for x in a.mentions if x.label == "Organization" and x.end <= start
                           and m.start() - x.end <= 8 and not BETWEEN_BODIES.search(text, x.end, m.start())), start)
         core = text[start:m.start()]
-        if not _valid_name(core) or len(core) < 2 or _splits_word(text, start, m.start(), m.end()):
-            continue
+        if not _valid_name(core) or len(core) < 2 or _splits_word(text, start, m.start(), m.end()) \
+                or text.startswith("分会场", m.start()):
+            continue  # (在某镇分会场: a venue of a ceremony)
         if m.group() == "组织" and not lx.WORLD_BODY.match(core):
             continue  # 组织 is a verb, and 党组织, 社会组织 are kinds
         words = _units(jieba.lcut(core))

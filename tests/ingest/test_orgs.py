@@ -371,3 +371,9 @@ def test_a_company_written_before_its_project_keeps_its_whole_name(text, company
     rec = extract_text(text)
     assert company in names(rec, "Company")
     assert project in names(rec, "Project")
+
+
+def test_a_venue_of_a_ceremony_is_no_branch_of_an_association():
+    rec = extract_text("长兴县各乡镇项目集中开工。在泗安镇分会场，新型墙体材料项目同步开工。")
+    assert not any(n.endswith("分会") for n in names(rec, "Organization"))
+    assert "泗安镇" in names(rec, "Place")
