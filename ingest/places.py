@@ -1,15 +1,15 @@
-"""Places: gazetteer matches resolved by the article's context, villages and functional zones."""
+"""Places: gazetteer matches resolved by the article's context, townships, villages (zones: ingest/zones.py)."""
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 
 import jieba
-from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import TOWN, VILLAGE, ZONE, Analysis, Mention, _add, _freq, _tag, word_spans
+from ingest import zones
+from ingest.analysis import TOWN, VILLAGE, Analysis, _add, _freq, _tag, word_spans
 
 
 def _common_word(word: str, threshold: int = 2000) -> bool:
@@ -19,7 +19,6 @@ def _common_word(word: str, threshold: int = 2000) -> bool:
 
 # district names that are common nouns too (the old town, the suburbs, the mining area)
 GENERIC_DISTRICT = re.compile(r"(?:[新老旧东西南北]?城区|郊区|矿区)$")
-ZONE_VERB = re.compile(r"建设|新建|打造|规划|设立|成立|建立")
 # what follows a place inside the name of an event, a landform or an idea (北京奥运会, 四川盆地,
 # 大庆精神): the place is part of that name, not a mention of its own
 NAMED_AFTER = ("奥运会", "世博会", "世园会", "园博会", "博览会", "亚运会", "运动会", "精神", "盆地", "平原", "模式",
@@ -154,10 +153,7 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
     _home(a, g)
     find_towns(a, g)
     find_villages(a, g)
-    find_zones(a, g)
-    find_named_zones(a)
-    join_short_prefixes(a, g)
-    resolve_generic_zones(a, g)
+    zones.find_zones(a, g)
 
 
 def _listed_peers(text: str, g: gz.Gazetteer, chosen, listed) -> list:
@@ -274,124 +270,3 @@ def find_villages(a: Analysis, g: gz.Gazetteer) -> None:
                     men.place = VILLAGE
                     men.extra["parent"] = names[name]
                 break
-
-
-def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
-    """Functional zones the gazetteer lacks: a place name + modifiers + a zone suffix."""
-    text = a.text
-    places = sorted(a.by_label("Place"), key=lambda m: m.start)
-    for m in lx.ZONE_NAME_SUFFIX.finditer(text):
-        end = m.end()
-        if any(p.start < end and m.start() < p.end and p.end >= end for p in places):
-            continue  # already a known division
-        # the nearest place mention that ends within 8 characters before the suffix
-        prev = [p for p in places if p.end <= m.start() and m.start() - p.end <= 8]
-        if not prev:
-            continue
-        p = prev[-1]
-        mid = text[p.end:m.start()]
-        # 在浦东建设新港区: a place and what is built there; 鲅鱼圈区区长某某介绍了开发区: a post and its holder
-        if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是", "了")) \
-                or ZONE_VERB.search(mid) or lx.TITLE.search(mid):
-            continue
-        if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
-            continue
-        name = text[p.start:end]
-        known = _known_zone(g, p, mid + m.group())
-        if known is not None:  # 天津市经济技术开发区: the zone 天津经济技术开发区, its city written in full
-            a.mentions = [x for x in a.mentions if x is not p]
-            men = _add(a, p.start, end, "Place", g.divisions[known].name)
-            if men:
-                men.place = known
-            places = sorted(a.by_label("Place"), key=lambda m: m.start)
-            continue
-        parent = p.place
-        a.mentions = [x for x in a.mentions if x is not p]
-        men = _add(a, p.start, end, "Place", name)
-        if men:
-            men.place = ZONE
-            men.extra["parent"] = parent
-            a.zones[name] = (name, parent)
-        places = sorted(a.by_label("Place"), key=lambda m: m.start)
-
-
-def find_named_zones(a: Analysis) -> None:
-    """Zones named by a proper noun alone after a break (在李渡工业园区, ，白涛化工园区): the name is
-    a word jieba reads as a person's, a place's or another proper name; a trade (新材料产业园区) is none."""
-    text = a.text
-    for m in lx.ZONE_NAME_SUFFIX.finditer(text):
-        words = posseg.lcut(text[max(0, m.start() - 6):m.start()])
-        name = []
-        while words and words[-1].flag in NAME_TAGS and sum(map(len, name)) + len(words[-1].word) <= 4:
-            name.insert(0, words.pop().word)
-        start = m.start() - sum(map(len, name))
-        if not name or sum(map(len, name)) < 2 or (words and not (words[-1].word[0] in lx.PUNCT
-                                                                  or words[-1].flag.startswith(("v", "p", "c", "u")))):
-            continue
-        kinds = [x for x in a.by_label("Place") if start <= x.start and x.end <= m.end() and gz.ZONE_KIND.fullmatch(x.name)]
-        if any(x.start < m.end() and start < x.end for x in a.by_label("Place") if x not in kinds):
-            continue
-        a.mentions = [x for x in a.mentions if x not in kinds]  # 化工园区 of 白涛化工园区: a kind, inside the name
-        men = _add(a, start, m.end(), "Place", text[start:m.end()])
-        if men:
-            men.place = ZONE
-
-
-def join_short_prefixes(a: Analysis, g: gz.Gazetteer) -> None:
-    """A province's or a city's short name written right before a zone is part of the zone's name
-    (天津宝坻经济开发区, 上海松江经济技术开发区); written in full (重庆市万盛经济技术开发区), it is not."""
-    for z in sorted(a.by_label("Place"), key=lambda m: m.start):
-        if not ((z.place >= 0 and g.divisions[z.place].level == "zone") or z.place == ZONE):
-            continue
-        p = next((x for x in a.by_label("Place") if x.end == z.start and x.place >= 0), None)
-        if p is None or g.divisions[p.place].level not in ("province", "prefecture") \
-                or a.text[p.start:p.end] != g.divisions[p.place].short:
-            continue
-        a.mentions.remove(p)
-        z.start, z.name = p.start, a.text[p.start:z.end]
-        z.text = z.name
-        if z.place >= 0 and p.place not in g.ancestors(z.place):
-            z.place = ZONE  # 长春 + 空港经济开发区: not the known zone of that name elsewhere
-        parent = z.extra.get("parent")
-        if z.place == ZONE and not (parent is not None and parent >= 0 and p.place in (parent, *g.ancestors(parent))):
-            z.extra["parent"] = p.place  # 上海 + 杭州湾经济技术开发区: 上海's zone, not 杭州's
-
-
-# the words a zone's bare name is made of (what jieba tags a person's, a place's or another proper name);
-# a break, a verb, a preposition, a conjunction or 的 stands before it
-NAME_TAGS = {"nr", "ns", "nz", "nrt", "nrfg"}
-
-
-def _known_zone(g: gz.Gazetteer, p, rest: str) -> int | None:
-    """The known zone a place's short name and the rest of the written name form (天津 + 经济技术开发区)."""
-    short = g.divisions[p.place].short if p.place >= 0 else ""
-    found = [i for i, kind in g.forms.get(short + rest, ()) if kind == "full"] if len(short) >= 2 else []
-    return min(found, key=lambda i: g.divisions[i].level != "zone") if found else None
-
-
-def resolve_generic_zones(a: Analysis, g: gz.Gazetteer) -> None:
-    """经开区/开发区/高新区 alone mean the article's own zone of that kind."""
-    import re
-    zones = [m for m in a.by_label("Place")
-             if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == ZONE]
-    for m in a.by_label("Place"):
-        if m.place >= 0:
-            for j in g.ancestors(m.place):
-                if g.divisions[j].level == "zone":
-                    zones.append(Mention(-1, -1, "Place", g.divisions[j].name, g.divisions[j].name, place=j))
-    if not zones:
-        return
-    pat = re.compile("|".join(sorted(gz.GENERIC_ZONES, key=len, reverse=True)))
-    for m in pat.finditer(a.text):
-        if any(x.start <= m.start() and m.end() <= x.end for x in a.mentions):
-            continue
-        # 高新区 after a place name is a zone of that place, handled by find_zones
-        wants = gz.GENERIC_ZONES[m.group(0)]
-        cands = {z.name: z for z in zones if any(z.name.endswith(w) for w in wants)
-                 and not (m.group(0) == "开发区" and z.name.endswith("高新技术产业开发区"))}
-        if len(cands) == 1:
-            z = next(iter(cands.values()))
-            men = _add(a, m.start(), m.end(), "Place", z.name)
-            if men:
-                men.place = z.place
-                men.extra.update(z.extra)
