@@ -17,6 +17,7 @@ ZONE_VERB = re.compile(r"建设|新建|打造|规划|设立|成立|建立")
 def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
     """All of them, in order: each reads the places the ones before it found."""
     find_place_zones(a, g)
+    find_town_zones(a, g)
     find_named_zones(a)
     join_short_prefixes(a, g)
     resolve_generic_zones(a, g)
@@ -59,6 +60,37 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
             men.extra["parent"] = parent
             a.zones[name] = (name, parent)
         places = sorted(a.by_label("Place"), key=lambda m: m.start)
+
+
+# what stands before a zone named after its township: a break, a word that places, or a list
+TOWN_ZONE_LEAD = re.compile(r"(?:在|于|到|赴|落户|入驻|进驻|位于|、|，|,|和|及|与|。|\n)$")
+
+
+def find_town_zones(a: Analysis, g: gz.Gazetteer) -> None:
+    """A zone named after a township of a county the article names (神木 + 锦界工业园区, 准格尔旗 + 大路工业园区):
+    the township's short name before the suffix, after a break, a word that places or a list."""
+    text = a.text
+    places = a.by_label("Place")
+    # (by short name: the article's 神木县 is the gazetteer's 神木市 before 2017)
+    named = {g.divisions[j].short: j for m in places if m.place >= 0 for j in (m.place, *g.ancestors(m.place))}
+    for m in lx.ZONE_NAME_SUFFIX.finditer(text):
+        for k in (3, 2):
+            s = m.start() - k
+            if s < 0 or any(x.start < m.end() and s < x.end and not (x.start == s and x.end == m.start())
+                            for x in a.mentions):
+                continue
+            town = next((i for i, _ in g.forms.get(text[s:m.start()], ()) if g.divisions[i].level == "township"
+                         and g.divisions[g.divisions[i].parent].short in named), None)
+            before = any(x.label == "Place" and x.end == s for x in places)
+            if town is None or not (before or s == 0 or TOWN_ZONE_LEAD.search(text, max(0, s - 2), s)):
+                continue
+            a.mentions = [x for x in a.mentions if not (x.start == s and x.end == m.start())]
+            men = _add(a, s, m.end(), "Place", text[s:m.end()])
+            if men:
+                men.place = ZONE
+                # (the county the article names: the town is no mention of its own)
+                men.extra["parent"] = named[g.divisions[g.divisions[town].parent].short]
+            break
 
 
 def find_named_zones(a: Analysis) -> None:

@@ -259,3 +259,15 @@ def test_a_post_and_what_its_holder_did_are_no_zone_name():
     rec = extract_text("鲅鱼圈区区长孙德峰介绍了开发区的投资环境。")
     assert not any("孙德峰" in n for n in names(rec, "Place"))
     assert "孙德峰" in names(rec, "Official")
+
+
+
+@pytest.mark.parametrize("text, zone, county, town", [
+    ("濉溪县召开项目推进会。在临涣工业园区，年产30万吨焦化项目建成投产。", "临涣工业园区", "濉溪县", "临涣镇"),
+    ("广丰县召开项目推进会。在芦林工业园区，年产30万吨白卡纸项目建成投产。", "芦林工业园区", "广丰县", "芦林街道"),
+])
+def test_a_zone_named_after_a_township_of_the_article_s_county_is_a_zone(text, zone, county, town):
+    rec = extract_text(text)
+    assert zone in names(rec, "Place")
+    assert (zone, county) in rels(rec, "PART_OF")
+    assert town not in names(rec, "Place")  # the town is no mention of its own
