@@ -10,7 +10,8 @@ from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
                              after_builder, walk_left)
 
-DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头"}
+DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头",
+                        "物流中心", "数据中心", "配送中心", "物流城", "污水处理厂"}
 
 
 def _generic_project(core: str, strict: bool = False, descriptive: bool = False) -> bool:
@@ -42,6 +43,8 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         if any(x.start <= m.start() < x.end for x in a.mentions if x.label in ("Company", "Organization")):
             continue
         start = walk_left(text, m.start(), limit=24, stop_places=True, g=g)
+        # (a walk that stops inside a place's name takes the whole place: 五|都|镇 + 污水处理厂)
+        start = next((p.start for p in a.by_label("Place") if p.start < start < p.end), start)
         # leading places are context, not part of the name (吴江区新材料产业园)
         for p in a.by_label("Place"):
             if p.start <= start < p.end < m.start() and not text.startswith(lx.INNER_SCOPE, p.end):
@@ -64,20 +67,20 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             start += year.end()
             core = core[year.end():]
         descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
-        if descriptive and core and _generic_project(core, descriptive=True) and _kind_of_site(core):
-            # 娄底生产基地: a kind of site named by its place is a name with the place
+        by_place = not core and len(m.group(0)) >= 4 and a.place_run_start(start) < start
+        if descriptive and (by_place or core and _generic_project(core, descriptive=True) and _kind_of_site(core)):
+            # 娄底生产基地, 黄水镇污水处理厂: a kind of site named by its place is a name with the place
             start = a.place_run_start(start)
             core = text[start:m.start()]
-        if not core or not _valid_name(core) or "等" in core or "企业" in core \
-                or _units(jieba.lcut(core))[0] in SINGLE_STOP \
-                or _generic_project(core, descriptive=descriptive):
+        if not core or not _valid_name(core) or "等" in core or "企业" in core or not by_place and (
+                _units(jieba.lcut(core))[0] in SINGLE_STOP or _generic_project(core, descriptive=descriptive)):
             continue
         if text.startswith("项目部", m.start()):  # a builder's site office: the project is what it is for
             if len(core) >= 4:
                 _add(a, start, m.start(), "Project", core)
             continue
         # 项目 after a named base/park is the same project (…基地项目)
-        _add(a, start, m.end(), "Project", core + m.group(0))
+        _add(a, start, m.end(), "Project", core + m.group(0), **({"listed": True} if by_place else {}))
     find_by_capacity(a)
 
 

@@ -683,3 +683,12 @@ def test_a_kind_of_project_is_no_project(text, kind):
 def test_a_company_tagged_from_inside_its_bracket_loses_its_kind_of_enterprise():
     text = "在保税区分会场，港资企业恒通供应链（香港）有限公司投资1.5亿美元建设的恒通冷链物流园同步开工。"
     assert "恒通供应链（香港）有限公司" in names(extract_text(text), "Company")
+
+
+@pytest.mark.parametrize("text, project", [
+    ("县水务投资有限公司投资8000万元建设龙潭镇污水处理厂。", "龙潭镇污水处理厂"),  # a works named by its town
+    ("新疆果业集团有限公司将在阿克苏市投资2亿元建设果品冷链物流中心。", "果品冷链物流中心"),
+    ("京东集团投资3亿元在经开区建设华中智能配送中心。", "华中智能配送中心"),
+])
+def test_plants_and_centres_of_logistics_are_projects(text, project):
+    assert project in names(extract_text(text), "Project")
