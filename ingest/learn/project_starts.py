@@ -74,7 +74,7 @@ def _after_site(a: Analysis, s: int, e: int) -> int:
     built = BUILT.match(a.text, site.end) if site is not None else None
     if built and e - built.end() >= 4:  # 克东县投资建设 + 乳制品包装材料项目: where, and what is done there
         return built.end()
-    if site is None or k < 0 or e - k < 4 or not re.fullmatch(r"(?:直管区|境内|辖区|片区|[东南西北]部|核心区|起步区)?",
+    if site is None or k < 0 or e - k < 4 or not re.fullmatch(r"(?:直管区|境内|辖区|片区|[东南西北]部|核心区|起步区|内)?",
                                                               a.text[site.end:k]):
         return s
     return k + 1

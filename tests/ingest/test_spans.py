@@ -692,3 +692,10 @@ def test_a_company_tagged_from_inside_its_bracket_loses_its_kind_of_enterprise()
 ])
 def test_plants_and_centres_of_logistics_are_projects(text, project):
     assert project in names(extract_text(text), "Project")
+
+
+def test_a_project_written_after_its_zone_and_nei_de_starts_after_them():
+    text = "郴州华鑫冶炼有限公司投资8亿元建设的郴州有色金属产业园区内的年产5万吨精锌项目开工。"
+    rec = extract_text(text)
+    assert "年产5万吨精锌项目" in names(rec, "Project")
+    assert not any("内的" in n for n in names(rec, "Project"))
