@@ -52,9 +52,14 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
                 men.place = known
             places = sorted(a.by_label("Place"), key=lambda m: m.start)
             continue
-        parent = p.place
-        a.mentions = [x for x in a.mentions if x is not p]
-        men = _add(a, p.start, end, "Place", name)
+        parent, start = p.place, p.start
+        if p.place >= 0 and g.divisions[p.place].level == "county" and p.text == g.divisions[p.place].name \
+                and any(g.divisions[i].parent == p.place for i, _ in g.forms.get(mid, ())):
+            start = p.end  # 准格尔旗 + 大路工业园区: a county written in full stands apart from its town's zone
+        else:
+            a.mentions = [x for x in a.mentions if x is not p]
+        name = text[start:end]
+        men = _add(a, start, end, "Place", name)
         if men:
             men.place = ZONE
             men.extra["parent"] = parent

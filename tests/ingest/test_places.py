@@ -271,3 +271,14 @@ def test_a_zone_named_after_a_township_of_the_article_s_county_is_a_zone(text, z
     assert zone in names(rec, "Place")
     assert (zone, county) in rels(rec, "PART_OF")
     assert town not in names(rec, "Place")  # the town is no mention of its own
+
+
+
+@pytest.mark.parametrize("text, county, zone", [
+    ("年产40万吨煤制油项目落户神木县锦界工业园区。", "神木县", "锦界工业园区"),
+    ("年产40万吨甲醇项目落户准格尔旗大路工业园区。", "准格尔旗", "大路工业园区"),
+])
+def test_a_county_written_in_full_stands_apart_from_its_town_s_zone(text, county, zone):
+    rec = extract_text(text)
+    assert {county, zone} <= names(rec, "Place")
+    assert (zone, county) in rels(rec, "PART_OF")
