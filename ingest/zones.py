@@ -54,7 +54,8 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         parent, start = p.place, p.start
         if p.place >= 0 and g.divisions[p.place].level == "county" and p.text == g.divisions[p.place].name \
-                and any(g.divisions[i].parent == p.place for i, _ in g.forms.get(mid, ())):
+                and any(g.divisions[g.divisions[i].parent].short == g.divisions[p.place].short
+                        for i, _ in g.forms.get(mid, ()) if g.divisions[i].level == "township"):
             start = p.end  # 准格尔旗 + 大路工业园区: a county written in full stands apart from its town's zone
         else:
             a.mentions = [x for x in a.mentions if x is not p]
