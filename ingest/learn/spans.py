@@ -55,7 +55,7 @@ LIMITED_END = re.compile(rf"(?:{LIMITED_FORMS})$")
 # a name the next characters go on with: 工程 of 工程师, 项目 of 项目经理 (a person's post)
 POST_AFTER = re.compile(r"(?<=工程)师|(?<=项目)(?:经理|负责人|总监)")
 # a company's site tagged as the company (宁德时代福鼎基地): a project, with the 项目 after it
-SITE = re.compile(r"(?:基地|产业园|生产线)$")
+SITE = re.compile(r"(?:基地|产业园|生产线|物流城|物流园|物流中心|电站|综合体)$")
 # a post, not a company (河南省省委常委, …集团董事长); a company's board is cut off (…控股董事局)
 # a post; a department or a ministry (公关部, 事业部, 总部, 铁道部, 发改委, 办公厅), not a project's site office (项目部)
 NOT_A_COMPANY = re.compile(rf"(?:{POST}|主任|董事长|总经理|(?<!项目)部|委|厅)$")

@@ -699,3 +699,13 @@ def test_a_project_written_after_its_zone_and_nei_de_starts_after_them():
     rec = extract_text(text)
     assert "年产5万吨精锌项目" in names(rec, "Project")
     assert not any("内的" in n for n in names(rec, "Project"))
+
+
+@pytest.mark.parametrize("text, project", [
+    ("香港恒昌国际投资有限公司将投资1亿美元建设伊宁国际商贸物流城。", "伊宁国际商贸物流城"),
+    ("新加坡丰益国际投资有限公司将投资1亿美元建设霍尔果斯国际商贸物流城。", "霍尔果斯国际商贸物流城"),
+])
+def test_a_site_tagged_as_a_company_is_a_project(text, project):
+    rec = extract_text(text)
+    assert project in names(rec, "Project")
+    assert project not in names(rec, "Company")
