@@ -41,7 +41,6 @@ class Analysis:
     amounts: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
     home: dict[str, int] = field(default_factory=dict)   # level -> gazetteer index
-    zones: dict[str, tuple[str, int]] = field(default_factory=dict)  # zone name -> (canonical, parent idx)
     priors: dict[str, float] = field(default_factory=dict)  # measured precision of rule-made items, by type
     date: str | None = None  # the article's date (YYYY-MM-DD): which division names were in use
     words: list[str] | None = None  # the tokenizer's words, when the pipeline cut the text

@@ -133,11 +133,11 @@ def _prefecture_before(a: Analysis, g: gz.Gazetteer, pos: int) -> None:
     else the name could be."""
     if any(m.label == "Place" and m.end == pos for m in a.mentions):
         return
-    for k in (4, 3, 2):
-        short = a.text[max(0, pos - k):pos]
+    for k in (k for k in (4, 3, 2) if k <= pos):
+        short = a.text[pos - k:pos]
         idx = next((i for i, _ in (*g.forms.get(short, ()), *g.forms.get(short + "地区", ()))
                     if g.divisions[i].name.endswith("地区")), None)
-        if idx is not None and k <= pos:
+        if idx is not None:
             men = _add(a, pos - k, pos, "Place", g.divisions[idx].name)
             if men:
                 men.place = idx

@@ -54,7 +54,8 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         # name, unless the rest names nothing (泰州LG公司 + 线性压缩机项目)
         owner_end = max([start] + [c.end for c in a.by_label("Company") if start < c.end <= m.start()])
         rest = text[owner_end:m.start()]
-        if owner_end > start and (not rest or not _generic_project(rest, descriptive=m.group(0) in DESCRIPTIVE_SUFFIXES)):
+        descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
+        if owner_end > start and (not rest or not _generic_project(rest, descriptive=descriptive)):
             start = owner_end
         core = text[start:m.start()]
         for s, e, form in g.scan(core):
@@ -66,7 +67,6 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         if year:
             start += year.end()
             core = core[year.end():]
-        descriptive = m.group(0) in DESCRIPTIVE_SUFFIXES
         by_place = not core and len(m.group(0)) >= 4 and a.place_run_start(start) < start
         if descriptive and (by_place or core and _generic_project(core, descriptive=True) and _kind_of_site(core)):
             # 娄底生产基地, 黄水镇污水处理厂: a kind of site named by its place is a name with the place
@@ -80,7 +80,7 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
                 _add(a, start, m.start(), "Project", core)
             continue
         # 项目 after a named base/park is the same project (…基地项目)
-        _add(a, start, m.end(), "Project", core + m.group(0), **({"listed": True} if by_place else {}))
+        _add(a, start, m.end(), "Project", core + m.group(0), **({"by_place": True} if by_place else {}))
     find_by_capacity(a)
 
 

@@ -43,7 +43,6 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
             continue
-        name = text[p.start:end]
         known = _known_zone(g, p, mid + m.group())
         if known is not None:  # 天津市经济技术开发区: the zone 天津经济技术开发区, its city written in full
             a.mentions = [x for x in a.mentions if x is not p]
@@ -54,8 +53,7 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
             continue
         parent, start = p.place, p.start
         if p.place >= 0 and g.divisions[p.place].level == "county" and p.text == g.divisions[p.place].name \
-                and any(g.divisions[g.divisions[i].parent].short == g.divisions[p.place].short
-                        for i, _ in g.forms.get(mid, ()) if g.divisions[i].level == "township"):
+                and _township_of(g, mid, {g.divisions[p.place].short}) is not None:
             start = p.end  # 准格尔旗 + 大路工业园区: a county written in full stands apart from its town's zone
         else:
             a.mentions = [x for x in a.mentions if x is not p]
@@ -64,8 +62,14 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
         if men:
             men.place = ZONE
             men.extra["parent"] = parent
-            a.zones[name] = (name, parent)
         places = sorted(a.by_label("Place"), key=lambda m: m.start)
+
+
+def _township_of(g: gz.Gazetteer, form: str, counties) -> int | None:
+    """The township named by form in one of the counties given by short name (by short name: the
+    article's 神木县 is the gazetteer's 神木市 before 2017)."""
+    return next((i for i, _ in g.forms.get(form, ()) if g.divisions[i].level == "township"
+                 and g.divisions[g.divisions[i].parent].short in counties), None)
 
 
 # what stands before a zone named after its township: a break, a word that places, or a list
@@ -77,7 +81,6 @@ def find_town_zones(a: Analysis, g: gz.Gazetteer) -> None:
     the township's short name before the suffix, after a break, a word that places or a list."""
     text = a.text
     places = a.by_label("Place")
-    # (by short name: the article's 神木县 is the gazetteer's 神木市 before 2017)
     named = {g.divisions[j].short: j for m in places if m.place >= 0 for j in (m.place, *g.ancestors(m.place))}
     for m in lx.ZONE_NAME_SUFFIX.finditer(text):
         for k in (3, 2):
@@ -85,8 +88,7 @@ def find_town_zones(a: Analysis, g: gz.Gazetteer) -> None:
             if s < 0 or any(x.start < m.end() and s < x.end and not (x.start == s and x.end == m.start())
                             for x in a.mentions):
                 continue
-            town = next((i for i, _ in g.forms.get(text[s:m.start()], ()) if g.divisions[i].level == "township"
-                         and g.divisions[g.divisions[i].parent].short in named), None)
+            town = _township_of(g, text[s:m.start()], named)
             before = any(x.label == "Place" and x.end == s for x in places)
             if town is None or not (before or s == 0 or TOWN_ZONE_LEAD.search(text, max(0, s - 2), s)):
                 continue

@@ -301,7 +301,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     # as do a county's or a city's hospital, school or court (商水县人民医院, 蒲城县医院), named by its kind
     listed = {(m.start, m.end, m.label) for m in a.mentions
               if (m.label == "Company" and marked(m))
-              or (m.label == "Project" and (m.extra.get("listed") or _plain_route(m) or INVESTED_BEFORE.search(text, 0, m.start)))
+              or (m.label == "Project" and (m.extra.get("listed") or m.extra.get("by_place") or _plain_route(m)
+                                            or INVESTED_BEFORE.search(text, 0, m.start)))
               or (m.label == "Organization" and PLACED_KIND.fullmatch(m.name))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
                  and ((m.start, m.end, m.label) in believed or (m.start, m.end, m.label) in listed)
