@@ -9,6 +9,7 @@ from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project)
+from ingest.signing import signing_place
 
 
 def level_specificity(level: str) -> int:
@@ -161,6 +162,16 @@ def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> boo
     return rest == "" or (bool(listed) and re.fullmatch(r"[、和及与]+", rest) is not None)
 
 
+def _signer(a: Analysis, g: gz.Gazetteer, p: Mention, places: list[Mention]) -> Mention | None:
+    """The place that signs for p, unless its clause goes on to a site inside it (甲市与乙公司签约丙
+    基地，将在甲市经济开发区建设…)."""
+    signer = signing_place(a, g, p)
+    if signer is None or any(x.start > signer.start and _specificity(g, x) > _specificity(g, signer)
+                             and not re.search(r"[；;]", a.text[signer.end:x.start]) for x in places):
+        return None
+    return signer
+
+
 def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     sent_mentions: dict[int, list[Mention]] = defaultdict(list)
@@ -195,8 +206,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             best = max(_specificity(g, x) for x in places)
             cands = [x for x in places if _specificity(g, x) == best]
             host = min(cands, key=lambda x: abs(x.start - p.start))
-            front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None)
-            if front is not None:  # 蒲县豹子沟煤矿和万家庄煤矿: the place written before the names
+            front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None) or _signer(a, g, p, places)
+            if front is not None:  # (or the place that signs for it: 甲县与乙公司签约丙项目)  # 蒲县豹子沟煤矿和万家庄煤矿: the place written before the names
                 host, via = front, "site"
             else:
                 chain = a.place_run_start(host.start)  # 在睢宁县庆安镇: the cue stands before the places that contain the host
