@@ -31,6 +31,17 @@ TITLE = re.compile(
 POST_AFTER_NAME = re.compile(r"^(总书记|常委|书记|副书记|主席|总理|委员长|主任|市长|县长|区长|同志)")
 # Verbs that put a name before its post (任命张三为…副省长).
 APPOINT = re.compile(r"(?:任命|提名|推选|选举|决定由|免去)")  # 免去某某的…职务: the post held till now
+
+
+def past_appointee(text: str, start: int, end: int) -> int:
+    """Where a body's name starts when a walk to start took in who is named to it (任命甲为 +
+    某市中级人民法院, 选举乙为 + 某市人民检察院): after the 为 that follows the appointing verb
+    in the span or before it in its clause (…·阿合买提为 + 州中级人民法院)."""
+    verb = max(APPOINT.finditer(text, max(0, start - 12), end), key=lambda v: v.start(), default=None)
+    if verb is None or any(c in CLAUSE_BREAK for c in text[verb.end():start]):
+        return start
+    link = text.find("为", verb.end(), end)
+    return link + 1 if link >= start else start
 # Words that introduce a list of officials without a specific post.
 LEADER_LIST = re.compile(r"(?:相关领导|(?:省|市|县|区|镇|州|旗|盟|街道|自治区)(?:党政军|党政)?领导|(?:党政军|党政)领导|领导同志|负责同志|嘉宾)[：:]?")
 # Posts inside an enterprise: never an Official (SCHEMA.md).
@@ -50,7 +61,9 @@ NAME_END_CHARS = set("出主表说指强讲在等和与及同调带率参陪会�
 FOLLOW_VERBS = ("出席", "主持", "表示", "指出", "强调", "讲话", "介绍", "参加", "陪同", "调研", "带队", "会见", "视察",
                 "考察", "一行", "同志", "率队", "致辞", "宣布", "要求", "来到", "深入", "检查", "慰问", "认为", "透露",
                 "宣读", "通报", "汇报", "部署", "听取", "作了", "作出", "在", "说", "等", "对", "就", "向", "与", "和",
-                "到", "赴", "前往", "带领", "看望", "走访", "率", "为", "是", "也", "还", "则", "再", "又")
+                "到", "赴", "前往", "带领", "看望", "走访", "率", "为", "是", "也", "还", "则", "再", "又",
+                "列席", "作工作报告", "作报告", "作讲话", "作重要讲话", "作动员讲话", "作总结", "作部署", "作发言",
+                "作表态发言", "作说明")
 CLOSING_VERBS = tuple(v for v in FOLLOW_VERBS if v != "同志")  # the verbs that close a name before them
 
 # ---- companies and organizations -------------------------------------------

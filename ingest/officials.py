@@ -89,7 +89,7 @@ def _dotted_name(text: str, pos: int) -> str | None:
     name = dotted.group()
     last = max(name.rfind("·"), name.rfind("•")) + 1
     post = POST_FIRST.search(name, last + 1)  # …·扎克尔 + 主任: the post after the name
-    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS + ACTS_HOW + WHEN_AFTER) if k > last),
+    cut = min((k for k in (name.find(v, last) for v in lx.FOLLOW_VERBS + ACTS_HOW + WHEN_AFTER + ("的",)) if k > last),
               default=post.start() if post else len(name))
     return name[:cut]
 
@@ -227,9 +227,12 @@ def _appointments(a: Analysis, g: gz.Gazetteer) -> None:
     the elected before 当选 (丁当选为县长)."""
     text = a.text
     for m in lx.APPOINT.finditer(text):
-        pos = m.end()
-        while (end := _appointed(a, g, pos, removal=m.group() == "免去")) is not None and \
-                text[end:end + 1] in ",;，；" and m.group() != "免去":
+        pos = m.end() + (text[m.end():m.end() + 1] in "：:")  # 决定任命：甲为…；乙为…
+        removal = m.group() == "免去"
+        while (end := _appointed(a, g, pos, removal=removal)) is not None:
+            end += 2 if removal and text.startswith("职务", end) else 0  # 免去甲的…职务；乙的…职务
+            if text[end:end + 1] not in ",;，；":
+                break
             pos = end + 1
     for m in ELECTED.finditer(text):
         lo = max((text.rfind(c, 0, m.start()) for c in ",;:，。；：\n"), default=-1) + 1

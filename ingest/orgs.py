@@ -16,6 +16,8 @@ from ingest.officials import _person_name
 
 TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售", "经营")  # stop words before a name, trades before a suffix
 DIGITS = set("0123456789.．")
+# the name of a Japanese or Korean company, with its country, before 株式会社: no function word inside
+JAPANESE_OR_KOREAN = re.compile(r"(?:日本|韩国)(?:(?![的与和及在是为、])[\u4e00-\u9fff]){2,8}$")
 
 
 def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
@@ -24,8 +26,11 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         _add(a, m.start(), m.end(), "Company", sure=True)
     for m in lx.COMPANY_SUFFIX.finditer(text):
         start = _name_start(text, m.start())
+        foreign = JAPANESE_OR_KOREAN.search(text, max(0, m.start() - 10), m.start()) if m.group() == "株式会社" else None
+        if foreign and (start is None or foreign.start() <= start):
+            start = foreign.start()  # 韩国|大成|精工 + 株式会社: jieba's verb or number inside the name ends no walk
         if start is not None and not (m.group().endswith("分公司") and _no_parent(text[start:m.start()], g)):
-            _add(a, start, m.end(), "Company")
+            _add(a, start, m.end(), "Company", **({"sure": True} if foreign else {}))  # (a form the tagger never saw)
     for m in lx.BANK.finditer(text):
         start = _name_start(text, m.start())
         if start is not None:  # a bank is a company; a central or multilateral one is none
@@ -43,10 +48,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         start += len(lx.DATE_LEAD.match(text, start, m.start()).group())
         start = _cut_person(text, start, m.start(), g)
         start += text.startswith("除", start) and bool(lx.EXCEPT_END.match(text, m.end()))  # 除 + 县人民医院 + 新院区外
-        appointed = lx.APPOINT.search(text, start, m.start())  # 任命甲为 + 某市中级人民法院 + 副院长
-        link = text.find("为", appointed.end(), m.start()) if appointed else -1
-        if link > 0:
-            start = link + 1
+        start = lx.past_appointee(text, start, m.start())
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue

@@ -116,6 +116,7 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
     if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
         start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
     start += len(lx.DATE_LEAD.match(text, start, end).group())  # a résumé's 2002―2004年 + 某某部
+    start = lx.past_appointee(text, start, end)
     name = text[start:pos]
     if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES or end == start \
             or BARE_PARTY_DEPT.fullmatch(name):

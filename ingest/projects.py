@@ -72,7 +72,7 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             # 娄底生产基地, 黄水镇污水处理厂: a kind of site named by its place is a name with the place
             start = a.place_run_start(start)
             core = text[start:m.start()]
-        if not core or not _valid_name(core) or "等" in core or "企业" in core or not by_place and (
+        if not core or not _valid_name(core) or "等" in core or "企业" in core or lx.TITLE.search(core) or not by_place and (
                 _units(jieba.lcut(core))[0] in SINGLE_STOP or _generic_project(core, descriptive=descriptive)):
             continue
         if text.startswith("项目部", m.start()):  # a builder's site office: the project is what it is for

@@ -29,7 +29,10 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
     """A legal name starts with its place (重庆 + 中金国泰旅游发展有限公司) and after the
     parent it is introduced by (艾迪西全资子公司 + 嘉兴艾迪西暖通科技有限公司); it ends at its
     legal form when a company post, an adverb, a preposition or a conjunction follows
-    (…有限公司 + 总经理…, …公司 + 将…)."""
+    (…有限公司 + 总经理…, …公司 + 将…). The start of a name the rules are sure of is that name."""
+    around = [m for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and e <= m.end]
+    if around:  # 韩国海晟食品 of 韩国海晟食品株式会社, 中铁 of 中铁二十一局集团有限公司: cut short
+        return around[0].start, around[0].end
     if OFFICE.search(a.text, s, e):  # 中铁隧道局 + 大瑞铁路项目部: the builder, not its site office
         bureau = SOE_BUREAU.match(a.text, s, e)
         sure = [m.end for m in a.mentions if m.label == "Company" and m.extra.get("sure") and m.start == s and m.end < e]

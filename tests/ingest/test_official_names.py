@@ -142,3 +142,12 @@ def test_a_phrase_after_a_post_is_no_name(text):
 ])
 def test_a_name_of_one_known_part_is_read_whole(text, name):
     assert name in names(extract_text(text), "Official")
+
+
+@pytest.mark.parametrize("text, official", [
+    ("开发区管委会主任、金州区区长孙宏作工作报告。", "孙宏"),  # 作工作报告: what he did
+    ("伊犁州人民检察院检察长吾甫尔·艾沙列席会议。", "吾甫尔·艾沙"),
+    ("州委副书记、州长才让当周主持开工仪式。", "才让当周"),  # two Tibetan parts
+])
+def test_a_name_ends_before_what_the_official_does(text, official):
+    assert names(extract_text(text), "Official") == {official}

@@ -277,3 +277,19 @@ def test_a_bare_city_post_in_an_article_about_a_county_level_city_is_that_city_s
 ])
 def test_a_prefecture_s_committee_or_office_leads_the_prefecture(text, leads):
     assert leads in rels(extract_text(text), "LEADS")
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a list after 任命：, one clause to each
+    ("会议经表决，决定任命：庞建国为昌吉回族自治州人民政府副州长；古丽娜·阿布都为州教育局局长；吴海峰为州商务局局长。",
+     {("庞建国", "昌吉回族自治州"), ("古丽娜·阿布都", "州教育局"), ("吴海峰", "州商务局")}),
+    # a list of removals, each from the post held till now
+    ("决定免去：艾力·买买提的州民政局局长职务；阚东的州财政局局长职务。",
+     {("艾力·买买提", "州民政局"), ("阚东", "州财政局")}),
+    # the appointed are no part of the body's name (not 会议任命张岚为市交通运输局)
+    ("会议任命张岚为市交通运输局局长。", {("张岚", "市交通运输局")}),
+    ("大会选举特木尔为赤峰市人民检察院检察长。", {("特木尔", "赤峰市人民检察院")}),
+    ("会议任命哈那提·阿合买提为州中级人民法院副院长。", {("哈那提·阿合买提", "州中级人民法院")}),
+])
+def test_lists_of_appointments_and_the_bodies_appointed_to(text, leads):
+    assert rels(extract_text(text), "LEADS") == leads

@@ -377,3 +377,11 @@ def test_a_venue_of_a_ceremony_is_no_branch_of_an_association():
     rec = extract_text("长兴县各乡镇项目集中开工。在泗安镇分会场，新型墙体材料项目同步开工。")
     assert not any(n.endswith("分会") for n in names(rec, "Organization"))
     assert "泗安镇" in names(rec, "Place")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("韩国大成精工株式会社投资5000万美元建设汽车零部件项目。", "韩国大成精工株式会社"),  # jieba: 大成 a verb
+    ("今年，韩国海晟食品株式会社在园区投资建设泡菜加工项目。", "韩国海晟食品株式会社"),  # the tagger cut it short
+])
+def test_a_japanese_or_korean_company_is_named_with_its_country(text, company):
+    assert company in names(extract_text(text), "Company")

@@ -1,7 +1,9 @@
 import pytest
 
 from ingest.analysis import Analysis
+from ingest.extract import extract_text
 from ingest.projects import find_by_capacity
+from tests.ingest.record_sets import names
 
 
 def rule_projects(monkeypatch, text: str) -> set[str]:
@@ -65,3 +67,9 @@ def test_a_kind_of_zone_inside_a_project_name_is_no_place_that_ends_it(monkeypat
 def test_a_standard_works_word_opens_a_project_name(monkeypatch):
     """标准化 is a verbal noun jieba tags vn; in 标准化厂房 it is part of the name."""
     assert "标准化厂房二期工程" in rule_projects(monkeypatch, "同日开工的还有颍东经济开发区标准化厂房二期工程，总投资2.2亿元。")
+
+
+def test_a_project_name_never_runs_over_an_official_s_post():
+    rec = extract_text("泸州市委常委、常务副市长王志刚通报上半年项目建设情况。")
+    assert names(rec, "Official") == {"王志刚"}
+    assert not names(rec, "Project")
