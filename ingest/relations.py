@@ -148,8 +148,9 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
 # a total after a project's name nobody read (某某项目总投资…) or after a count of projects (共签约43个
 # 项目，总投资…; 签约项目26个，总投资…; 项目共15个，总投资…; 15个重点项目集中开工 总投资…) is that
 # project's or their sum, not the next project's
-UNREAD_OR_SUM = re.compile(rf"(?:(?:项目|工程)(?:共计|共|合计)?(?:\d+[个项])?[，,]?|[\d一二三四五六七八九十两几]+[个项批][^，,。；]{{0,8}}"
-                           rf"(?:项目|工程)[^。；]{{0,10}}){lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
+COUNTED = r"[\d一二三四五六七八九十两几]+[个项批][^，,。；]{0,8}(?:项目|工程)[^。；]{0,10}"
+UNREAD_OR_SUM = re.compile(rf"(?:(?:项目|工程)(?:共计|共|合计)?(?:\d+[个项])?[，,]?|{COUNTED}){lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
+COUNTED_SUM = re.compile(rf"{COUNTED}{lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
 def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> bool:
     """The place stands right before the project, or before the list of projects it ends."""
     if place.end > p.start or a.text[p.start:p.start + 1] in "至到—-":  # 武汉至上海: a route
@@ -226,6 +227,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         if "固定资产" in text[max(0, amt["start"] - 12):amt["start"]]:
             continue
         si = a.sent_of(amt["start"])
+        if COUNTED_SUM.search(text, a.sents[si][0], amt["start"]):
+            continue  # 三个项目总投资…: their sum, whoever was named before
         in_sent = [p for p in projects if a.sent_of(p.start) == si]
         target = None
         after = [p for p in in_sent if p.start >= amt["end"] and p.start - amt["end"] <= 3
