@@ -15,14 +15,15 @@ CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将�
 OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}(?!部|经理|师|建设者)")
 # who builds it, said in a clause of its own: 由 + the company + a building verb (由甲公司投资6.2亿元建设),
 # or the companies opening the clause (甲、乙等单位分标段承建)
-BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发|投入)")
+BUILDS_AFTER = re.compile(r"[^，,。；;：:]{0,12}?(?:投资|出资|建设|承建|施工|兴建|开发|投入|筹措|筹集)")
 LINKS = ("、", "和", "与", "及")
 # …, or that they own it or build it under contract (甲公司作为项目业主负责建设管理, 乙公司承担工程EPC总承包,
 # 丙、丁等单位为施工方)
-BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:(?:分标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)|"
+BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:(?:分(?:[两三四五六七八九十\d]+个)?标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)|"
                            r"作为(?:项目)?业主|为(?:施工方|施工单位|总承包方|承建方|建设方|投资方)|承担[^，,。；;]{0,8}(?:总承包|施工))")
-# what opens the clause before the company: nothing, 由 (the project's, when named: 项目由, 该工程由), or 其中
-LEAD = re.compile(rf"(?:{REFERENT})?由|其中")
+# what opens the clause before the company: nothing, 由 (the project's, when named: 项目由, 该工程由; or the money's:
+# 其余4600万元由), or 其中
+LEAD = re.compile(rf"(?:{REFERENT})?由|其中|(?:其余|剩余|余下)?(?:[\d.]+[万亿]*元)?(?:资金)?由")
 
 
 def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
@@ -31,8 +32,9 @@ def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
     pi = a.para_of(pos)
     ps, _ = a.paras[pi]
     before = [p for p in a.by_label("Project") if ps <= p.start < pos]
-    if not before and pi > 0:
-        before = [p for p in a.by_label("Project") if a.paras[pi - 1][0] <= p.start < ps]
+    for back in range(1, 3):  # (or two paragraphs up, over one about something else: its history, its site)
+        if not before and pi >= back:
+            before = [p for p in a.by_label("Project") if a.paras[pi - back][0] <= p.start < a.paras[pi - back + 1][0]]
     of_kind = [p for p in before if kind and p.name.endswith(kind)]
     return max(of_kind or before, key=lambda p: p.start) if before else None
 

@@ -133,8 +133,9 @@ def _list_start(p: Mention, in_sent: list[Mention], text: str) -> bool:
     return any(lx.COORD.fullmatch(text[p.end:q.start]) for q in in_sent if q.start >= p.end)
 
 
-def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | None:
-    """The project a sentence is about: named first (X项目是…) or referred back to at its start (该项目, 该产业园)."""
+def _subject_project(a: Analysis, si: int, in_sent: list[Mention], carried: bool = False) -> Mention | None:
+    """The project a sentence is about: named first (X项目是…) or referred back to at its start (该项目, 该产业园);
+    carried: or, for a sentence that goes on after a semicolon naming none, the one before's."""
     s, e = a.sents[si]
     ref = OPENING_ANAPHOR.match(a.text, s, e)
     if ref:  # 该项目 / 项目 / 该产业园 + …: the last project (of that kind) before
@@ -142,6 +143,8 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention]) -> Mention | 
     first = min(in_sent, key=lambda p: p.start, default=None)
     if first is not None and first.start - s <= 2:
         return first
+    if carried and not in_sent and si > 0 and a.text[s - 1:s] in "；;" and a.para_of(s) == a.para_of(a.sents[si - 1][0]):
+        return _subject_project(a, si - 1, [p for p in a.by_label("Project") if a.sent_of(p.start) == si - 1])
     return None
 
 
@@ -287,7 +290,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
                 a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start})
             continue
         # 该产业园占地…，由甲公司投资建设，主要建设乙生产线: 甲 builds what the sentence is about
-        subject = _subject_project(a, si, sent_projects) if clause_builder(a, c) else None
+        subject = _subject_project(a, si, sent_projects, carried=True) if clause_builder(a, c) else None
         if subject is not None and not any(q.start < c.start and q is not subject for q in sent_projects):
             via = {} if subject in sent_projects else {"via": "anaphor"}
             a.relations.append({"type": "INVESTS_IN", "head": c, "tail": subject, "pos": c.start, **via})

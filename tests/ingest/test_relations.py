@@ -299,3 +299,22 @@ def test_a_company_that_builds_all_the_works_listed_before_it_invests_in_each():
 def test_a_site_bound_by_de_to_a_project_is_not_the_site_of_the_projects_listed_after_it(text, site, own, other):
     got = rels(extract_text(text), "HOSTS")
     assert (site, own) in got and (site, other) not in got
+
+
+def test_who_raises_the_rest_of_the_money_invests_and_who_builds_it_too():
+    rec = extract_text("青川县人民医院新院区建设项目今日开工。该项目总投资2.36亿元，其中中央预算内投资1.5亿元，"
+                       "其余8600万元由青川县城乡建设投资有限公司筹措，中国建筑第八工程局有限公司承建。")
+    assert {h for h, t in rels(rec, "INVESTS_IN")} == {"青川县城乡建设投资有限公司", "中国建筑第八工程局有限公司"}
+
+
+def test_builders_in_a_clause_after_a_semicolon_build_the_project_the_sentence_is_about():
+    rec = extract_text("昭化至苍溪公路改建工程今日开工。工程总投资28.6亿元，由四川省交通投资集团有限责任公司出资建设；"
+                       "中铁二十局集团有限公司、四川路桥建设集团股份有限公司分两个标段承建。")
+    assert {h for h, t in rels(rec, "INVESTS_IN") if t == "昭化至苍溪公路改建工程"} == {
+        "四川省交通投资集团有限责任公司", "中铁二十局集团有限公司", "四川路桥建设集团股份有限公司"}
+
+
+def test_a_project_referred_back_to_over_a_paragraph_about_something_else():
+    rec = extract_text("青川县人民医院新院区建设项目今日开工。\n青川县人民医院是全县唯一一所二级综合医院，老院区建筑老化。\n"
+                       "新院区选址于乔庄镇，设计床位300张。该项目总投资3亿元，由青川县城乡建设投资有限公司投资建设。")
+    assert rels(rec, "INVESTS_IN") == {("青川县城乡建设投资有限公司", "青川县人民医院新院区建设项目")}
