@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.analysis import Analysis, Mention
+from ingest.lexicon import LEGAL_NAME_END
 from ingest.referents import COMPANY_REFERENT
 
 HEAD = r"(?:项目|生产线|生产基地|基地|产业园|工程|工厂|特大桥|大桥|隧道|电站|水库|码头)"
@@ -41,3 +42,17 @@ def owned_projects(a: Analysis, companies: list[Mention]) -> list[tuple[int, int
         if any(c.start == m.end() for c in companies):
             out.append(m.span("name"))
     return out
+
+
+def brand_led(a: Analysis, new: list[Mention]) -> list[Mention]:
+    """A company the tagger read at the start of a project the rules read whole (菲斯特新能源汽车 +
+    精密零部件生产基地项目), not by its legal name, is the project's name: the gold names a project
+    with its brand, and a company named only inside a project name is optional."""
+    rule_projects = [m for m in a.mentions if m.label == "Project"]
+    for n in [n for n in new if n.label == "Company" and not LEGAL_NAME_END.search(n.name)]:
+        whole = next((m for m in rule_projects if m.start == n.start and m.end - n.end >= 4), None)
+        if whole is None or any(x is not n and x.start < whole.end and whole.start < x.end for x in new):
+            continue
+        new = [x for x in new if x is not n] + [Mention(whole.start, whole.end, "Project", whole.name, whole.text,
+                                                        extra={"confidence": n.extra.get("confidence", CONFIDENCE)})]
+    return new

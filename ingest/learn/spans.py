@@ -12,7 +12,7 @@ from ingest.coref import bare_forms, repeat_names, unify_companies
 from ingest.learn.features import HEADS
 from ingest.learn import known
 from ingest.learn.bounds import company_bounds, rule_start, without_tail
-from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, owned_projects
+from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, brand_led, owned_projects
 from ingest.learn.project_starts import after_legal_name, project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
 from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX, SECTOR_WORDS
@@ -354,7 +354,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             continue
         new.append(Mention(s, s + len(name), lab, name, name, extra={"confidence": round(conf, 3)}))
     new, kept_rule = _facilities_led(a, new, kept_rule)
-    new = _with_owned(a, new, protected)
+    new = brand_led(a, _with_owned(a, new, protected))
     # a route named by its ends the tagger cut short (浑源一级公路 of 大同至浑源一级公路) is the rules' whole name
     routes = [m for m in kept_rule if _plain_route(m)]
     new = [n for n in new if not any(m.start < n.start and n.end == m.end for m in routes)]

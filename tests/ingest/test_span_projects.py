@@ -376,3 +376,16 @@ def test_a_site_tagged_as_a_company_is_a_project(text, project):
     rec = extract_text(text)
     assert project in names(rec, "Project")
     assert project not in names(rec, "Company")
+
+
+@pytest.mark.parametrize("tagged, legal", [("睿驰新能源汽车", False), ("睿驰新能源汽车有限公司", True)])
+def test_a_brand_the_tagger_reads_at_the_start_of_a_rule_project_is_the_project_s_name(tagged, legal):
+    project = "精密零部件生产基地项目"
+    text = f"5月8日，{tagged}{project}奠基仪式在鹤山市共和镇举行。"
+    whole = tagged + project
+    a = analysis(text, [(whole, "Project", -1)])
+    s = text.index(tagged)
+    spans.replace_spans(a, [(s, s + len(tagged), "Company", 0.7)], beliefs={})
+    got = {(m.label, m.name) for m in a.mentions if m.label in ("Company", "Project")}
+    # a legal name is the company's, and the rule name that runs over it is no project's
+    assert got == ({("Company", tagged)} if legal else {("Project", whole)})
