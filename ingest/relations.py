@@ -9,42 +9,8 @@ from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project)
+from ingest.sections import _section_place, _specificity, scene_place
 from ingest.signing import signing_place
-
-
-def level_specificity(level: str) -> int:
-    """How specific a division of that level is; a zone, ranked with counties, one step more."""
-    return gz.LEVEL_RANK[level] * 2 + (1 if level == "zone" else 0)
-
-
-def _specificity(g: gz.Gazetteer, m: Mention) -> int:
-    if m.place >= 0:
-        return level_specificity(g.divisions[m.place].level)
-    return {-3: 8, -4: 5, -2: 4}.get(m.place, 3)
-
-
-def _section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
-    """The place a section is about: a heading line that is just a place name,
-    or the place that opens the paragraph (大庙街道党工委书记…)."""
-    pi = a.para_of(pos)
-    ps, pe = a.paras[pi]
-    places = a.by_label("Place")
-    opener = [m for m in places if ps <= m.start < ps + 2]
-    if opener and _specificity(g, opener[0]) >= 4:
-        return opener[0]
-    for j in range(pi - 1, max(-1, pi - 8), -1):
-        s, e = a.paras[j]
-        line = a.text[s:e].strip()
-        heads = [m for m in places if s <= m.start and m.end <= e]
-        if heads and len(line) <= len(heads[0].text) + 2 and heads[0].start - s <= 1:
-            return heads[0] if _specificity(g, heads[0]) >= 4 else None
-        if len(line) > 60:  # a body paragraph without a place opener ends the search
-            opener = [m for m in places if s <= m.start < s + 2]
-            if opener and a.text[s] == "在":
-                return None  # 在某镇，…: where that paragraph's scene is, not a section over the next ones
-            if opener:
-                return opener[0] if _specificity(g, opener[0]) >= 4 else None
-    return None
 
 
 FULL_LEGAL_NAME = re.compile(rf"(?:{lx.LIMITED_FORMS}|株式会社)[)）]?$")  # …有限公司, not a short form
@@ -217,6 +183,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
                 chain = a.place_run_start(host.start)  # 在睢宁县庆安镇: the cue stands before the places that contain the host
                 if SITE_CUE.search(text[max(0, chain - 3):chain]):
                     via = "site"  # 在/落户/位于 + the place: where the project is, said outright
+        elif (scene := scene_place(a, si)) is not None:  # 在甲镇，…；乙公司…建设的丙项目: the scene set before
+            host, via = scene, "site"
         else:
             host, via = _section_place(a, g, p.start), "section"
         if host and (host.name, p.name) not in seen_hosts:

@@ -130,7 +130,7 @@ def _route_places(a) -> set[int]:
 def _place_context(a, g, f: dict, hk, pms) -> None:
     """What the rules look at: the section a project is listed under, the most specific
     place in its sentence."""
-    from ingest.relations import _section_place, _specificity
+    from ingest.sections import _section_place, _specificity
     for p in pms:
         sec = _section_place(a, g, p.start)
         if sec is not None and sec.name == hk[1]:

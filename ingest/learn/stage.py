@@ -10,7 +10,8 @@ from ingest.analysis import Analysis
 from ingest.learn import pairs
 from ingest.lexicon import COORD, LIMITED_FORMS
 from ingest.places import _common_word
-from ingest.relations import _specificity, bound_to_another, fill_amounts, level_specificity
+from ingest.relations import bound_to_another, fill_amounts
+from ingest.sections import _specificity, level_specificity
 
 PAIR_TYPES = tuple(pairs.PAIR_TYPES)
 SECTION_CONFIDENCE = 0.5  # not measurable: the dev set has no sectioned article and three site-cued ones
