@@ -58,8 +58,9 @@ def _with_capacity(a: Analysis, s: int) -> int:
 SITE_LEAD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:港区|园区|开发区|新区|街道|[区县市镇乡村])的")
 
 
-# what a place does with a project after its name in a span the tagger read whole (某县 + 投资建设 + …项目)
-BUILT = re.compile(r"(?:投资|计划|拟|将|开工)?(?:建设|新建|兴建|打造|实施|引进)")
+# what a place does with a project after its name in a span the tagger read whole (某县 + 投资建设 + …项目,
+# 某街道 + 实施的 + …项目)
+BUILT = re.compile(r"(?:投资|计划|拟|将|开工)?(?:建设|新建|兴建|打造|实施|引进)的?")
 
 
 def _after_site(a: Analysis, s: int, e: int) -> int:

@@ -60,8 +60,9 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
         s += 1
     if text.startswith(CAPTION, s):  # a photo caption's 图为 before the name
         s += len(CAPTION)
-    if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"):
-        s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道)
+    if s and (text[s] in "年月日号" and text[s - 1].isdigit() or text[s] == "指" and text[s - 1] in "是即"
+              or text[s - 1:s + 1] == "其中"):
+        s += 1  # the tail of a date (2011年 + 九黄机场…), of 是指 (一纵是指 + 西部南北大通道), of 其中 (其|中国道 + 111线…)
     date = DATE_LEAD.match(text, s, e)  # a résumé's 1987―1991年 or 2002.03―2004.05 + 某某大学
     if re.search(rf"{RANGE}|[.．]", date.group()) and e - date.end() >= 2:
         s = date.end()

@@ -132,6 +132,8 @@ def test_what_happens_to_a_project_is_no_part_of_its_name(tagged):
     ("江宁区的青禾科学城项目今天开工。", "江宁区的青禾科学城项目", "江宁区", "青禾科学城项目"),
     # a site the place mention does not cover ends as a site does (镇, 港区…): the name starts after its 的 too
     ("江宁区白水镇的青禾科学城项目今天开工。", "江宁区白水镇的青禾科学城项目", "江宁区", "青禾科学城项目"),
+    # what the place does there, and its 的
+    ("江宁区实施的老城区有机更新项目今天开工。", "江宁区实施的老城区有机更新项目", "江宁区", "老城区有机更新项目"),
 ])
 def test_a_project_span_that_opens_with_its_site_and_de_starts_after_it(text, tagged, site, want):
     from ingest import gazetteer as gz

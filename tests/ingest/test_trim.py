@@ -73,6 +73,7 @@ def test_a_role_before_a_companys_name_is_cut_off(text, company, want):
     ("该建筑物即青禾研究基地改扩建项目开工。", "物即青禾研究基地改扩建项目", "青禾研究基地改扩建项目"),  # begun inside 建筑物
     ("检测机构瑞宁SGS公司出具报告。", "构瑞宁SGS公司", "瑞宁SGS公司"),  # inside 机构
     ("由青禾电器投资。", "青禾电器", "青禾电器"),  # where a word starts: kept
+    ("其中国道318线青禾段改线工程已开工。", "中国道318线青禾段改线工程", "国道318线青禾段改线工程"),  # 其|中国 read across
 ])
 def test_a_name_starts_where_a_word_does(text, span, want):
     s = text.index(span)
