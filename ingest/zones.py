@@ -9,7 +9,7 @@ from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import ZONE, Analysis, Mention, _add
+from ingest.analysis import ZONE, Analysis, Mention, _add, _freq
 
 ZONE_VERB = re.compile(r"建设|新建|打造|规划|设立|成立|建立")
 
@@ -111,6 +111,10 @@ def find_named_zones(a: Analysis) -> None:
         while words and words[-1].flag in NAME_TAGS and sum(map(len, name)) + len(words[-1].word) <= 4:
             name.insert(0, words.pop().word)
         start = m.start() - sum(map(len, name))
+        landform = LANDFORM_NAME.search(text, max(0, m.start() - 4), m.start()) if not name else None
+        if landform and _freq(landform.group()) < 100:  # 芨芨湖, 五彩|湾, 仙人|岛: a place named by its land
+            start, name = landform.start(), [landform.group()]
+            words = posseg.lcut(text[max(0, start - 4):start])
         if not name or sum(map(len, name)) < 2 or (words and not (words[-1].word[0] in lx.PUNCT
                                                                   or words[-1].flag.startswith(("v", "p", "c", "u")))):
             continue
@@ -146,6 +150,8 @@ def join_short_prefixes(a: Analysis, g: gz.Gazetteer) -> None:
 # the words a zone's bare name is made of (what jieba tags a person's, a place's or another proper name);
 # a break, a verb, a preposition, a conjunction or 的 stands before it
 NAME_TAGS = {"nr", "ns", "nz", "nrt", "nrfg"}
+# or two to four characters ending in a word for land or water (湖, 湾, 岛, 山, 港…), no function word among them
+LANDFORM_NAME = re.compile(r"(?:(?![的在和与及了是为将从对])[\u4e00-\u9fff]){1,3}[湖湾岛山河港滩沟岭坪洲峡泉塘坝]$")
 
 
 def _known_zone(g: gz.Gazetteer, p, rest: str) -> int | None:

@@ -211,6 +211,8 @@ def test_a_zone_after_a_place_is_one_name_though_the_tree_has_a_zone_named_by_it
     ("开工仪式在柳湾工业园区举行，各参建单位负责人出席。", "柳湾工业园区"),
     ("该项目位于长岭化工园区，建成后年产值8亿元。", "长岭化工园区"),
     ("副市长深入蔡家坡经济技术开发区调研企业生产。", "蔡家坡经济技术开发区"),
+    # named by its land or water, which jieba reads as common words (鸬鹚|岛)
+    ("青禾化工有限公司在鸬鹚岛化工园区建设丙烷脱氢项目。", "鸬鹚岛化工园区"),
 ])
 def test_a_zone_named_by_a_proper_noun_alone_is_a_place(text, zone):
     """A zone's own name with no city before it (柳湾 + 工业园区) is a zone; the kind inside it
