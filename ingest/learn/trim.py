@@ -6,6 +6,7 @@ import re
 
 import jieba
 
+from ingest import gazetteer as gz
 from ingest.analysis import SINGLE_STOP, _freq, _tag, _units, points_to, role_lead, word_ends
 from ingest.lexicon import AMOUNT, CAPACITY_LEAD, CJK, DATE_LEAD, EXCEPT_END, RANGE
 from ingest.officials import _person_name
@@ -15,6 +16,7 @@ CAPTION = "图为"
 # what stands before a name without being part of it: a date, a time word, a source (据), a post
 # held (时任), a construction verb (开工建设X: the name is the noun phrase, SCHEMA.md)
 FUNDED = re.compile(r"(?:德|韩|日|台|港|澳|美|英|法|欧|外|侨|新加坡)资")
+HOME = {"中国", "中华人民共和国"}
 LEAD_MARK = re.compile(r"据|(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|\d{4}年|[一二三四]季度|[上下]半年")
 LEAD_WORDS = set("据 时任 现任 原任 昨天 今天 明天 昨日 今日 近日 日前 目前 此前 去年 今年 明年 同期 其中 包括 随后 "
                  "开工 建设 新建 扩建 改建 兴建 开建 奠基 签约 动工 竣工 投产 启动 推进 加快 完成 投资 "
@@ -90,6 +92,9 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     funded = FUNDED.match(text, s, e)  # 德资 + 霍尔斯特集团, 韩资 + 新元化学…项目: where the money is from
     if funded and e - funded.end() >= 4:
         s = funded.end()
+    if company and text.endswith("集团", s, e):  # 德国 + 克劳森集团: a foreign group is named without its country
+        country = next((c for c in gz.countries() if text.startswith(c, s) and c not in HOME), None)
+        s += len(country) if country and e - s - len(country) >= 4 else 0
     while s < e:
         lead = LEAD_MARK.match(text, s, e)
         if lead and e - lead.end() >= 2:

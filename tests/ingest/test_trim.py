@@ -63,6 +63,9 @@ def test_trim(text, want):
     ("企业家集团", True, "企业家集团"),  # 企业 inside a word is no role
     ("业主委员会", False, "业主委员会"),  # nor a role before a body's name
     ("企业家协会", False, "企业家协会"),
+    # a foreign group is named without its country; a Chinese one keeps 中国
+    ("德国青禾机械集团", True, "青禾机械集团"),
+    ("中国青禾机械集团", True, "中国青禾机械集团"),
 ])
 def test_a_role_before_a_companys_name_is_cut_off(text, company, want):
     cut = trim(text, 0, len(text), company=company)
