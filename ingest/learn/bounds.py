@@ -64,8 +64,10 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         for p in a.mentions:
             if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
                 return p.start, e
-        return _place_before(a.text, s), e
+        return _after_parent(a.text, s) or _place_before(a.text, s), e
     return s, e
+
+
 
 
 def _place_before(text: str, s: int) -> int:
@@ -118,3 +120,14 @@ def rule_start(a: Analysis, s: int, e: int) -> int:
 # what the rules' walk takes before a name and no name holds: a role (港资企业, 汽车制造商, 子公司),
 # or a second name (甲及乙集团)
 NOT_OF_NAME = re.compile(r"企业|公司|集团|资|配套|旗下|下属|所属|商|巨头|厂家|伙伴|[及和与、]")
+
+
+PARENT_END = re.compile(r"(?:全资子公司|控股子公司|(?<!电)子公司|(?:旗下|下属)(?:企业|公司)?)"
+                        r"(?P<brand>(?:(?!公司|企业|旗下|下属|[%s])[\u4e00-\u9fff]){1,8})$" % BRAND_STOP)
+
+
+def _after_parent(text: str, s: int) -> int | None:
+    """A legal name the tagger began after a trade word inside it (子公司克劳森传动 + 部件(上海)有限公司)
+    starts after the parent that introduces it: where that is, when it is in the same clause."""
+    m = PARENT_END.search(text, max(0, s - 14), s)
+    return m.start("brand") if m else None

@@ -22,6 +22,14 @@ def test_company_keeps_its_place_and_drops_its_parent():
     assert text[got[0]:got[1]] == "苏州蓝鲸精工有限公司"
 
 
+@pytest.mark.parametrize("parent", ["在华全资子公司", "旗下子公司", "下属企业"])
+def test_a_legal_name_begun_after_a_trade_word_inside_it_starts_after_its_parent(parent):
+    text = f"该基地由博泰集团{parent}博泰传动部件(上海)有限公司投资建设。"
+    s = text.index("部件")
+    got = spans.company_bounds(analysis(text, []), s, text.index("投资"))
+    assert text[got[0]:got[1]] == "博泰传动部件(上海)有限公司"
+
+
 @pytest.mark.parametrize("phrase, want", [
     ("蓝湾电子与蓝湾SDI", ["蓝湾电子", "蓝湾SDI"]), ("宏达集团、青禾科技及ABC", ["宏达集团", "青禾科技", "ABC"]),
     ("上海和黄药业", ["上海和黄药业"]),  # 和 inside a name stays
