@@ -11,6 +11,7 @@ from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units,
                              _valid_name, bracket_start, role_lead, walk_left, word_ends)
 from ingest.company_cues import find_defined, find_enumerated, find_listed, find_officered
+from ingest.learn.bounds import place_before
 from ingest.officials import _person_name
 
 
@@ -127,20 +128,24 @@ def _name_start(text: str, suffix: int) -> int | None:
     """Where the name before a legal suffix (…有限公司, …银行) starts; None when what stands
     there is no name (a kind of company, a verb phrase, two names joined by 和)."""
     start = bracket_start(text, walk_left(text, suffix, limit=20, lead=TRADE_VERBS))
+    # ；上海 + 瑞驰 + 汽车电子有限公司: a place and the brand jieba cut off it (上|海瑞|驰: its first word no word)
+    placed = lx.LEGAL_NAME_END.match(text, suffix) and place_before(text, start) < start
+    start = place_before(text, start) if placed else start
     start += len(lx.DATE_LEAD.match(text, start).group())
     cut = ACTS_FOR.match(text, start, suffix)  # 总经理某某代表集团, 分别代表军工集团公司
     start = cut.end() if cut else start
     core = text[start:suffix]
-    if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or core[-1] in "分子总母":
-        return None
+    if not _valid_name(core) or len(core) < 2 or core in lx.GENERIC_NAMES or (
+            core[-1] in "分子总母" and text.startswith("公司", suffix) and not core.endswith("电子")):
+        return None  # (甲分|公司: a branch, read as such; 甲电子|有限公司 is a name)
     words = _units(jieba.lcut(core))
     if any(COMPANY_COUNT.fullmatch(w) for w in words):
         return None  # 多家商业银行, 北京一家石油销售有限公司: how many of a kind, and where
     kind = _before_trade(words)
     if len(kind) == 1 and not _specific(kind[0], strict=True):
         return None  # 软件公司, 投资公司, 汽车销售服务公司: a kind of company, not a name
-    if (_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS) \
-            or words[0] in SINGLE_STOP or "和" in core[1:-1]:
+    if not placed and ((_tag(words[0]).startswith(("v", "d", "p", "c", "r", "u")) and words[0] not in NAME_VERBS)
+                       or words[0] in SINGLE_STOP) or "和" in core[1:-1]:
         return None
     while words and (words[0] in lx.ROLE_NOUNS or _tag(words[0]) == "t" or re.fullmatch(lx.OWNERSHIP, words[0])):  # 央企, 月初, 港资
         start += len(words.pop(0))

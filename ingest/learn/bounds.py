@@ -64,13 +64,13 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
         for p in a.mentions:
             if p.label == "Place" and p.end == s and p.end - p.start <= 6 and "市委" not in p.text:
                 return p.start, e
-        return _after_parent(a.text, s) or _place_before(a.text, s), e
+        return _after_parent(a.text, s) or place_before(a.text, s), e
     return s, e
 
 
 
 
-def _place_before(text: str, s: int) -> int:
+def place_before(text: str, s: int) -> int:
     """Where a place name read nowhere else stands after a break right before a legal name (，宁夏 +
     嘉瑞铝业科技有限公司), or before the brand jieba cut off it (；银川 + 天和 + 精密机床有限公司,
     深圳市 + 联创 + 精密电路…): the name's start."""
@@ -109,11 +109,11 @@ def without_tail(text: str, s: int, e: int) -> tuple[int, int]:
 def rule_start(a: Analysis, s: int, e: int) -> int:
     """A learned company's start, or the rules' when they read the same legal name from a place
     of the country (贵州 + 大织高速公路 + 开发有限公司, 中国 + 水利水电第十四 + 工程局有限公司): the
-    tagger cuts long names after a numeral or a trade word."""
+    tagger cuts long names after a numeral or a trade word, or inside the place (上|海瑞驰…)."""
     g = gz.load()
     starts = [m.start for m in a.mentions if m.label == "Company" and m.end == e and m.start < s
               and not NOT_OF_NAME.search(a.text, m.start, s)
-              and (a.text.startswith("中国", m.start) or g.forms_starting(a.text[m.start:s], DOMESTIC))]
+              and (a.text.startswith("中国", m.start) or g.forms_starting(a.text[m.start:e], DOMESTIC))]
     return min(starts + [s])
 
 

@@ -385,3 +385,13 @@ def test_a_venue_of_a_ceremony_is_no_branch_of_an_association():
 ])
 def test_a_japanese_or_korean_company_is_named_with_its_country(text, company):
     assert company in names(extract_text(text), "Company")
+
+
+@pytest.mark.parametrize("text, company", [
+    # jieba reads 上|海锐|驰: the place and the brand it cut off are the name's start
+    ("；上海锐驰汽车电子有限公司投资12亿元建设智能座舱电子产品项目。", "上海锐驰汽车电子有限公司"),
+    ("会上，青松光电子有限公司与开发区签约。", "青松光电子有限公司"),  # 电子 + 有限公司 is no 子公司
+])
+def test_the_rules_read_a_legal_name_jieba_cuts_oddly(monkeypatch, text, company):
+    monkeypatch.setenv("GOVKG_NO_MODEL", "1")
+    assert company in names(extract_text(text), "Company")

@@ -349,3 +349,11 @@ def test_what_a_company_invests_in_right_after_its_amount_stays_whatever_the_tag
 def test_a_company_tagged_from_inside_its_bracket_loses_its_kind_of_enterprise():
     text = "在保税区分会场，港资企业恒通供应链（香港）有限公司投资1.5亿美元建设的恒通冷链物流园同步开工。"
     assert "恒通供应链（香港）有限公司" in names(extract_text(text), "Company")
+
+
+def test_a_legal_name_the_tagger_began_inside_its_place_is_the_rules_name():
+    text = "；上海锐驰汽车电子有限公司投资12亿元。"
+    a = analysis(text, [("上海锐驰汽车电子有限公司", "Company", -1)])
+    s = text.index("海锐驰")
+    spans.replace_spans(a, [(s, text.index("投资"), "Company", 0.9)], beliefs={})
+    assert [m.name for m in a.mentions if m.label == "Company"] == ["上海锐驰汽车电子有限公司"]
