@@ -22,8 +22,9 @@ LINKS = ("、", "和", "与", "及")
 BUILT_BY_LIST = re.compile(r"(?:等(?:单位|企业|公司|施工单位)?)?(?:(?:分(?:[两三四五六七八九十\d]+个)?标段|分段|联合|共同|负责)?(?:承建|施工|参建|投资建设|出资建设)|"
                            r"作为(?:项目)?业主|为(?:施工方|施工单位|总承包方|承建方|建设方|投资方)|承担[^，,。；;]{0,8}(?:总承包|施工))")
 # what opens the clause before the company: nothing, 由 (the project's, when named: 项目由, 该工程由; or the money's:
-# 其余4600万元由), or 其中
-LEAD = re.compile(rf"(?:{REFERENT})?由|其中|(?:其余|剩余|余下)?(?:[\d.]+[万亿]*元)?(?:资金)?由")
+# 其余4600万元由; or its parent's: 由甲集团在华全资子公司), or 其中
+LEAD = re.compile(rf"(?:{REFERENT})?由(?:[^，,。；;]{{2,30}}?(?:(?:全资|控股)?子公司|旗下企业|下属企业))?|其中|"
+                  rf"(?:其余|剩余|余下)?(?:[\d.]+[万亿]*元)?(?:资金)?由")
 
 
 def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:

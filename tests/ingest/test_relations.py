@@ -318,3 +318,9 @@ def test_a_project_referred_back_to_over_a_paragraph_about_something_else():
     rec = extract_text("青川县人民医院新院区建设项目今日开工。\n青川县人民医院是全县唯一一所二级综合医院，老院区建筑老化。\n"
                        "新院区选址于乔庄镇，设计床位300张。该项目总投资3亿元，由青川县城乡建设投资有限公司投资建设。")
     assert rels(rec, "INVESTS_IN") == {("青川县城乡建设投资有限公司", "青川县人民医院新院区建设项目")}
+
+
+def test_a_subsidiary_introduced_by_its_parent_after_by_invests():
+    rec = extract_text("5月8日，青禾新材料年产5万吨锂电池隔膜项目在嘉定区开工。该项目由德国青禾集团在华全资子公司"
+                       "青禾新材料(上海)有限公司投资建设，总投资8亿元。")
+    assert ("青禾新材料(上海)有限公司", "青禾新材料年产5万吨锂电池隔膜项目") in rels(rec, "INVESTS_IN")
