@@ -16,7 +16,7 @@ CHARS = r"[^\s，,。；;：:、！？“”\"（）()的和及与在将并]"
 # (or what it puts a sum into: 投资1500万美元的 + 精密模具项目; or signs an agreement for: 签订了 + LED封装项目 + 投资协议)
 BUILT = re.compile(rf"(?:(?:投资|出资)?(?:建设|新建|兴建|扩建|投建|实施)(?:的)?|(?:承建|施工)的|(?:投资|出资)[\d.]+[万亿]*(?:美元|欧元|港元|元)的|"
                    rf"(?:签订|签署)了?(?=[^，,。；;]{{2,24}}?项目(?:投资|合作)?(?:协议|合同)))"
-                   rf"(?P<name>{CHARS}{{2,24}}?{HEAD})(?!{CHARS}{{0,3}}{HEAD})")
+                   rf"(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}{{0,3}}(?:{HEAD}|中心))")
 # the names listed after one (…产业园、起重机械检测中心及配套零部件精密铸造项目)
 LISTED = re.compile(rf"(?:、|及|和|与|以及)(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}{{0,3}}(?:{HEAD}|中心))")
 # a name that opens its clause and is built by the company after 由 (…，第二污水处理厂由甲公司投资建设)

@@ -262,6 +262,7 @@ def test_a_zone_is_no_project(name):
     ("其中，台湾正丰精工股份有限公司投资1500万美元的精密模具项目已于8月开工建设。", ["精密模具项目"]),
     ("青松机械有限公司投资3.8亿元实施的精密铸件项目上月开工。", ["精密铸件项目"]),
     ("当天，开发区还与厦门青鹭光电科技有限公司签订了LED封装项目投资协议。", ["LED封装项目"]),
+    ("由贵州青禾农业科技有限公司投资建设的蔬菜种质资源创新中心正式投入使用。", ["蔬菜种质资源创新中心"]),  # a centre
 ])
 def test_a_descriptive_name_built_by_a_company_named_before_it_is_a_project(monkeypatch, text, want):
     """Names of common words (精密光学镜片加工项目) after the company that builds them: the builder
