@@ -313,7 +313,7 @@ def fill_amounts(a: Analysis) -> None:
     for r in rels:
         heads[r["tail"].name].add(r["head"].name)
     for r in rels:
-        if "amount" in r:
+        if "amount" in r or _builds_only(a, r):
             continue
         if _one_investor(heads[r["tail"].name]) and r["tail"].name in a.totals:
             r["amount"] = a.totals[r["tail"].name]
@@ -331,6 +331,17 @@ def fill_amounts(a: Analysis) -> None:
             if amt and si in project_sents and not _sums_a_list(a, amt, si):
                 r["amount"] = amt
                 break
+
+
+# what a builder under contract does after its name (甲公司承建, 乙、丙等单位分标段施工): it puts in no money
+BUILDS_FOR = re.compile(r"(?:等(?:单位|企业|公司)?)?(?:分[^，,。；;]{0,6}?)?(?:负责)?(?:承建|施工|总承包)")
+
+
+def _builds_only(a: Analysis, r: dict) -> bool:
+    """In the sentences that name the project, the company only builds it under contract."""
+    sents = {a.sent_of(m.start) for m in a.mentions if m.name == r["tail"].name}
+    cs = [c for c in a.mentions if c.name == r["head"].name and a.sent_of(c.start) in sents]
+    return bool(cs) and all(BUILDS_FOR.match(a.text, c.end) for c in cs)
 
 
 STAKE = re.compile(r"(?:投资|出资)[约达超逾近为共计]*$")

@@ -109,3 +109,10 @@ def test_a_sum_over_a_count_of_projects_is_not_the_one_project_named_before_it()
     projects = [e for e in rec["entities"] if e["type"] == "Project"]
     assert [e["name"] for e in projects] == ["青峰智慧冷链物流园项目"]
     assert not projects[0].get("total_investment_cny")
+
+
+def test_a_builder_under_contract_puts_in_no_money():
+    rec = extract_text("青川县人民医院新院区项目位于乔庄镇，由青川县城市建设投资有限公司投资建设，"
+                       "中国建筑第八工程局有限公司承建，总投资6.8亿元。")
+    amounts = {r["head"]: r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN"}
+    assert amounts == {"青川县城市建设投资有限公司": 680_000_000, "中国建筑第八工程局有限公司": None}
