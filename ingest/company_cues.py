@@ -9,7 +9,7 @@ import jieba
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
-from ingest.analysis import NAME_VERBS, Analysis, _add, _freq, _specific, _tag, _units, _valid_name, walk_left
+from ingest.analysis import LEVEL_CHARS, NAME_VERBS, Analysis, _add, _freq, _specific, _tag, _units, _valid_name, walk_left
 
 
 def marked(m) -> bool:
@@ -234,3 +234,26 @@ def find_enumerated(a: Analysis, g: gz.Gazetteer) -> None:
             if re.search(r"[-—~]", surface):
                 continue
             _add(a, s0, s0 + len(surface), label, surface, enumerated=True)
+
+
+DOMESTIC = ("province", "prefecture", "county")  # the levels a company's name may open with
+
+
+def place_before(text: str, s: int) -> int:
+    """Where a place name read nowhere else stands after a break right before a legal name (，宁夏 +
+    嘉瑞铝业科技有限公司), or before the brand jieba cut off it (；银川 + 天和 + 精密机床有限公司,
+    深圳市 + 联创 + 精密电路…): the name's start."""
+    g = gz.load()
+    for brand in (0, 2, 3):
+        chars = text[max(0, s - brand):s]
+        if brand and (not re.fullmatch(r"[\u4e00-\u9fff]{%d}" % brand, chars) or chars[0] in BRAND_STOP or chars[0] in LEVEL_CHARS
+                      or set(chars[1:]) & set(BRAND_STOP.replace("和", ""))):
+            continue
+        for k, divisions in g.forms_ending(text, s - brand, 6, ("full", "short")):
+            if (k == 0 or not lx.CJK.match(text[k - 1])) and any(g.divisions[i].level in DOMESTIC for i in divisions):
+                return k
+    return s
+
+
+# a word between a place and a name, no brand (和 may end one: 天和); nor does one open with a level (长垣|市和)
+BRAND_STOP = "的在与及和是为了将把被对向从由等"

@@ -42,6 +42,8 @@ def past_appointee(text: str, start: int, end: int) -> int:
         return start
     link = text.find("为", verb.end(), end)
     return link + 1 if link >= start else start
+
+
 # Words that introduce a list of officials without a specific post.
 LEADER_LIST = re.compile(r"(?:相关领导|(?:省|市|县|区|镇|州|旗|盟|街道|自治区)(?:党政军|党政)?领导|(?:党政军|党政)领导|领导同志|负责同志|嘉宾)[：:]?")
 # Posts inside an enterprise: never an Official (SCHEMA.md).

@@ -10,8 +10,7 @@ from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units,
                              _valid_name, bracket_start, role_lead, walk_left, word_ends)
-from ingest.company_cues import find_defined, find_enumerated, find_listed, find_officered
-from ingest.learn.bounds import place_before
+from ingest.company_cues import find_defined, find_enumerated, find_listed, find_officered, place_before
 from ingest.officials import _person_name
 
 
@@ -129,8 +128,8 @@ def _name_start(text: str, suffix: int) -> int | None:
     there is no name (a kind of company, a verb phrase, two names joined by 和)."""
     start = bracket_start(text, walk_left(text, suffix, limit=20, lead=TRADE_VERBS))
     # ；上海 + 瑞驰 + 汽车电子有限公司: a place and the brand jieba cut off it (上|海瑞|驰: its first word no word)
-    placed = lx.LEGAL_NAME_END.match(text, suffix) and place_before(text, start) < start
-    start = place_before(text, start) if placed else start
+    placed_at = place_before(text, start) if lx.LEGAL_NAME_END.match(text, suffix) else start
+    placed, start = placed_at < start, placed_at
     start += len(lx.DATE_LEAD.match(text, start).group())
     cut = ACTS_FOR.match(text, start, suffix)  # 总经理某某代表集团, 分别代表军工集团公司
     start = cut.end() if cut else start

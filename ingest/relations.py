@@ -9,7 +9,7 @@ from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project)
-from ingest.sections import _section_place, _specificity, scene_place
+from ingest.sections import scene_place, section_place, specificity
 from ingest.signing import signing_place
 
 
@@ -120,6 +120,8 @@ def _subject_project(a: Analysis, si: int, in_sent: list[Mention], carried: bool
 COUNTED = r"[\d一二三四五六七八九十两几]+[个项批][^，,。；]{0,8}(?:项目|工程)[^。；]{0,10}"
 UNREAD_OR_SUM = re.compile(rf"(?:(?:项目|工程)(?:共计|共|合计)?(?:\d+[个项])?[，,]?|{COUNTED}){lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
 COUNTED_SUM = re.compile(rf"{COUNTED}{lx.TOTAL_WORDS}[^，,。；]{{0,3}}$")
+
+
 def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> bool:
     """The place stands right before the project, or before the list of projects it ends."""
     if place.end > p.start or a.text[p.start:p.start + 1] in "至到—-":  # 武汉至上海: a route
@@ -136,7 +138,7 @@ def _signer(a: Analysis, g: gz.Gazetteer, p: Mention, places: list[Mention]) -> 
     """The place that signs for p, unless its clause goes on to a site inside it (甲市与乙公司签约丙
     基地，将在甲市经济开发区建设…)."""
     signer = signing_place(a, g, p)
-    if signer is None or any(x.start > signer.start and _specificity(g, x) > _specificity(g, signer)
+    if signer is None or any(x.start > signer.start and specificity(g, x) > specificity(g, signer)
                              and not re.search(r"[；;]", a.text[signer.end:x.start]) for x in places):
         return None
     return signer
@@ -168,16 +170,18 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
                 a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start, "via": "site"})
     for p in projects:
         si = a.sent_of(p.start)
-        places = [x for x in sent_mentions[si] if x.label == "Place" and _specificity(g, x) >= 2
+        places = [x for x in sent_mentions[si] if x.label == "Place" and specificity(g, x) >= 2
                   and not (x.place >= 0 and g.divisions[x.place].level == "province")
                   and not bound_elsewhere(a, x, p)]
         host, via = None, "sentence"
         if places:
-            best = max(_specificity(g, x) for x in places)
-            cands = [x for x in places if _specificity(g, x) == best]
+            best = max(specificity(g, x) for x in places)
+            cands = [x for x in places if specificity(g, x) == best]
             host = min(cands, key=lambda x: abs(x.start - p.start))
+            # the place written before the names (蒲县豹子沟煤矿和万家庄煤矿), or the one that signs for them
+            # (甲县与乙公司签约丙项目)
             front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None) or _signer(a, g, p, places)
-            if front is not None:  # (or the place that signs for it: 甲县与乙公司签约丙项目)  # 蒲县豹子沟煤矿和万家庄煤矿: the place written before the names
+            if front is not None:
                 host, via = front, "site"
             else:
                 chain = a.place_run_start(host.start)  # 在睢宁县庆安镇: the cue stands before the places that contain the host
@@ -186,7 +190,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         elif (scene := scene_place(a, si)) is not None:  # 在甲镇，…；乙公司…建设的丙项目: the scene set before
             host, via = scene, "site"
         else:
-            host, via = _section_place(a, g, p.start), "section"
+            host, via = section_place(a, g, p.start), "section"
         if host and (host.name, p.name) not in seen_hosts:
             seen_hosts.add((host.name, p.name))
             a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start, "via": via})

@@ -20,7 +20,8 @@ BREAKS = "，,。；;：:！？!?\n"
 def _skeleton(a: Analysis, start: int, end: int) -> tuple[str, list[Mention | None]]:
     """text[start:end] with each mention of LETTER's labels as one letter, and what each character stands for."""
     out, what = [], []
-    inside = sorted((m for m in a.mentions if start <= m.start and m.end <= end and m.label in LETTER), key=lambda m: m.start)
+    inside = sorted((m for m in a.mentions if start <= m.start and m.end <= end and m.label in LETTER),
+                    key=lambda m: m.start)
     k = start
     for m in inside:
         out.append(a.text[k:m.start])

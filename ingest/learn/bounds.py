@@ -9,10 +9,10 @@ import jieba
 from jieba import posseg
 
 from ingest import gazetteer as gz
-from ingest.analysis import LEVEL_CHARS, Analysis, _tag, bracket_start
-from ingest.lexicon import (CJK, CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, OWNERSHIP, PRONOUN_NOUN,
+from ingest.analysis import Analysis, _tag, bracket_start
+from ingest.lexicon import (CLOSING_VERBS, COMPANY_POSTS, COMPANY_SUFFIX, LIMITED_FORMS, OWNERSHIP, PRONOUN_NOUN,
                             SOE_BUREAU, STOP_WORDS)
-from ingest.company_cues import TRADE
+from ingest.company_cues import BRAND_STOP, DOMESTIC, TRADE, place_before
 
 BOARD = re.compile(r"(?:董事局|董事会|监事会|股东大会)$")
 LEGAL = re.compile(rf"(?:{LIMITED_FORMS}|集团公司|总公司)$")
@@ -22,7 +22,6 @@ PARENT = re.compile(r".*(?:全资子公司|控股子公司|(?<!电)子公司|旗
 # what it owns (通号集团网站, 佳讯飞鸿股价) are no part of its name
 INTRODUCED = re.compile(rf"企业|[\u4e00-\u9fff]{{0,6}}?(?:{TRADE.pattern}|央企|国企|民企|外企|(?:{OWNERSHIP})企业|下称|简称|被告|原告|合作伙伴|竞争对手)")
 OWNED = re.compile(r"(?:网站|官网|股价|股票|公告|官方微博)$")
-DOMESTIC = ("province", "prefecture", "county")  # the levels a company's name may open with
 
 
 def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
@@ -66,28 +65,6 @@ def company_bounds(a: Analysis, s: int, e: int) -> tuple[int, int]:
                 return p.start, e
         return _after_parent(a.text, s) or place_before(a.text, s), e
     return s, e
-
-
-
-
-def place_before(text: str, s: int) -> int:
-    """Where a place name read nowhere else stands after a break right before a legal name (，宁夏 +
-    嘉瑞铝业科技有限公司), or before the brand jieba cut off it (；银川 + 天和 + 精密机床有限公司,
-    深圳市 + 联创 + 精密电路…): the name's start."""
-    g = gz.load()
-    for brand in (0, 2, 3):
-        chars = text[max(0, s - brand):s]
-        if brand and (not re.fullmatch(r"[\u4e00-\u9fff]{%d}" % brand, chars) or chars[0] in BRAND_STOP or chars[0] in LEVEL_CHARS
-                      or set(chars[1:]) & set(BRAND_STOP.replace("和", ""))):
-            continue
-        for k, divisions in g.forms_ending(text, s - brand, 6, ("full", "short")):
-            if (k == 0 or not CJK.match(text[k - 1])) and any(g.divisions[i].level in DOMESTIC for i in divisions):
-                return k
-    return s
-
-
-# a word between a place and a name, no brand (和 may end one: 天和); nor does one open with a level (长垣|市和)
-BRAND_STOP = "的在与及和是为了将把被对向从由等"
 
 
 # what a company does or says after its name, the words that open a post after it (中国通号 + 原董事长),

@@ -13,7 +13,8 @@ from ingest.referents import COMPANY_REFERENT
 HEAD = r"(?:项目|生产线|生产基地|基地|产业园|工程|工厂|特大桥|大桥|隧道|电站|水库|码头)"
 # 建设 / 投资建设 / 新建 + (的) + a name running to its head, the longest head of the run of characters
 CHARS = r"[^\s，,。；;：:、！？“”\"（）()的和及与在将并]"
-# (or what it puts a sum into: 投资1500万美元的 + 精密模具项目; or signs an agreement for: 签订了 + LED封装项目 + 投资协议)
+# (or carries out: 实施的 + …项目; puts a sum into: 投资1500万美元的 + 精密模具项目; signs an agreement for: 签订了 +
+# LED封装项目 + 投资协议; a centre is a head here too: …创新中心)
 BUILT = re.compile(rf"(?:(?:投资|出资)?(?:建设|新建|兴建|扩建|投建|实施)(?:的)?|(?:承建|施工)的|(?:投资|出资)[\d.]+[万亿]*(?:美元|欧元|港元|元)的|"
                    rf"(?:签订|签署)了?(?=[^，,。；;]{{2,24}}?项目(?:投资|合作)?(?:协议|合同)))"
                    rf"(?P<name>{CHARS}{{2,24}}?(?:{HEAD}|中心))(?!{CHARS}{{0,3}}(?:{HEAD}|中心))")

@@ -130,16 +130,16 @@ def _route_places(a) -> set[int]:
 def _place_context(a, g, f: dict, hk, pms) -> None:
     """What the rules look at: the section a project is listed under, the most specific
     place in its sentence."""
-    from ingest.sections import _section_place, _specificity
+    from ingest.sections import section_place, specificity
     for p in pms:
-        sec = _section_place(a, g, p.start)
+        sec = section_place(a, g, p.start)
         if sec is not None and sec.name == hk[1]:
             f["section"] = 1
         s, e = a.sents[a.sent_of(p.start)]
         here = [m for m in a.mentions if m.label == "Place" and s <= m.start < e]
         if here:
-            top = max(_specificity(g, m) for m in here)
-            if any(m.name == hk[1] and _specificity(g, m) == top for m in here):
+            top = max(specificity(g, m) for m in here)
+            if any(m.name == hk[1] and specificity(g, m) == top for m in here):
                 f["most_specific"] = 1
 
 

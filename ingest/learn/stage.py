@@ -11,7 +11,7 @@ from ingest.learn import pairs
 from ingest.lexicon import COORD, LIMITED_FORMS
 from ingest.places import _common_word
 from ingest.relations import bound_to_another, fill_amounts
-from ingest.sections import _specificity, level_specificity
+from ingest.sections import level_specificity, specificity
 
 PAIR_TYPES = tuple(pairs.PAIR_TYPES)
 SECTION_CONFIDENCE = 0.5  # not measurable: the dev set has no sectioned article and three site-cued ones
@@ -285,7 +285,7 @@ def _most_specific_hosts(rels: list[dict], g) -> list[dict]:
 
     def covered(m, others) -> bool:
         for o in others:
-            if o is m or o.name == m.name or _specificity(g, o) <= max(_specificity(g, m), COUNTY):
+            if o is m or o.name == m.name or specificity(g, o) <= max(specificity(g, m), COUNTY):
                 continue
             if m.place < 0 or o.place < 0 or m.place in g.ancestors(o.place):
                 return True
