@@ -31,19 +31,6 @@ TITLE = re.compile(
 POST_AFTER_NAME = re.compile(r"^(总书记|常委|书记|副书记|主席|总理|委员长|主任|市长|县长|区长|同志)")
 # Verbs that put a name before its post (任命张三为…副省长).
 APPOINT = re.compile(r"(?:任命|提名|推选|选举|决定由|免去)")  # 免去某某的…职务: the post held till now
-
-
-def past_appointee(text: str, start: int, end: int) -> int:
-    """Where a body's name starts when a walk to start took in who is named to it (任命甲为 +
-    某市中级人民法院, 选举乙为 + 某市人民检察院): after the 为 that follows the appointing verb
-    in the span or before it in its clause (…·阿合买提为 + 州中级人民法院)."""
-    verb = max(APPOINT.finditer(text, max(0, start - 12), end), key=lambda v: v.start(), default=None)
-    if verb is None or any(c in CLAUSE_BREAK for c in text[verb.end():start]):
-        return start
-    link = text.find("为", verb.end(), end)
-    return link + 1 if link >= start else start
-
-
 # Words that introduce a list of officials without a specific post.
 LEADER_LIST = re.compile(r"(?:相关领导|(?:省|市|县|区|镇|州|旗|盟|街道|自治区)(?:党政军|党政)?领导|(?:党政军|党政)领导|领导同志|负责同志|嘉宾)[：:]?")
 # Posts inside an enterprise: never an Official (SCHEMA.md).

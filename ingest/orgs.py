@@ -12,6 +12,7 @@ from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific,
                              _valid_name, bracket_start, role_lead, walk_left, word_ends)
 from ingest.company_cues import find_defined, find_enumerated, find_listed, find_officered, place_before
 from ingest.officials import _person_name
+from ingest.owners import past_appointee
 
 
 TRADE_VERBS = ("投资", "建设", "控股", "运营", "销售", "经营")  # stop words before a name, trades before a suffix
@@ -48,7 +49,7 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         start += len(lx.DATE_LEAD.match(text, start, m.start()).group())
         start = _cut_person(text, start, m.start(), g)
         start += text.startswith("除", start) and bool(lx.EXCEPT_END.match(text, m.end()))  # 除 + 县人民医院 + 新院区外
-        start = lx.past_appointee(text, start, m.start())
+        start = past_appointee(text, start, m.start())
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue

@@ -116,7 +116,7 @@ def _department_before(a: Analysis, pos: int) -> tuple[Mention, str] | None:
     if start > 1 and text[start - 1] == "和":  # 住房和城乡建设厅
         start = walk_left(text, start - 1, limit=10, keep_adj=False, body=True)
     start += len(lx.DATE_LEAD.match(text, start, end).group())  # a résumé's 2002―2004年 + 某某部
-    start = lx.past_appointee(text, start, end)
+    start = past_appointee(text, start, end)
     name = text[start:pos]
     if len(name) < 3 or not lx.CJK.fullmatch(name[0]) or name in lx.GENERIC_NAMES or end == start \
             or BARE_PARTY_DEPT.fullmatch(name):
@@ -166,3 +166,14 @@ def _home_zone(a: Analysis, g: gz.Gazetteer):
         (name, idx), _ = zones.most_common(1)[0]
         return ("zone", name, idx)
     return None
+
+
+def past_appointee(text: str, start: int, end: int) -> int:
+    """Where a body's name starts when a walk to start took in who is named to it (任命甲为 +
+    某市中级人民法院, 选举乙为 + 某市人民检察院): after the 为 that follows the appointing verb
+    in the span or before it in its clause (…·阿合买提为 + 州中级人民法院)."""
+    verb = max(lx.APPOINT.finditer(text, max(0, start - 12), end), key=lambda v: v.start(), default=None)
+    if verb is None or any(c in lx.CLAUSE_BREAK for c in text[verb.end():start]):
+        return start
+    link = text.find("为", verb.end(), end)
+    return link + 1 if link >= start else start

@@ -134,16 +134,6 @@ def _fronts(a: Analysis, place: Mention, p: Mention, sent: list[Mention]) -> boo
     return rest == "" or (bool(listed) and re.fullmatch(r"[、和及与]+", rest) is not None)
 
 
-def _signer(a: Analysis, g: gz.Gazetteer, p: Mention, places: list[Mention]) -> Mention | None:
-    """The place that signs for p, unless its clause goes on to a site inside it (甲市与乙公司签约丙
-    基地，将在甲市经济开发区建设…)."""
-    signer = signing_place(a, g, p)
-    if signer is None or any(x.start > signer.start and specificity(g, x) > specificity(g, signer)
-                             and not re.search(r"[；;]", a.text[signer.end:x.start]) for x in places):
-        return None
-    return signer
-
-
 def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     text = a.text
     sent_mentions: dict[int, list[Mention]] = defaultdict(list)
@@ -180,7 +170,8 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             host = min(cands, key=lambda x: abs(x.start - p.start))
             # the place written before the names (蒲县豹子沟煤矿和万家庄煤矿), or the one that signs for them
             # (甲县与乙公司签约丙项目)
-            front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None) or _signer(a, g, p, places)
+            front = next((x for x in places if _fronts(a, x, p, sent_mentions[si])), None) \
+                or signing_place(a, g, p, places)
             if front is not None:
                 host, via = front, "site"
             else:

@@ -3,9 +3,11 @@ project's host, as a site said outright is."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ingest import gazetteer as gz
 from ingest.analysis import Analysis, Mention
+from ingest.sections import specificity
 
 # the clause before the project, each mention written as its label's letter (P place, C company,
 # X another project of a list): a place and the companies it signs with, either way round, the
@@ -34,9 +36,10 @@ def _skeleton(a: Analysis, start: int, end: int) -> tuple[str, list[Mention | No
     return "".join(out), what
 
 
-def signing_place(a: Analysis, g: gz.Gazetteer, p: Mention) -> Mention | None:
+def signing_place(a: Analysis, g: gz.Gazetteer, p: Mention, places: Iterable[Mention] = ()) -> Mention | None:
     """The place that signs with the companies for p in p's own clause (the last of a chain:
-    株洲市攸县), when it is a prefecture or below."""
+    株洲市攸县), when it is a prefecture or below and none of places (the sentence's) more specific
+    stands after it before a semicolon (甲市与乙公司签约丙基地，将在甲市经济开发区建设…: that site)."""
     lo = max(a.text.rfind(c, 0, p.start) for c in BREAKS) + 1
     skeleton, what = _skeleton(a, lo, p.start)
     m = SIGNING.search(skeleton)
@@ -45,4 +48,7 @@ def signing_place(a: Analysis, g: gz.Gazetteer, p: Mention) -> Mention | None:
     place = what[m.end("first" if m.group("first") else "second") - 1]
     if place.place >= 0 and gz.LEVEL_RANK[g.divisions[place.place].level] <= gz.LEVEL_RANK["province"]:
         return None  # a province signs for what one of its cities will host
+    if any(x.start > place.start and specificity(g, x) > specificity(g, place)
+           and not re.search(r"[；;]", a.text[place.end:x.start]) for x in places):
+        return None
     return place
