@@ -9,7 +9,7 @@ from jieba import posseg
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import SINGLE_STOP, Analysis, Mention, _add, _freq, _tag
-from ingest.owners import NON_PUBLIC, SPOKESPERSON, coordinated_owner, post_owner
+from ingest.owners import NON_PUBLIC, SPOKESPERSON, carried_owner, coordinated_owner, post_owner
 
 
 FUNCTION_SURNAMES = set("向和与都也还就对在将从把给让")  # surnames, but far more often function words
@@ -171,6 +171,7 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
         owner = post_owner(a, g, m.start(), title)
         if owner is None or "implied" in owner:
             owner = coordinated_owner(a, m.start(), title) or owner
+        owner = owner or carried_owner(a, m.start(), title)
         if (owner and owner.get("company")) or lx.AFTER_COMPANY_POST.search(text, max(0, m.start() - 6), m.start()) \
                 or (not (owner and owner.get("label") == "Place" and "mention" in owner)
                     and NON_PUBLIC.search(text[max(0, m.start() - 14):m.start()])):
@@ -187,7 +188,7 @@ def find_officials(a: Analysis, g: gz.Gazetteer) -> None:
             nxt = m.end() + 1
             place = next((x for x in a.mentions if x.label == "Place" and x.start == nxt), None)
             # (or a department's post: 清远市副市长、市三防指挥部副总指挥甲)
-            dept_post = lx.TITLE.search(text, nxt, nxt + 12)
+            dept_post = lx.TITLE.search(text, nxt, nxt + 16)
             chained = text[m.end():nxt] in ("、", "，", ",") and owner and ("mention" in owner or "implied" in owner) \
                 and (place is not None or (text[m.end():nxt] == "、" and dept_post is not None
                                            and not any(c in lx.CLAUSE_BREAK for c in text[nxt:dept_post.start()])))
@@ -269,6 +270,7 @@ def _appointed(a: Analysis, g: gz.Gazetteer, pos: int, removal: bool = False, un
         place = max((x for x in a.mentions if x.label == "Place" and link_at <= x.start and x.end <= tm.start()),
                     key=lambda x: x.start, default=None)
         owner = {"label": "Place", "mention": place} if place is not None else owner
+    owner = owner or carried_owner(a, tm.start(), tm.group(0))
     if owner and owner.get("company"):
         return None
     for p, name in names:

@@ -27,6 +27,25 @@ def coordinated_owner(a: Analysis, pos: int, title: str) -> dict | None:
     return {"label": "Place", "mention": place}
 
 
+DEPUTY = re.compile(r"(?:常务)?副(.{2,3})")
+
+
+def carried_owner(a: Analysis, pos: int, title: str) -> dict | None:
+    """A bare deputy post after the head of its body in the sentence (人大常委会主任甲主持，副主任乙、
+    丙出席; 选举甲为…主任，乙、丙为副主任): the head's place or body."""
+    deputy = DEPUTY.fullmatch(title)
+    if deputy is None:
+        return None
+    si = a.sent_of(pos)
+    for x in sorted(a.by_label("Official"), key=lambda x: -x.end):
+        head = x.extra.get("title", "")
+        if x.end <= pos and a.sent_of(x.start) == si and head.endswith(deputy.group(1)) \
+                and not head.endswith(title):
+            owner = x.extra.get("owner") or {}
+            return owner if "mention" in owner or "implied" in owner else None
+    return None
+
+
 def post_owner(a: Analysis, g: gz.Gazetteer, pos: int, title: str) -> dict | None:
     """The place or organization a post belongs to: written right before it,
     or implied by the post and the article's home places."""
@@ -157,11 +176,17 @@ def _home_city(a: Analysis, g: gz.Gazetteer, prefecture: int | None) -> int | No
     return prefecture
 
 
+ZONE_END = re.compile(rf"(?:{lx.ZONE_NAME_SUFFIX.pattern})$")
+
+
 def _home_zone(a: Analysis, g: gz.Gazetteer):
-    zones = Counter()
+    zones, counted = Counter(), Counter()  # (a zone the tree counts as a county: 兰州新区, 天府新区)
     for m in a.by_label("Place"):
         if (m.place >= 0 and g.divisions[m.place].level == "zone") or m.place == ZONE:
             zones[(m.name, m.place)] += 1
+        elif m.place >= 0 and g.divisions[m.place].level == "county" and ZONE_END.search(m.name):
+            counted[(m.name, m.place)] += 1
+    zones = zones or counted
     if zones:
         (name, idx), _ = zones.most_common(1)[0]
         return ("zone", name, idx)
@@ -174,6 +199,12 @@ def past_appointee(text: str, start: int, end: int) -> int:
     in the span or before it in its clause (…·阿合买提为 + 州中级人民法院)."""
     verb = max(lx.APPOINT.finditer(text, max(0, start - 12), end), key=lambda v: v.start(), default=None)
     if verb is None or any(c in lx.CLAUSE_BREAK for c in text[verb.end():start]):
-        return start
+        # a later clause of the same vote (选举甲为某县人民法院院长，乙为 + 某县人民检察院检察长)
+        verb = max(lx.APPOINT.finditer(text, max(0, start - 80), end), key=lambda v: v.start(), default=None)
+        link = text.find("为", start, end)
+        if verb is None or any(c in "。！？\n" for c in text[verb.end():start]) or not 2 <= link - start <= 4 \
+                or text[start - 1:start] not in "，；,;":
+            return start
+        return link + 1
     link = text.find("为", verb.end(), end)
     return link + 1 if link >= start else start

@@ -19,6 +19,7 @@ def _common_word(word: str, threshold: int = 2000) -> bool:
 
 # district names that are common nouns too (the old town, the suburbs, the mining area)
 GENERIC_DISTRICT = re.compile(r"(?:[新老旧东西南北]?城区|郊区|矿区)$")
+CITY_OR_COUNTY = re.compile(r"^[\u4e00-\u9fff]{2,}[市县旗盟州]$")
 # what follows a place inside the name of an event, a landform or an idea (北京奥运会, 四川盆地,
 # 大庆精神): the place is part of that name, not a mention of its own
 NAMED_AFTER = ("奥运会", "世博会", "世园会", "园博会", "博览会", "亚运会", "运动会", "精神", "盆地", "平原", "模式",
@@ -134,8 +135,8 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
                 continue
         elif GENERIC_DISTRICT.match(form) and not ends[s] & set(g.ancestors(best)):
             continue  # 老城区, 郊区: words, unless written after their city (西安市新城区)
-        elif _common_word(form, 20) and best_score <= 0:
-            continue  # words before they are places
+        elif _common_word(form, 20) and best_score <= 0 and not CITY_OR_COUNTY.search(form):
+            continue  # words before they are places (a city's or county's full name is none: 大同市)
         elif len(form) == 2 and best_score <= 0:
             continue  # 和县, 矿区: two-character names need the article's context
         name = d.name

@@ -172,6 +172,8 @@ def resolve_generic_zones(a: Analysis, g: gz.Gazetteer) -> None:
                     zones.append(Mention(-1, -1, "Place", g.divisions[j].name, g.divisions[j].name, place=j))
     if not zones:
         return
+    _one_name(a, zones)
+    _bare_tails(a, g, zones)
     pat = re.compile("|".join(sorted(gz.GENERIC_ZONES, key=len, reverse=True)))
     for m in pat.finditer(a.text):
         if any(x.start <= m.start() and m.end() <= x.end for x in a.mentions):
@@ -186,3 +188,31 @@ def resolve_generic_zones(a: Analysis, g: gz.Gazetteer) -> None:
             if men:
                 men.place = z.place
                 men.extra.update(z.extra)
+
+
+def _one_name(a: Analysis, zones: list[Mention]) -> None:
+    """鞍山高新区 beside 鞍山高新技术产业开发区: one zone, named in full as the article names it (not as
+    the tree names a zone of that short form: 宜春经开区, 宜春经济技术开发区)."""
+    for m in zones:
+        for short in ("高新区", "经开区"):
+            stem = m.text[:-len(short)] if m.text.endswith(short) else None
+            full = stem and next((z for z in zones if z.name != m.name and z.name.startswith(stem)
+                                  and z.name[len(stem):] in gz.GENERIC_ZONES[short]), None)
+            if full:
+                m.name, m.place = full.name, full.place
+                m.extra.update(full.extra)
+
+
+def _bare_tails(a: Analysis, g: gz.Gazetteer, zones: list[Mention]) -> None:
+    """漳州台商投资区, then 台商投资区 alone: the zone's name without its city is the same zone."""
+    for z in [z for z in zones if z.start >= 0]:
+        k = next((k for k in (4, 3, 2) if z.name[:k] in g.forms and len(z.name) - k >= 3), None)
+        tail = z.name[k:] if k else ""
+        if not tail or tail in gz.GENERIC_ZONES or not lx.ZONE_NAME_SUFFIX.search(tail) or tail in lx.GENERIC_NAMES:
+            continue
+        for m in re.finditer(re.escape(tail), a.text):
+            if not any(x.start <= m.start() and m.end() <= x.end for x in a.mentions):
+                men = _add(a, m.start(), m.end(), "Place", z.name)
+                if men:
+                    men.place = z.place
+                    men.extra.update(z.extra)

@@ -293,3 +293,42 @@ def test_a_prefecture_s_committee_or_office_leads_the_prefecture(text, leads):
 ])
 def test_lists_of_appointments_and_the_bodies_appointed_to(text, leads):
     assert rels(extract_text(text), "LEADS") == leads
+
+
+@pytest.mark.parametrize("text, leads", [
+    # deputies after the head of their body carry its place
+    ("保定市人大常委会主任韩卫东主持会议，副主任马春燕、杜立强出席。",
+     {("韩卫东", "保定市"), ("马春燕", "保定市"), ("杜立强", "保定市")}),
+    # the later clauses of one vote: the deputies elected after the head
+    ("大会选举严光明为邵东县人民代表大会常务委员会主任，谭红、曾祥为副主任。",
+     {("严光明", "邵东县"), ("谭红", "邵东县"), ("曾祥", "邵东县")}),
+    # a deputy secretary-general and a deputy banner head are posts of their government
+    ("湖北省政府副秘书长邓志刚出席签约仪式。", {("邓志刚", "湖北省")}),
+    ("阿鲁科尔沁旗副旗长包金花陪同调研。", {("包金花", "阿鲁科尔沁旗")}),
+    # a city's full name that is also a dictionary word (焦作市) is the city
+    ("焦作市委书记钱国栋出席会议。", {("钱国栋", "焦作市")}),
+    # a chained post in a department with a long name: the city's post still stands
+    ("岳阳市委书记刘安平，副市长、市防汛抗旱指挥部常务副总指挥孔德成出席会议。",
+     {("刘安平", "岳阳市"), ("孔德成", "岳阳市")}),
+])
+def test_deputies_and_posts_of_a_government(text, leads):
+    assert leads <= rels(extract_text(text), "LEADS")
+
+
+def test_a_later_clause_of_a_vote_keeps_the_appointee_out_of_the_body_s_name():
+    rec = extract_text("大会选举欧阳坤为邵东县人民法院院长，胡建为邵东县人民检察院检察长。")
+    assert "邵东县人民检察院" in names(rec, "Organization")
+    assert not any("胡建" in n for n in names(rec, "Organization"))
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a zone's name without its city, once the article names it in full
+    ("淮安台商投资区举行签约仪式。台商投资区党工委书记方志华致辞。", ("方志华", "淮安台商投资区")),
+    # a zone's short form beside its full name: one zone, and its committee's posts are its
+    ("株洲高新区召开大会。株洲高新技术产业开发区今年新签项目10个。市委常委、高新区党工委书记龙建军讲话。",
+     ("龙建军", "株洲高新技术产业开发区")),
+    # a zone the division tree counts as a county is the article's zone for a committee's post
+    ("天府新区召开项目推进会，党工委委员、管委会副主任廖小梅主持会议。", ("廖小梅", "天府新区")),
+])
+def test_a_zone_s_committee_posts_lead_the_article_s_zone(text, leads):
+    assert leads in rels(extract_text(text), "LEADS")

@@ -284,3 +284,14 @@ def test_a_county_written_in_full_stands_apart_from_its_town_s_zone(text, county
     rec = extract_text(text)
     assert {county, zone} <= names(rec, "Place")
     assert (zone, county) in rels(rec, "PART_OF")
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("签约项目落户株洲高新技术产业开发区，株洲高新区将做好服务。", "株洲高新技术产业开发区"),
+    # the article's full name, not the name the tree gives the short form (宜春经开区)
+    ("项目落户宜春经济技术开发区。该公司还与宜春经开区签订了协议。", "宜春经济技术开发区"),
+])
+def test_a_zone_s_short_form_is_the_zone_the_article_names_in_full(text, zone):
+    rec = extract_text(text)
+    assert zone in names(rec, "Place")
+    assert not {"株洲高新区", "宜春经济开发区"} & names(rec, "Place")
