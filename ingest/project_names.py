@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.analysis import Analysis, Mention
+from jieba import posseg
+
+from ingest import gazetteer as gz
+from ingest.analysis import Analysis, Mention, _freq
 
 # a phase written after a project's name is part of it (某基地 + 三期, 某园 + 二期工程): another project
 PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
@@ -30,6 +33,7 @@ def shape_projects(a: Analysis) -> None:
     """Every project mention takes the phase written after it and loses its quotation marks."""
     _campuses(a)
     _with_phase(a)
+    _county_led(a)
     for m in a.mentions:
         if m.label == "Project":
             m.name = unquoted(m.name)
@@ -81,3 +85,51 @@ def _campuses(a: Analysis) -> None:
     if added:
         a.mentions = sorted([x for x in a.mentions if not (x.label == "Project" and any(
             x.start < n.end and n.start < x.end for n in added))] + added, key=lambda x: x.start)
+
+
+# a feature of a county named by its own proper name: a reservoir, river, mountain, valley, road or
+# bridge (瓦洛水库, 黑水河, 定军山, 富源路), or a route from one of its places (西江至郎德)
+FEATURE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:水库|河|江|湖|山|沟|谷|峡|岛|湾|路|大道|大桥|特大桥)|[\u4e00-\u9fff]{2,4}至")
+# what the county's own works are named by (县城…, 县第三中学, 县人民医院, 县中心…): the county stays
+COUNTY_WORKS = ("城", "县", "第", "人民", "中心", "新", "老", "至")
+PROPER = ("ns", "nr", "nrt", "nz")
+
+
+def _county_led(a: Analysis) -> None:
+    """A county's full name before a project named after a feature of it (某县 + 瓦洛水库工程, 某县 +
+    西江至郎德旅游公路) says where the project is: it is a place of its own, not part of the name."""
+    g = gz.load()
+    for m in [m for m in a.mentions if m.label == "Project" and m.name == m.text]:
+        for k in range(min(len(m.text) - 4, 9), 2, -1):
+            cands = [i for i, kind in g.forms.get(m.text[:k], ()) if kind == "full" and g.divisions[i].level == "county"]
+            if len(cands) > 1:
+                cands = [i for i in cands if set(a.home.values()) & set(g.ancestors(i))]
+            if cands:
+                break
+        else:
+            continue
+        rest = m.text[k:]
+        if len(cands) != 1 or rest.startswith(COUNTY_WORKS) or not _named_feature(rest):
+            continue
+        a.mentions.append(Mention(m.start, m.start + k, "Place", g.divisions[cands[0]].name, m.text[:k], place=cands[0]))
+        m.start += k
+        m.name = m.text = rest
+    a.mentions.sort(key=lambda x: x.start)
+
+
+def _named_feature(rest: str) -> bool:
+    """rest starts with a proper name (瓦洛|水库, 黑水河, 西湾子|至…), not a kind of works (高速公路, 旅游|公路)."""
+    words = posseg.lcut(rest)
+    if words[0].flag in PROPER:
+        return True
+    feature = FEATURE.match(rest)
+    ends = {sum(len(w.word) for w in words[:j]) for j in range(1, len(words) + 1)}
+    # the name ends where a word does, before the kind (者纳 + 水库), never inside one (高速|公路)
+    if feature is None:
+        return False
+    k = len(feature.group().rstrip("至")) - _kind_len(feature.group())
+    return k in ends and _freq(rest[:k]) < 5000  # (工业|大道: a common word names nothing)
+
+
+def _kind_len(feature: str) -> int:
+    return 0 if feature.endswith("至") else len(re.search(r"(?:水库|特大桥|大桥|大道|.)$", feature).group())

@@ -67,3 +67,28 @@ def test_a_new_campus_is_named_with_its_institution(text, project, institution):
 def test_a_campus_tagged_whole_names_its_institution_too():
     a = tagged_project("青川县中医院新院区项目开工建设。", "青川县中医院新院区项目")
     assert [(m.label, m.name) for m in a.mentions] == [("Project", "青川县中医院新院区项目"), ("Organization", "青川县中医院")]
+
+
+@pytest.mark.parametrize("text, tagged, project, place", [
+    # a feature of the county named by its own name: the county is where it is, not part of the name
+    ("会东县鲹鱼河水库工程正式开工。", "会东县鲹鱼河水库工程", "鲹鱼河水库工程", "会东县"),
+    ("松桃苗族自治县乌罗至寨英旅游公路建成通车。", "松桃苗族自治县乌罗至寨英旅游公路", "乌罗至寨英旅游公路",
+     "松桃苗族自治县"),
+    # the county's own works keep it: its town, its hospital, a route from the county, a kind of works
+    ("会东县城第二水厂项目正式开工。", "会东县城第二水厂项目", "会东县城第二水厂项目", None),
+    ("会东县人民医院新院区建设项目正式开工。", "会东县人民医院新院区建设项目", "会东县人民医院新院区建设项目", None),
+    ("会东县至会理市高速公路正式开工。", "会东县至会理市高速公路", "会东县至会理市高速公路", None),
+    ("会东县高速公路连接线工程正式开工。", "会东县高速公路连接线工程", "会东县高速公路连接线工程", None),
+])
+def test_a_county_before_a_named_feature_is_a_place_of_its_own(text, tagged, project, place):
+    a = tagged_project(text, tagged)
+    assert [m.name for m in a.mentions if m.label == "Project"] == [project]
+    assert [m.name for m in a.mentions if m.label == "Place"] == ([place] if place else [])
+    assert all(text[m.start:m.end] == m.text for m in a.mentions)
+
+
+def test_the_county_before_its_named_feature_hosts_it():
+    from ingest.extract import extract_text
+    rec = extract_text("会东县鲹鱼河水库工程正式开工，总投资12亿元。")
+    hosts = {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "HOSTS"}
+    assert ("会东县", "鲹鱼河水库工程") in hosts
