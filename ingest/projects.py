@@ -43,6 +43,10 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         if any(x.start <= m.start() < x.end for x in a.mentions if x.label in ("Company", "Organization")):
             continue
         start = walk_left(text, m.start(), limit=24, stop_places=True, g=g)
+        before = jieba.lcut(text[max(0, start - 6):start])[-1:] if start and m.group(0) in DESCRIPTIVE_SUFFIXES else []
+        if before and before[0] in g.forms and not any(p.end == start for p in a.by_label("Place")) \
+                and (start == m.start() or _generic_project(text[start:m.start()], descriptive=True)):
+            start -= len(before[0])  # a form the article does not read as a place, before a kind (冀南 + 现代物流园)
         # (a walk that stops inside a place's name takes the whole place: 五|都|镇 + 污水处理厂)
         start = next((p.start for p in a.by_label("Place") if p.start < start < p.end), start)
         # leading places are context, not part of the name (吴江区新材料产业园)
@@ -60,8 +64,11 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         core = text[start:m.start()]
         for s, e, form in g.scan(core):
             if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]) and not core.startswith(lx.INNER_SCOPE, e):
-                start += e
-                core = core[e:]
+                # (a form the article does not read as a place names the project: 城南 + 污水处理厂)
+                named = any(p.start == start for p in a.by_label("Place")) or m.group(0) not in DESCRIPTIVE_SUFFIXES
+                if named or core[e:] and not _generic_project(core[e:], descriptive=True):
+                    start += e
+                    core = core[e:]
             break
         year = re.match(r"(?:\d{4}年|\d{1,2}月)+", core)
         if year:

@@ -73,3 +73,16 @@ def test_a_project_name_never_runs_over_an_official_s_post():
     rec = extract_text("泸州市委常委、常务副市长王志刚通报上半年项目建设情况。")
     assert names(rec, "Official") == {"王志刚"}
     assert not names(rec, "Project")
+
+
+@pytest.mark.parametrize("text, project", [
+    # a part of town or a region that is no place of the article names the site with its kind
+    ("由青禾环保有限公司投资2亿元建设的城西污水处理厂日处理污水3万吨。", "城西污水处理厂"),
+    ("由丰安储运有限公司投资5亿元建设的冀南现代物流园将于明年投用。", "冀南现代物流园"),
+])
+def test_a_place_word_the_article_does_not_read_as_a_place_names_a_site(monkeypatch, text, project):
+    assert project in rule_projects(monkeypatch, text)
+
+
+def test_a_place_alone_before_project_names_no_project(monkeypatch):
+    assert rule_projects(monkeypatch, "随着鲅鱼圈项目投产，集团的供矿比例将提高。") == set()
