@@ -34,6 +34,7 @@ def shape_projects(a: Analysis) -> None:
     _campuses(a)
     _with_phase(a)
     _county_led(a)
+    _works_on_route(a)
     for m in a.mentions:
         if m.label == "Project":
             m.name = unquoted(m.name)
@@ -133,3 +134,26 @@ def _named_feature(rest: str) -> bool:
 
 def _kind_len(feature: str) -> int:
     return 0 if feature.endswith("至") else len(re.search(r"(?:水库|特大桥|大桥|大道|.)$", feature).group())
+
+
+# a tunnel or a bridge on a road (某至某高速公路 + 控制性工程 + —— + 某某山隧道 + 左线): a project of its own
+ROUTE_WORKS = re.compile(r"(?P<route>.*?(?:高速公路|公路|铁路|高速|快速通道|通道))?(?:[^，。]*?控制性工程)?[—-]*"
+                         r"(?P<works>[\u4e00-\u9fff]{2,8}?(?:隧道|特大桥|大桥))(?:[左右双]线|[左右双]幅)?")
+
+
+def _works_on_route(a: Analysis) -> None:
+    """A tunnel or a bridge named after the road it is on, or after what it is to the road (控制性工程),
+    is named alone; the road, when it runs between two places (甲至乙高速公路), is a project of its own."""
+    for m in [m for m in a.mentions if m.label == "Project" and m.name == m.text]:
+        parts = ROUTE_WORKS.fullmatch(m.text)
+        if parts is None or parts.span("works") == (0, len(m.text)):
+            continue
+        route = parts.group("route") or ""
+        works = parts.group("works")
+        start = m.start + parts.start("works")
+        if "至" in route and parts.start("route") == 0 and len(route) >= 6:
+            a.mentions.append(Mention(m.start, m.start + len(route), "Project", route, route,
+                                      extra={"confidence": m.extra.get("confidence", 0.8)}))
+        m.start, m.end = start, start + len(works)
+        m.name = m.text = works
+    a.mentions.sort(key=lambda x: x.start)

@@ -92,3 +92,19 @@ def test_the_county_before_its_named_feature_hosts_it():
     rec = extract_text("会东县鲹鱼河水库工程正式开工，总投资12亿元。")
     hosts = {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "HOSTS"}
     assert ("会东县", "鲹鱼河水库工程") in hosts
+
+
+@pytest.mark.parametrize("text, tagged, projects", [
+    # a tunnel named after the road it is on: the tunnel alone, and the road between two places
+    ("岚县至兴县高速公路石家岭隧道今日贯通。", "岚县至兴县高速公路石家岭隧道", ["岚县至兴县高速公路", "石家岭隧道"]),
+    # what the works are to the road (控制性工程) and the line that is through are no part of its name
+    ("全线控制性工程马鞍岭特大桥顺利合龙。", "全线控制性工程马鞍岭特大桥", ["马鞍岭特大桥"]),
+    ("江口至印江旅游公路控制性工程——青崖隧道左线贯通。", "江口至印江旅游公路控制性工程——青崖隧道左线",
+     ["江口至印江旅游公路", "青崖隧道"]),
+    # a bridge named by its place alone stays whole
+    ("青崖跨江大桥开工。", "青崖跨江大桥", ["青崖跨江大桥"]),
+])
+def test_a_tunnel_or_bridge_on_a_road_is_named_alone(text, tagged, projects):
+    a = tagged_project(text, tagged)
+    assert [m.name for m in a.mentions if m.label == "Project"] == projects
+    assert all(text[m.start:m.end] == m.text for m in a.mentions)
