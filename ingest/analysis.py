@@ -173,12 +173,13 @@ def points_to(word: str, after: str) -> bool:
 
 
 def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g=None,
-              keep_adj: bool = True, body: bool = False, lead: tuple = ()) -> int:
+              keep_adj: bool = True, body: bool = False, lead: tuple = (), does: bool = False) -> int:
     """Start of the name phrase that ends at ``end``: tokens leftwards until a
     stop word, a function word or verb, a break, or the limit (body: the name of a
     government body, whose verbs are part of it; lead: words taken where the walk starts,
-    with the name verbs among them, stop words elsewhere). A 中 that jieba cut off the
-    name's start is taken back."""
+    with the name verbs among them, stop words elsewhere; does: the word where the walk starts
+    may be a verb, what a site does: 联运 + 物流园). A 中 that jieba cut off the name's start is
+    taken back."""
     s = clause_start(text, end, limit)
     if s and text[s - 1] not in lx.CLAUSE_BREAK and text[s - 1] != "、":
         s = _word_start_after(text, s, end)
@@ -206,7 +207,8 @@ def walk_left(text: str, end: int, limit: int = 20, stop_places: bool = False, g
             break
         tag = _tag(tok)
         if tok not in NAME_VERBS and tag != "x":
-            if tag.startswith(STOP_TAGS) and not (tag == "vn" and (n == 0 or body)):
+            if tag.startswith(STOP_TAGS) and not ((tag == "vn" or does and tag == "v" and len(tok) > 1)
+                                                  and (n == 0 or body)):
                 if not (tag == "t" or (tag == "m" and n > 0)):
                     break
             if tag == "a" and n > 0 and not keep_adj:

@@ -11,7 +11,10 @@ from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific,
                              after_builder, walk_left)
 
 DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头",
-                        "物流中心", "数据中心", "配送中心", "物流城", "污水处理厂"}
+                        "物流中心", "数据中心", "配送中心", "物流城", "污水处理厂", "示范园", "加工园"}
+
+
+AREA = re.compile(r"[百千万]亩")
 
 
 def _generic_project(core: str, strict: bool = False, descriptive: bool = False) -> bool:
@@ -22,8 +25,8 @@ def _generic_project(core: str, strict: bool = False, descriptive: bool = False)
     if len(words) == 1 and len(core) == 2 and _tag(core) == "x" and _tag(core[0]).startswith(("v", "d", "p")):
         return True  # 谈大, 聚力: a verb glued to a word, not a name
     if not words or (_tag(words[0]).startswith(("v", "a", "d", "r", "p", "m")) and words[0] not in NAME_VERBS
-                     and _tag(words[0]) != "x"):
-        return True
+                     and _tag(words[0]) != "x" and not (descriptive and AREA.fullmatch(words[0]))):
+        return True  # (万亩 + 设施蔬菜基地: a site named by its size)
     if descriptive:  # 智能装备产业园: a described park is named by its nouns
         return not any(_tag(w).startswith("n") and w not in lx.PROJECT_GENERIC for w in words) \
             and not any(_specific(w, strict) for w in words)
@@ -42,7 +45,7 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
     for m in lx.PROJECT_SUFFIX.finditer(text):
         if any(x.start <= m.start() < x.end for x in a.mentions if x.label in ("Company", "Organization")):
             continue
-        start = walk_left(text, m.start(), limit=24, stop_places=True, g=g)
+        start = walk_left(text, m.start(), limit=24, stop_places=True, g=g, does=m.group(0).endswith("园"))
         before = jieba.lcut(text[max(0, start - 6):start])[-1:] if start and m.group(0) in DESCRIPTIVE_SUFFIXES else []
         if before and before[0] in g.forms and not any(p.end == start for p in a.by_label("Place")) \
                 and (start == m.start() or _generic_project(text[start:m.start()], descriptive=True)):

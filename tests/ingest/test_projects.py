@@ -86,3 +86,19 @@ def test_a_place_word_the_article_does_not_read_as_a_place_names_a_site(monkeypa
 
 def test_a_place_alone_before_project_names_no_project(monkeypatch):
     assert rule_projects(monkeypatch, "随着鲅鱼圈项目投产，集团的供矿比例将提高。") == set()
+
+
+@pytest.mark.parametrize("text, project", [
+    # a park named by what it does, a verb before its kind included
+    ("通远物流有限公司投资3亿元建设的通远公铁联运物流园明年投用。", "通远公铁联运物流园"),
+    # demonstration and processing parks, and a site named by its size
+    ("今年将建成万亩高山茶叶示范园。", "万亩高山茶叶示范园"),
+    ("园区内规划建设竹木精深加工园。", "竹木精深加工园"),
+])
+def test_a_park_named_by_what_it_does_is_a_project(monkeypatch, text, project):
+    assert project in rule_projects(monkeypatch, text)
+
+
+@pytest.mark.parametrize("text", ["龙头带基地，基地带农户。", "今年新建示范园。"])
+def test_a_verb_or_nothing_before_a_kind_names_no_project(monkeypatch, text):
+    assert rule_projects(monkeypatch, text) == set()
