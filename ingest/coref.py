@@ -8,6 +8,7 @@ import re
 
 from ingest.analysis import Analysis, Mention, _freq, word_spans
 from ingest.lexicon import LEGAL_FORMS, NAME_AFTER
+from ingest.project_names import short_place_names
 from ingest.relations import fill_amounts
 
 # what a project name may gain or lose without naming another project
@@ -34,7 +35,9 @@ def short_route(key: str) -> str | None:
 def unify_projects(a: Analysis) -> None:
     """Project mentions whose names are variants of one another take the longest name
     (the one written in full); the others stay as they were written, as aliases. Run on
-    the finished analysis: each variant's relations and total pass to the one entity."""
+    the finished analysis: each variant's relations and total pass to the one entity. A name
+    comes first as news writes it, with the place's short form glued before it."""
+    short_place_names(a)
     names = sorted({m.name for m in a.mentions if m.label == "Project"}, key=lambda n: (-len(n), n))
     canon: dict[str, str] = {}
     for n in names:  # longest first: a name's full form is seen before its short forms

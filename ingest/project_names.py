@@ -157,3 +157,18 @@ def _works_on_route(a: Analysis) -> None:
         m.start, m.end = start, start + len(works)
         m.name = m.text = works
     a.mentions.sort(key=lambda x: x.start)
+
+
+def short_place_names(a: Analysis) -> None:
+    """A place's short form glued before a project's name (南溪 + 食品精深加工园, 玉门 + 抽水蓄能电站) is
+    part of the name, as news names the project; written in full (南溪区 + …), the place stands apart.
+    Run after the pair model, which reads the names as the tagger cut them."""
+    g = gz.load()
+    before = {p.end: p for p in a.mentions if p.label == "Place" and p.text != p.name
+              and any(kind == "short" for _, kind in g.forms.get(p.text, ()))
+              and not (p.place >= 0 and g.divisions[p.place].level == "province")}  # (四川 + …: where it is)
+    for m in [m for m in a.mentions if m.label == "Project" and m.name == m.text and m.start in before]:
+        p = before[m.start]
+        if any(x.end == p.start and x.label == "Place" for x in a.mentions):
+            continue  # 江苏 + 南京 + …: a chain of places says where, not what
+        m.name = p.text + m.name  # (the place stays a mention of its own: it hosts the project)

@@ -108,3 +108,25 @@ def test_a_tunnel_or_bridge_on_a_road_is_named_alone(text, tagged, projects):
     a = tagged_project(text, tagged)
     assert [m.name for m in a.mentions if m.label == "Project"] == projects
     assert all(text[m.start:m.end] == m.text for m in a.mentions)
+
+
+def test_a_place_s_short_form_glued_before_a_project_is_part_of_its_name():
+    from ingest.extract import extract_text
+    rec = extract_text("遂宁市推进项目建设。射洪锂电新材料产业园今年开工。")
+    assert "射洪锂电新材料产业园" in {e["name"] for e in rec["entities"] if e["type"] == "Project"}
+    # (and the place is still a mention of its own, which hosts the project)
+    assert ("射洪市", "射洪锂电新材料产业园") in {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "HOSTS"}
+
+
+@pytest.mark.parametrize("place", ["射洪市", "四川"])
+def test_a_place_in_full_or_a_province_before_a_project_stands_apart(place):
+    """Written in full, the place stands apart; a province's short form says where, not what."""
+    from ingest import gazetteer as gz
+    from tests.ingest.analyses import analysis
+    g = gz.load()
+    text = f"{place}锂电新材料产业园今年开工。"
+    idx = next(i for i, _ in g.forms[place])
+    a = analysis(text, [(place, "Place", idx), ("锂电新材料产业园", "Project", -1)])
+    a.mentions[0].name = g.divisions[idx].name
+    names.short_place_names(a)
+    assert [m.name for m in a.mentions if m.label == "Project"] == ["锂电新材料产业园"]
