@@ -9,6 +9,7 @@ from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest.analysis import Analysis, Mention, _freq
+from ingest.lexicon import CAPACITY_LEAD
 
 # a phase written after a project's name is part of it (某基地 + 三期, 某园 + 二期工程): another project
 PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
@@ -33,7 +34,7 @@ def shape_projects(a: Analysis) -> None:
     """Every project mention takes the phase written after it and loses its quotation marks."""
     _campuses(a)
     _with_phase(a)
-    _county_led(a)
+    _place_led(a)
     _works_on_route(a)
     for m in a.mentions:
         if m.label == "Project":
@@ -96,26 +97,36 @@ COUNTY_WORKS = ("城", "县", "第", "人民", "中心", "新", "老", "至")
 PROPER = ("ns", "nr", "nrt", "nz")
 
 
-def _county_led(a: Analysis) -> None:
+def _place_led(a: Analysis) -> None:
     """A county's full name before a project named after a feature of it (某县 + 瓦洛水库工程, 某县 +
-    西江至郎德旅游公路) says where the project is: it is a place of its own, not part of the name."""
+    西江至郎德旅游公路), or a town's before one named by its size (某镇 + 200兆瓦光伏发电基地), says
+    where the project is: it is a place of its own, not part of the name."""
     g = gz.load()
     for m in [m for m in a.mentions if m.label == "Project" and m.name == m.text]:
         for k in range(min(len(m.text) - 4, 9), 2, -1):
-            cands = [i for i, kind in g.forms.get(m.text[:k], ()) if kind == "full" and g.divisions[i].level == "county"]
+            cands = [i for i, kind in g.forms.get(m.text[:k], ()) if kind == "full"
+                     and g.divisions[i].level in ("county", "township")]
             if len(cands) > 1:
-                cands = [i for i in cands if set(a.home.values()) & set(g.ancestors(i))]
+                cands = [i for i in cands if set(a.home.values()) & set(g.ancestors(i))] or cands
             if cands:
                 break
         else:
             continue
         rest = m.text[k:]
-        if len(cands) != 1 or rest.startswith(COUNTY_WORKS) or not _named_feature(rest):
+        if g.divisions[cands[0]].level == "county":
+            if len(cands) != 1 or rest.startswith(COUNTY_WORKS) or not _named_feature(rest):
+                continue
+        elif not SIZED.match(rest):
             continue
-        a.mentions.append(Mention(m.start, m.start + k, "Place", g.divisions[cands[0]].name, m.text[:k], place=cands[0]))
+        place = cands[0] if len(cands) == 1 else -2  # (a town of that name in a county the text does not say)
+        a.mentions.append(Mention(m.start, m.start + k, "Place", g.divisions[cands[0]].name, m.text[:k], place=place))
         m.start += k
         m.name = m.text = rest
     a.mentions.sort(key=lambda x: x.start)
+
+
+# a project named by its size: a figure or a capacity first (200兆瓦…, 年产5万吨…, 2000亩…)
+SIZED = re.compile(rf"\d|[一二三四五六七八九十百千万]+亩|{'|'.join(CAPACITY_LEAD)}")
 
 
 def _named_feature(rest: str) -> bool:

@@ -130,3 +130,16 @@ def test_a_place_in_full_or_a_province_before_a_project_stands_apart(place):
     a.mentions[0].name = g.divisions[idx].name
     names.short_place_names(a)
     assert [m.name for m in a.mentions if m.label == "Project"] == ["锂电新材料产业园"]
+
+
+@pytest.mark.parametrize("text, tagged, project, place", [
+    # a town's full name before a project named by its size or capacity is where the project is
+    ("会东县铅锌镇50兆瓦光伏电站并网发电。", "铅锌镇50兆瓦光伏电站", "50兆瓦光伏电站", "铅锌镇"),
+    ("会东县铅锌镇年产3万吨饲料生产线投产。", "铅锌镇年产3万吨饲料生产线", "年产3万吨饲料生产线", "铅锌镇"),
+    # named otherwise, the town stays in the name
+    ("会东县铅锌镇污水处理厂投用。", "铅锌镇污水处理厂", "铅锌镇污水处理厂", None),
+])
+def test_a_town_before_a_project_named_by_its_size_is_a_place_of_its_own(text, tagged, project, place):
+    a = tagged_project(text, tagged)
+    assert [m.name for m in a.mentions if m.label == "Project"] == [project]
+    assert [m.name for m in a.mentions if m.label == "Place"] == ([place] if place else [])
