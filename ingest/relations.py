@@ -7,6 +7,7 @@ from collections import defaultdict
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
+from ingest.project_names import INSTITUTION
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project)
 from ingest.sections import scene_place, section_place, specificity
@@ -273,6 +274,11 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         p = _invested_project(a, stand, [m for m in sent_mentions[a.sent_of(stand.start)] if m.label == "Project"])
         if p is not None:
             a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": stand.start, "via": "anaphor"})
+    for o in a.by_label("Organization"):  # 由县人民医院投资建设的门诊综合楼: an institution builds its own works
+        p = _invested_project(a, o, [m for m in sent_mentions[a.sent_of(o.start)] if m.label == "Project"]) \
+            if INSTITUTION.search(o.name) else None
+        if p is not None:
+            a.relations.append({"type": "INVESTS_IN", "head": o, "tail": p, "pos": o.start, "via": "institution"})
     fill_amounts(a)
 
 

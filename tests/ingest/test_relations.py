@@ -324,3 +324,15 @@ def test_a_subsidiary_introduced_by_its_parent_after_by_invests():
     rec = extract_text("5月8日，青禾新材料年产5万吨锂电池隔膜项目在嘉定区开工。该项目由德国青禾集团在华全资子公司"
                        "青禾新材料(上海)有限公司投资建设，总投资8亿元。")
     assert ("青禾新材料(上海)有限公司", "青禾新材料年产5万吨锂电池隔膜项目") in rels(rec, "INVESTS_IN")
+
+
+@pytest.mark.parametrize("text, investor, project", [
+    ("泾源县召开大会。由泾源县人民医院投资建设的住院综合楼项目总投资7200万元。", "泾源县人民医院", "住院综合楼项目"),
+    ("泾源县召开大会。泾源县中医医院投资1.2亿元建设的康复医疗中心项目今年竣工。", "泾源县中医医院", "康复医疗中心项目"),
+])
+def test_an_institution_that_builds_its_own_works_invests_in_them(text, investor, project):
+    rec = extract_text(text)
+    assert (investor, project) in {(r["head"], r["tail"]) for r in rec["relations"] if r["type"] == "INVESTS_IN"}
+    # (and the record loads: the graph schema takes an organization as an investor)
+    from graph.loading_validation import validate_record
+    validate_record(rec)
