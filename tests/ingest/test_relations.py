@@ -336,3 +336,9 @@ def test_an_institution_that_builds_its_own_works_invests_in_them(text, investor
     # (and the record loads: the graph schema takes an organization as an investor)
     from graph.loading_validation import validate_record
     validate_record(rec)
+
+
+def test_a_subsidiary_its_parent_set_up_invests():
+    rec = extract_text("5月8日，青禾新材料隔膜生产基地项目在嘉定区开工。该项目由德国青禾集团在华设立的独资企业——"
+                       "青禾新材料(上海)有限公司负责建设，总投资8亿元。")
+    assert ("青禾新材料(上海)有限公司", "青禾新材料隔膜生产基地项目") in rels(rec, "INVESTS_IN")
