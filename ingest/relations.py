@@ -10,6 +10,7 @@ from ingest.analysis import Analysis, Mention
 from ingest.project_names import INSTITUTION
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project)
+from ingest.respective import respective_totals
 from ingest.sections import scene_place, section_place, specificity
 from ingest.signing import signing_place
 
@@ -187,9 +188,11 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             seen_hosts.add((host.name, p.name))
             a.relations.append({"type": "HOSTS", "head": host, "tail": p, "pos": p.start, "via": via})
     # INVESTS_IN and project totals
-    totals: dict[str, dict] = {}
+    totals: dict[str, dict] = respective_totals(a, projects)
     ahead: dict[str, dict] = {}  # totals read before their project is named: each yields to the project's own
     for amt in a.amounts:
+        if any(t is amt for t in totals.values()):
+            continue
         before = text[max(0, amt["start"] - 10):amt["start"]]
         if "固定资产" in text[max(0, amt["start"] - 12):amt["start"]]:
             continue
