@@ -116,20 +116,3 @@ def test_a_builder_under_contract_puts_in_no_money():
                        "中国建筑第八工程局有限公司承建，总投资6.8亿元。")
     amounts = {r["head"]: r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN"}
     assert amounts == {"青川县城市建设投资有限公司": 680_000_000, "中国建筑第八工程局有限公司": None}
-
-
-@pytest.mark.parametrize("text, totals", [
-    # amounts written respectively: the n-th amount is the n-th project's
-    ("平阳县举行签约仪式。青禾物流有限公司的青禾冷链物流园项目、泰和医药有限公司的中药饮片生产线项目及"
-     "禾丰食品有限公司的中央厨房项目同日签约，投资额分别为6亿元、3亿元和9000万元。",
-     {"青禾冷链物流园项目": 600000000, "中药饮片生产线项目": 300000000, "中央厨房项目": 90000000}),
-    # the projects named in the sentence before (两个项目分别投资…)
-    ("平阳县举行签约仪式。青禾物流有限公司签约青禾冷链物流园项目及中药饮片生产线项目。两个项目分别投资6亿元和3亿元。",
-     {"青禾冷链物流园项目": 600000000, "中药饮片生产线项目": 300000000}),
-    # as many amounts as projects, or none is placed this way
-    ("平阳县举行签约仪式。青禾冷链物流园项目、中药饮片生产线项目及中央厨房项目同日签约，投资额分别为6亿元和3亿元。", {}),
-])
-def test_amounts_written_respectively_go_to_the_projects_in_order(text, totals):
-    rec = extract_text(text)
-    got = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
-    assert {k: v for k, v in got.items() if v} == totals
