@@ -84,6 +84,10 @@ def test_a_name_without_a_chinese_surname_after_a_post(text, official, place):
     ("自治区副主席阿不都·热合曼近日到喀什调研。", "阿不都·热合曼"),  # a dotted name ends before when he went
     ("州长热依拉·吐尔逊汇报了全州工作。", "热依拉·吐尔逊"),  # ... before what she did
     ("副州长阿迪力·努尔买买提江深入企业调研。", "阿迪力·努尔买买提江"),  # a last part of seven
+    ("美姑县委副书记、县长吉克阿果介绍了全县情况。", "吉克阿果"),  # Yi, of two parts
+    ("县委副书记、县长沙马阿依介绍了全县情况。", "沙马阿依"),
+    ("凉山州政府副州长阿果拉哈，州发展改革委主任出席。", "阿果拉哈"),
+    ("甘孜州人民政府副州长降央拉姆，道孚县委书记出席仪式。", "降央拉姆"),  # Tibetan
 ])
 def test_names_of_the_nationalities_after_a_post(text, official):
     assert names(extract_text(text), "Official") == {official}
