@@ -92,6 +92,8 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     funded = FUNDED.match(text, s, e)  # 德资 + 霍尔斯特集团, 韩资 + 新元化学…项目: where the money is from
     if funded and e - funded.end() >= 4:
         s = funded.end()
+    if company:
+        s = _after_clause_word(text, s, e)
     if company and text.endswith("集团", s, e):  # 德国 + 克劳森集团: a foreign group is named without its country
         country = next((c for c in gz.countries() if text.startswith(c, s) and c not in HOME), None)
         s += len(country) if country and e - s - len(country) >= 4 else 0
@@ -152,3 +154,21 @@ def _after_at(text: str, s: int, e: int) -> int | None:
 
 def _latin(c: str, letters: bool = False) -> bool:
     return c.isascii() and (c.isalpha() if letters else c.isalnum())
+
+
+def _after_clause_word(text: str, s: int, e: int) -> int:
+    """A company's name starts after a 由 in the span (某物流城由 + 某置业有限公司), and after a 的 that a
+    place's name follows (某园区的 + 甘肃某化工有限公司; not 美的, 奥的斯)."""
+    by = text.rfind("由", s, e)
+    if by >= 0 and e - by - 1 >= 4 and not text.startswith("由于", by):
+        s = by + 1
+    of = text.rfind("的", s, e)
+    if of >= 0 and e - of - 1 >= 4 and any(text.startswith(f, of + 1) for f in _place_forms(text[of + 1:of + 5])):
+        s = of + 1
+    return s
+
+
+def _place_forms(head: str) -> list[str]:
+    g = gz.load()
+    return [head[:k] for k in (4, 3, 2) if any(kind != "weak" and g.divisions[i].level in ("province", "prefecture", "county")
+                                               for i, kind in g.forms.get(head[:k], ()))]

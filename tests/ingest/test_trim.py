@@ -66,6 +66,10 @@ def test_trim(text, want):
     # a foreign group is named without its country; a Chinese one keeps 中国
     ("德国青禾机械集团", True, "青禾机械集团"),
     ("中国青禾机械集团", True, "中国青禾机械集团"),
+    # a company's name starts after a 由, and after a 的 that a place's name follows
+    ("青禾商贸城由临沂禾丰置业有限公司", True, "临沂禾丰置业有限公司"),
+    ("精细化工园区的甘肃禾丰化工有限公司", True, "甘肃禾丰化工有限公司"),
+    ("美的禾丰电器有限公司", True, "美的禾丰电器有限公司"),  # a 的 inside a brand
 ])
 def test_a_role_before_a_companys_name_is_cut_off(text, company, want):
     cut = trim(text, 0, len(text), company=company)
