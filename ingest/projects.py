@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import jieba
+from jieba import posseg
 
 from ingest import gazetteer as gz
 from ingest import lexicon as lx
@@ -92,6 +93,7 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         # 项目 after a named base/park is the same project (…基地项目)
         _add(a, start, m.end(), "Project", core + m.group(0), **({"by_place": True} if by_place else {}))
     find_by_capacity(a)
+    find_renewals(a)
 
 
 # a project named by its capacity (日处理800吨垃圾焚烧发电项目, 年出栏50万头肉牛养殖和加工基地): the
@@ -105,6 +107,29 @@ CAPACITY_NAME = re.compile(rf"(?:{'|'.join(lx.CAPACITY_LEAD)})(?:能力)?(?:约|
 def find_by_capacity(a: Analysis) -> None:
     for m in CAPACITY_NAME.finditer(a.text):
         _add(a, m.start(), m.end(), "Project")
+
+
+# the renewal of a named part of town (某某片区棚户区改造项目, 城区老旧小区改造工程, 某路老旧小区综合整治
+#项目, 某片区城市更新项目, 某村城中村改造安置房项目): named by the part of town before what is done
+RENEWAL = re.compile(r"(?:(?:老旧小区|棚户区|城中村|旧村|旧城)(?:综合)?(?:改造|整治|提升|更新)|城市更新|有机更新)"
+                     r"(?:安置房)?(?:[（(]?[一二三四五六七八九十\d]期[）)]?)?(?:工程|项目)")
+# the part of town: a quarter, a street, a village, the town centre or one side of it
+PART_OF_TOWN = re.compile(r"(?:片区|路|街|村|城区|城[东南西北])$")
+
+
+def find_renewals(a: Analysis) -> None:
+    text = a.text
+    for m in RENEWAL.finditer(text):
+        lo = max(0, m.start() - 10)
+        words = posseg.lcut(text[lo:m.start()])
+        taken = []
+        while words and len(taken) < 3 and (words[-1].flag.startswith(("n", "m", "x", "s", "f", "b"))
+                                              and words[-1].word not in lx.STOP_WORDS and lx.CJK.search(words[-1].word)
+                                              or not taken):
+            taken.insert(0, words.pop().word)  # 开发|梅岭|片区, 和|西二路: what is done, or a link, ends the name
+        name = "".join(taken)
+        if PART_OF_TOWN.search(name) or (name and m.group().startswith(("城中村", "旧村"))):  # (某村 + 城中村改造)
+            _add(a, m.start() - len(name), m.end(), "Project")
 
 
 # 随岳、岳常、石华3条高速公路, 甲至乙、丙-丁以及戊扩建3个高速公路项目: names that share the head

@@ -102,3 +102,13 @@ def test_a_park_named_by_what_it_does_is_a_project(monkeypatch, text, project):
 @pytest.mark.parametrize("text", ["龙头带基地，基地带农户。", "今年新建示范园。"])
 def test_a_verb_or_nothing_before_a_kind_names_no_project(monkeypatch, text):
     assert rule_projects(monkeypatch, text) == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # the renewal of a named part of town is a project named with it
+    ("今年将实施城北片区棚户区改造项目和东三路老旧小区综合整治项目。", {"城北片区棚户区改造项目", "东三路老旧小区综合整治项目"}),
+    ("青禾村城中村改造安置房项目开工。", {"青禾村城中村改造安置房项目"}),
+    ("全县城区棚户区改造（三期）工程完工。", {"城区棚户区改造（三期）工程"}),
+])
+def test_the_renewal_of_a_named_part_of_town_is_a_project(monkeypatch, text, want):
+    assert rule_projects(monkeypatch, text) == want
