@@ -235,7 +235,7 @@ def find_towns(a: Analysis, g: gz.Gazetteer) -> None:
             name = text[max(0, s):m.start()]
             if s < 0 or any(p.start < m.end() and s < p.end for p in a.by_label("Place")):
                 break  # a known place ends there (马桥 of 马桥镇)
-            if s not in counties and not TOWN_LEAD.search(text, max(0, s - 1), s):
+            if s not in counties and not TOWN_LEAD.search(text, max(0, s - 2), s):
                 continue
             if jieba.lcut(name) != [name] or _freq(name) >= 1000 or _tag(name).startswith(("v", "a", "d", "r", "m", "t")) \
                     or name[0] in NOT_TOWN_START or name[-1] in "等乡镇":
@@ -248,7 +248,7 @@ def find_towns(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 # what stands before a township's bare name: a word that places, or a list
-TOWN_LEAD = re.compile(r"(?:在|于|到|赴|、|，|,)$")
+TOWN_LEAD = re.compile(r"(?:在|于|到|赴|选址|落户|、|，|,)$")
 NOT_TOWN_START = set("全各每本该此从对以时向在于等和与及把被将为了的")  # a kind, or a word before the name
 
 

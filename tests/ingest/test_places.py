@@ -231,6 +231,8 @@ def test_a_trade_before_a_zone_kind_is_no_zone_name():
     ("墨竹工卡县雅堆乡新建牧业基地。", "雅堆乡"),  # right after its county
     ("公司投资2亿元在洛波镇建设茶叶加工厂。", "洛波镇"),  # after a word that places
     ("工作组先后来到坎布拉镇、沃卡乡察看灾情。", "沃卡乡"),  # in a list
+    ("茶叶加工厂选址洛波镇东部。", "洛波镇"),  # after 选址 or 落户
+    ("茶叶加工厂将落户洛波镇。", "洛波镇"),
 ])
 def test_a_township_the_gazetteer_lacks_is_read_by_its_kind(text, town):
     rec = extract_text(text)
