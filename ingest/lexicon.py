@@ -144,7 +144,7 @@ PROJECT_GENERIC = set(
     "省 市 县 区 镇 重要 主导 支柱 新兴 战略性 战略 未来 传统 现代 先进 绿色 智能 数字 项目".split())
 ZONE_NAME_SUFFIX = re.compile(
     r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|经开区|高新区|开发区|工业园区|产业园区|化工园区|"
-    r"港务区|保税港区|港区|新区|新城|科技城|示范区|保税区|综合保税区|自贸区|产业集聚区|物流园区|试验区|台商投资区|"
+    r"港务区|保税港区|港区|新区|新城|科技城|示范区|保税区|综合保税区|自贸区|产业集聚区|物流园区|试验区|台商投资区|边境经济合作区|"
     r"(?:产业园|工业园|科技园|物流园)(?=管委会|管理委员会|党工委))")  # a park with a committee governs ground
 # Implied jurisdiction of a post with no place before it.
 BODY_LEVEL = [

@@ -18,6 +18,8 @@ from tests.ingest.record_sets import names, rels
     ("这条高铁位于河南、陕西两省境内。", {"河南省", "陕西省"}),
     # a province before its city (湖南岳阳) is no word across them (南岳)
     ("湖南岳阳召开交通工作会议。", {"湖南省", "岳阳市"}),
+    # a border economic cooperation zone after its city
+    ("位于东宁边境经济合作区的木业加工项目投产。", {"东宁边境经济合作区"}),
 ])
 def test_places_resolve_to_canonical_names(text, expected):
     assert expected <= names(extract_text(text), "Place")
