@@ -36,6 +36,8 @@ KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
 # a head alone is no name (建设项目 stays whole)
 BARE_HEADS = {*KIND_HEADS, "公司", "集团", "工厂", "新工厂", "厂", "生产基地", "电站", "园区"}
 MAX_NAME = 64  # the longest gold name has 55 characters (an English one); longer spans are runs of text
+# the rest of a company's name after a span (…工程 + 局有限公司, …项目 + 公司)
+COMPANY_AFTER = re.compile(r"[局处]?(?:集团)?(?:股份)?(?:有限)?(?:责任)?公司|[局处]集团")
 PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "】": "【", "》": "《", ")": "(", "）": "（"}
 
 
@@ -43,8 +45,8 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     """The name inside a tagged span: no clause break in it, nothing before an
     unopened closing quote, no leading function word (由该平台公司对”万盛… -> 万盛…), no role
     before a company's name (company: the span was tagged a company)."""
-    if e - s > MAX_NAME or CLAUSE.search(text[s:e]):
-        return None
+    if e - s > MAX_NAME or CLAUSE.search(text[s:e]) or not company and COMPANY_AFTER.match(text, e):
+        return None  # (中交第二公路工程 + 局有限公司: a project's kind inside a company's name)
     s = _word_start(text, s, e)
     for k in range(e - 1, s - 1, -1):
         c = text[k]

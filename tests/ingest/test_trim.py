@@ -123,3 +123,15 @@ def test_except_is_no_part_of_a_name(text, span, name):
     s = text.index(span)
     cut = trim(text, s, s + len(span))
     assert cut is not None and text[cut[0]:cut[1]] == name
+
+
+@pytest.mark.parametrize("text, span, want", [
+    # a project's kind inside a company's name (…工程 + 局有限公司) names no project
+    ("由中铁第九路桥工程局有限公司承建", "中铁第九路桥工程", None),
+    ("由青禾项目公司负责运营", "青禾项目", None),
+    ("青山大桥工程局部路段封闭", "青山大桥工程", "青山大桥工程"),  # 局部 is no bureau
+])
+def test_a_span_the_rest_of_a_company_s_name_follows_is_no_project(text, span, want):
+    s = text.index(span)
+    cut = trim(text, s, s + len(span))
+    assert (text[cut[0]:cut[1]] if cut else None) == want
