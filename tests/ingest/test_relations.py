@@ -342,3 +342,17 @@ def test_a_subsidiary_its_parent_set_up_invests():
     rec = extract_text("5月8日，青禾新材料隔膜生产基地项目在嘉定区开工。该项目由德国青禾集团在华设立的独资企业——"
                        "青禾新材料(上海)有限公司负责建设，总投资8亿元。")
     assert ("青禾新材料(上海)有限公司", "青禾新材料隔膜生产基地项目") in rels(rec, "INVESTS_IN")
+
+
+def test_the_company_a_clause_opens_with_invests_in_what_it_builds_whatever_the_model_says():
+    from ingest.learn import pairs
+    from ingest.learn.run import finish, rule_analysis
+    never = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
+                            {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    text = ("平阳县举行签约。青禾物流有限公司投资8亿元建设青禾冷链物流园；青松医药有限公司分别投资3亿元、1亿元，"
+            "在鳌江镇建设中药饮片产业园项目及青松康养中心项目；禾丰食品有限公司与县政府签约中央厨房项目。")
+    a = finish(rule_analysis(text), pair_model=never)
+    invests = {(r["head"].name, r["tail"].name) for r in a.relations if r["type"] == "INVESTS_IN"}
+    assert {("青禾物流有限公司", "青禾冷链物流园"), ("青松医药有限公司", "中药饮片产业园项目"),
+            ("青松医药有限公司", "青松康养中心项目")} <= invests
+    assert ("禾丰食品有限公司", "中央厨房项目") not in invests  # no clause of its money: the model's to decide
