@@ -52,12 +52,12 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         written.setdefault(m.name, {m.name}).add(m.text)
     # the rules' section layout (a heading that names a place, its projects listed below), a site
     # said outright (在/落户/位于 + place), an investor of a project referred back to (该项目由甲
-    # 公司投资…), a legal name right before its project (甲有限公司年产…项目) or the subject of its clause
-    # (；甲公司投资…，在乙县建设丙项目) and an institution that builds
-    # its own works (由县人民医院投资建设的…, a pair the model never reads) stay: the dev set has too few to
-    # learn them from
+    # 公司投资…), a legal name right before its project (甲有限公司年产…项目), the subject of its
+    # clause (；甲公司投资…，在乙县建设丙项目), the company a place signs with (甲区与乙公司签约丙项目)
+    # and an institution that builds its own works (由县人民医院投资建设的…, a pair the model never
+    # reads) stay: the dev set has too few to learn them from
     kept = [k for k, r in rule_rel.items()
-            if r.get("via") in ("section", "site", "anaphor", "adjacent", "institution", "subject")]
+            if r.get("via") in ("section", "site", "anaphor", "adjacent", "institution", "subject", "signed")]
     for k in kept:
         prob = model.prob(k[0], cands[k][0]) if k in cands else 0.0
         out.append({**rule_rel[k], "confidence": round(max(SECTION_CONFIDENCE, prob), 3)})

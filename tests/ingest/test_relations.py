@@ -356,3 +356,14 @@ def test_the_company_a_clause_opens_with_invests_in_what_it_builds_whatever_the_
     assert {("青禾物流有限公司", "青禾冷链物流园"), ("青松医药有限公司", "中药饮片产业园项目"),
             ("青松医药有限公司", "青松康养中心项目")} <= invests
     assert ("禾丰食品有限公司", "中央厨房项目") not in invests  # no clause of its money: the model's to decide
+
+
+def test_the_company_a_place_signs_with_for_a_project_invests_in_it_whatever_the_model_says():
+    from ingest.learn import pairs
+    from ingest.learn.run import finish, rule_analysis
+    never = pairs.PairModel({"HOSTS": {"__intercept__": -9.0}, "INVESTS_IN": {"__intercept__": -9.0}},
+                            {"HOSTS": 0.5, "INVESTS_IN": 0.5})
+    a = finish(rule_analysis("平阳县举行签约仪式。鳌江镇与青松医药有限公司签约中药饮片产业园项目，总投资3亿元。"),
+               pair_model=never)
+    assert ("青松医药有限公司", "中药饮片产业园项目") in {
+        (r["head"].name, r["tail"].name) for r in a.relations if r["type"] == "INVESTS_IN"}
