@@ -109,8 +109,8 @@ def find_by_capacity(a: Analysis) -> None:
         _add(a, m.start(), m.end(), "Project")
 
 
-# the renewal of a named part of town (某某片区棚户区改造项目, 城区老旧小区改造工程, 某路老旧小区综合整治
-#项目, 某片区城市更新项目, 某村城中村改造安置房项目): named by the part of town before what is done
+# the renewal of a named part of town (某某片区棚户区改造项目, 城区老旧小区改造工程, 某路老旧小区综合
+# 整治项目, 某片区城市更新项目, 某村城中村改造安置房项目): named by the part of town before what is done
 RENEWAL = re.compile(r"(?:(?:老旧小区|棚户区|城中村|旧村|旧城)(?:综合)?(?:改造|整治|提升|更新)|城市更新|有机更新)"
                      r"(?:安置房)?(?:[（(]?[一二三四五六七八九十\d]期[）)]?)?(?:工程|项目)")
 # the part of town: a quarter, a street, a village, the town centre or one side of it
@@ -118,6 +118,7 @@ PART_OF_TOWN = re.compile(r"(?:片区|路|街|村|城区|城[东南西北])$")
 
 
 def find_renewals(a: Analysis) -> None:
+    """Renewals named by a part of town: the words before what is done, up to three, back to a verb or a link."""
     text = a.text
     for m in RENEWAL.finditer(text):
         lo = max(0, m.start() - 10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 
 # a project referred back to (该项目, 项目, 该基地, 这条公路), and what a clause that opens with one
@@ -103,3 +104,26 @@ def referred_companies(a: Analysis) -> list[tuple[Mention, Mention]]:
             c = before[-1]
             out.append((c, Mention(m.start(), m.end(), "Company", c.name, m.group())))
     return out
+
+
+# a company's full legal name (…有限公司), not a short form
+FULL_LEGAL_NAME = re.compile(rf"(?:{lx.LIMITED_FORMS}|株式会社)[)）]?$")
+# what opens a clause whose subject is a company (a break, 其中，, 此外，) and what follows it up to what it builds
+CLAUSE_OPENS = re.compile(r"(?:^|[。；;\n]|(?:其中|此外|另外|同时)[，,])$")
+SUBJECT_BUILDS = re.compile(r"(?:将|拟|计划|则|还|也)?(?:分别)?(?:总)?投资[^，,。；;]{1,30}?元(?:人民币)?"
+                            r"(?:[、和及][^，,。；;]{1,12}?元)*[，,]?(?:(?:在|于)[^，,。；;]{1,20}?)?(?:新建|建设|兴建|扩建)")
+SIGNS = re.compile(r"(?:正式|现场|成功)?(?:签约|签订|签署)了?")
+
+
+def said_outright(text: str, c: Mention, p: Mention) -> dict:
+    """How the text ties company c to project p beyond doubt, if it does ({"via": …}, else {}): its legal
+    name written right before it (甲有限公司年产…项目: adjacent), the subject of its clause with its money
+    and what it builds said next (；甲公司分别投资…，在乙县建设丙…: subject), or the company a place signs
+    with for the project named right after (甲区与乙公司签约丙项目: signed)."""
+    if p.start == c.end and FULL_LEGAL_NAME.search(c.text):
+        return {"via": "adjacent"}
+    if CLAUSE_OPENS.search(text, 0, c.start) and SUBJECT_BUILDS.fullmatch(text, c.end, p.start):
+        return {"via": "subject"}
+    if text[c.start - 1:c.start] == "与" and SIGNS.fullmatch(text, c.end, p.start):
+        return {"via": "signed"}
+    return {}

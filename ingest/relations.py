@@ -9,13 +9,12 @@ from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 from ingest.project_names import INSTITUTION
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
-                              referred_companies, referred_project)
+                              referred_companies, referred_project, said_outright)
 from ingest.respective import respective_totals
 from ingest.sections import scene_place, section_place, specificity
 from ingest.signing import signing_place
 
 
-FULL_LEGAL_NAME = re.compile(rf"(?:{lx.LIMITED_FORMS}|株式会社)[)）]?$")  # …有限公司, not a short form
 SITED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|落户|选址于|选址在|选址)")
 # what stands for the project before (该项目, 该基地, a hospital's or school's 新院区, 新校区)
 SITE_ANAPHOR = re.compile(rf"(?:{REFERENT}|新院区|新校区|新厂区)$")
@@ -64,11 +63,6 @@ def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
 BUILD_CUE = re.compile(r"投资|出资|注资|建设|兴建|打造|开发|承建|新建|扩建|签约|签订|签署|落户|布局|设立|引进")
 
 
-# what opens a clause whose subject is a company (a break, 其中，, 此外，) and what follows it up to what it builds
-CLAUSE_OPENS = re.compile(r"(?:^|[。；;\n]|(?:其中|此外|另外|同时)[，,])$")
-SUBJECT_BUILDS = re.compile(r"(?:将|拟|计划|则|还|也)?(?:分别)?(?:总)?投资[^，,。；;]{1,30}?元(?:人民币)?(?:[、和及][^，,。；;]{1,12}?元)*[，,]?"
-                            r"(?:(?:在|于)[^，,。；;]{1,20}?)?(?:新建|建设|兴建|扩建)")
-SIGNS = re.compile(r"(?:正式|现场|成功)?(?:签约|签订|签署)了?")
 SITE_CUE = re.compile(r"(?:在|落户|落户于|位于|选址|落地|坐落于|布局)$")
 
 
@@ -275,13 +269,7 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         p = _invested_project(a, c, sent_projects)
         if p is None:
             continue
-        # the company's legal name written right before its project (甲有限公司年产…项目): its own, said outright
-        # or the subject of its clause, its money and what it builds said next (；甲公司分别投资…，在乙县建设丙…)
-        # (or the company a place signs with, for the project named right after: 甲区与乙公司签约丙项目)
-        via = {"via": "adjacent"} if p.start == c.end and FULL_LEGAL_NAME.search(c.text) else \
-            {"via": "subject"} if CLAUSE_OPENS.search(text, 0, c.start) and SUBJECT_BUILDS.fullmatch(text, c.end, p.start) \
-            else {"via": "signed"} if text[c.start - 1:c.start] == "与" and SIGNS.fullmatch(text, c.end, p.start) else {}
-        a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start, **via})
+        a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start, **said_outright(text, c, p)})
     for c, stand in referred_companies(a):  # 企业负责人介绍，公司投资5.2亿元建设的甲项目…
         p = _invested_project(a, stand, [m for m in sent_mentions[a.sent_of(stand.start)] if m.label == "Project"])
         if p is not None:

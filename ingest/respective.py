@@ -1,6 +1,6 @@
 """Amounts written respectively (分别): 甲项目、乙项目和丙项目…，投资额分别为8亿元、5亿元和2.6亿元 — the
-n-th amount is the n-th project's total, the projects named in the clause (；…；), else after the amounts,
-else in the sentence (or, when it names none, in the one before: 两个项目分别投资…), as many as the
+n-th amount is the n-th project's total: the projects its clause (…；) names after the amounts, else all
+those it names, else those of the one before (两个项目分别投资…), the first of these as many as the
 amounts."""
 from __future__ import annotations
 
@@ -25,12 +25,8 @@ def respective_totals(a: Analysis, projects: list[Mention]) -> dict[str, dict]:
             run.append(nxt)
         if len(run) < 2:
             continue
-        si = a.sent_of(cue.start())
-        s, e = a.sents[si]
-        lo = max([s] + [a.text.rfind(c, s, cue.start()) + 1 for c in "；;"])  # the clause, or the sentence
-        hi = min([e] + [k for k in (a.text.find(c, cue.start(), e) for c in "；;") if k >= 0])
-        groups = ([p for p in projects if lo <= p.start < hi],
-                  [p for p in projects if cue.end() <= p.start < e],  # 分别投资…，建设甲及乙: those it builds
+        si = a.sent_of(cue.start())  # (a sentence ends at ；: it is the clause)
+        groups = ([p for p in projects if cue.end() <= p.start < a.sents[si][1]],  # 分别投资…，建设甲及乙
                   [p for p in projects if a.sent_of(p.start) == si],
                   [p for p in projects if a.sent_of(p.start) == si - 1])
         named = next((g for g in map(_distinct, groups) if len(g) == len(run)), None)  # the nearest that fits

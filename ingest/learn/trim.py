@@ -171,6 +171,10 @@ def _after_clause_word(text: str, s: int, e: int) -> int:
 
 
 def _place_forms(head: str) -> list[str]:
+    """The forms of a province, prefecture or county that head starts with."""
     g = gz.load()
-    return [head[:k] for k in (4, 3, 2) if any(kind != "weak" and g.divisions[i].level in ("province", "prefecture", "county")
+    return [head[:k] for k in (4, 3, 2) if any(kind != "weak" and g.divisions[i].level in UPPER_LEVELS
                                                for i, kind in g.forms.get(head[:k], ()))]
+
+
+UPPER_LEVELS = ("province", "prefecture", "county")
