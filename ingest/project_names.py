@@ -91,7 +91,7 @@ def _campuses(a: Analysis) -> None:
 
 # a feature of a county named by its own proper name: a reservoir, river, mountain, valley, road or
 # bridge (瓦洛水库, 黑水河, 定军山, 富源路), or a route from one of its places (西江至郎德)
-FEATURE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:水库|河|江|湖|山|沟|谷|峡|岛|湾|路|大道|大桥|特大桥)|[\u4e00-\u9fff]{2,4}至")
+FEATURE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:水库|河|江|湖|山|沟|谷|峡|岛|湾|路|大道|大桥|特大桥|至)")
 # what the county's own works are named by (县城…, 县第三中学, 县人民医院, 县中心…): the county stays
 COUNTY_WORKS = ("城", "县", "第", "人民", "中心", "新", "老", "至")
 PROPER = ("ns", "nr", "nrt", "nz")
@@ -135,16 +135,12 @@ def _named_feature(rest: str) -> bool:
     if words[0].flag in PROPER:
         return True
     feature = FEATURE.match(rest)
-    ends = {sum(len(w.word) for w in words[:j]) for j in range(1, len(words) + 1)}
-    # the name ends where a word does, before the kind (者纳 + 水库), never inside one (高速|公路)
     if feature is None:
         return False
-    k = len(feature.group().rstrip("至")) - _kind_len(feature.group())
+    # the name ends where a word does, before the kind (者纳 + 水库), never inside one (高速|公路)
+    k = len(feature["name"])
+    ends = {sum(len(w.word) for w in words[:j]) for j in range(1, len(words) + 1)}
     return k in ends and _freq(rest[:k]) < 5000  # (工业|大道: a common word names nothing)
-
-
-def _kind_len(feature: str) -> int:
-    return 0 if feature.endswith("至") else len(re.search(r"(?:水库|特大桥|大桥|大道|.)$", feature).group())
 
 
 # a tunnel or a bridge on a road (某至某高速公路 + 控制性工程 + —— + 某某山隧道 + 左线): a project of its own

@@ -165,16 +165,6 @@ def _after_clause_word(text: str, s: int, e: int) -> int:
     if by >= 0 and e - by - 1 >= 4 and not text.startswith("由于", by):
         s = by + 1
     of = text.rfind("的", s, e)
-    if of >= 0 and e - of - 1 >= 4 and any(text.startswith(f, of + 1) for f in _place_forms(text[of + 1:of + 5])):
+    if of >= 0 and e - of - 1 >= 4 and gz.load().forms_starting(text[of + 1:e], ("province", "prefecture", "county")):
         s = of + 1
     return s
-
-
-def _place_forms(head: str) -> list[str]:
-    """The forms of a province, prefecture or county that head starts with."""
-    g = gz.load()
-    return [head[:k] for k in (4, 3, 2) if any(kind != "weak" and g.divisions[i].level in UPPER_LEVELS
-                                               for i, kind in g.forms.get(head[:k], ()))]
-
-
-UPPER_LEVELS = ("province", "prefecture", "county")
