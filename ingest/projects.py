@@ -78,10 +78,13 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         if year:
             start += year.end()
             core = core[year.end():]
-        by_place = not core and len(m.group(0)) >= 4 and a.place_run_start(start) < start
+        # 惠水 + 商贸物流园, 东胜国际 + 物流园: a site news names by its place's short form
+        led = descriptive and (core or len(m.group(0)) >= 3) and _generic_project(core, descriptive=True) \
+            and not DOING.search(core) and _short_place(a, g, start)
+        by_place = led or not core and len(m.group(0)) >= 4 and a.place_run_start(start) < start
         if descriptive and (by_place or core and _generic_project(core, descriptive=True) and _kind_of_site(core)):
             # 娄底生产基地, 黄水镇污水处理厂: a kind of site named by its place is a name with the place
-            start = a.place_run_start(start)
+            start = led.start if led else a.place_run_start(start)
             core = text[start:m.start()]
         if not core or not _valid_name(core) or "等" in core or "企业" in core or lx.TITLE.search(core) or not by_place and (
                 _units(jieba.lcut(core))[0] in SINGLE_STOP or _generic_project(core, descriptive=descriptive)):
@@ -91,9 +94,29 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
                 _add(a, start, m.start(), "Project", core)
             continue
         # 项目 after a named base/park is the same project (…基地项目)
-        _add(a, start, m.end(), "Project", core + m.group(0), **({"by_place": True} if by_place else {}))
+        end = m.end() + (2 if by_place and m.group(0) != "项目" and text.startswith("项目", m.end()) else 0)
+        _add(a, start, end, "Project", text[start:end], **({"by_place": True} if by_place else {}))
     find_by_capacity(a)
     find_renewals(a)
+
+
+# what is done at a site, written between its place and its name (高新区 + 建设 + …产业园): no part of a name
+DOING = re.compile(r"建设|新建|兴建|扩建|打造|实施|引进|投资|开工|签约|落户|推进")
+
+
+def _short_place(a: Analysis, g: gz.Gazetteer, start: int):
+    """The place written in its short form right before or at start (惠水 + 商贸物流园, 高要 + 综合物流园):
+    news names a site by it, and writes the place in full when it only says where (惠水县 + …)."""
+    return next((p for p in a.by_label("Place") if start in (p.start, p.end) and p.text != p.name and _opens_phrase(a.text, p.start)
+                 and a.place_run_start(p.start) == p.start and any(kind == "short" for _, kind in g.forms.get(p.text, ()))
+                 and not (p.place >= 0 and g.divisions[p.place].level == "province")), None)
+
+
+def _opens_phrase(text: str, k: int) -> bool:
+    """Nothing of a name runs on before k: a break, a function word or a verb (建设 + 东胜…), not 联盛制药 + 海口…"""
+    if k == 0 or text[k - 1] in lx.NAME_AFTER:
+        return True
+    return _tag(jieba.lcut(text[max(0, k - 6):k])[-1]).startswith("v")
 
 
 # a project named by its capacity (日处理800吨垃圾焚烧发电项目, 年出栏50万头肉牛养殖和加工基地): the

@@ -112,3 +112,21 @@ def test_a_verb_or_nothing_before_a_kind_names_no_project(monkeypatch, text):
 ])
 def test_the_renewal_of_a_named_part_of_town_is_a_project(monkeypatch, text, want):
     assert rule_projects(monkeypatch, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a county's short form glued before a kind of site, described or not, names it
+    ("桐梓县委书记张仕伟出席。贵州恒远物流有限公司投资2亿元的桐梓商贸物流园当天开工。", "桐梓商贸物流园"),
+    ("岳池县县长李文彬来到城关街道，察看了岳池综合物流园项目建设现场。", "岳池综合物流园项目"),
+    ("会理县县长王德明介绍，公司将在鹿厂镇建设会理物流园。", "会理物流园"),
+])
+def test_a_site_named_by_its_county_short_form_is_a_project(text, want):
+    assert want in names(extract_text(text), "Project")
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("岳池县县长李文彬表示，集团将把岳池基地打造成最大的生产基地。", "岳池基地"),  # a plain base: a reference
+    ("岳池县县长李文彬介绍，公司在岳池建设新型建材产业园。", "岳池建设新型建材产业园"),  # what is done there
+])
+def test_a_county_short_form_names_no_site_it_is_not_glued_to(monkeypatch, text, gone):
+    assert gone not in rule_projects(monkeypatch, text)
