@@ -10,7 +10,7 @@ from ingest.analysis import Analysis, Mention
 from ingest.project_names import INSTITUTION
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project, said_outright)
-from ingest.respective import respective_totals
+from ingest.respective import listed_places, respective_sites, respective_totals
 from ingest.sections import scene_place, section_place, specificity
 from ingest.signing import signing_place
 
@@ -45,16 +45,7 @@ def _sited(a: Analysis, sent_mentions) -> list[tuple[Mention, list[Mention]]]:
             if not (SITE_ANAPHOR.search(clause) and len(clause) <= 4) and not (subject and not clause.strip()):
                 continue
             p = projects[0]  # 小三峡隧道为…工程，项目位于… / 甲基地由乙公司投资建设，落户…: the sentence's subject
-        sites, pos = [], cue.end()
-        for x in sorted((m for m in sent_mentions[si] if m.label == "Place" and m.start >= pos), key=lambda m: m.start):
-            between = a.text[pos:x.start]
-            if between and between not in ("、", "与", "和", "及"):
-                break
-            if not between and sites:
-                sites[-1] = x  # a chain: 重庆市 + 奉节县
-            else:
-                sites.append(x)
-            pos = x.end
+        sites = listed_places(a, cue.end())
         if sites:
             out.append((p, sites))
     return out
@@ -154,6 +145,11 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
     # HOSTS
     projects = a.by_label("Project")
     seen_hosts = set()
+    for p, site, others in respective_sites(a, projects):  # 甲、乙分别落户A县和B镇
+        seen_hosts.add((site.name, p.name))
+        seen_hosts.update((o.name, p.name) for o in others)  # (no other site listed hosts it)
+        a.relations.append({"type": "HOSTS", "head": site, "tail": p, "pos": p.start, "via": "site",
+                            "not": [o.name for o in others]})
     for p, sites in _sited(a, sent_mentions):  # X位于河南、湖北两省境内: each listed place
         for host in sites:
             if (host.name, p.name) not in seen_hosts:

@@ -77,9 +77,12 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
         rel["confidence"] = NAMED_CONFIDENCE[key[0]] if named else round(prob, 3)
         out.append(rel)
     by_name = _ruled_out_by_name(cands, g)
+    # 甲、乙分别落户A县和B镇: the places listed host no other project of the list
+    listed_elsewhere = {(o, r["tail"].name) for r in rule_rel.values() for o in r.get("not", ())}
 
     def ruled_out(r: dict) -> bool:
-        return by_name(r) or (r["type"] == "HOSTS" and bound_to_another(a, r["head"], r["tail"]))
+        return by_name(r) or (r["type"] == "HOSTS" and (bound_to_another(a, r["head"], r["tail"])
+                                                         or (r["head"].name, r["tail"].name) in listed_elsewhere))
     out = [r for r in out if not ruled_out(r)
            and not (r["type"] == "INVESTS_IN" and "tail" in r and _supplies(a, r))]
     out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"}, ruled_out)
