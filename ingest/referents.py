@@ -10,8 +10,9 @@ from ingest.analysis import Analysis, Mention
 
 # a project referred back to (该项目, 项目, 该基地, 这条公路), and what a clause that opens with one
 # goes on with (由…投资, 总投资…, 拟…)
-REFERENT = (r"(?:(?:该|此|这个|本|整个)?(?:项目|工程)|(?:该|此|这个|本|这条|这座)(?P<kind>园区|产业园|物流园|生产线|基地|"
-            r"工厂|厂|中心|隧道|大桥|桥|公路|高速|铁路|电站|园))")
+# (工程 is a kind too: 工程总投资… is about the works named …工程 before, not a bridge of it named since)
+REFERENT = (r"(?:(?:该|此|这个|本|整个)?项目|(?:该|此|这个|本|整个|这条|这座)?(?P<kind>工程|(?<=[该此个本条座])"
+            r"(?:园区|产业园|物流园|生产线|基地|工厂|厂|中心|隧道|大桥|桥|公路|高速|铁路|电站|园)))")
 CLAUSE_ANAPHOR = re.compile(rf"(?:其中[，,]?)?{REFERENT}(?=[由总计拟将已])")
 OPENING_ANAPHOR = re.compile(rf"\s*(?:其中[，,]?)?{REFERENT}(?!部|经理|师|建设者)")
 # who builds it, said in a clause of its own: 由 + the company + a building verb (由甲公司投资6.2亿元建设),
@@ -31,14 +32,17 @@ LEAD = re.compile(rf"(?:{REFERENT})?由(?:[^，,。；;]{{2,30}}?(?:(?:全资|�
 
 def antecedent(a: Analysis, pos: int, kind: str | None) -> Mention | None:
     """The project an anaphor at pos refers to: the last one named before it in its paragraph, or
-    in the paragraph before when its own names none (该基地: the last of that kind, if any)."""
+    in the paragraph before when its own names none (该基地, 工程: the last of that kind in these or
+    the two paragraphs before, if any)."""
     pi = a.para_of(pos)
-    ps, _ = a.paras[pi]
-    before = [p for p in a.by_label("Project") if ps <= p.start < pos]
-    for back in range(1, 3):  # (or two paragraphs up, over one about something else: its history, its site)
-        if not before and pi >= back:
-            before = [p for p in a.by_label("Project") if a.paras[pi - back][0] <= p.start < a.paras[pi - back + 1][0]]
-    of_kind = [p for p in before if kind and p.name.endswith(kind)]
+    before, of_kind = [], []
+    for back in range(3):  # (or two paragraphs up, over one about something else: its history, its site)
+        if pi < back:
+            break
+        end = pos if back == 0 else a.paras[pi - back + 1][0]
+        named = [p for p in a.by_label("Project") if a.paras[pi - back][0] <= p.start < end]
+        before = before or named
+        of_kind = of_kind or [p for p in named if kind and p.name.endswith(kind)]
     return max(of_kind or before, key=lambda p: p.start) if before else None
 
 

@@ -2,6 +2,7 @@
 import pytest
 
 from ingest.extract import extract_text
+from tests.ingest.record_sets import rels
 
 
 def test_total_investment_before_the_project():
@@ -116,3 +117,14 @@ def test_a_builder_under_contract_puts_in_no_money():
                        "中国建筑第八工程局有限公司承建，总投资6.8亿元。")
     amounts = {r["head"]: r.get("amount_cny") for r in rec["relations"] if r["type"] == "INVESTS_IN"}
     assert amounts == {"青川县城市建设投资有限公司": 680_000_000, "中国建筑第八工程局有限公司": None}
+
+
+def test_works_referred_back_to_as_gong_cheng_are_the_last_named_gong_cheng():
+    # 工程 opening a paragraph is the works named …工程 before, not the tunnel named since
+    text = ("青川至剑阁公路改建工程开工\n2019-04-02\n\n4月1日，青川至剑阁公路改建工程开工仪式在青川县乔庄镇举行。\n"
+            "公路全长62公里，按二级公路标准建设，其中云杉岭隧道长2.4公里，为全线控制性工程。\n"
+            "工程总投资18.5亿元，由广元交通投资集团有限公司投资建设，计划工期3年。")
+    rec = extract_text(text)
+    totals = {e["name"]: e.get("total_investment_cny") for e in rec["entities"] if e["type"] == "Project"}
+    assert totals.get("青川至剑阁公路改建工程") == 1850000000
+    assert ("广元交通投资集团有限公司", "青川至剑阁公路改建工程") in rels(rec, "INVESTS_IN")
