@@ -87,6 +87,7 @@ def apply_pairs(a: Analysis, g, model: pairs.PairModel) -> None:
            and not (r["type"] == "INVESTS_IN" and "tail" in r and _supplies(a, r))]
     out += _lone_hosts(cands, model, {r["tail"].name for r in out if r["type"] == "HOSTS"}, ruled_out)
     out += [r for r in _listed_projects(a, out, g) if not ruled_out(r)]
+    out += [r for r in _chain_ends(a, out, g) if not ruled_out(r)]
     a.relations = _most_specific_hosts(_sited_elsewhere(out, g), g)
     fill_amounts(a)
 
@@ -273,6 +274,25 @@ def _ruled_out_by_name(cands, g):
             return True
         return bool(named) and not any(q == n or q in g.ancestors(n) or n in g.ancestors(q) for n in named)
     return ruled_out
+
+
+def _chain_ends(a: Analysis, rels: list[dict], g) -> list[dict]:
+    """A host written with a town or a zone inside it right after (来到樊城区太平店镇，察看…) hosts its
+    project through that place, the last of the chain: where the text says it is."""
+    after = {m.start: m for m in a.mentions if m.label == "Place"}
+    have = {(r["head"].name, r["tail"].name) for r in rels if r["type"] == "HOSTS"}
+    out = []
+    for r in rels:
+        if r["type"] != "HOSTS":
+            continue
+        h = r["head"]
+        while (x := after.get(h.end)) is not None and h.place >= 0 and x.place >= 0 and h.place in g.ancestors(x.place) \
+                and g.divisions[x.place].level in BELOW_COUNTY:
+            h = x
+        if (h.name, r["tail"].name) not in have:
+            have.add((h.name, r["tail"].name))
+            out.append({**r, "head": h})
+    return out
 
 
 COUNTY = level_specificity("county")

@@ -7,7 +7,9 @@ import pytest
 from ingest import gazetteer as gz
 from ingest.analysis import Mention
 from ingest.learn import crf, evaluate, pairs
+from ingest.extract import extract_text
 from tests.ingest.analyses import analysis, division, places
+from tests.ingest.record_sets import rels
 
 
 def test_bio_round_trip():
@@ -315,3 +317,10 @@ def test_the_late_stages_a_models_extraction_runs_are_the_pipelines_last_compone
     pipe = nlp().pipe_names
     k = pipe.index("govkg_pair_classifier") + 1
     assert pipe[k:] == names + ["govkg_spans"]
+
+
+def test_a_host_written_with_its_town_right_after_is_sited_in_the_town():
+    text = ("樊城区委书记调研重点项目\n2020-05-12\n\n5月11日，樊城区委书记李明远调研全区重点项目建设。\n"
+            "随后，李明远来到樊城区牛首镇，实地察看恒达新材料锂电池隔膜生产基地建设现场。")
+    got = rels(extract_text(text), "HOSTS")
+    assert ("牛首镇", "恒达新材料锂电池隔膜生产基地") in got and ("樊城区", "恒达新材料锂电池隔膜生产基地") not in got
