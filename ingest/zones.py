@@ -39,8 +39,8 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
         mid = text[p.end:m.start()]
         # 在浦东建设新港区: a place and what is built there; 鲅鱼圈区区长某某介绍了开发区: a post and its holder
         if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是", "了")) \
-                or ZONE_VERB.search(mid) or lx.TITLE.search(mid):
-            continue
+                or ZONE_VERB.search(mid) or lx.TITLE.search(mid) or mid and posseg.lcut(mid)[0].flag in ("v", "p", "d", "c"):
+            continue  # (长春新区 + 作为国家级新区: what the place is, not a zone's name)
         if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
             continue
         known = _known_zone(g, p, mid + m.group())
@@ -55,6 +55,9 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
         if p.place >= 0 and g.divisions[p.place].level == "county" and p.text == g.divisions[p.place].name \
                 and _township_of(g, mid, {g.divisions[p.place].short}) is not None:
             start = p.end  # 准格尔旗 + 大路工业园区: a county written in full stands apart from its town's zone
+        elif mid and (p.place == ZONE or p.place >= 0 and g.divisions[p.place].level == "zone"):
+            start = p.end  # 西宁经济技术开发区 + 南川工业园区: a zone inside a zone is named alone
+            parent = p.extra.get("parent", -1) if p.place == ZONE else p.place
         else:
             a.mentions = [x for x in a.mentions if x is not p]
         name = text[start:end]

@@ -6,7 +6,7 @@ import re
 
 from jieba import posseg
 
-from ingest.analysis import Analysis
+from ingest.analysis import ZONE, Analysis, Mention
 from ingest.learn import pairs
 from ingest.lexicon import COORD, LIMITED_FORMS
 from ingest.places import _common_word
@@ -286,13 +286,23 @@ def _chain_ends(a: Analysis, rels: list[dict], g) -> list[dict]:
         if r["type"] != "HOSTS":
             continue
         h = r["head"]
-        while (x := after.get(h.end)) is not None and h.place >= 0 and x.place >= 0 and h.place in g.ancestors(x.place) \
-                and g.divisions[x.place].level in BELOW_COUNTY:
+        if not any(m.label == "Project" and m.name == r["tail"].name and a.sent_of(m.start) == a.sent_of(h.start)
+                   for m in a.mentions):
+            continue  # (the chain says where what its own sentence names is)
+        while (x := after.get(h.end)) is not None and _inside(g, x, h):
             h = x
         if (h.name, r["tail"].name) not in have:
             have.add((h.name, r["tail"].name))
             out.append({**r, "head": h})
     return out
+
+
+def _inside(g, x: Mention, h: Mention) -> bool:
+    """x is a town or a zone inside h: in the gazetteer, or a zone found in the text inside h's zone
+    (西宁经济技术开发区 + 南川工业园区)."""
+    if x.place >= 0 and h.place >= 0:
+        return h.place in g.ancestors(x.place) and g.divisions[x.place].level in BELOW_COUNTY
+    return x.place == ZONE and x.extra.get("parent", -1) == (h.place if h.place >= 0 else h.extra.get("parent", -2))
 
 
 COUNTY = level_specificity("county")

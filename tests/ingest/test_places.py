@@ -299,3 +299,13 @@ def test_a_zone_s_short_form_is_the_zone_the_article_names_in_full(text, zone):
     rec = extract_text(text)
     assert zone in names(rec, "Place")
     assert not {"株洲高新区", "宜春经济开发区"} & names(rec, "Place")
+
+
+def test_a_zone_inside_a_zone_is_named_alone_and_hosts_what_is_built_there():
+    rec = extract_text("8月3日，恒瑞精密轴承项目在株洲高新技术产业开发区董家塅工业园区开工。")
+    assert {"株洲高新技术产业开发区", "董家塅工业园区"} <= names(rec, "Place")
+    assert ("董家塅工业园区", "恒瑞精密轴承项目") in rels(rec, "HOSTS")
+
+
+def test_what_a_zone_is_said_to_be_is_no_zone_of_its_own():
+    assert names(extract_text("长春新区作为国家级新区，今年引进项目42个。"), "Place") == {"长春新区"}
