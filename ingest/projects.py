@@ -151,9 +151,18 @@ def find_renewals(a: Analysis) -> None:
                                               and words[-1].word not in lx.STOP_WORDS and lx.CJK.search(words[-1].word)
                                               or not taken):
             taken.insert(0, words.pop().word)  # 开发|梅岭|片区, 和|西二路: what is done, or a link, ends the name
-        name = "".join(taken)
+        start = m.start() - len("".join(taken))
+        if start and lx.CJK.match(text, start - 1) and text[start - 1] not in lx.STOP_WORDS \
+                and (start == 1 or text[start - 2] in "，,。；;：:、\n"):
+            start -= 1  # 叠|滘旧村, 勺|湖片区: a name jieba cut, the whole clause's start
+        # a place the walk cut into: written in full it stands apart (汪溪街道 + 南山片区), a short form
+        # names the part of town (谢家|湾片区 of 谢家湾街道)
+        cut = next((p for p in a.by_label("Place") if p.start < start <= p.end <= m.start()), None)
+        if cut is not None:
+            start = cut.start if cut.text != cut.name else cut.end
+        name = text[start:m.start()]
         if PART_OF_TOWN.search(name) or (name and m.group().startswith(("城中村", "旧村"))):  # (某村 + 城中村改造)
-            _add(a, m.start() - len(name), m.end(), "Project")
+            _add(a, start, m.end(), "Project", kind="renewal")
 
 
 # 随岳、岳常、石华3条高速公路, 甲至乙、丙-丁以及戊扩建3个高速公路项目: names that share the head

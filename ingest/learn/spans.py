@@ -302,6 +302,7 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
     listed = {(m.start, m.end, m.label) for m in a.mentions
               if (m.label == "Company" and marked(m))
               or (m.label == "Project" and (m.extra.get("listed") or m.extra.get("by_place") or _plain_route(m)
+                                            or m.extra.get("kind") == "renewal"
                                             or INVESTED_BEFORE.search(text, 0, m.start)))
               or (m.label == "Organization" and PLACED_KIND.fullmatch(m.name))}
     kept_rule = [m for m in a.mentions if m.label in LEARNED and id(m) not in owners
