@@ -138,3 +138,13 @@ def test_a_site_named_by_its_county_short_form_is_a_project(text, want):
 ])
 def test_a_county_short_form_names_no_site_it_is_not_glued_to(monkeypatch, text, gone):
     assert gone not in rule_projects(monkeypatch, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # what a machine or a plant does is part of its name (抽水|蓄能, 起重|装备, 传动|部件)
+    ("国网新源公司投资建设的青峰岭抽水蓄能电站开工。", "青峰岭抽水蓄能电站"),
+    ("恒泰重工投资5亿元建设智能起重装备产业园。", "智能起重装备产业园"),
+    ("泰和精工投资3亿元建设新能源汽车驱动电机零部件生产基地。", "新能源汽车驱动电机零部件生产基地"),
+])
+def test_a_verb_of_what_a_plant_does_stays_inside_its_name(monkeypatch, text, want):
+    assert want in rule_projects(monkeypatch, text)
