@@ -28,6 +28,7 @@ def coordinated_owner(a: Analysis, pos: int, title: str) -> dict | None:
 
 
 DEPUTY = re.compile(r"(?:常务)?副(.{2,3})")
+ASSEMBLY = re.compile(r"人大|政协")
 
 
 def carried_owner(a: Analysis, pos: int, title: str) -> dict | None:
@@ -42,6 +43,8 @@ def carried_owner(a: Analysis, pos: int, title: str) -> dict | None:
         if x.end <= pos and a.sent_of(x.start) == si and head.endswith(deputy.group(1)) \
                 and not head.endswith(title):
             owner = x.extra.get("owner") or {}
+            if ASSEMBLY.search(head) and "implied" in owner:
+                return None  # 县人大常委会主任甲，副主任乙: the assembly's deputies, of a county the text does not write
             return owner if "mention" in owner or "implied" in owner else None
     return None
 

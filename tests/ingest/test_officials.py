@@ -333,3 +333,10 @@ def test_a_later_clause_of_a_vote_keeps_the_appointee_out_of_the_body_s_name():
 ])
 def test_a_zone_s_committee_posts_lead_the_article_s_zone(text, leads):
     assert leads in rels(extract_text(text), "LEADS")
+
+
+def test_the_deputies_of_an_assembly_lead_the_county_only_when_the_text_writes_it():
+    implied = extract_text("青川县召开人大常委会会议\n\n县人大常委会主任罗德明主持会议，副主任杜春华、王建刚出席。县长侯志军列席。")
+    assert not {("杜春华", "青川县"), ("王建刚", "青川县")} & rels(implied, "LEADS")
+    written = extract_text("青川县人大常委会主任罗德明主持会议，副主任杜春华、王建刚出席。")
+    assert {("杜春华", "青川县"), ("王建刚", "青川县")} <= rels(written, "LEADS")
