@@ -129,9 +129,15 @@ def _other_name(text: str, pos: int) -> str | None:
     return None
 
 
+# what 县长, 镇长 run into that is no official (县长江干堤; not 局长江传文)
+ACROSS_POST = re.compile(r"长(?:江(?:干堤|大堤|堤|流域|沿岸|沿线|大桥|水位|经济带|航道|干流|支流|[上中下]游|岸线|大保护|防汛|汛)|城|征)")
+
+
 def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
     """Names at pos, and after it joined by 、 (市领导李欣、姚桂梅、戴雷)."""
     out = []
+    if ACROSS_POST.match(text, pos - 1):
+        return out  # 全县长江干堤, 镇长城墙: the post's last character opens a word, no name follows
     while True:
         name = _dotted_name(text, pos) or _parts_name(text, pos) or _person_name(text, pos) or _other_name(text, pos)
         if not name:

@@ -340,3 +340,14 @@ def test_the_deputies_of_an_assembly_lead_the_county_only_when_the_text_writes_i
     assert not {("杜春华", "青川县"), ("王建刚", "青川县")} & rels(implied, "LEADS")
     written = extract_text("青川县人大常委会主任罗德明主持会议，副主任杜春华、王建刚出席。")
     assert {("杜春华", "青川县"), ("王建刚", "青川县")} <= rels(written, "LEADS")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("入汛以来，全县长江干堤全线进入警戒状态。", None),  # 县长 runs into 长江: no official
+    ("县委书记周明来到白湖镇长江大堤险段察看汛情。", None),
+    ("台州市质监局局长江传文出席。", "江传文"),  # a surname after 长
+    ("白湖镇党委书记张正明、湖口镇镇长谭敏作交流发言。", "谭敏"),  # 作交流 closes a name
+])
+def test_a_name_after_a_post_ending_in_zhang(text, name):
+    got = names(extract_text(text), "Official")
+    assert (name in got) if name else not any(n.startswith("江") for n in got)
