@@ -96,13 +96,13 @@ def _dotted_name(text: str, pos: int) -> str | None:
 
 def _parts_name(text: str, pos: int) -> str | None:
     """A name of two or more known parts of another language (才让 + 多杰, 额尔敦 + 巴特尔), longest first,
-    or of one part of three or more characters before a break or a verb (旗长其木格出席)."""
+    or of one part before a break or a verb (旗长其木格出席, 书记央金介绍)."""
     parts = gz.name_parts()
     k, n = pos, 0
     while k - pos < 6 and (part := next((text[k:k + j] for j in (4, 3, 2) if text[k:k + j] in parts), None)):
         k, n = k + len(part), n + 1
-    if n == 1 and k - pos >= 3 and (text[k:k + 1] in lx.PUNCT or text.startswith(lx.FOLLOW_VERBS, k)):
-        return text[pos:k]
+    if n == 1 and (text[k:k + 1] in lx.PUNCT or text.startswith(lx.FOLLOW_VERBS, k)):
+        return text[pos:k]  # (镇党委书记央金 + 介绍: a name of one part)
     return text[pos:k] if n >= 2 else None
 
 

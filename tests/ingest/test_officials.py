@@ -351,3 +351,12 @@ def test_the_deputies_of_an_assembly_lead_the_county_only_when_the_text_writes_i
 def test_a_name_after_a_post_ending_in_zhang(text, name):
     got = names(extract_text(text), "Official")
     assert (name in got) if name else not any(n.startswith("江") for n in got)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("景洪市委书记岩温、市长玉香出席开工仪式。", "岩温"),  # Dai names
+    ("多吉镇党委书记卓玛介绍，新校区明年投用。", "卓玛"),  # a name of one part, before a verb
+    ("凉山州委常委、副州长沙马日体宣布开工。", "沙马日体"),  # Yi
+])
+def test_names_of_one_or_more_parts_of_another_language(text, name):
+    assert name in names(extract_text(text), "Official")
