@@ -121,8 +121,9 @@ ROLE_NOUNS = {"股东", "控股股东", "大股东", "母公司", "子公司", "
               "甲方", "乙方", "业主", "中标人", "中标方", "联合体", "旗下", "下属", "央企", "国企", "民企", "外企", "企业", "全资",
               "东家", "收购方", "买方", "卖方", "承建方", "施工方", "建设方", "隶属于", "合作伙伴", "竞争对手",
               "国有企业", "平台公司", "国有平台公司", "项目业主", "业主单位", "施工单位", "总承包方"}
-# a role written before a company's name, with what qualifies it (大股东, 新东家, 被收购方, 县属国有企业)
-ROLE_LEAD = re.compile(rf"(?:被|原|新|大|老|[省市县区州]属)?(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})")
+# a role written before a company's name, with what qualifies it (大股东, 新东家, 被收购方, 县属国有企业, 区内企业)
+ROLE_LEAD = re.compile(rf"(?:被|原|新|大|老|[省市县区州]属|[省市县区镇]内|园区|辖区|本地|当地|龙头)?"
+                       rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})")
 # Project names: suffixes, and the generic words that make a phrase no name.
 PROJECT_SUFFIX = re.compile(
     r"(?:项目|基地|产业园|科技园|创新园|产业城|生产线|码头|接收站|高速公路|公路|铁路|大桥|水库|电站|电厂|"
