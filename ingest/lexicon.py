@@ -81,6 +81,8 @@ SOE_BUREAU = re.compile(r"(?:中铁|中建|中交|中冶|中水|中电建|中能
 ORG_SUFFIX = re.compile(
     r"(?:医科大学|大学|学院|研究院|设计院|规划院|研究所|科学院|社科院|农科院|林科院|医科院|工程院|医院|卫生院|保健院|派出所|公安分局|公安局|公安厅|"
     r"人民法院|法院|人民检察院|检察院|高等专科学校|专科学校|职业学校|中学|小学|实验室|研究中心)")
+# a university's hospital or school, one body with it (某大学 + 附属第一医院)
+AFFILIATED = re.compile(r"附属(?:第[一二三四五六七八九十]+)?[\u4e00-\u9fff]{0,4}?(?:医院|中学|小学|学校|幼儿园)")
 # Associations, chambers and stations (中国汽车工业协会, 中国欧盟商会, 全国工商联, 院士工作站), and world
 # bodies (世界贸易组织): institutions too, named by more than a kind (行业协会, 环保组织 name none)
 ASSOCIATION = re.compile(r"协会|商会|学会|联合会|基金会|促进会|研究会|分会|工商联|工作站|组织")

@@ -53,7 +53,8 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
         core = text[start:m.start()]
         if not _valid_name(core) or len(core) < 2 or _tag(core) in ("a", "v") or text[start:m.end()] in lx.GENERIC_NAMES:
             continue
-        _add(a, start, m.end(), "Organization")
+        attached = lx.AFFILIATED.match(text, m.end()) if m.group().endswith(("大学", "学院")) else None
+        _add(a, start, attached.end() if attached else m.end(), "Organization")  # 某大学 + 附属第一医院: one body
     find_associations(a)
     find_enumerated(a, g)
     find_listed(a, g)

@@ -15,7 +15,8 @@ from ingest.learn.bounds import company_bounds, rule_start, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, brand_led, owned_projects
 from ingest.learn.project_starts import after_legal_name, project_start, with_facility_lead
 from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
-from ingest.lexicon import CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX, SECTOR_WORDS
+from ingest.lexicon import (AFFILIATED, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX,
+                            SECTOR_WORDS)
 from ingest.officials import _person_name
 from ingest.company_cues import brand_group, marked
 from ingest.orgs import COMPANY_COUNT
@@ -330,6 +331,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
             s = rule_start(a, s, e)
         if lab == "Organization" and INSTITUTION_KIND.fullmatch(text, s, e):
             s = _with_bare_level(text, s)
+        if lab == "Organization" and text.endswith(("大学", "学院"), s, e) and (attached := AFFILIATED.match(text, e)):
+            e = attached.end()  # 某大学 + 附属第一医院: one body
         name = text[s:e]
         if not _name_like(lab, name) or (lab == "Company" and (_posted_person(text, s, name) or _trade_of_sectors(text, s, e))):
             continue

@@ -357,3 +357,11 @@ def test_a_legal_name_the_tagger_began_inside_its_place_is_the_rules_name():
     s = text.index("海锐驰")
     spans.replace_spans(a, [(s, text.index("投资"), "Company", 0.9)], beliefs={})
     assert [m.name for m in a.mentions if m.label == "Company"] == ["上海锐驰汽车电子有限公司"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("青州医学院附属第二医院专家到县医院坐诊。", "青州医学院附属第二医院"),
+    ("禾山大学附属中学新校区开工。", "禾山大学附属中学"),
+])
+def test_a_universitys_hospital_or_school_is_one_body_with_it(text, body):
+    assert body in names(extract_text(text), "Organization")
