@@ -43,7 +43,10 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
             a.mentions.remove(group)
             _add(a, group.start, m.end(), "Organization")
             continue
-        start = walk_left(text, m.start(), limit=16, keep_adj=False)
+        ordinal = ORDINAL.search(text, max(0, m.start() - 5), m.start())  # 上杭县 + 第二 + 中学: the walk starts before it
+        start = walk_left(text, ordinal.start() if ordinal else m.start(), limit=16, keep_adj=False)
+        if ordinal and start == ordinal.start():
+            continue  # (县第二中学: a school the text does not name)
         while 0 < start < m.start() and text[start - 1] in DIGITS and text[start] in DIGITS:
             start += 1  # the walk's limit fell inside a number
         start += len(lx.DATE_LEAD.match(text, start, m.start()).group())
@@ -60,6 +63,9 @@ def find_orgs(a: Analysis, g: gz.Gazetteer) -> None:
     find_listed(a, g)
     find_defined(a, g)
     find_officered(a, g)
+
+
+ORDINAL = re.compile(r"第[一二三四五六七八九十]+(?:人民|中医)?$")
 
 
 def find_associations(a: Analysis) -> None:

@@ -55,6 +55,7 @@ def test_the_rules_alone_name_a_project_with_its_phase_as_the_tagger_does(monkey
     ("白水县实验中学新校区项目开工，白水县实验中学始建于1952年。", "白水县实验中学新校区项目", "白水县实验中学"),
     ("白水县第二人民医院迁建项目总投资3.8亿元。", "白水县第二人民医院迁建项目", None),
     ("青川县妇幼保健院迁建工程开工，青川县妇幼保健院始建于1958年。", "青川县妇幼保健院迁建工程", "青川县妇幼保健院"),
+    ("同日，白水县第三中学扩建工程开工。", "白水县第三中学扩建工程", "白水县第三中学"),  # a school by its number
 ])
 def test_a_new_campus_is_named_with_its_institution(text, project, institution):
     """The rules read the institution; its new campus or its move is a project of the whole name.
