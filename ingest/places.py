@@ -129,7 +129,8 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
         elif d.level == "township":
             # a town's full name stays without the article's support (金川镇党委书记), unless it
             # is cut out of other words (公|开城镇) or short; its county is then left open
-            if best_score <= 0 and (len(d.name) < 3 or ambiguous and _glued(text, s, e, bounds)):
+            if best_score <= 0 and (len(d.name) < 3 or ambiguous and _glued(text, s, e, bounds)
+                                    or _half_of_word(g, text, s, inside_word)):  # (部|分乡镇)
                 continue
             if not gz.TOWN_SUFFIX.search(d.name):
                 continue

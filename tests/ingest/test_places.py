@@ -309,3 +309,8 @@ def test_a_zone_inside_a_zone_is_named_alone_and_hosts_what_is_built_there():
 
 def test_what_a_zone_is_said_to_be_is_no_zone_of_its_own():
     assert names(extract_text("长春新区作为国家级新区，今年引进项目42个。"), "Place") == {"长春新区"}
+
+
+def test_a_town_read_from_inside_a_word_is_no_place_unless_the_article_backs_it():
+    assert "分乡镇" not in names(extract_text("受强降雨影响，部分乡镇出现内涝。"), "Place")
+    assert "分乡镇" in names(extract_text("夷陵区委书记到分乡镇调研。"), "Place")
