@@ -126,7 +126,7 @@ NAME_VERBS = set("制造 研发 生产 加工 封装 测试 装配 组装 冶炼
 BODY_VERBS = set("发展 改革 管理 监督 规划 保护 促进 建设 执法 审计 监察 统计 招商 合作 服务 运输 应急 投资 扶贫 开发".split())
 LEVEL_CHARS = set("省市县区州盟旗乡镇")  # 县 + 市场监督管理局
 STOP_TAGS = ("v", "p", "c", "u", "r", "d", "f", "q", "z", "y", "e", "o", "ad", "ud", "uj", "ul", "uv", "uz", "ug")
-SINGLE_STOP = set("在由与和及的将把对为向从是等了抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正而继接但据")
+SINGLE_STOP = set("在由与和及的将把对为向从是等了设抓上好急谈新各该本此其这那并又也还都就才更再以有用让给被经至到于如像比自来即仍均已正而继接但据")
 # a function character that opens brands' names of two (正泰, 正邦, 正立) more often than it glues
 # onto the next word (新, 以, 有, 接 glue: 新签, 以满足, 有过); over the corpus, only 正
 NAME_OPENERS = set("正")
