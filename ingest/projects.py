@@ -107,8 +107,9 @@ DOING = re.compile(r"建设|新建|兴建|扩建|打造|实施|引进|投资|开
 def _short_place(a: Analysis, g: gz.Gazetteer, start: int):
     """The place written in its short form right before or at start (惠水 + 商贸物流园, 高要 + 综合物流园):
     news names a site by it, and writes the place in full when it only says where (惠水县 + …)."""
-    return next((p for p in a.by_label("Place") if start in (p.start, p.end) and p.text != p.name and _opens_phrase(a.text, p.start)
-                 and a.place_run_start(p.start) == p.start and any(kind == "short" for _, kind in g.forms.get(p.text, ()))
+    return next((p for p in a.by_label("Place") if start in (p.start, p.end) and p.text != p.name
+                 and _opens_phrase(a.text, p.start) and a.place_run_start(p.start) == p.start
+                 and any(kind == "short" for _, kind in g.forms.get(p.text, ()))
                  and not (p.place >= 0 and g.divisions[p.place].level == "province")), None)
 
 

@@ -12,6 +12,7 @@ from ingest import lexicon as lx
 from ingest.analysis import ZONE, Analysis, Mention, _add, _freq
 
 ZONE_VERB = re.compile(r"建设|新建|打造|规划|设立|成立|建立")
+SAID_AS = ("v", "p", "d", "c")  # a verb, a preposition, an adverb or a conjunction opens no zone's name
 
 
 def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
@@ -39,7 +40,7 @@ def find_place_zones(a: Analysis, g: gz.Gazetteer) -> None:
         mid = text[p.end:m.start()]
         # 在浦东建设新港区: a place and what is built there; 鲅鱼圈区区长某某介绍了开发区: a post and its holder
         if any(c in lx.PUNCT for c in mid) or any(w in mid for w in ("的", "和", "与", "及", "在", "是", "了")) \
-                or ZONE_VERB.search(mid) or lx.TITLE.search(mid) or mid and posseg.lcut(mid)[0].flag in ("v", "p", "d", "c"):
+                or ZONE_VERB.search(mid) or lx.TITLE.search(mid) or mid and posseg.lcut(mid)[0].flag in SAID_AS:
             continue  # (长春新区 + 作为国家级新区: what the place is, not a zone's name)
         if g.divisions[p.place].level in ("township", "village") if p.place >= 0 else False:
             continue
