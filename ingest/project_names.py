@@ -171,11 +171,13 @@ def short_place_names(a: Analysis) -> None:
     part of the name, as news names the project; written in full (南溪区 + …), the place stands apart.
     Run after the pair model, which reads the names as the tagger cut them."""
     g = gz.load()
-    before = {p.end: p for p in a.mentions if p.label == "Place" and p.text != p.name
-              and any(kind == "short" for _, kind in g.forms.get(p.text, ()))
-              and not (p.place >= 0 and g.divisions[p.place].level == "province")}  # (四川 + …: where it is)
+    before = {p.end: p for p in a.by_label("Place") if names_by_short_form(a, g, p)}
     for m in [m for m in a.mentions if m.label == "Project" and m.name == m.text and m.start in before]:
-        p = before[m.start]
-        if any(x.end == p.start and x.label == "Place" for x in a.mentions):
-            continue  # 江苏 + 南京 + …: a chain of places says where, not what
-        m.name = p.text + m.name  # (the place stays a mention of its own: it hosts the project)
+        m.name = before[m.start].text + m.name  # (the place stays a mention of its own: it hosts the project)
+
+
+def names_by_short_form(a: Analysis, g: gz.Gazetteer, p: Mention) -> bool:
+    """The place is written in a short form that names what follows it (玉门 + 抽水蓄能电站): not in
+    full (玉门市 + …), not a province (四川 + …), not after another place (江苏 + 南京 + …): those say where."""
+    return p.text != p.name and any(kind == "short" for _, kind in g.forms.get(p.text, ())) \
+        and not (p.place >= 0 and g.divisions[p.place].level == "province") and a.place_run_start(p.start) == p.start

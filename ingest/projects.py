@@ -10,6 +10,7 @@ from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import (NAME_VERBS, SINGLE_STOP, Analysis, _add, _specific, _tag, _units, _valid_name,
                              after_builder, walk_left)
+from ingest.project_names import names_by_short_form
 
 DESCRIPTIVE_SUFFIXES = {"基地", "产业园", "科技园", "创新园", "产业城", "生产线", "综合体", "物流园", "接收站", "码头",
                         "物流中心", "数据中心", "配送中心", "物流城", "污水处理厂", "示范园", "加工园"}
@@ -107,10 +108,8 @@ DOING = re.compile(r"建设|新建|兴建|扩建|打造|实施|引进|投资|开
 def _short_place(a: Analysis, g: gz.Gazetteer, start: int):
     """The place written in its short form right before or at start (惠水 + 商贸物流园, 高要 + 综合物流园):
     news names a site by it, and writes the place in full when it only says where (惠水县 + …)."""
-    return next((p for p in a.by_label("Place") if start in (p.start, p.end) and p.text != p.name
-                 and _opens_phrase(a.text, p.start) and a.place_run_start(p.start) == p.start
-                 and any(kind == "short" for _, kind in g.forms.get(p.text, ()))
-                 and not (p.place >= 0 and g.divisions[p.place].level == "province")), None)
+    return next((p for p in a.by_label("Place") if start in (p.start, p.end)
+                 and names_by_short_form(a, g, p) and _opens_phrase(a.text, p.start)), None)
 
 
 def _opens_phrase(text: str, k: int) -> bool:
