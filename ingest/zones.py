@@ -19,6 +19,7 @@ def find_zones(a: Analysis, g: gz.Gazetteer) -> None:
     """All of them, in order: each reads the places the ones before it found."""
     find_place_zones(a, g)
     find_town_zones(a, g)
+    find_site_zones(a)
     find_named_zones(a)
     join_short_prefixes(a, g)
     resolve_generic_zones(a, g)
@@ -129,6 +130,44 @@ def find_named_zones(a: Analysis) -> None:
         men = _add(a, start, m.end(), "Place", text[start:m.end()])
         if men:
             men.place = ZONE
+
+
+# suffixes only ground carries (a park of one trade is often a project: 物流园, 产业园)
+GROUND_SUFFIX = re.compile(r"(?:工业园区|产业园区|化工园区|工业区|化工区|经济区|工业园)(?![\u4e00-\u9fff]{0,2}项目)")
+# a word that places what follows (落户, 在, 位于), a clause break, or a list before it
+SITE_LEAD = re.compile(r"(?:在|落户|入驻|进驻|位于|于|、|，|。|；|\n)")
+# what a zone's own name leaves out: function words, words of number, kind and degree (各, 全, 多个, 重点)
+NOT_IN_NAME = set("的和与及在是了将把对从为等各全该本这那个多几些其每均")
+SAID_OF = ("a", "ad", "b", "d", "m", "q", "r", "p", "c", "u", "f", "t", "v")
+BUILT_BY = re.compile(r"共建|合建|援建")  # 两地共建产业园区: who builds a park, not its name
+
+
+def find_site_zones(a: Analysis) -> None:
+    """A zone with a name of its own the gazetteer lacks, placed or opening a clause (在金山第二工业区,
+    落户南大港产业园区, ，天津京滨工业园内): two to eight characters between the lead and a suffix only ground
+    carries, no function word or word of number among them and not opened by a modifier (重点, 省级)."""
+    text = a.text
+    for m in GROUND_SUFFIX.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end and x.label == "Place" for x in a.mentions):
+            continue
+        leads = list(SITE_LEAD.finditer(text, max(0, m.start() - 9), m.start()))
+        start = leads[-1].end() if leads else (0 if m.start() <= 8 else -1)
+        within = list(lx.ZONE_NAME_SUFFIX.finditer(text, max(start, 0), m.start()))
+        start = within[-1].end() if within and start >= 0 else start  # 高新区 + 希望工业园区: a zone inside a zone
+        name = text[start:m.start()] if start >= 0 else ""
+        if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" and c not in NOT_IN_NAME for c in name) \
+                or any(w.search(name) for w in (ZONE_VERB, BUILT_BY, lx.TITLE)) or posseg.lcut(name)[0].flag in SAID_OF:
+            continue
+        inside = [x for x in a.mentions if start <= x.start and x.end <= m.end()]
+        if any(x.start < m.end() and start < x.end and x not in inside for x in a.mentions) \
+                or any(x.label in ("Official", "Company", "Organization") for x in inside):
+            continue
+        parent = next((x.place for x in inside if x.label == "Place" and x.start == start and x.place >= 0), -1)
+        a.mentions = [x for x in a.mentions if x not in inside]
+        men = _add(a, start, m.end(), "Place", text[start:m.end()])
+        if men:
+            men.place = ZONE
+            men.extra["parent"] = parent
 
 
 def join_short_prefixes(a: Analysis, g: gz.Gazetteer) -> None:

@@ -14,7 +14,7 @@ from ingest.learn import known
 from ingest.learn.bounds import company_bounds, rule_start, without_tail
 from ingest.learn.owned import CONFIDENCE as OWNED_CONFIDENCE, brand_led, owned_projects
 from ingest.learn.project_starts import after_legal_name, project_start, with_facility_lead
-from ingest.learn.trim import BARE_HEADS, KIND_HEADS, trim
+from ingest.learn.trim import BARE_HEADS, KIND_HEADS, after_clause_word, trim
 from ingest.lexicon import (AFFILIATED, CJK, COMPANY_POSTS, COMPANY_SUFFIX, COORD, LIMITED_FORMS, POSTS, PROJECT_SUFFIX,
                             SECTOR_WORDS)
 from ingest.officials import _person_name
@@ -349,7 +349,8 @@ def replace_spans(a: Analysis, spans, beliefs: dict | None = None) -> None:
                 continue
             legal = after_legal_name(text, s, e)
             if legal > s:  # 甲有限公司 + 年产…项目: the company who builds it is named too
-                cs, ce = company_bounds(a, s, legal)
+                owner = after_clause_word(text, s, legal)  # 某园区的 + 甲有限公司: the company alone
+                cs, ce = company_bounds(a, owner, legal)
                 if not any(m.start < ce and cs < m.end for m in new + protected):
                     new.append(Mention(cs, ce, "Company", text[cs:ce], text[cs:ce], extra={"confidence": round(conf, 3)}))
             s = project_start(a, legal, e, companies)

@@ -95,7 +95,7 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     if funded and e - funded.end() >= 4:
         s = funded.end()
     if company:
-        s = _after_clause_word(text, s, e)
+        s = after_clause_word(text, s, e)
     if company and text.endswith("集团", s, e):  # 德国 + 克劳森集团: a foreign group is named without its country
         country = next((c for c in gz.countries() if text.startswith(c, s) and c not in HOME), None)
         s += len(country) if country and e - s - len(country) >= 4 else 0
@@ -158,7 +158,7 @@ def _latin(c: str, letters: bool = False) -> bool:
     return c.isascii() and (c.isalpha() if letters else c.isalnum())
 
 
-def _after_clause_word(text: str, s: int, e: int) -> int:
+def after_clause_word(text: str, s: int, e: int) -> int:
     """A company's name starts after a 由 in the span (某物流城由 + 某置业有限公司), and after a 的 that a
     place's name follows (某园区的 + 甘肃某化工有限公司; not 美的, 奥的斯)."""
     by = text.rfind("由", s, e)

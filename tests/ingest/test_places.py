@@ -225,6 +225,31 @@ def test_a_zone_named_by_a_proper_noun_alone_is_a_place(text, zone):
     assert {e["level"] for e in rec["entities"] if e["name"] == zone} == {"zone"}
 
 
+@pytest.mark.parametrize("text, zone, project", [
+    ("华兴机械有限公司在洛河装备制造工业园区投资建设年产2万台农机项目。", "洛河装备制造工业园区", "年产2万台农机项目"),
+    ("锦程纺织有限公司在青山第三工业区新建的高档面料项目投产。", "青山第三工业区", "高档面料项目"),
+    ("光明食品有限公司投资3亿元建设的冷冻食品加工项目落户白鹭港产业园区。", "白鹭港产业园区", "冷冻食品加工项目"),
+])
+def test_a_zone_named_after_a_word_that_places_is_a_place(text, zone, project):
+    """A zone the gazetteer lacks, its own name between 在/落户 and a suffix only ground carries
+    (工业区, 产业园区), is a place, and hosts what is built in it."""
+    rec = extract_text(text)
+    assert zone in names(rec, "Place")
+    assert (zone, project) in rels(rec, "HOSTS")
+
+
+@pytest.mark.parametrize("text", ["两市共建产业园区，推动产业转移。", "全省工业园区亩均产值提高一成。",
+                                  "在省级工业园区建设标准厂房。", "在各个产业园区开展安全检查。"])
+def test_who_builds_a_park_or_how_many_there_are_is_no_zone_name(text):
+    assert not any(n.endswith(("园区", "工业区")) for n in names(extract_text(text), "Place"))
+
+
+def test_a_company_after_its_zone_and_de_is_named_alone():
+    rec = extract_text("位于白鹭港化工园区的东海新材料有限公司年产5万吨磷酸铁项目开工。")
+    assert "东海新材料有限公司" in names(rec, "Company")
+    assert "白鹭港化工园区" in names(rec, "Place")
+
+
 def test_a_trade_before_a_zone_kind_is_no_zone_name():
     assert not any(n.endswith("产业园区") for n in names(extract_text("在新材料产业园区建设研发中心。"), "Place"))
 
