@@ -24,6 +24,8 @@ from ingest.learn.trim import trim
     ("青川新区投建年产20GW光伏组件项目", "年产20GW光伏组件项目"),  # a verb of building before a capacity
     ("白鹭湾新城建设日处理3000吨污水处理厂项目", "日处理3000吨污水处理厂项目"),
     ("而青松城际铁路", "青松城际铁路"),
+    ("另有青禾食品精深加工项目", "青禾食品精深加工项目"),  # what else there is: 另有, 还有
+    ("还有白鹭湾污水处理厂", "白鹭湾污水处理厂"),
     # a conjunction jieba glued to an unknown name, an example marker, a launching verb
     ("但青禾集团", "青禾集团"),
     ("诸如金穗泉", "金穗泉"),
