@@ -147,7 +147,7 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
     """Projects listed side by side (建设A、B和C项目) share their host and their investor: what
     holds for one holds for the others (in the gold, 86 of 93 such pairs)."""
     projects = sorted((m for m in a.mentions if m.label == "Project"), key=lambda m: m.start)
-    siblings: dict[str, dict[str, object]] = {}  # name -> sibling name -> its mention in the list
+    siblings: dict[str, dict[str, tuple]] = {}  # name -> sibling name -> its mention in the list, …
     run = projects[:1]
     for p, q in zip(projects, projects[1:] + [None]):
         if q is not None and COORD.fullmatch(a.text[p.end:q.start]):
@@ -155,8 +155,8 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
             continue
         for x in run:
             for y in run:
-                if x.name != y.name:
-                    siblings.setdefault(x.name, {}).setdefault(y.name, y)
+                if x.name != y.name:  # (y, and x as this list has it: whether a sibling stands before it)
+                    siblings.setdefault(x.name, {}).setdefault(y.name, (y, x, x is not run[0]))
         run = [q]
     have = {(r["type"], r["head"].name, r["tail"].name) for r in rels if "tail" in r}
     # a project whose own investor is named takes no sibling's (甲基地由A公司投资…；乙产业园由B公司投资…)
@@ -166,9 +166,9 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
     for r in rels:
         if r["type"] not in PAIR_TYPES or "tail" not in r:
             continue
-        for name, m in siblings.get(r["tail"].name, {}).items():
+        for name, (m, item, later) in siblings.get(r["tail"].name, {}).items():
             key = (r["type"], r["head"].name, name)
-            if r["type"] == "HOSTS" and _names_a_city(name, g):
+            if r["type"] == "HOSTS" and (_names_a_city(name, g) or _own_place(a, g, r, item, later, name)):
                 continue  # 广州石化…改扩建 names its own site
             if (r["type"] == "INVESTS_IN" and name in invested) or (r["type"] == "HOSTS" and name in sited and not any(
                     q >= 0 and r["head"].place >= 0 and q in g.ancestors(r["head"].place) for q in sited[name])):
@@ -178,6 +178,24 @@ def _listed_projects(a: Analysis, rels: list[dict], g) -> list[dict]:
                 out.append({"type": r["type"], "head": r["head"], "tail": m, "pos": m.start,
                             "confidence": min(r.get("confidence", 1.0), LISTED_CONFIDENCE), "via": "list"})
     return out
+
+
+def _own_place(a: Analysis, g, r: dict, item, later: bool, sibling: str) -> bool:
+    """A place written right before a later item of a list (甲工程及乌丹镇供水管线工程), or said of the
+    item elsewhere without the sibling (甲项目位于某镇；乙工程由… / 甲、乙等项目), sites that item alone;
+    one before the first sites them all."""
+    place, si = r["head"].place, a.sent_of(item.start)
+    city = place >= 0 and g.divisions[place].level in ("province", "prefecture")
+    # (a city's short name inside a name names it: 重庆 + 渝黔新线和成渝客运高铁)
+    forms = (r["head"].name, r["head"].text, *([g.divisions[place].short] if city else []))
+    said = [x for x in a.by_label("Place") if x.name == forms[0] and a.sent_of(x.start) == si]
+    if later and (any(x.end == item.start for x in said) or item.name.startswith(forms)):
+        return True
+    if said or any(f in a.text[slice(*a.sents[si])] for f in forms):
+        return False
+    s, e = a.sents[a.sent_of(r["head"].start)] if r["head"].start >= 0 else (0, 0)
+    clause = next((c for c in re.split(r"(?<=[；;])", a.text[s:e]) if r["head"].text in c), "")
+    return sibling not in clause
 
 
 def _names_a_city(name: str, g) -> bool:

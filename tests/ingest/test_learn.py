@@ -263,6 +263,30 @@ def test_a_listed_project_whose_own_investor_is_named_takes_no_siblings():
     assert got == {("星海集团", "青松物流园"), ("蓝湖公司", "青松物流园")}
 
 
+def test_a_place_said_of_one_listed_project_alone_sites_no_sibling():
+    """甲位于某镇；乙由…。…甲、乙等项目: the town is 甲's alone; so is the one written before a later
+    item (泾川县建设丙及玉都镇丁: 玉都镇 sites 丁 only); one written before the first sites them all."""
+    from ingest.learn.stage import _listed_projects
+    g = gz.load()
+    text = ("云杉光伏电站位于玉都镇；白桦储能电站由星海集团建设。会上，云杉光伏电站、白桦储能电站等项目签约。"
+            "泾川县建设城北水厂及玉都镇供水工程。泾川县红河水厂和青松水厂开工。")
+    town, county = division(g, "玉都镇"), division(g, "泾川县")
+    a = analysis(text, [])
+    for surface, label, place, k in [("云杉光伏电站", "Project", -1, 0), ("玉都镇", "Place", town, 0),
+                                     ("白桦储能电站", "Project", -1, 0), ("云杉光伏电站", "Project", -1, 1),
+                                     ("白桦储能电站", "Project", -1, 1), ("泾川县", "Place", county, 0),
+                                     ("城北水厂", "Project", -1, 0), ("玉都镇", "Place", town, 1),
+                                     ("供水工程", "Project", -1, 0), ("泾川县", "Place", county, 1),
+                                     ("红河水厂", "Project", -1, 0), ("青松水厂", "Project", -1, 0)]:
+        s = [i for i in range(len(text)) if text.startswith(surface, i)][k]
+        a.mentions.append(Mention(s, s + len(surface), label, surface, surface, place=place))
+    ps = sorted(a.mentions, key=lambda m: m.start)
+    host = [(ps[1], ps[0]), (ps[7], ps[8]), (ps[9], ps[10])]  # 玉都镇 of 云杉…, 玉都镇 of 供水工程, 泾川县 of 红河水厂
+    rels = [{"type": "HOSTS", "head": h, "tail": t, "pos": t.start, "via": "site"} for h, t in host]
+    got = {(r["head"].name, r["tail"].name) for r in _listed_projects(a, rels, g)}
+    assert got == {("泾川县", "青松水厂")}
+
+
 @pytest.mark.parametrize("part, name, inside", [
     ("宁波", "启明电子宁波智能终端基地", True),
     ("贡山", "高黎贡山隧道", False),   # a mountain's name, not the county's
