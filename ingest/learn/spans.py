@@ -160,7 +160,7 @@ def _kind_of_project(name: str) -> bool:
 
 
 # what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)
-PROJECT_END_WORDS = r"项目|工程|基地|产业园|园区|园|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|煤矿|矿|厂|中心|线|综合楼|小镇"
+PROJECT_END_WORDS = r"项目|工程|基地|产业园|园区|园|生产线|码头|公路|铁路|高速|大桥|隧道|机场|水库|电站|电厂|煤矿|矿|厂|中心|线|综合楼|小镇|泊位|[一二三四五六七八九十]期"
 PROJECT_END = re.compile(rf"(?:{PROJECT_END_WORDS})$")
 # how the name of a work ends (a project without 项目: 某某隧道, 某某二期, 某某高铁, 抚州至吉安); read
 # only as yes or no, so the order of the words is no matter

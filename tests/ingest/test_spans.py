@@ -39,6 +39,16 @@ def test_coordinated_companies_are_one_span_each(phrase, want):
     assert [phrase[s:e] for s, e, _, _ in got] == want
 
 
+@pytest.mark.parametrize("phrase, want", [
+    ("青石湾码头二期及临港物流仓储中心项目", ["青石湾码头二期", "临港物流仓储中心项目"]),  # a phase ends a name
+    ("3万吨级散货泊位及港口物流园", ["3万吨级散货泊位", "港口物流园"]),  # so does a berth
+    ("白鹭湾污水处理及中水回用项目", ["白鹭湾污水处理及中水回用项目"]),  # a work, not a name, before 及
+])
+def test_coordinated_projects_are_one_span_each(phrase, want):
+    got = spans._coordinated(phrase, 0, len(phrase), "Project", 0.8)
+    assert [phrase[s:e] for s, e, _, _ in got] == want
+
+
 def test_a_company_a_trade_noun_introduces_stays_whatever_the_tagger_says():
     text = "电路板厂商蓝湾(BW)在新港区建厂。"
     a = analysis(text, [("蓝湾", "Company", -1)])
