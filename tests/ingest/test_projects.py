@@ -145,6 +145,18 @@ def test_a_county_short_form_names_no_site_it_is_not_glued_to(monkeypatch, text,
     ("国网新源公司投资建设的青峰岭抽水蓄能电站开工。", "青峰岭抽水蓄能电站"),
     ("恒泰重工投资5亿元建设智能起重装备产业园。", "智能起重装备产业园"),
     ("泰和精工投资3亿元建设新能源汽车驱动电机零部件生产基地。", "新能源汽车驱动电机零部件生产基地"),
+    # ... and what a water work is for (备用|水源, 应急|备用)
+    ("同日在泾川县开工的还有县城备用水源工程及玉都镇集镇供水工程。", "县城备用水源工程"),
 ])
 def test_a_verb_of_what_a_plant_does_stays_inside_its_name(monkeypatch, text, want):
     assert want in rule_projects(monkeypatch, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("天元区与青禾新能源有限公司签约动力电池产业园项目。", "动力电池产业园项目"),  # 动力 is some village's short name
+    ("此外，位于荔枝街道的区妇幼保健院迁建项目、江东街道的滨江路二期工程也同步开工。", "滨江路二期工程"),
+])
+def test_a_word_the_article_reads_as_no_place_starts_a_work_s_name(text, want):
+    """A place's short form the article never reads as a place (动力, 滨江), before what names a work,
+    is part of the name; one read as a place (岳池 + 基地) or written in full stands apart."""
+    assert want in names(extract_text(text), "Project")
