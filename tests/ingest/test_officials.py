@@ -272,6 +272,14 @@ def test_a_bare_city_post_in_an_article_about_a_county_level_city_is_that_city_s
     assert leads in rels(extract_text(text), "LEADS")
 
 
+def test_a_bare_city_post_under_a_headline_about_the_prefecture_is_the_prefecture_s():
+    """The county-level city named more often, as one of the prefecture's venues: the headline says whose
+    article it is."""
+    rec = extract_text("榆林市重点项目集中开工\n2021-04-16\n\n神木市分会场同步开工，神木市大保当镇的物流园项目落地，"
+                       "神木市委书记李建国出席。市委书记王振东宣布项目开工。")
+    assert {("李建国", "神木市"), ("王振东", "榆林市")} <= rels(rec, "LEADS")
+
+
 @pytest.mark.parametrize("text, leads", [
     ("阿里地委书记普布次仁出席。", ("普布次仁", "阿里地区")),  # a 地区's party committee
     ("和田行署专员艾力·买买提主持会议。", ("艾力·买买提", "和田地区")),  # its administrative office
