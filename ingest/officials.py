@@ -22,6 +22,10 @@ FUNCTION_FIRST = set("在于对向为要将就把与和同是也还都已正从�
 ADVERBS = set("曾也还又将已就均仍亦都")
 
 
+# what an official delivers, after 作 (罗勇 + 作投资环境推介, 作政府工作报告)
+DELIVERS = re.compile(r"作[\u4e00-\u9fff]{0,8}?(?:推介|报告|讲话|发言|部署|说明|总结|动员)")
+
+
 def _person_name(text: str, pos: int) -> str | None:
     """A 2–3 character Chinese name starting at pos, or None."""
     single, double = gz.surnames()
@@ -43,18 +47,19 @@ def _person_name(text: str, pos: int) -> str | None:
     if name is None or len(name) > 3 + (sur - 1):
         name = window[:3] if len(window) >= 3 and window[2] not in lx.NAME_END_CHARS else window[:2]
     # the name ends before a verb (刘雷表示): a 3-character guess gives back its last character
-    if len(name) == 3 and sur == 1 and text.startswith(lx.FOLLOW_VERBS, pos + 2) and _tag(name) != "nr":
+    if len(name) == 3 and sur == 1 and (text.startswith(lx.FOLLOW_VERBS, pos + 2) or DELIVERS.match(text, pos + 2)) \
+            and _tag(name) != "nr":
         name = name[:2]
     if any(not lx.CJK.match(c) for c in name):
         return None
     after = text[pos + len(name):pos + len(name) + 1]
     # 李主持: no name; 李强表示, 王强调研: a verb right after closes a name (jieba cuts 王|强调|研)
     if name[sur:] and all(c in lx.NAME_END_CHARS for c in name[sur:]) and after not in lx.PUNCT \
-            and not (name[-1] in CLOSED_GIVEN and text.startswith(lx.CLOSING_VERBS, pos + len(name))):
+            and not (name[-1] in CLOSED_GIVEN and text.startswith(lx.CLOSING_VERBS + ACTS_HOW, pos + len(name))):
         return None
     # 罗文杰出席: jieba cut 罗文/杰出/席; a following verb after the third character settles it,
     # unless that character is an adverb before the verb (姚坚曾表示, 李强也指出)
-    if len(name) == 2 and lx.CJK.match(window[2:3] or "x") and text.startswith(lx.FOLLOW_VERBS, pos + 3) \
+    if len(name) == 2 and lx.CJK.match(window[2:3] or "x") and text.startswith(lx.FOLLOW_VERBS + ACTS_HOW, pos + 3) \
             and not text.startswith(lx.FOLLOW_VERBS, pos + 2) and window[2] not in ADVERBS:
         name = window[:3]
     # 谢进才、: jieba cut 谢进/才, but a list separator after three characters ends the name there

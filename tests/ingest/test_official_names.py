@@ -32,6 +32,7 @@ def test_words_after_a_post_that_are_no_name(text, want):
     ("县委书记王强调研了园区的两个在建项目。", "王强"),
     ("市长张强在会上说，要加快审批。", "张强"),
     ("副区长周会出席签约仪式。", "周会"),
+    ("县长王强分别看望了困难群众。", "王强"),  # how the official does it (分别, 先后) closes the name too
 ])
 def test_a_name_ending_in_a_character_that_often_closes_a_run_is_kept_before_a_verb(text, official):
     assert official in names(extract_text(text), "Official")
@@ -50,6 +51,15 @@ def test_no_name_is_read_from_the_verb_or_the_phrase_after_a_post(text):
     ("交通运输部新闻发言人吴涛曾表示，项目年内开工。", "吴涛"),
 ])
 def test_an_adverb_between_a_name_and_its_verb_is_no_part_of_the_name(text, name):
+    assert names(extract_text(text), "Official") == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("常务副市长罗勇作投资环境推介。", "罗勇"),  # 作 + what is delivered: no third character
+    ("市长陈光作政府工作报告。", "陈光"),
+    ("市长周文杰分别走访了三家企业。", "周文杰"),  # 分别 after a third character: the name has three
+])
+def test_where_a_name_ends_before_what_the_official_delivers_or_how(text, name):
     assert names(extract_text(text), "Official") == {name}
 
 
