@@ -165,3 +165,13 @@ def test_a_name_of_one_known_part_is_read_whole(text, name):
 ])
 def test_a_name_ends_before_what_the_official_does(text, official):
     assert names(extract_text(text), "Official") == {official}
+
+
+@pytest.mark.parametrize("text, official, body", [
+    ("任命周帆为南阳市中级人民法院审判委员会委员、民事审判第二庭庭长。", "周帆", "南阳市中级人民法院"),
+    ("珠海市投资促进署副署长陈思源出席推介会。", "陈思源", None),  # an agency's head: 署长
+])
+def test_posts_of_a_court_s_committee_and_of_an_agency(text, official, body):
+    rec = extract_text(text)
+    assert official in names(rec, "Official")
+    assert body is None or (official, body) in rels(rec, "LEADS")
