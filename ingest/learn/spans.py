@@ -46,7 +46,7 @@ NOT_A_PROJECT = re.compile(r"(?:公司|集团|局|研究院|设计院|学院|大
 # a class of projects, not one (重点旅游项目, 各类招商项目, 全线控制性工程, 亿元以上产业项目, 新能源产业项目,
 # 补链强链项目), or a list cut short by 等 (甲至乙等高铁)
 CLASS_OF_PROJECTS = re.compile(r"(?:重大|重点|各类|招商|控制性)[\u4e00-\u9fff]{0,4}(?:项目|工程)$|等(?!级)|"
-                               r"(?:投产|开工|续建|在建|竣工|签约|包保|外资|内资|外商|[港澳台日韩德美法英欧]资|引进|储备|领域|民生)项目$|"
+                               r"(?:投产|开工|续建|在建|竣工|签约|包保|外资|内资|外商|引进|储备|领域|民生)项目$|[港澳台日韩德美法英欧外]资|"
                                r"[亿万]元以上|^[\u4e00-\u9fff]{0,4}产业项目$|^中小项目$|补链|强链|延链")
 # a place and a year (某县2022年 of 某县2022年重大项目集中开工): a date, no name
 DATED = re.compile(r"(?:\d{2,4}|[一二三四五六七八九〇零十]{2,4})年度?$")
@@ -150,13 +150,13 @@ def _trade_only(name: str) -> bool:
 
 
 def _kind_of_project(name: str) -> bool:
-    """景区项目, 地产项目, 家具产业园, 液晶面板生产线: one common noun before the head names a kind
-    of project."""
+    """景区项目, 家具产业园, 液晶面板生产线, 石化项目: one common noun before the head names a kind of project."""
     head = next((h for h in KIND_HEADS if name.endswith(h)), None)
     if head is None:
         return False
-    words = _units(jieba.lcut(name[:-len(head)]))
-    return len(words) == 1 and _tag(words[0]) in ("n", "vn", "a", "an", "b")
+    words = _units(jieba.lcut(name[:-len(head)]))  # (石化, 城市更新: a trade's short word is a kind too)
+    return len(words) == 1 and (_tag(words[0]) in ("n", "vn", "a", "an", "b")
+                                or _tag(words[0]) in ("j", "nz") and head in ("项目", "工程"))
 
 
 # what a project's name ends with, so that coordinated names can be told apart (A煤矿和B煤矿)

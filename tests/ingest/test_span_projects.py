@@ -52,6 +52,7 @@ def test_a_chain_of_places_is_no_project():
                                     "华信集团中标滨海大道改造工程", "河西省委常委",
                                     # counted or pointed at, or a kind of project: not a name
                                     "这三项工程", "两大水利工程", "8条高速公路", "景区项目", "高质量项目", "家具产业园", "机床生产线",
+                                    "石化项目", "城市更新项目", "港资医药项目",  # a trade's short word, whose money
                                     # a body, or a gloss in Latin letters: no project either
                                     "江南铁路局", "华东水利工程总公司", "Smart Grid Project", "江南信号厂工程师",
                                     # no Chinese at all: a product, a person, a town named in Latin letters
