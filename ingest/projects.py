@@ -59,6 +59,8 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
             if p.start <= start < p.end < m.start() and not text.startswith(lx.INNER_SCOPE, p.end):
                 start = p.end  # (成都国际商贸城 keeps its place: 国际 after it makes one name)
         start = after_builder(a, start, m.start())
+        # a walk stopped inside a company's name (陕西|华岐…有限公司 + 重卡车桥扩能项目): the name starts after it
+        start = next((c.end for c in a.by_label("Company") if c.start < start < c.end < m.start()), start)
         # a company's full name before the project (某某有限公司 + 年产…项目) is whose it is, no part of its
         # name, unless the rest names nothing (泰州LG公司 + 线性压缩机项目)
         owner_end = max([start] + [c.end for c in a.by_label("Company") if start < c.end <= m.start()])

@@ -147,6 +147,7 @@ def test_a_county_short_form_names_no_site_it_is_not_glued_to(monkeypatch, text,
     ("泰和精工投资3亿元建设新能源汽车驱动电机零部件生产基地。", "新能源汽车驱动电机零部件生产基地"),
     # ... and what a water work is for (备用|水源, 应急|备用)
     ("同日在泾川县开工的还有县城备用水源工程及玉都镇集镇供水工程。", "县城备用水源工程"),
+    ("三亚市加快推进海南西部中心医院迁建项目。", "海南西部中心医院迁建项目"),  # what is done to a work: 迁建, 扩能
 ])
 def test_a_verb_of_what_a_plant_does_stays_inside_its_name(monkeypatch, text, want):
     assert want in rule_projects(monkeypatch, text)
