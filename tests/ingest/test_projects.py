@@ -147,7 +147,6 @@ def test_a_county_short_form_names_no_site_it_is_not_glued_to(monkeypatch, text,
     ("泰和精工投资3亿元建设新能源汽车驱动电机零部件生产基地。", "新能源汽车驱动电机零部件生产基地"),
     # ... and what a water work is for (备用|水源, 应急|备用)
     ("同日在泾川县开工的还有县城备用水源工程及玉都镇集镇供水工程。", "县城备用水源工程"),
-    ("三亚市加快推进海南西部中心医院迁建项目。", "海南西部中心医院迁建项目"),  # what is done to a work: 迁建, 扩能
 ])
 def test_a_verb_of_what_a_plant_does_stays_inside_its_name(monkeypatch, text, want):
     assert want in rule_projects(monkeypatch, text)
@@ -161,3 +160,8 @@ def test_a_word_the_article_reads_as_no_place_starts_a_work_s_name(text, want):
     """A place's short form the article never reads as a place (动力, 滨江), before what names a work,
     is part of the name; one read as a place (岳池 + 基地) or written in full stands apart."""
     assert want in names(extract_text(text), "Project")
+
+
+def test_what_is_done_to_a_work_is_part_of_its_name():
+    """迁建, 扩能, 修缮: what is done to the work, inside its name as 扩建 is."""
+    assert "海南西部中心医院迁建项目" in names(extract_text("三亚市加快推进海南西部中心医院迁建项目。"), "Project")
