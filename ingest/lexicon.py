@@ -129,7 +129,8 @@ ROLE_LEAD = re.compile(rf"(?:被|原|新|大|老|[省市县区州]属|[省市县
 # Project names: suffixes, and the generic words that make a phrase no name.
 PROJECT_SUFFIX = re.compile(
     r"(?:项目|基地|产业园|科技园|创新园|产业城|生产线|码头|接收站|高速公路|公路|铁路|大桥|水库|电站|电厂|"
-    r"综合体|物流园|物流中心|数据中心|配送中心|物流城|污水处理厂|工程|广场|旅游区|度假区|服务区|示范园|加工园)")
+    r"综合体|物流园|物流中心|数据中心|配送中心|物流城|污水处理厂|工程|广场|旅游区|度假区|服务区|示范园|加工园)"
+    r"(?!网)")  # (公路网, 铁路网: a network, no work)
 # what may stand right before a company's name written without its full form (甲电器副总裁,
 # 百威英博将投资): a break, a function word, 原/前/时任, a date's 初/底/末
 NAME_AFTER = "，,。；;：:！？!?\n“”\"《》（）()、 \t据由让请被称与和及在是的了向对从将为于以把原前时任初底末而但"

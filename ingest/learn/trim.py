@@ -31,6 +31,7 @@ BUILDS = re.compile(rf"(?:建设|投建|新建|扩建|兴建|建)(?={'|'.join(CA
 OWNED_BY = re.compile(r".*(?:旗下|下属)")  # 某某集团旗下 + 某某8.5代液晶面板项目: what it owns is named after
 POSTED = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:担任|出任|任)")
 CLAUSE = re.compile(r"[，,。；;：:！？!?\n]")
+PROGRAM_OF = re.compile(r"建设(?:中)?的[\u4e00-\u9fff]{0,4}(?:工程|项目)")
 
 KIND_HEADS = ("项目", "工程", "生产线", "基地", "产业园", "机场")
 # a head alone is no name (建设项目 stays whole)
@@ -47,6 +48,8 @@ def trim(text: str, s: int, e: int, company: bool = False) -> tuple[int, int] | 
     before a company's name (company: the span was tagged a company)."""
     if e - s > MAX_NAME or CLAUSE.search(text[s:e]) or not company and COMPANY_AFTER.match(text, e):
         return None  # (中交第二公路工程 + 局有限公司: a project's kind inside a company's name)
+    if not company and text[s - 1:s] == "是" and PROGRAM_OF.match(text, e):
+        return None  # 大桥是 + 县城东扩和旅游公路网 + 建设的控制性工程: the programme a work serves, no work
     s = _word_start(text, s, e)
     for k in range(e - 1, s - 1, -1):
         c = text[k]

@@ -140,3 +140,16 @@ def test_a_span_the_rest_of_a_company_s_name_follows_is_no_project(text, span, w
     s = text.index(span)
     cut = trim(text, s, s + len(span))
     assert (text[cut[0]:cut[1]] if cut else None) == want
+
+
+def test_the_programme_a_work_serves_is_no_name():
+    """大桥是 + 县城东扩和旅游公路网 + 建设的控制性工程: what the work is built for, not a work."""
+    text = "青石大桥是青石县城东扩和旅游公路网建设的控制性工程。"
+    s, e = text.index("青石县城"), text.index("建设的")
+    assert trim(text, s, e) is None
+    assert trim("青石大桥是全县重点工程。", 0, 4) == (0, 4)
+
+
+def test_a_road_network_ends_no_work_s_name():
+    from ingest.lexicon import PROJECT_SUFFIX
+    assert PROJECT_SUFFIX.search("旅游公路网") is None and PROJECT_SUFFIX.search("旅游公路") is not None
