@@ -2,6 +2,8 @@
 scene a sentence sets (在某镇，…；…) for the clauses after its semicolons."""
 from __future__ import annotations
 
+import re
+
 from ingest import gazetteer as gz
 from ingest.analysis import Analysis, Mention
 
@@ -18,6 +20,9 @@ def specificity(g: gz.Gazetteer, m: Mention) -> int:
     return {-3: 8, -4: 5, -2: 4}.get(m.place, 3)
 
 
+TURN = re.compile(r"\s*(?:此外|另外|与此同时|[\u4e00-\u9fff]{2,6}方面)[，,]")
+
+
 def section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
     """The place a section is about: a heading line that is just a place name,
     or the place that opens the paragraph (大庙街道党工委书记…)."""
@@ -25,7 +30,9 @@ def section_place(a: Analysis, g: gz.Gazetteer, pos: int) -> Mention | None:
     ps, pe = a.paras[pi]
     places = a.by_label("Place")
     opener = [m for m in places if ps <= m.start < ps + 2]
-    if opener and specificity(g, opener[0]) >= 4:
+    # (在某镇，…。此外，…: a sentence that turns away leaves the scene its paragraph opened with)
+    turned = a.text[ps:ps + 1] == "在" and TURN.match(a.text, a.sents[a.sent_of(pos)][0])
+    if opener and specificity(g, opener[0]) >= 4 and not turned:
         return opener[0]
     for j in range(pi - 1, max(-1, pi - 8), -1):
         s, e = a.paras[j]
