@@ -239,8 +239,10 @@ def _one_name(a: Analysis, zones: list[Mention]) -> None:
     for m in zones:
         for short in ("高新区", "经开区"):
             stem = m.text[:-len(short)] if m.text.endswith(short) else None
-            full = stem and next((z for z in zones if z.name != m.name and z.name.startswith(stem)
-                                  and z.name[len(stem):] in gz.GENERIC_ZONES[short]), None)
+            # (宜宾临港经济技术开发区, then 临港经开区: the city's short name left out)
+            full = stem and next((z for z in zones if z.name != m.name and any(
+                z.name.endswith(stem + kind) and len(z.name) - len(stem + kind) in (0, 2, 3)
+                for kind in gz.GENERIC_ZONES[short])), None)
             if full:
                 m.name, m.place = full.name, full.place
                 m.extra.update(full.extra)

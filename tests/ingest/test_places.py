@@ -339,3 +339,10 @@ def test_what_a_zone_is_said_to_be_is_no_zone_of_its_own():
 def test_a_town_read_from_inside_a_word_is_no_place_unless_the_article_backs_it():
     assert "分乡镇" not in names(extract_text("受强降雨影响，部分乡镇出现内涝。"), "Place")
     assert "分乡镇" in names(extract_text("夷陵区委书记到分乡镇调研。"), "Place")
+
+
+def test_a_zone_s_short_form_without_its_city_is_the_zone_the_article_named_in_full():
+    """泸州临港经济技术开发区, then 临港经开区: the same zone, not the tree's 临港经济开发区 of 江阴."""
+    rec = extract_text("签约仪式在泸州临港经济技术开发区举行。临港经开区党工委书记王强出席。某公司在临港经开区建设智能终端产业园。")
+    assert "临港经济开发区" not in names(rec, "Place")
+    assert ("王强", "泸州临港经济技术开发区") in rels(rec, "LEADS")
