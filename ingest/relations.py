@@ -257,6 +257,10 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
             via = {} if subject in sent_projects else {"via": "anaphor"}
             a.relations.append({"type": "INVESTS_IN", "head": c, "tail": subject, "pos": c.start, **via})
             continue
+        if not sent_projects and (named := _plural_referent(a, c)):
+            for p in named:  # 两项工程均由甲公司…: each of the two named last
+                a.relations.append({"type": "INVESTS_IN", "head": c, "tail": p, "pos": c.start, "via": "anaphor"})
+            continue
         if not sent_projects:
             ref = referred_project(a, si, c)
             if ref is not None and _invested_project(a, c, [ref[1]]) is not None:
@@ -276,6 +280,21 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
         if p is not None:
             a.relations.append({"type": "INVESTS_IN", "head": o, "tail": p, "pos": o.start, "via": "institution"})
     fill_amounts(a)
+
+
+PLURAL_REFERENT = re.compile(r"([两二三四234])(?:个|项|大)?(?:项目|工程)(?:[均都]|全部)?由$")
+COUNTED = {"两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+
+
+def _plural_referent(a: Analysis, c: Mention) -> list[Mention]:
+    """The projects 两项工程均由 + the company refers to: as many as it counts, the last named before."""
+    m = PLURAL_REFERENT.search(a.text, max(0, c.start - 10), c.start)
+    if m is None:
+        return []
+    last = {p.name: p for p in sorted(a.by_label("Project"), key=lambda p: p.start) if p.end <= m.start()}
+    n = COUNTED[m.group(1)]
+    named = sorted(last.values(), key=lambda p: p.start)[-n:]
+    return named if len(named) == n else []
 
 
 def bound_project(a: Analysis, place: Mention) -> Mention | None:

@@ -367,3 +367,11 @@ def test_the_company_a_place_signs_with_for_a_project_invests_in_it_whatever_the
                pair_model=never)
     assert ("青松医药有限公司", "中药饮片产业园项目") in {
         (r["head"].name, r["tail"].name) for r in a.relations if r["type"] == "INVESTS_IN"}
+
+
+def test_the_company_that_two_works_are_both_by_invests_in_the_two_named_last():
+    text = ("博兴县两项工程开工\n2013-05-20\n\n5月18日，博兴县城北大桥及东环路改造工程开工。城北大桥全长826米，总投资2.8亿元，"
+            "由山东省路桥集团有限公司承建。东环路改造工程全长14.6公里，总投资1.8亿元。"
+            "两项工程均由博兴县城市建设投资有限公司作为项目业主，负责投融资和建设管理。")
+    got = rels(extract_text(text), "INVESTS_IN")
+    assert {("博兴县城市建设投资有限公司", "城北大桥"), ("博兴县城市建设投资有限公司", "东环路改造工程")} <= got
