@@ -131,7 +131,7 @@ def test_a_route_needs_a_place_at_an_end(text):
 @pytest.mark.parametrize("text, project", [
     ("县里实施了东风水库除险加固工程，总投资3200万元。", "东风水库除险加固工程"),
     ("龙口水电站增效扩容工程完成投资800万元。", "龙口水电站增效扩容工程"),
-    ("青山矿业公司实施的西岭子金矿深部开采工程开工。", "西岭子金矿深部开采工程"),  # a mine's works
+    ("青山矿业公司投资3亿元的白石岭金矿深部开采工程开工。", "白石岭金矿深部开采工程"),  # a mine's works
     ("青银高速公路扩能改造工程全线开工。", "青银高速公路扩能改造工程"),
 ])
 def test_a_named_site_takes_the_works_written_after_it(text, project):
