@@ -15,7 +15,7 @@ from ingest.lexicon import CAPACITY_LEAD
 PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:扩建|续建)?(?:工程|项目)?")
 # the first phase after a name that ends with its kind (甲项目 + 一期, 乙产业基地 + 一期工程)
 KIND_END = re.compile(r"(?:项目|基地|产业园|园|工程|生产线|中心|工厂)$")
-FIRST_PHASE = re.compile(r"一期(?:工程|项目)?$")
+FIRST_PHASE = re.compile(r"一期(?:工程)?$")  # (某产业园一期项目: a project of its own name)
 # a quoted name (“南隧北桥”工程, "三横两纵"项目): the marks go from the name, the written form stays an alias
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
@@ -60,7 +60,8 @@ def _with_phase(a: Analysis) -> None:
             m.name = m.text = m.text[:first.start()]
             continue
         ph = PHASE.match(a.text, m.end)
-        if ph and not any(m.end <= k < ph.end() for k in starts) and not (ph.group().startswith("一期") and KIND_END.search(m.name)):
+        first = ph and ph.group().startswith("一期") and not ph.group().endswith("项目")
+        if ph and not any(m.end <= k < ph.end() for k in starts) and not (first and KIND_END.search(m.name)):
             m.end = ph.end()
             m.name, m.text = m.name + ph.group(), m.text + ph.group()
 

@@ -13,8 +13,10 @@ from tests.ingest.analyses import tagged_project
     ("丙丁重庆生产基地二期今日投产。", "丙丁重庆生产基地", "丙丁重庆生产基地二期"),
     ("庚辛物流园二期项目占地300亩。", "庚辛物流园", "庚辛物流园二期项目"),
     ("庚辛物流园占地300亩，二期明年开工。", "庚辛物流园", "庚辛物流园"),  # a phase of its own, further on
-    # the first phase of a name that ends with its kind is that project (甲园一期竣工: 甲园's first phase)
-    ("庚辛物流园一期项目占地300亩。", "庚辛物流园", "庚辛物流园"),
+    # the first phase of a name that ends with its kind is that project (甲园一期竣工: 甲园's first phase),
+    # unless named a project of its own (甲园一期项目: so written, so named, in the 10 written articles that have one)
+    ("庚辛物流园一期工程占地300亩。", "庚辛物流园", "庚辛物流园"),
+    ("庚辛物流园一期项目占地300亩。", "庚辛物流园", "庚辛物流园一期项目"),
     ("丙丁锂电年产10万吨正极材料项目一期建成投产。", "丙丁锂电年产10万吨正极材料项目一期", "丙丁锂电年产10万吨正极材料项目"),
     ("戊己阿尔卡迪亚一期开盘。", "戊己阿尔卡迪亚", "戊己阿尔卡迪亚一期"),  # a name without its kind keeps it
 ])
