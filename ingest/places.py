@@ -140,6 +140,8 @@ def find_places(a: Analysis, g: gz.Gazetteer) -> None:
             continue  # words before they are places (a city's or county's full name is none: 大同市)
         elif len(form) == 2 and best_score <= 0:
             continue  # 和县, 矿区: two-character names need the article's context
+        elif best_score <= 0 and d.level == "county" and _half_of_word(g, text, s, inside_word):
+            continue  # 汉|江城区|段: a county's full name out of words, the article's places none of its own
         name = d.name
         if kind == "short" and d.level == "county" and e < len(text) and text[e] in "县市区" \
                 and form + text[e] != d.name:

@@ -49,6 +49,8 @@ def test_place_inside_a_company_name_is_not_a_place():
     ("考察团访问了澳大利亚昆士兰州。", "兰州市"),
     ("游客乘车前往金佛山景区。", "佛山市"),
     ("美国、加拿大同为北约成员国。", "大同市"),
+    # a county's full name out of other words, its city nowhere in the article (汉江|城区)
+    ("安康市召开防汛会议，确保汉江城区段防洪安全。", "江城区"),
 ])
 def test_words_that_look_like_places_are_not_places(text, absent):
     assert absent not in names(extract_text(text), "Place")
