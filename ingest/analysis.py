@@ -257,7 +257,9 @@ def role_lead(text: str, s: int, e: int) -> int | None:
     """Where a company's name starts after the role written before it (大股东 + 鞍钢集团), when the
     role ends where a word does (not 企业 of 企业家) and a name of two characters or more is left."""
     role = lx.ROLE_LEAD.match(text, s, e)
-    if role and e - role.end() >= 2 and role.end() - s in word_ends(jieba.lcut(text[s:e])):
+    # (a party, 方, ends its word whatever jieba glues to it: 社会资本|方中交…)
+    if role and e - role.end() >= 2 and (role.group().endswith("方")
+                                         or role.end() - s in word_ends(jieba.lcut(text[s:e]))):
         return role.end()
     return None
 

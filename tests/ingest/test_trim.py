@@ -65,6 +65,7 @@ def test_trim(text, want):
     ("被收购方禾田餐饮集团", True, "禾田餐饮集团"),
     ("区内企业青禾包装材料有限公司", True, "青禾包装材料有限公司"),  # where the company is, qualifying its role
     ("龙头企业禾丰种业有限公司", True, "禾丰种业有限公司"),
+    ("中标社会资本方中交第九公路工程局有限公司", True, "中交第九公路工程局有限公司"),  # a party (方) jieba glues on
     ("企业家集团", True, "企业家集团"),  # 企业 inside a word is no role
     ("业主委员会", False, "业主委员会"),  # nor a role before a body's name
     ("企业家协会", False, "企业家协会"),
