@@ -165,3 +165,8 @@ def test_a_word_the_article_reads_as_no_place_starts_a_work_s_name(text, want):
 def test_what_is_done_to_a_work_is_part_of_its_name():
     """迁建, 扩能, 修缮: what is done to the work, inside its name as 扩建 is."""
     assert "海南西部中心医院迁建项目" in names(extract_text("三亚市加快推进海南西部中心医院迁建项目。"), "Project")
+
+
+def test_a_time_word_before_the_word_for_projects_names_none():
+    """当前正值项目建设的黄金季节: when it is, not a project."""
+    assert not names(extract_text("市长强调，当前正值项目建设的黄金季节，各地要倒排工期。"), "Project")
