@@ -176,8 +176,8 @@ def _home_city(a: Analysis, g: gz.Gazetteer, prefecture: int | None) -> int | No
     own = Counter(m.place for m in a.by_label("Place"))
     # (a headline that names the prefecture and not the county is the prefecture's article)
     title = {m.place for m in a.by_label("Place") if m.end <= a.text.find("\n")}
-    if prefecture is None or not g.divisions[prefecture].name.endswith("市") or own[county] > own[prefecture] \
-            and not (prefecture in title and county not in title):
+    if prefecture is None or not g.divisions[prefecture].name.endswith("市") \
+            or (own[county] > own[prefecture] and not (prefecture in title and county not in title)):
         return county
     return prefecture
 

@@ -138,7 +138,8 @@ GROUND_SUFFIX = re.compile(r"(?:工业园区|产业园区|化工园区|工业区
 SITE_LEAD = re.compile(r"(?:在|落户|入驻|进驻|位于|于|、|，|。|；|\n)")
 # what a zone's own name leaves out: function words, words of number, kind and degree (各, 全, 多个, 重点)
 NOT_IN_NAME = set("的和与及在是了将把对从为等各全该本这那个多几些其每均")
-SAID_OF = ("a", "ad", "b", "d", "m", "q", "r", "p", "c", "u", "f", "t", "v")
+# the word classes that open no zone's own name: a modifier (省级, 重点), a number, a time, a verb
+MODIFIER_TAGS = ("a", "ad", "b", "d", "m", "q", "r", "p", "c", "u", "f", "t", "v")
 BUILT_BY = re.compile(r"共建|合建|援建")  # 两地共建产业园区: who builds a park, not its name
 
 
@@ -156,7 +157,8 @@ def find_site_zones(a: Analysis) -> None:
         start = within[-1].end() if within and start >= 0 else start  # 高新区 + 希望工业园区: a zone inside a zone
         name = text[start:m.start()] if start >= 0 else ""
         if not 2 <= len(name) <= 8 or not all("\u4e00" <= c <= "\u9fff" and c not in NOT_IN_NAME for c in name) \
-                or any(w.search(name) for w in (ZONE_VERB, BUILT_BY, lx.TITLE)) or posseg.lcut(name)[0].flag in SAID_OF:
+                or any(w.search(name) for w in (ZONE_VERB, BUILT_BY, lx.TITLE)) \
+                or posseg.lcut(name)[0].flag in MODIFIER_TAGS:
             continue
         inside = [x for x in a.mentions if start <= x.start and x.end <= m.end()]
         if any(x.start < m.end() and start < x.end and x not in inside for x in a.mentions) \
