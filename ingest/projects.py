@@ -72,14 +72,12 @@ def find_projects(a: Analysis, g: gz.Gazetteer) -> None:
         for s, e, form in g.scan(core):
             if s == 0 and any(k in ("full", "short") for _, k in g.forms[form]) and not core.startswith(lx.INNER_SCOPE, e):
                 # (a form the article does not read as a place names the project: 城南 + 污水处理厂)
-                read = any(p.start == start for p in a.by_label("Place"))
+                # (动力 + 电池产业园项目: a short form the article reads nowhere as a place, before what
+                # names a work, is part of the name)
                 rest_names = bool(core[e:]) and not _generic_project(core[e:], descriptive=True)
-                apart = read or rest_names
-                if m.group(0) not in DESCRIPTIVE_SUFFIXES:  # (动力 + 电池产业园项目: a short form the article
-                    # reads nowhere as a place, before what names a work, is part of the name)
-                    apart = read or not rest_names or any(k == "full" for _, k in g.forms[form]) \
-                        or any(p.text == form for p in a.by_label("Place"))
-                if apart:
+                apart = rest_names if descriptive else not rest_names or any(k == "full" for _, k in g.forms[form]) \
+                    or any(p.text == form for p in a.by_label("Place"))
+                if apart or any(p.start == start for p in a.by_label("Place")):
                     start += e
                     core = core[e:]
             break

@@ -8,6 +8,7 @@ from ingest import gazetteer as gz
 from ingest import lexicon as lx
 from ingest.analysis import Analysis, Mention
 from ingest.project_names import INSTITUTION
+from ingest.projects import COUNTS
 from ingest.referents import (ANAPHOR, BUILDS_AFTER, OPENING_ANAPHOR, REFERENT, antecedent, clause_builder, previous_project,
                               referred_companies, referred_project, said_outright)
 from ingest.respective import listed_places, respective_sites, respective_totals
@@ -283,7 +284,6 @@ def find_relations(a: Analysis, g: gz.Gazetteer) -> None:
 
 
 PLURAL_REFERENT = re.compile(r"([两二三四234])(?:个|项|大)?(?:项目|工程)(?:[均都]|全部)?由$")
-COUNTED = {"两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
 def _plural_referent(a: Analysis, c: Mention) -> list[Mention]:
@@ -292,7 +292,7 @@ def _plural_referent(a: Analysis, c: Mention) -> list[Mention]:
     if m is None:
         return []
     last = {p.name: p for p in sorted(a.by_label("Project"), key=lambda p: p.start) if p.end <= m.start()}
-    n = COUNTED[m.group(1)]
+    n = int(m.group(1)) if m.group(1).isdigit() else COUNTS[m.group(1)]
     named = sorted(last.values(), key=lambda p: p.start)[-n:]
     return named if len(named) == n else []
 
